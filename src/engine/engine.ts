@@ -1,0 +1,68 @@
+/**
+ * The contract every compute engine meets: the CpuEngine (the reference) and
+ * the GpuEngine (WGSL kernels). The training session talks only to this.
+ */
+import type { Dataset } from '../model/dataset';
+import type { Confusion, Params, TrainingOptions } from '../model/regression';
+
+export type EngineKind = 'gpu' | 'cpu';
+
+export interface EngineOptions extends TrainingOptions {
+  /** Samples per gradient step; 0 means the full batch (the tutorial's). */
+  readonly batchSize: number;
+}
+
+/** A square grid over a rectangle; values are sampled at both ends of each axis. */
+export interface GridSpec {
+  /** [min, max] along the horizontal axis (x1, or w1 for the cost surface). */
+  readonly x: readonly [number, number];
+  /** [min, max] along the vertical axis (x2, or w2). */
+  readonly y: readonly [number, number];
+  /** Points per axis, at least 2. */
+  readonly size: number;
+}
+
+/** The coordinate of grid index i (0 … size − 1) along [min, max]. */
+export function gridCoordinate(range: readonly [number, number], size: number, i: number): number {
+  return range[0] + ((range[1] - range[0]) * i) / (size - 1);
+}
+
+/** The model measured on the whole data set at one set of parameters. */
+export interface Snapshot {
+  readonly params: Params;
+  readonly sumCost: number;
+  readonly meanCost: number;
+  readonly confusion: Confusion;
+}
+
+export interface TrainResult {
+  /** Parameters after each step, in order: path[k − 1] is where training stopped. */
+  readonly path: Params[];
+  /**
+   * The cost each step started from, under the chosen reduction, so that
+   * losses[0] is the cost before this call. With mini-batches it is the
+   * batch's cost scaled to the whole data set: an estimate.
+   */
+  readonly losses: number[];
+  /** The whole data set evaluated at the final parameters. */
+  readonly final: Snapshot;
+}
+
+export interface Engine {
+  readonly kind: EngineKind;
+  /** Replaces the samples; keeps parameters and options. Throws, keeping the old data, if it cannot hold them. */
+  setData(data: Dataset): Promise<void>;
+  /** Sets the parameters and restarts the mini-batch schedule. */
+  setParams(params: Params): void;
+  setOptions(options: EngineOptions): void;
+  /** Runs `steps` gradient-descent steps from the current parameters. */
+  train(steps: number): Promise<TrainResult>;
+  /** The whole data set evaluated at the current parameters. */
+  snapshot(): Promise<Snapshot>;
+  /** ξ(w1, w2) at the current bias on a grid of weights, row-major with y outer, under the chosen reduction. */
+  costSurface(grid: GridSpec): Promise<Float32Array>;
+  /** P(t = 1 | x) = σ(x·w + b) at the current parameters on a grid of inputs, row-major with y outer. */
+  probabilityGrid(grid: GridSpec): Promise<Float32Array>;
+  /** Frees everything the engine holds; it must not be used afterwards. */
+  destroy(): void;
+}

@@ -1,0 +1,36 @@
+/**
+ * The decision boundary σ(x·w + b) = 0.5, that is the line w1·x1 + w2·x2 + b = 0,
+ * clipped to a rectangle so a view can draw it as one segment.
+ */
+import type { Params } from './regression';
+
+export type Point = readonly [number, number];
+
+/** The visible part of the boundary in [x0, x1] × [y0, y1], or null when it misses the box or w = 0. */
+export function boundarySegment(
+  params: Params,
+  xRange: readonly [number, number],
+  yRange: readonly [number, number],
+): [Point, Point] | null {
+  const { w1, w2, b } = params;
+  if (w1 === 0 && w2 === 0) return null;
+  const [xa, xb] = xRange;
+  const [ya, yb] = yRange;
+  const hits: Point[] = [];
+  const add = (x: number, y: number) => {
+    const inside = x >= xa - 1e-12 && x <= xb + 1e-12 && y >= ya - 1e-12 && y <= yb + 1e-12;
+    if (inside && !hits.some(([hx, hy]) => Math.abs(hx - x) < 1e-9 && Math.abs(hy - y) < 1e-9)) hits.push([x, y]);
+  };
+  if (w2 !== 0) {
+    // Crossings of the left and right edges.
+    add(xa, -(w1 * xa + b) / w2);
+    add(xb, -(w1 * xb + b) / w2);
+  }
+  if (w1 !== 0) {
+    // Crossings of the bottom and top edges.
+    add(-(w2 * ya + b) / w1, ya);
+    add(-(w2 * yb + b) / w1, yb);
+  }
+  if (hits.length < 2) return null;
+  return [hits[0] as Point, hits[1] as Point];
+}

@@ -1,0 +1,55 @@
+/**
+ * A two-class data set in the plane. Points are interleaved (x1, x2, x1, x2…)
+ * in one Float64Array so the reference loops walk memory once and the GPU
+ * upload is a single conversion.
+ */
+export interface Dataset {
+  /** Interleaved coordinates: point i is (points[2i], points[2i+1]). */
+  readonly points: Float64Array;
+  /** Class labels, 0 or 1, one per point. */
+  readonly targets: Uint8Array;
+}
+
+export function sampleCount(data: Dataset): number {
+  return data.targets.length;
+}
+
+/** Builds a data set from plain rows, as tests and small demos write them. */
+export function datasetFromRows(rows: ReadonlyArray<readonly [number, number, 0 | 1]>): Dataset {
+  const points = new Float64Array(rows.length * 2);
+  const targets = new Uint8Array(rows.length);
+  rows.forEach(([x1, x2, t], i) => {
+    points[2 * i] = x1;
+    points[2 * i + 1] = x2;
+    targets[i] = t;
+  });
+  return { points, targets };
+}
+
+/** Counts per class: [count of t = 0, count of t = 1]. */
+export function classCounts(data: Dataset): [number, number] {
+  let ones = 0;
+  for (const t of data.targets) ones += t;
+  return [data.targets.length - ones, ones];
+}
+
+/** The smallest box holding every point, as [[x1min, x1max], [x2min, x2max]]. */
+export function bounds(data: Dataset): [[number, number], [number, number]] {
+  let x1min = Infinity;
+  let x1max = -Infinity;
+  let x2min = Infinity;
+  let x2max = -Infinity;
+  const p = data.points;
+  for (let i = 0; i < p.length; i += 2) {
+    const x1 = p[i]!;
+    const x2 = p[i + 1]!;
+    if (x1 < x1min) x1min = x1;
+    if (x1 > x1max) x1max = x1;
+    if (x2 < x2min) x2min = x2;
+    if (x2 > x2max) x2max = x2;
+  }
+  return [
+    [x1min, x1max],
+    [x2min, x2max],
+  ];
+}

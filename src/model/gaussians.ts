@@ -1,0 +1,64 @@
+/**
+ * A seeded generator of two Gaussian classes in the plane, as in part 2 of
+ * the tutorial (there: means (−1, 0) and (1, 0), std 1.2, 20 points a class).
+ * d3-random's LCG makes the output a pure function of the settings.
+ */
+import { randomLcg, randomNormal } from 'd3-random';
+import type { Dataset } from './dataset';
+
+export interface GaussianSettings {
+  /** Mean of class t = 0 (the tutorial's red class). */
+  readonly mean0: readonly [number, number];
+  /** Mean of class t = 1 (the tutorial's blue class). */
+  readonly mean1: readonly [number, number];
+  /** The standard deviation shared by both classes and both axes. */
+  readonly std: number;
+  readonly perClass: number;
+  readonly seed: number;
+}
+
+export const TUTORIAL_GAUSSIANS: GaussianSettings = {
+  mean0: [-1, 0],
+  mean1: [1, 0],
+  std: 1.2,
+  perClass: 20,
+  seed: 1,
+};
+
+/** Limits on the settings; the UI and URL validation share them. */
+export const GAUSSIAN_LIMITS = {
+  perClass: { min: 1, max: 1_000_000 },
+  std: { min: 1e-3, max: 100 },
+  mean: { min: -100, max: 100 },
+} as const;
+
+/** Draws perClass points of class 0, then perClass points of class 1. */
+export function generateGaussians(settings: GaussianSettings): Dataset {
+  const { perClass, std, seed } = settings;
+  if (
+    !Number.isInteger(perClass) ||
+    perClass < GAUSSIAN_LIMITS.perClass.min ||
+    perClass > GAUSSIAN_LIMITS.perClass.max
+  ) {
+    throw new RangeError(`Samples per class must be an integer from 1 to 1000000, got ${perClass}`);
+  }
+  if (!(std > 0) || !Number.isFinite(std)) {
+    throw new RangeError(`The standard deviation must be a positive number, got ${std}`);
+  }
+  for (const m of [...settings.mean0, ...settings.mean1]) {
+    if (!Number.isFinite(m)) throw new RangeError(`Class means must be finite numbers, got ${m}`);
+  }
+  if (!Number.isInteger(seed)) throw new RangeError(`The seed must be an integer, got ${seed}`);
+  const normal = randomNormal.source(randomLcg(seed))(0, std);
+  const n = 2 * perClass;
+  const points = new Float64Array(2 * n);
+  const targets = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = i < perClass ? 0 : 1;
+    const mean = t === 0 ? settings.mean0 : settings.mean1;
+    points[2 * i] = mean[0] + normal();
+    points[2 * i + 1] = mean[1] + normal();
+    targets[i] = t;
+  }
+  return { points, targets };
+}

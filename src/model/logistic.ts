@@ -1,0 +1,40 @@
+/**
+ * The logistic function and its companions, as in intermezzo 1 of the
+ * tutorial "How to implement a neural network". Pure functions of numbers.
+ */
+
+/** σ(z) = 1 / (1 + e^(-z)), written so that neither branch overflows. */
+export function logistic(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/** dσ/dz = σ(z)(1 − σ(z)). */
+export function logisticDerivative(z: number): number {
+  const y = logistic(z);
+  return y * (1 - y);
+}
+
+/** The log-odds log(y / (1 − y)): the inverse of σ, so logOdds(σ(z)) = z. */
+export function logOdds(y: number): number {
+  return Math.log(y / (1 - y));
+}
+
+/**
+ * Cross-entropy ξ(t, y) = −t·log(y) − (1 − t)·log(1 − y) for a probability y.
+ * Only for teaching: it is infinite when y rounds to 0 or 1. Training uses
+ * {@link crossEntropyFromLogit}.
+ */
+export function crossEntropy(t: number, y: number): number {
+  return -t * Math.log(y) - (1 - t) * Math.log(1 - y);
+}
+
+/**
+ * ξ(t, σ(z)) computed from the logit z without forming σ(z):
+ * max(z, 0) − t·z + log(1 + e^(−|z|)). Finite and accurate for |z| = 1e4,
+ * where σ(z) rounds to 0 or 1 and the textbook form gives Infinity or NaN.
+ */
+export function crossEntropyFromLogit(t: number, z: number): number {
+  return Math.max(z, 0) - t * z + Math.log1p(Math.exp(-Math.abs(z)));
+}

@@ -1,0 +1,144 @@
+/**
+ * The reference model of part 2 of the tutorial: y = σ(x·w + b) trained on the
+ * cross-entropy cost by gradient descent. Double precision, no DOM, no GPU.
+ * Every engine is checked against these functions.
+ */
+import { type Dataset, sampleCount } from './dataset';
+import { crossEntropyFromLogit } from './logistic';
+
+/** How per-sample costs and gradients are combined: the tutorial sums them. */
+export type Reduction = 'sum' | 'mean';
+
+/** The trainable parameters. With the bias off the model is σ(x·w) and callers keep b = 0. */
+export interface Params {
+  readonly w1: number;
+  readonly w2: number;
+  readonly b: number;
+}
+
+export interface ModelOptions {
+  /** Whether b is trained (the tutorial's model has no bias). */
+  readonly bias: boolean;
+  readonly reduction: Reduction;
+}
+
+export interface TrainingOptions extends ModelOptions {
+  readonly learningRate: number;
+}
+
+/** Counts of the 2×2 confusion matrix; "positive" is class t = 1. */
+export interface Confusion {
+  readonly truePositive: number;
+  readonly falsePositive: number;
+  readonly trueNegative: number;
+  readonly falseNegative: number;
+}
+
+/** Everything one pass over the data yields at fixed parameters. */
+export interface Evaluation {
+  /** Σ ξ over the samples. */
+  readonly sumCost: number;
+  /** Σ ξ / N. */
+  readonly meanCost: number;
+  /** ∂cost/∂w1, ∂cost/∂w2, ∂cost/∂b under the chosen reduction (b's even when the bias is off). */
+  readonly gradient: Params;
+  readonly confusion: Confusion;
+}
+
+/** The logit z = x·w + b of one point. */
+export function logit(params: Params, x1: number, x2: number): number {
+  return x1 * params.w1 + x2 * params.w2 + params.b;
+}
+
+/** The class the model predicts: 1 where σ(z) ≥ 0.5, that is z ≥ 0. */
+export function predictClass(z: number): 0 | 1 {
+  return z >= 0 ? 1 : 0;
+}
+
+/**
+ * One pass: cost, gradient and confusion counts at `params`.
+ * ∂ξ/∂z = y − t, so ∂ξ/∂w = Σ x_i (y_i − t_i) and ∂ξ/∂b = Σ (y_i − t_i).
+ */
+export function evaluate(data: Dataset, params: Params, reduction: Reduction): Evaluation {
+  const n = sampleCount(data);
+  const p = data.points;
+  const targets = data.targets;
+  let cost = 0;
+  let g1 = 0;
+  let g2 = 0;
+  let gb = 0;
+  let tp = 0;
+  let fp = 0;
+  let tn = 0;
+  let fn = 0;
+  for (let i = 0; i < n; i++) {
+    const x1 = p[2 * i]!;
+    const x2 = p[2 * i + 1]!;
+    const t = targets[i]!;
+    const z = x1 * params.w1 + x2 * params.w2 + params.b;
+    // σ(z) − t without overflow for large |z|.
+    const e = Math.exp(-Math.abs(z));
+    const y = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+    const d = y - t;
+    cost += crossEntropyFromLogit(t, z);
+    g1 += x1 * d;
+    g2 += x2 * d;
+    gb += d;
+    if (z >= 0) {
+      if (t === 1) tp++;
+      else fp++;
+    } else if (t === 0) tn++;
+    else fn++;
+  }
+  const scale = reduction === 'mean' && n > 0 ? 1 / n : 1;
+  return {
+    sumCost: cost,
+    meanCost: n > 0 ? cost / n : 0,
+    gradient: { w1: g1 * scale, w2: g2 * scale, b: gb * scale },
+    confusion: { truePositive: tp, falsePositive: fp, trueNegative: tn, falseNegative: fn },
+  };
+}
+
+/** The cost under the chosen reduction. */
+export function cost(data: Dataset, params: Params, reduction: Reduction): number {
+  const e = evaluate(data, params, reduction);
+  return reduction === 'mean' ? e.meanCost : e.sumCost;
+}
+
+/** The gradient of the cost under the chosen reduction. */
+export function gradient(data: Dataset, params: Params, reduction: Reduction): Params {
+  return evaluate(data, params, reduction).gradient;
+}
+
+/** Parameters after one step of gradient descent: p − η ∇cost(p); b moves only with the bias on. */
+export function applyGradient(params: Params, grad: Params, options: TrainingOptions): Params {
+  const eta = options.learningRate;
+  return {
+    w1: params.w1 - eta * grad.w1,
+    w2: params.w2 - eta * grad.w2,
+    b: options.bias ? params.b - eta * grad.b : params.b,
+  };
+}
+
+/** One full-batch gradient-descent step. */
+export function gradientDescentStep(data: Dataset, params: Params, options: TrainingOptions): Params {
+  return applyGradient(params, gradient(data, params, options.reduction), options);
+}
+
+export function correctCount(c: Confusion): number {
+  return c.truePositive + c.trueNegative;
+}
+
+export function errorCount(c: Confusion): number {
+  return c.falsePositive + c.falseNegative;
+}
+
+/** The fraction of points classified correctly (0 for an empty set). */
+export function accuracy(data: Dataset, params: Params): number {
+  const n = sampleCount(data);
+  return n === 0 ? 0 : correctCount(confusion(data, params)) / n;
+}
+
+export function confusion(data: Dataset, params: Params): Confusion {
+  return evaluate(data, params, 'sum').confusion;
+}

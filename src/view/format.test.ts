@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { formatNumber, formatPercent } from './format';
+
+describe('formatNumber', () => {
+  it('writes fixed decimals with a real minus sign', () => {
+    expect(formatNumber(1.48541)).toBe('1.4854');
+    expect(formatNumber(-2.01472)).toBe('−2.0147');
+    expect(formatNumber(-0.00001)).toBe('0.0000');
+    expect(formatNumber(12345678)).toBe('1.235e+7');
+  });
+  it('never shows NaN or Infinity', () => {
+    expect(formatNumber(Number.NaN)).toBe('—');
+    expect(formatNumber(Number.POSITIVE_INFINITY)).toBe('—');
+    expect(formatPercent(Number.NaN)).toBe('—');
+    expect(formatPercent(0.85)).toBe('85.0 %');
+  });
+});

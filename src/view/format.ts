@@ -1,0 +1,11 @@
+/** Number formatting for readouts: fixed decimals, a real minus sign, and a dash instead of NaN. */
+export function formatNumber(value: number, decimals = 4): string {
+  if (!Number.isFinite(value)) return '—';
+  const text = Math.abs(value) >= 1e6 ? value.toExponential(3) : value.toFixed(decimals);
+  // −0.0000 reads as a sign error to students; show it as 0.
+  return text.replace(/^-(0\.?0*)$/, '$1').replace(/^-/, '−');
+}
+
+export function formatPercent(fraction: number): string {
+  return Number.isFinite(fraction) ? `${(fraction * 100).toFixed(1)} %` : '—';
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vite';
+
+// The dev server and the preview server listen on fixed localhost ports:
+// WebGPU needs a secure context, and Playwright's webServer needs to know where.
+export const DEV_PORT = 5173;
+export const PREVIEW_PORT = 4173;
+
+export default defineConfig({
+  server: { host: '127.0.0.1', port: DEV_PORT, strictPort: true },
+  preview: { host: '127.0.0.1', port: PREVIEW_PORT, strictPort: true },
+  build: { target: 'es2022', sourcemap: true },
+});
