@@ -1,27 +1,45 @@
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './e2e/browser';
-import { PREVIEW_PORT } from './vite.config';
+import { DEV_PORT, PREVIEW_PORT } from './vite.config';
 
-// The e2e tests run against the production build, served by `vite preview`.
+// Two projects: the app tests run against the production build (vite
+// preview); the kernel tests import engine modules into a harness page, which
+// only the dev server can serve.
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: '**/*.spec.ts',
-  // SwiftShader runs WebGPU on the CPU: generous per-test time, few workers on 2 cores.
-  timeout: 120_000,
+  // SwiftShader runs WebGPU on the CPU: generous per-test time, one worker per core.
+  timeout: 180_000,
   expect: { timeout: 20_000 },
-  workers: process.env.CI ? 1 : 2,
+  workers: 2,
+  fullyParallel: true,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PREVIEW_PORT}`,
     launchOptions: launchOptions(),
     viewport: { width: 1280, height: 720 },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: 'npm run build && npm run preview',
-    url: `http://127.0.0.1:${PREVIEW_PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-  },
+  projects: [
+    {
+      name: 'app',
+      testMatch: '*.spec.ts',
+      testIgnore: 'kernels/**',
+      use: { baseURL: `http://127.0.0.1:${PREVIEW_PORT}` },
+    },
+    { name: 'kernels', testMatch: 'kernels/*.spec.ts', use: { baseURL: `http://127.0.0.1:${DEV_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: 'npm run build && npm run preview',
+      url: `http://127.0.0.1:${PREVIEW_PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      command: 'npm run dev',
+      url: `http://127.0.0.1:${DEV_PORT}/e2e/kernels/harness.html`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
 });

@@ -9,4 +9,7 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: DEV_PORT, strictPort: true },
   preview: { host: '127.0.0.1', port: PREVIEW_PORT, strictPort: true },
   build: { target: 'es2022', sourcemap: true },
+  // Pre-bundle every runtime dependency up front: a dependency discovered late
+  // makes the dev server reload the page, which would abort a kernel test.
+  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'd3', 'd3-random', 'webgpu-utils'] },
 });

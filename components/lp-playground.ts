@@ -7,13 +7,19 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { EngineKind } from '../src/engine/engine';
+import type { GpuEngineOptions } from '../src/engine/gpu-engine';
 import { selectEngine } from '../src/engine/select-engine';
 import { type AdapterProbe, adapterName, probeAdapter } from '../src/gpu/adapter';
 import { parseCsv } from '../src/model/csv';
 import type { Dataset } from '../src/model/dataset';
 import { generateGaussians, TUTORIAL_GAUSSIANS } from '../src/model/gaussians';
 import { tutorialDataset } from '../src/model/tutorial-data';
-import { type DatasetName, type PlaygroundAttributes, parseAttributes } from '../src/state/attributes';
+import {
+  type DatasetName,
+  type EnginePreference,
+  type PlaygroundAttributes,
+  parseAttributes,
+} from '../src/state/attributes';
 import type { TrainingSettings } from '../src/state/settings';
 import { initialParams, TrainingSession, type TrainingState } from '../src/state/training-session';
 import './lp-engine-badge';
@@ -138,6 +144,7 @@ export class LpPlayground extends LitElement {
     if (!this.session) return;
     const parsed = parseAttributes(this.attributeValues());
     if (changed.has('preset')) this.run(this.session.loadData(presetData(parsed.dataset)));
+    if (changed.has('engine')) this.run(this.switchEngine(parsed.engine));
     if (
       changed.has('learningRate') ||
       changed.has('initialWeights') ||
@@ -175,13 +182,37 @@ export class LpPlayground extends LitElement {
     this.notices = parsed.notices;
     const probe = await probeAdapter();
     this.adapterText = describeProbe(probe);
-    const choice = await selectEngine(parsed.engine, probe);
+    const choice = await selectEngine(parsed.engine, probe, this.gpuCallbacks());
     this.engineDetail = choice.detail;
     const session = new TrainingSession(choice.engine, presetData(parsed.dataset), parsed.settings);
     session.subscribe(() => this.requestUpdate());
     this.session = session;
     await session.ready;
     this.requestUpdate();
+  }
+
+  /** What the GPU engine reports that nobody asked for: shown, never swallowed. */
+  private gpuCallbacks(): GpuEngineOptions {
+    return {
+      onError: (message) => {
+        this.error = `WebGPU error: ${message}`;
+      },
+      onRecovered: (reason) => {
+        this.notices = [
+          ...this.notices,
+          `The GPU device was lost (${reason}) and has been replaced; the data and weights were restored.`,
+        ];
+      },
+    };
+  }
+
+  /** Switches engines on an `engine` attribute change, keeping data, settings and weights. */
+  private async switchEngine(preference: EnginePreference): Promise<void> {
+    const session = this.requireSession();
+    const probe = await probeAdapter();
+    const choice = await selectEngine(preference, probe, this.gpuCallbacks());
+    await session.replaceEngine(choice.engine);
+    this.engineDetail = choice.detail;
   }
 
   /** Runs a UI-initiated operation, showing its failure instead of losing it. */

@@ -47,3 +47,50 @@ export const TUTORIAL_PATH: Record<number, readonly [number, number]> = {
   3: [0.9148, 0.3743],
   10: [1.4854, 0.7834],
 };
+
+/**
+ * Replaces the page's playground with one carrying these attributes and waits
+ * until it is ready. Returns nothing: address it as `lp-playground`.
+ */
+export async function mountPlayground(page: Page, attributes: Record<string, string | true>): Promise<void> {
+  await openPlayground(page);
+  await page.evaluate(async (attributes) => {
+    const el = document.createElement('lp-playground');
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value === true ? '' : value);
+    document.querySelector('lp-playground')?.replaceWith(el);
+    await el.ready;
+  }, attributes);
+}
+
+/** Counts GPUQueue.submit calls from the page's start: proof that work really went to the GPU. */
+export async function countGpuSubmits(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as Window & { gpuSubmits?: number };
+    w.gpuSubmits = 0;
+    if (typeof GPUQueue === 'undefined') return;
+    const submit = GPUQueue.prototype.submit;
+    GPUQueue.prototype.submit = function (this: GPUQueue, buffers: Iterable<GPUCommandBuffer>) {
+      w.gpuSubmits = (w.gpuSubmits ?? 0) + 1;
+      return submit.call(this, buffers);
+    };
+  });
+}
+
+export function gpuSubmits(page: Page): Promise<number> {
+  return page.evaluate(() => (window as Window & { gpuSubmits?: number }).gpuSubmits ?? 0);
+}
+
+/** Keeps every GPUDevice the page creates in window.gpuDevices, so a test can break one. */
+export async function captureGpuDevices(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as Window & { gpuDevices?: GPUDevice[] };
+    w.gpuDevices = [];
+    if (typeof GPUAdapter === 'undefined') return;
+    const request = GPUAdapter.prototype.requestDevice;
+    GPUAdapter.prototype.requestDevice = async function (this: GPUAdapter, descriptor?: GPUDeviceDescriptor) {
+      const device = await request.call(this, descriptor);
+      w.gpuDevices?.push(device);
+      return device;
+    };
+  });
+}

@@ -73,7 +73,13 @@ export class CpuEngine implements Engine {
 
   async snapshot(): Promise<Snapshot> {
     const e = evaluate(this.data, this.params, this.options.reduction);
-    return { params: this.params, sumCost: e.sumCost, meanCost: e.meanCost, confusion: e.confusion };
+    return {
+      params: this.params,
+      sumCost: e.sumCost,
+      meanCost: e.meanCost,
+      confusion: e.confusion,
+      gradient: e.gradient,
+    };
   }
 
   async costSurface(grid: GridSpec): Promise<Float32Array> {

@@ -33,6 +33,8 @@ export interface Snapshot {
   readonly sumCost: number;
   readonly meanCost: number;
   readonly confusion: Confusion;
+  /** ∂cost/∂(w1, w2, b) under the chosen reduction: the direction the next full-batch step goes against. */
+  readonly gradient: Params;
 }
 
 export interface TrainResult {

@@ -7,6 +7,7 @@ import { adapterName } from '../gpu/adapter';
 import type { EnginePreference } from '../state/attributes';
 import { CpuEngine } from './cpu-engine';
 import type { Engine } from './engine';
+import { GpuEngine, type GpuEngineOptions } from './gpu-engine';
 
 export interface EngineChoice {
   readonly engine: Engine;
@@ -14,11 +15,17 @@ export interface EngineChoice {
   readonly detail: string;
 }
 
-export async function selectEngine(preference: EnginePreference, probe: AdapterProbe): Promise<EngineChoice> {
+export async function selectEngine(
+  preference: EnginePreference,
+  probe: AdapterProbe,
+  gpuOptions: GpuEngineOptions = {},
+): Promise<EngineChoice> {
   if (preference === 'cpu') return { engine: new CpuEngine(), detail: 'chosen with engine="cpu"' };
   if (!probe.ok) return { engine: new CpuEngine(), detail: probe.reason };
-  return {
-    engine: new CpuEngine(),
-    detail: `the WebGPU engine is not built yet (adapter found: ${adapterName(probe.summary)})`,
-  };
+  try {
+    const engine = await GpuEngine.create(gpuOptions);
+    return { engine, detail: adapterName(engine.adapter) };
+  } catch (error) {
+    return { engine: new CpuEngine(), detail: `the WebGPU engine failed to start: ${(error as Error).message}` };
+  }
 }

@@ -164,7 +164,12 @@ export class TrainingSession {
   replaceEngine(engine: Engine): Promise<void> {
     return this.enqueue(async () => {
       const old = this.engine;
-      await engine.setData(this.currentData);
+      try {
+        await engine.setData(this.currentData);
+      } catch (error) {
+        engine.destroy();
+        throw error;
+      }
       this.engine = engine;
       old.destroy();
       this.pushOptions();

@@ -1,0 +1,50 @@
+/** The cost surface and the probability grid against the CPU at every point of a 32×32 grid. */
+import { expect, test } from './fixtures';
+
+for (const [label, n] of [
+  ['the tutorial data', 0],
+  ['10 007 samples', 10_007],
+] as const) {
+  test(`cost surface and probability grid match the CPU on ${label}`, async ({ harness }) => {
+    const rows = await harness.evaluate(async (n) => {
+      const { GpuEngine, CpuEngine, f32Dataset, tutorialDataset } = window.lp;
+      const data = n === 0 ? tutorialDataset() : f32Dataset(n, 21);
+      const engines = [new CpuEngine(), await GpuEngine.create()] as const;
+      for (const e of engines) await e.setData(data);
+      const out = [];
+      for (const bias of [false, true]) {
+        for (const reduction of ['sum', 'mean'] as const) {
+          for (const e of engines) {
+            e.setOptions({ learningRate: 0.05, bias, reduction, batchSize: 0 });
+            e.setParams({ w1: 1.2, w2: -0.4, b: bias ? -0.6 : 0 });
+          }
+          const surfaceGrid = { x: [-4, 4] as const, y: [-3, 5] as const, size: 32 };
+          const inputGrid = { x: [-5, 5] as const, y: [-4, 4] as const, size: 32 };
+          const [cs, gs] = [await engines[0].costSurface(surfaceGrid), await engines[1].costSurface(surfaceGrid)];
+          const [cp, gp] = [await engines[0].probabilityGrid(inputGrid), await engines[1].probabilityGrid(inputGrid)];
+          out.push({
+            bias,
+            reduction,
+            cells: [cs.length, gs.length, cp.length, gp.length],
+            surfaceRel: Math.max(...Array.from(cs, (c, i) => Math.abs(c - gs[i]!) / Math.abs(c))),
+            // Probabilities near 0 are judged on their scale, not relatively: 1e-4 of max(p, 1e-3).
+            probabilityRel: Math.max(...Array.from(cp, (c, i) => Math.abs(c - gp[i]!) / Math.max(Math.abs(c), 1e-3))),
+            spread: [Math.min(...cs), Math.max(...cs), Math.min(...cp), Math.max(...cp)],
+          });
+        }
+      }
+      for (const e of engines) e.destroy();
+      return out;
+    }, n);
+    for (const r of rows) {
+      const where = `bias ${r.bias}, ${r.reduction}`;
+      expect(r.cells, where).toEqual([1024, 1024, 1024, 1024]);
+      expect(r.surfaceRel, `cost surface (${where})`).toBeLessThan(1e-4);
+      expect(r.probabilityRel, `probability grid (${where})`).toBeLessThan(1e-4);
+      // The grids are not flat: they span real ranges.
+      expect(r.spread[1]! / r.spread[0]!, where).toBeGreaterThan(1.5);
+      expect(r.spread[2]!).toBeLessThan(0.1);
+      expect(r.spread[3]!).toBeGreaterThan(0.9);
+    }
+  });
+}

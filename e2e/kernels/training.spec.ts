@@ -1,0 +1,143 @@
+/**
+ * Training on the GPU: the tutorial's path, many steps in one submit against
+ * one step a submit, mini-batches against the CPU's, and both extremes of the
+ * workgroup count.
+ */
+import { expect, test } from './fixtures';
+
+const TUTORIAL: Record<number, [number, number]> = {
+  1: [-2.0147, -1.0962],
+  2: [-0.1327, -0.2125],
+  3: [0.9148, 0.3743],
+  10: [1.4854, 0.7834],
+};
+
+test('the GPU engine follows the tutorial to w(10) on both reduction paths', async ({ harness }) => {
+  const runs = await harness.evaluate(async () => {
+    const { GpuEngine, tutorialDataset } = window.lp;
+    const out = [];
+    for (const path of ['plain', 'subgroup'] as const) {
+      const gpu = await GpuEngine.create({ reductionPath: path });
+      await gpu.setData(tutorialDataset());
+      gpu.setOptions({ learningRate: 0.05, bias: false, reduction: 'sum', batchSize: 0 });
+      gpu.setParams({ w1: -4, w2: -2, b: 0 });
+      const result = await gpu.train(10);
+      const f = result.final.confusion;
+      out.push({
+        path,
+        weights: result.path.map((p) => [p.w1, p.w2]),
+        cost: result.final.sumCost,
+        wrong: f.falsePositive + f.falseNegative,
+      });
+      gpu.destroy();
+    }
+    return out;
+  });
+  for (const run of runs) {
+    for (const [step, [w1, w2]] of Object.entries(TUTORIAL)) {
+      const [g1, g2] = run.weights[Number(step) - 1] as [number, number];
+      expect(Math.abs(g1 - w1), `${run.path}: w1 at step ${step}`).toBeLessThan(1e-4);
+      expect(Math.abs(g2 - w2), `${run.path}: w2 at step ${step}`).toBeLessThan(1e-4);
+    }
+    expect(Math.abs(run.cost - 14.4916), `${run.path}: cost`).toBeLessThan(1e-4);
+    expect(run.wrong).toBe(6);
+  }
+});
+
+test('500 steps as 10 submits of 50 end where 500 single steps end', async ({ harness }) => {
+  const result = await harness.evaluate(async () => {
+    const { GpuEngine, f32Dataset } = window.lp;
+    const gpu = await GpuEngine.create();
+    await gpu.setData(f32Dataset(3001, 5));
+    gpu.setOptions({ learningRate: 0.5, bias: true, reduction: 'mean', batchSize: 0 });
+    const start = { w1: -1, w2: 2, b: 0.5 };
+    gpu.setParams(start);
+    const batched: { w1: number; w2: number; b: number }[] = [];
+    for (let i = 0; i < 10; i++) batched.push(...(await gpu.train(50)).path);
+    gpu.setParams(start);
+    const single: { w1: number; w2: number; b: number }[] = [];
+    for (let i = 0; i < 500; i++) single.push(...(await gpu.train(1)).path);
+    gpu.destroy();
+    const diff = Math.max(
+      ...batched.map((p, i) =>
+        Math.max(Math.abs(p.w1 - single[i]!.w1), Math.abs(p.w2 - single[i]!.w2), Math.abs(p.b - single[i]!.b)),
+      ),
+    );
+    return { diff, last: batched.at(-1), first: batched[0] };
+  });
+  // Same kernels in the same order: the runs agree step for step.
+  expect(result.diff).toBeLessThan(1e-6);
+  // And training went somewhere: the last weights are far from the first step's.
+  expect(Math.abs(result.last!.w1 - result.first!.w1)).toBeGreaterThan(0.1);
+});
+
+test('mini-batches on the GPU draw the same shuffled batches as the CPU', async ({ harness }) => {
+  const result = await harness.evaluate(async () => {
+    const { GpuEngine, CpuEngine, f32Dataset } = window.lp;
+    const data = f32Dataset(1000, 9);
+    const options = { learningRate: 0.2, bias: true, reduction: 'mean' as const, batchSize: 64 };
+    const start = { w1: 0.5, w2: -0.5, b: 0 };
+    const runs = [];
+    for (const engine of [new CpuEngine(), await GpuEngine.create()]) {
+      await engine.setData(data);
+      engine.setOptions(options);
+      engine.setParams(start);
+      // 40 steps: two epochs of 16 batches (the last one short) and then some.
+      const r = await engine.train(40);
+      runs.push({ path: r.path, losses: r.losses });
+      engine.destroy();
+    }
+    const [cpu, gpu] = runs as [(typeof runs)[0], (typeof runs)[0]];
+    const weightDiff = Math.max(
+      ...cpu.path.map((p, i) => Math.abs(p.w1 - gpu.path[i]!.w1) + Math.abs(p.b - gpu.path[i]!.b)),
+    );
+    const lossRel = Math.max(...cpu.losses.map((l, i) => Math.abs(l - gpu.losses[i]!) / l));
+    // A different batch order would move differently from the first step on.
+    const spread = Math.abs(cpu.path[0]!.w1 - start.w1);
+    return { weightDiff, lossRel, spread };
+  });
+  expect(result.spread).toBeGreaterThan(1e-3);
+  expect(result.weightDiff).toBeLessThan(1e-4);
+  expect(result.lossRel).toBeLessThan(1e-4);
+});
+
+for (const n of [10_007, 1_000_003]) {
+  test(`one workgroup and one invocation per sample agree with the CPU (N = ${n})`, async ({ harness }) => {
+    const rows = await harness.evaluate(async (n) => {
+      const { GpuEngine, CpuEngine, f32Dataset } = window.lp;
+      const data = f32Dataset(n, 3);
+      const cpu = new CpuEngine();
+      await cpu.setData(data);
+      const options = { learningRate: 0.1, bias: true, reduction: 'mean' as const, batchSize: 0 };
+      const params = { w1: 1.5, w2: -0.7, b: 0.3 };
+      cpu.setOptions(options);
+      cpu.setParams(params);
+      const reference = (await cpu.train(3)).final;
+      const out = [];
+      for (const path of ['plain', 'subgroup'] as const) {
+        for (const workgroups of [1, Math.ceil(n / (path === 'plain' ? 64 : 256))]) {
+          const gpu = await GpuEngine.create({ reductionPath: path, workgroups });
+          await gpu.setData(data);
+          gpu.setOptions(options);
+          gpu.setParams(params);
+          const r = (await gpu.train(3)).final;
+          gpu.destroy();
+          out.push({
+            path,
+            workgroups,
+            costRel: Math.abs(r.meanCost - reference.meanCost) / reference.meanCost,
+            weightDiff: Math.max(
+              Math.abs(r.params.w1 - reference.params.w1),
+              Math.abs(r.params.b - reference.params.b),
+            ),
+          });
+        }
+      }
+      return out;
+    }, n);
+    for (const r of rows) {
+      expect(r.costRel, `${r.path}, ${r.workgroups} workgroups`).toBeLessThan(1e-4);
+      expect(r.weightDiff, `${r.path}, ${r.workgroups} workgroups`).toBeLessThan(1e-4);
+    }
+  });
+}

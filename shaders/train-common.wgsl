@@ -1,0 +1,51 @@
+// What the two training kernels share: the configuration, the parameter state
+// that lives on the GPU between steps, and the mini-batch schedule.
+
+struct TrainConfig {
+  n: u32,
+  // 0 (or ≥ n) is the full batch.
+  batch_size: u32,
+  // state.step when this submit began: history[state.step − first_step] is this step's record.
+  first_step: u32,
+  shuffle_seed: u32,
+  // Feistel half width: 2^(2·half_bits) ≥ n.
+  half_bits: u32,
+  // How many workgroups wrote partials.
+  partial_count: u32,
+  learning_rate: f32,
+  // 1: train b; 0: hold it.
+  train_bias: u32,
+  // 1: mean reduction; 0: sum (the tutorial's).
+  mean: u32,
+}
+
+// The parameters and the step counter: written only by the update kernel.
+struct TrainState {
+  w: vec2f,
+  b: f32,
+  // Steps since the parameters were last set: drives the batch schedule.
+  step: u32,
+}
+
+struct Batch {
+  start: u32,
+  count: u32,
+  key: u32,
+  shuffled: bool,
+}
+
+// Step s reads batch s mod ⌈n/B⌉ of epoch ⌊s/⌈n/B⌉⌋; the last batch of an epoch may be short.
+fn batch_for_step(config: TrainConfig, step: u32) -> Batch {
+  if (config.batch_size == 0u || config.batch_size >= config.n) {
+    return Batch(0u, config.n, 0u, false);
+  }
+  let per_epoch = (config.n + config.batch_size - 1u) / config.batch_size;
+  let epoch = step / per_epoch;
+  let start = (step % per_epoch) * config.batch_size;
+  return Batch(start, min(config.batch_size, config.n - start), epoch_key(config.shuffle_seed, epoch), true);
+}
+
+// Class labels are packed 32 to a u32: sample i's is bit i mod 32 of word i / 32.
+fn label_bit(word: u32, i: u32) -> f32 {
+  return f32((word >> (i & 31u)) & 1u);
+}

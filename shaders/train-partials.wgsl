@@ -1,0 +1,41 @@
+// Pass 1 of a gradient step: every workgroup sums, over its share of the batch,
+// the gradient terms x·(σ(z) − t) and σ(z) − t, the cross-entropy, and the
+// correct predictions, and writes one partial. Grid-stride, so any number of
+// workgroups covers any N.
+
+@group(0) @binding(0) var<uniform> config: TrainConfig;
+@group(0) @binding(1) var<storage, read> points: array<vec2f>;
+@group(0) @binding(2) var<storage, read> labels: array<u32>;
+@group(0) @binding(3) var<storage, read> state: TrainState;
+@group(0) @binding(4) var<storage, read_write> partials: array<Acc>;
+
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn main(
+  @builtin(global_invocation_id) gid: vec3u,
+  @builtin(local_invocation_index) lid: u32,
+  @builtin(workgroup_id) wid: vec3u,
+  @builtin(num_workgroups) groups: vec3u,
+) {
+  let batch = batch_for_step(config, state.step);
+  let w = state.w;
+  let b = state.b;
+  var acc = Acc(vec4f(0.0), vec4f(0.0));
+  let stride = groups.x * WORKGROUP_SIZE;
+  for (var p = gid.x; p < batch.count; p += stride) {
+    var i = batch.start + p;
+    if (batch.shuffled) {
+      i = shuffled_index(i, config.n, config.half_bits, batch.key);
+    }
+    let x = points[i];
+    let t = label_bit(labels[i >> 5u], i);
+    let z = dot(x, w) + b;
+    let r = residual(t, z);
+    acc.sums += vec4f(x * r, r, cross_entropy_from_logit(t, z));
+    let predicted_one = z >= 0.0;
+    acc.counts += vec4f(select(0.0, 1.0, predicted_one && t > 0.5), select(0.0, 1.0, !predicted_one && t < 0.5), 0.0, 0.0);
+  }
+  let total = workgroup_sum(acc, lid);
+  if (lid == 0u) {
+    partials[wid.x] = total;
+  }
+}

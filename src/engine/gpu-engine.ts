@@ -1,0 +1,281 @@
+/**
+ * The WebGPU engine: training, cost surface and probability grid in WGSL.
+ * It keeps a CPU mirror of what the GPU holds (data, parameters, step count,
+ * options), updated only when an operation has completed, so a lost device
+ * is replaced and restored transparently and the interrupted operation is
+ * simply run again from the same state: the weights continue exactly.
+ */
+import type { AdapterSummary } from '../gpu/adapter';
+import { DeviceResources } from '../gpu/device-resources';
+import {
+  candidateWorkgroups,
+  MEASURE_FROM_N,
+  measureWorkgroups,
+  smallNWorkgroups,
+  type Tuning,
+  TuningCache,
+} from '../gpu/dispatch-tuner';
+import { requiredLimits } from '../gpu/gpu-context';
+import { sampleStorageBytes } from '../gpu/sample-buffers';
+import { type ReductionPath, trainWorkgroupSize } from '../gpu/shader-sources';
+import type { SnapshotRecord } from '../gpu/train-kernel';
+import type { Dataset } from '../model/dataset';
+import type { Params } from '../model/regression';
+import type { Engine, EngineOptions, GridSpec, Snapshot, TrainResult } from './engine';
+
+export interface GpuEngineOptions {
+  /** Force the plain or subgroup reduction (tests run both); 'auto' uses subgroups when offered. */
+  readonly reductionPath?: 'auto' | ReductionPath;
+  /** A fixed number of partial-sum workgroups; measured per adapter when absent. */
+  readonly workgroups?: number;
+  /** A WebGPU validation or out-of-memory error nobody caught: the page shows it. */
+  readonly onError?: (message: string) => void;
+  /** The device was lost and has been replaced; data and weights were restored. */
+  readonly onRecovered?: (reason: string) => void;
+}
+
+const tuningCache = new TuningCache();
+/** Timed steps per candidate when measuring the workgroup count. */
+const TUNING_STEPS = 3;
+
+export class GpuEngine implements Engine {
+  readonly kind = 'gpu' as const;
+  private resources: DeviceResources;
+  private lostReason: string | undefined;
+  private destroyed = false;
+  private data: Dataset = { points: new Float64Array(0), targets: new Uint8Array(0) };
+  private params: Params = { w1: 0, w2: 0, b: 0 };
+  private options: EngineOptions = { learningRate: 0.05, bias: false, reduction: 'sum', batchSize: 0 };
+  private step = 0;
+  private currentTuning: Tuning = { workgroups: 1, trials: [], source: 'small-n rule' };
+  /** How many times a lost device has been replaced. */
+  recoveries = 0;
+
+  private constructor(
+    resources: DeviceResources,
+    private readonly settings: GpuEngineOptions,
+  ) {
+    this.resources = resources;
+  }
+
+  static async create(settings: GpuEngineOptions = {}): Promise<GpuEngine> {
+    let engine: GpuEngine | undefined;
+    const resources = await DeviceResources.create(0, settings.reductionPath ?? 'auto', {
+      onUncapturedError: (message) => settings.onError?.(message),
+      onLost: (device, info) => engine?.deviceLost(device, info),
+    });
+    engine = new GpuEngine(resources, settings);
+    return engine;
+  }
+
+  get adapter(): AdapterSummary {
+    return this.resources.context.summary;
+  }
+
+  /** The device in use: exposed so tests can destroy it and watch recovery. */
+  get device(): GPUDevice {
+    return this.resources.device;
+  }
+
+  get reductionPath(): ReductionPath {
+    return this.resources.pipelines.path;
+  }
+
+  /** How the partial-sum dispatch size was chosen for the current data. */
+  get tuning(): Tuning {
+    return this.currentTuning;
+  }
+
+  async setData(data: Dataset): Promise<void> {
+    const bytes = sampleStorageBytes(data.targets.length);
+    // Throws GpuCapacityError, naming the limit, before anything changes.
+    requiredLimits(this.resources.context.adapter, bytes);
+    try {
+      await this.guarded(async (res) => {
+        if (bytes > res.context.maxStorageBytes) {
+          // This device was made with the default limits: make one with the adapter's higher ones.
+          res = await this.rebuild(data.targets.length);
+        }
+        res.upload(data);
+        res.state.write(this.params, 0);
+        this.currentTuning = await this.chooseWorkgroups(res, data.targets.length);
+        await res.device.queue.onSubmittedWorkDone();
+      });
+    } catch (error) {
+      // The GPU may hold part of the new data: rebuild from the mirror (the old data) before the next use.
+      this.lostReason = `restoring after a failed data load: ${(error as Error).message}`;
+      throw error;
+    }
+    this.data = data;
+    this.step = 0;
+  }
+
+  setParams(params: Params): void {
+    this.params = params;
+    this.step = 0;
+    if (!this.lostReason) this.resources.state.write(params, 0);
+  }
+
+  setOptions(options: EngineOptions): void {
+    this.options = options;
+  }
+
+  train(steps: number): Promise<TrainResult> {
+    return this.trainSteps(steps, true) as Promise<TrainResult>;
+  }
+
+  /**
+   * Runs `steps` steps in one submit. Without the snapshot it skips the final
+   * full-data pass and returns no `final` (the benchmark's per-step baseline).
+   */
+  async trainSteps(steps: number, withSnapshot: boolean): Promise<TrainResult | Omit<TrainResult, 'final'>> {
+    if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`steps must be a whole number ≥ 0, got ${steps}`);
+    const out = await this.guarded(async (res) => {
+      const { train } = res.kernels;
+      const encoder = res.device.createCommandEncoder({ label: `train ${steps} steps` });
+      train.encode(encoder, steps, this.options, this.step, this.currentTuning.workgroups, withSnapshot);
+      res.device.queue.submit([encoder.finish()]);
+      return train.read(steps, withSnapshot);
+    });
+    const path = out.steps.map(({ w1, w2, b }) => ({ w1, w2, b }));
+    const losses = out.steps.map((r) => r.cost);
+    this.step += steps;
+    this.params = path.at(-1) ?? this.params;
+    if (!out.snapshot) return { path, losses };
+    return { path, losses, final: this.toSnapshot(out.snapshot) };
+  }
+
+  async snapshot(): Promise<Snapshot> {
+    const out = await this.guarded(async (res) => {
+      const { train } = res.kernels;
+      const encoder = res.device.createCommandEncoder({ label: 'snapshot' });
+      train.encode(encoder, 0, this.options, this.step, this.currentTuning.workgroups, true);
+      res.device.queue.submit([encoder.finish()]);
+      return train.read(0, true);
+    });
+    if (!out.snapshot) throw new Error('snapshot: nothing read back');
+    return this.toSnapshot(out.snapshot);
+  }
+
+  costSurface(grid: GridSpec): Promise<Float32Array> {
+    return this.guarded((res) => res.kernels.surface.compute(grid, this.options.reduction));
+  }
+
+  probabilityGrid(grid: GridSpec): Promise<Float32Array> {
+    return this.guarded((res) => res.probability.compute(grid));
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.resources.destroy();
+  }
+
+  private toSnapshot(s: SnapshotRecord): Snapshot {
+    const n = this.data.targets.length;
+    const positives = this.data.targets.reduce((a, t) => a + t, 0);
+    return {
+      params: { w1: s.w1, w2: s.w2, b: s.b },
+      gradient: { w1: s.gradient[0], w2: s.gradient[1], b: s.gradient[2] },
+      sumCost: s.sumCost,
+      meanCost: n > 0 ? s.sumCost / n : 0,
+      confusion: {
+        truePositive: s.truePositive,
+        falseNegative: positives - s.truePositive,
+        trueNegative: s.trueNegative,
+        falsePositive: n - positives - s.trueNegative,
+      },
+    };
+  }
+
+  private deviceLost(device: GPUDevice, info: GPUDeviceLostInfo): void {
+    if (this.destroyed || device !== this.resources.device) return;
+    this.lostReason = info.message || info.reason;
+  }
+
+  /** Runs a GPU operation; if the device is lost meanwhile, rebuilds, restores and runs it again. */
+  private async guarded<T>(operation: (res: DeviceResources) => Promise<T>): Promise<T> {
+    if (this.destroyed) throw new Error('This GPU engine has been destroyed');
+    for (let attempt = 0; ; attempt++) {
+      if (this.lostReason !== undefined) await this.restore();
+      const res = this.resources;
+      try {
+        return await operation(res);
+      } catch (error) {
+        if (attempt >= 2 || !(await this.wasLost(res))) throw error;
+      }
+    }
+  }
+
+  /** After a failure: was it the device going away? Its `lost` promise settles shortly after. */
+  private async wasLost(res: DeviceResources): Promise<boolean> {
+    if (this.lostReason !== undefined) return true;
+    const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 500));
+    const info = await Promise.race([res.device.lost, timeout]);
+    if (info && this.lostReason === undefined) this.lostReason = info.message || info.reason;
+    return info !== undefined;
+  }
+
+  /** A new device with the mirror's data, parameters and step counter. */
+  private async restore(): Promise<void> {
+    const reason = this.lostReason ?? 'device lost';
+    const res = await this.rebuild(this.data.targets.length);
+    if (this.data.targets.length > 0) {
+      res.upload(this.data);
+      this.currentTuning = await this.chooseWorkgroups(res, this.data.targets.length);
+    }
+    res.state.write(this.params, this.step);
+    this.recoveries++;
+    this.settings.onRecovered?.(reason);
+  }
+
+  private async rebuild(n: number): Promise<DeviceResources> {
+    const old = this.resources;
+    const path = this.settings.reductionPath ?? 'auto';
+    this.resources = await DeviceResources.create(n, path, {
+      onUncapturedError: (message) => this.settings.onError?.(message),
+      onLost: (device, info) => this.deviceLost(device, info),
+    });
+    this.lostReason = undefined;
+    // The old device's buffers go explicitly; the device itself may already be gone.
+    old.destroy();
+    return this.resources;
+  }
+
+  private async chooseWorkgroups(res: DeviceResources, n: number): Promise<Tuning> {
+    if (this.settings.workgroups !== undefined)
+      return { workgroups: this.settings.workgroups, trials: [], source: 'measured' };
+    if (n < MEASURE_FROM_N) return { workgroups: smallNWorkgroups(n), trials: [], source: 'small-n rule' };
+    const summary = res.context.summary;
+    const key = tuningCache.key(
+      `${summary.vendor}/${summary.architecture}/${summary.description}`,
+      res.pipelines.path,
+      n,
+    );
+    const cached = tuningCache.get(key);
+    if (cached) return cached;
+    const limit = res.device.limits.maxComputeWorkgroupsPerDimension;
+    const candidates = candidateWorkgroups(n, limit, trainWorkgroupSize(res.pipelines.path));
+    const tuning = await measureWorkgroups(candidates, (w) => this.timeSteps(res, w));
+    tuningCache.set(key, tuning);
+    // Tuning moved the GPU's parameters: put the mirror's back.
+    res.state.write(this.params, this.step);
+    return tuning;
+  }
+
+  /** Wall-clock ms per step of TUNING_STEPS steps in one submit, after one warm-up step. */
+  private async timeSteps(res: DeviceResources, workgroups: number): Promise<number> {
+    const { train } = res.kernels;
+    const run = async (steps: number) => {
+      res.state.write(this.params, 0);
+      const encoder = res.device.createCommandEncoder({ label: `tune ${workgroups} workgroups` });
+      train.encode(encoder, steps, this.options, 0, workgroups, false);
+      res.device.queue.submit([encoder.finish()]);
+      await res.device.queue.onSubmittedWorkDone();
+    };
+    await run(1);
+    const start = performance.now();
+    await run(TUNING_STEPS);
+    return (performance.now() - start) / TUNING_STEPS;
+  }
+}

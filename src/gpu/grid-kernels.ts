@@ -1,0 +1,134 @@
+/**
+ * The two grid kernels: the cost surface ξ(w1, w2) over a grid of weights
+ * (cost-surface.wgsl) and P(t = 1 | x) over a grid of inputs
+ * (probability-grid.wgsl). Both read the current parameters from the GPU
+ * state, write size² floats, and read them back with one copy.
+ */
+import { makeStructuredView, type StructuredView } from 'webgpu-utils';
+import type { GridSpec } from '../engine/engine';
+import type { Reduction } from '../model/regression';
+import type { ParamState } from './param-state';
+import type { Pipelines } from './pipelines';
+import { Readback } from './readback';
+import type { SampleBuffers } from './sample-buffers';
+
+/** Invocations per workgroup in both grid kernels (@workgroup_size in the WGSL). */
+const GRID_WORKGROUP = 64;
+
+abstract class GridKernel {
+  private output: GPUBuffer | undefined;
+  private bindGroup: GPUBindGroup | undefined;
+  private readonly readback: Readback;
+  protected readonly config: GPUBuffer;
+
+  constructor(
+    protected readonly device: GPUDevice,
+    private readonly pipeline: GPUComputePipeline,
+    protected readonly view: StructuredView,
+    private readonly label: string,
+  ) {
+    this.config = device.createBuffer({
+      label: `${label} config`,
+      size: view.arrayBuffer.byteLength,
+      usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+    });
+    this.readback = new Readback(device, label);
+  }
+
+  /** Computes the grid and returns it row-major, y outer. */
+  async run(grid: GridSpec, values: Record<string, unknown>): Promise<Float32Array> {
+    if (!Number.isInteger(grid.size) || grid.size < 2)
+      throw new RangeError(`grid size must be an integer ≥ 2, got ${grid.size}`);
+    const cells = grid.size * grid.size;
+    this.view.set({ size: grid.size, ...values });
+    this.device.queue.writeBuffer(this.config, 0, this.view.arrayBuffer);
+    const output = this.reserve(cells * 4);
+    const encoder = this.device.createCommandEncoder({ label: `${this.label} ${grid.size}×${grid.size}` });
+    const pass = encoder.beginComputePass({ label: this.label });
+    pass.setPipeline(this.pipeline);
+    pass.setBindGroup(0, this.bindGroup);
+    pass.dispatchWorkgroups(Math.ceil(cells / GRID_WORKGROUP));
+    pass.end();
+    this.readback.copy(encoder, output, 0, 0, cells * 4, cells * 4);
+    this.device.queue.submit([encoder.finish()]);
+    return new Float32Array(await this.readback.read(cells * 4));
+  }
+
+  destroy(): void {
+    this.config.destroy();
+    this.output?.destroy();
+    this.readback.destroy();
+  }
+
+  protected abstract bindings(output: GPUBuffer): GPUBuffer[];
+
+  private reserve(bytes: number): GPUBuffer {
+    if (this.output && this.output.size >= bytes) return this.output;
+    this.output?.destroy();
+    const output = this.device.createBuffer({
+      label: `${this.label} output`,
+      size: bytes,
+      usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
+    });
+    this.output = output;
+    this.bindGroup = this.device.createBindGroup({
+      label: this.label,
+      layout: this.pipeline.getBindGroupLayout(0),
+      entries: this.bindings(output).map((buffer, binding) => ({ binding, resource: { buffer } })),
+    });
+    return output;
+  }
+}
+
+function configView(defs: Pipelines['defs'][keyof Pipelines['defs']], label: string): StructuredView {
+  const def = defs.uniforms.config;
+  if (!def) throw new Error(`${label}: the WGSL declares no uniform \`config\``);
+  return makeStructuredView(def);
+}
+
+export class CostSurfaceKernel extends GridKernel {
+  constructor(
+    device: GPUDevice,
+    pipelines: Pipelines,
+    private readonly samples: SampleBuffers,
+    private readonly state: ParamState,
+  ) {
+    super(device, pipelines.costSurface, configView(pipelines.defs.costSurface, 'cost surface'), 'cost surface');
+  }
+
+  compute(grid: GridSpec, reduction: Reduction): Promise<Float32Array> {
+    return this.run(grid, {
+      n: this.samples.n,
+      mean: reduction === 'mean' ? 1 : 0,
+      w1_range: grid.x,
+      w2_range: grid.y,
+    });
+  }
+
+  protected bindings(output: GPUBuffer): GPUBuffer[] {
+    return [this.config, this.samples.points, this.samples.labels, this.state.buffer, output];
+  }
+}
+
+export class ProbabilityGridKernel extends GridKernel {
+  constructor(
+    device: GPUDevice,
+    pipelines: Pipelines,
+    private readonly state: ParamState,
+  ) {
+    super(
+      device,
+      pipelines.probabilityGrid,
+      configView(pipelines.defs.probabilityGrid, 'probability grid'),
+      'probability grid',
+    );
+  }
+
+  compute(grid: GridSpec): Promise<Float32Array> {
+    return this.run(grid, { x1_range: grid.x, x2_range: grid.y });
+  }
+
+  protected bindings(output: GPUBuffer): GPUBuffer[] {
+    return [this.config, this.state.buffer, output];
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The WGSL each pipeline compiles: a kernel file with the library files it
+ * uses in front. WGSL has no includes, and `enable subgroups;` must come
+ * before everything, so the pieces are joined here.
+ */
+import costSurfaceKernel from '../../shaders/cost-surface.wgsl?raw';
+import logisticLib from '../../shaders/logistic.wgsl?raw';
+import probabilityGridKernel from '../../shaders/probability-grid.wgsl?raw';
+import reducePlainLib from '../../shaders/reduce-plain.wgsl?raw';
+import reduceSubgroupLib from '../../shaders/reduce-subgroup.wgsl?raw';
+import shuffleLib from '../../shaders/shuffle.wgsl?raw';
+import trainCommonLib from '../../shaders/train-common.wgsl?raw';
+import trainPartialsKernel from '../../shaders/train-partials.wgsl?raw';
+import trainUpdateKernel from '../../shaders/train-update.wgsl?raw';
+
+/** How workgroups add up their invocations' values. */
+export type ReductionPath = 'plain' | 'subgroup';
+
+/** WORKGROUP_SIZE of the training kernels on a path, read from the WGSL const so it cannot drift. */
+export function trainWorkgroupSize(path: ReductionPath): number {
+  const source = path === 'subgroup' ? reduceSubgroupLib : reducePlainLib;
+  const match = /const WORKGROUP_SIZE: u32 = (\d+)u;/.exec(source);
+  if (!match) throw new Error(`reduce-${path}.wgsl declares no WORKGROUP_SIZE`);
+  return Number(match[1]);
+}
+
+function reduction(path: ReductionPath): string {
+  return path === 'subgroup' ? `enable subgroups;\n${reduceSubgroupLib}` : reducePlainLib;
+}
+
+export function trainPartialsSource(path: ReductionPath): string {
+  return [reduction(path), logisticLib, shuffleLib, trainCommonLib, trainPartialsKernel].join('\n');
+}
+
+export function trainUpdateSource(path: ReductionPath): string {
+  return [reduction(path), shuffleLib, trainCommonLib, trainUpdateKernel].join('\n');
+}
+
+export function costSurfaceSource(): string {
+  return [logisticLib, shuffleLib, trainCommonLib, costSurfaceKernel].join('\n');
+}
+
+export function probabilityGridSource(): string {
+  return [logisticLib, shuffleLib, trainCommonLib, probabilityGridKernel].join('\n');
+}

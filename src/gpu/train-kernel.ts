@@ -1,0 +1,262 @@
+/**
+ * Gradient descent on the GPU. A step is two dispatches: per-workgroup
+ * partial sums (train-partials.wgsl), then one workgroup that adds them,
+ * moves w and b and records the step (train-update.wgsl). Any number of steps
+ * go into one compute pass, optionally followed by a full-data snapshot and a
+ * single copy to a staging buffer: one readback per submit.
+ */
+import { getSizeAndAlignmentOfUnsizedArrayElement, makeStructuredView, type StructuredView } from 'webgpu-utils';
+import type { EngineOptions } from '../engine/engine';
+import { SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
+import type { ParamState } from './param-state';
+import type { Pipelines } from './pipelines';
+import { Readback } from './readback';
+import type { SampleBuffers } from './sample-buffers';
+
+/** One step's record as the update kernel writes it. */
+export interface StepRecord {
+  readonly w1: number;
+  readonly w2: number;
+  readonly b: number;
+  /** The cost the step started from (scaled to the whole set for a mini-batch). */
+  readonly cost: number;
+}
+
+export interface SnapshotRecord {
+  readonly w1: number;
+  readonly w2: number;
+  readonly b: number;
+  readonly sumCost: number;
+  readonly truePositive: number;
+  readonly trueNegative: number;
+  /** The full-data gradient under the reduction. */
+  readonly gradient: readonly [number, number, number];
+}
+
+export interface TrainReadback {
+  readonly steps: StepRecord[];
+  readonly snapshot: SnapshotRecord | undefined;
+}
+
+function definition<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`WGSL is missing ${what}`);
+  return value;
+}
+
+export class TrainKernel {
+  private readonly trainConfig: GPUBuffer;
+  private readonly snapshotConfig: GPUBuffer;
+  private readonly configView: StructuredView;
+  private readonly snapshotOut: GPUBuffer;
+  private readonly readback: Readback;
+  private readonly partialStride: number;
+  private readonly historyStride: number;
+  private partials: GPUBuffer | undefined;
+  private history: GPUBuffer | undefined;
+  private bindGroups:
+    | { partialsTrain: GPUBindGroup; partialsSnapshot: GPUBindGroup; update: GPUBindGroup; snapshot: GPUBindGroup }
+    | undefined;
+
+  constructor(
+    private readonly device: GPUDevice,
+    private readonly pipelines: Pipelines,
+    private readonly samples: SampleBuffers,
+    private readonly state: ParamState,
+  ) {
+    const defs = pipelines.defs;
+    this.configView = makeStructuredView(definition(defs.partials.uniforms.config, 'TrainConfig'));
+    this.partialStride = getSizeAndAlignmentOfUnsizedArrayElement(
+      definition(defs.partials.storages.partials, 'partials'),
+    ).size;
+    this.historyStride = getSizeAndAlignmentOfUnsizedArrayElement(
+      definition(defs.update.storages.history, 'history'),
+    ).size;
+    const configSize = this.configView.arrayBuffer.byteLength;
+    const uniform = GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST;
+    this.trainConfig = device.createBuffer({ label: 'train config (steps)', size: configSize, usage: uniform });
+    this.snapshotConfig = device.createBuffer({ label: 'train config (snapshot)', size: configSize, usage: uniform });
+    this.snapshotOut = device.createBuffer({
+      label: 'train snapshot',
+      size: definition(defs.update.storages.snapshot_out, 'snapshot_out').size,
+      usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
+    });
+    this.readback = new Readback(device, 'train results');
+  }
+
+  /**
+   * Encodes `steps` gradient-descent steps, then (if asked) a full-data
+   * snapshot at the final parameters, then the copy of their records.
+   * `firstStep` is the step counter's value on the GPU when this runs.
+   */
+  encode(
+    encoder: GPUCommandEncoder,
+    steps: number,
+    options: EngineOptions,
+    firstStep: number,
+    workgroups: number,
+    withSnapshot: boolean,
+  ): void {
+    this.reserve(workgroups, steps);
+    const groups = this.bindGroups;
+    if (!groups) throw new Error('train kernel: bind groups missing');
+    this.writeConfig(this.trainConfig, options, options.batchSize, firstStep, workgroups);
+    if (withSnapshot) this.writeConfig(this.snapshotConfig, options, 0, firstStep, workgroups);
+
+    const pass = encoder.beginComputePass({ label: `train ${steps} steps` });
+    for (let s = 0; s < steps; s++) {
+      pass.setPipeline(this.pipelines.partials);
+      pass.setBindGroup(0, groups.partialsTrain);
+      pass.dispatchWorkgroups(workgroups);
+      pass.setPipeline(this.pipelines.update);
+      pass.setBindGroup(0, groups.update);
+      pass.dispatchWorkgroups(1);
+    }
+    if (withSnapshot) {
+      pass.setPipeline(this.pipelines.partials);
+      pass.setBindGroup(0, groups.partialsSnapshot);
+      pass.dispatchWorkgroups(workgroups);
+      pass.setPipeline(this.pipelines.snapshot);
+      pass.setBindGroup(0, groups.snapshot);
+      pass.dispatchWorkgroups(1);
+    }
+    pass.end();
+
+    const historyBytes = steps * this.historyStride;
+    const snapshotBytes = withSnapshot ? this.snapshotOut.size : 0;
+    const capacity = historyBytes + snapshotBytes;
+    if (steps > 0 && this.history) this.readback.copy(encoder, this.history, 0, 0, historyBytes, capacity);
+    if (withSnapshot) this.readback.copy(encoder, this.snapshotOut, 0, historyBytes, snapshotBytes, capacity);
+  }
+
+  /** Reads what the last submitted `encode` recorded. */
+  async read(steps: number, withSnapshot: boolean): Promise<TrainReadback> {
+    const historyBytes = steps * this.historyStride;
+    const bytes = await this.readback.read(historyBytes + (withSnapshot ? this.snapshotOut.size : 0));
+    const records: StepRecord[] = [];
+    if (steps > 0) {
+      const def = definition(this.pipelines.defs.update.storages.history, 'history');
+      const h = makeStructuredView(def, bytes.slice(0, historyBytes)).views as Float32Array;
+      const stride = this.historyStride / 4;
+      for (let s = 0; s < steps; s++) {
+        const o = s * stride;
+        records.push({ w1: h[o]!, w2: h[o + 1]!, b: h[o + 2]!, cost: h[o + 3]! });
+      }
+    }
+    let snapshot: SnapshotRecord | undefined;
+    if (withSnapshot) {
+      const def = definition(this.pipelines.defs.update.storages.snapshot_out, 'snapshot_out');
+      const views = makeStructuredView(def, bytes.slice(historyBytes)).views as {
+        params_cost: Float32Array;
+        counts: Float32Array;
+        gradient: Float32Array;
+      };
+      const [w1, w2, b, sumCost] = views.params_cost;
+      snapshot = {
+        w1: w1!,
+        w2: w2!,
+        b: b!,
+        sumCost: sumCost!,
+        truePositive: Math.round(views.counts[0]!),
+        trueNegative: Math.round(views.counts[1]!),
+        gradient: [views.gradient[0]!, views.gradient[1]!, views.gradient[2]!],
+      };
+    }
+    return { steps: records, snapshot };
+  }
+
+  destroy(): void {
+    this.trainConfig.destroy();
+    this.snapshotConfig.destroy();
+    this.snapshotOut.destroy();
+    this.partials?.destroy();
+    this.history?.destroy();
+    this.readback.destroy();
+  }
+
+  private writeConfig(
+    buffer: GPUBuffer,
+    options: EngineOptions,
+    batchSize: number,
+    firstStep: number,
+    workgroups: number,
+  ): void {
+    const n = this.samples.n;
+    this.configView.set({
+      n,
+      batch_size: batchSize >= n ? 0 : batchSize,
+      first_step: firstStep,
+      shuffle_seed: SHUFFLE_SEED,
+      half_bits: shuffleDomain(n).halfBits,
+      partial_count: workgroups,
+      learning_rate: options.learningRate,
+      train_bias: options.bias ? 1 : 0,
+      mean: options.reduction === 'mean' ? 1 : 0,
+    });
+    this.device.queue.writeBuffer(buffer, 0, this.configView.arrayBuffer);
+  }
+
+  /** Grows the partials and history buffers when needed, and rebuilds the bind groups that name them. */
+  private reserve(workgroups: number, steps: number): void {
+    const partialBytes = Math.max(1, workgroups) * this.partialStride;
+    const historyBytes = Math.max(1, steps) * this.historyStride;
+    let changed = false;
+    if (!this.partials || this.partials.size < partialBytes) {
+      this.partials?.destroy();
+      this.partials = this.device.createBuffer({
+        label: `train partials (${workgroups} workgroups)`,
+        size: partialBytes,
+        usage: GPUBufferUsage.STORAGE,
+      });
+      changed = true;
+    }
+    if (!this.history || this.history.size < historyBytes) {
+      this.history?.destroy();
+      // Grow geometrically so a run of rising step counts does not reallocate every time.
+      const size = Math.max(historyBytes, (this.history?.size ?? 0) * 2);
+      this.history = this.device.createBuffer({
+        label: `train history (${size / this.historyStride} steps)`,
+        size,
+        usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
+      });
+      changed = true;
+    }
+    if (changed || !this.bindGroups) this.bindGroups = this.makeBindGroups(this.partials, this.history);
+  }
+
+  private makeBindGroups(partials: GPUBuffer, history: GPUBuffer) {
+    const { device, pipelines, samples, state } = this;
+    const group = (label: string, pipeline: GPUComputePipeline, buffers: GPUBuffer[]) =>
+      device.createBindGroup({
+        label,
+        layout: pipeline.getBindGroupLayout(0),
+        entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
+      });
+    return {
+      partialsTrain: group('train partials (steps)', pipelines.partials, [
+        this.trainConfig,
+        samples.points,
+        samples.labels,
+        state.buffer,
+        partials,
+      ]),
+      partialsSnapshot: group('train partials (snapshot)', pipelines.partials, [
+        this.snapshotConfig,
+        samples.points,
+        samples.labels,
+        state.buffer,
+        partials,
+      ]),
+      update: group('train update', pipelines.update, [this.trainConfig, partials, state.buffer, history]),
+      snapshot: device.createBindGroup({
+        label: 'train snapshot',
+        layout: pipelines.snapshot.getBindGroupLayout(0),
+        entries: [
+          { binding: 0, resource: { buffer: this.snapshotConfig } },
+          { binding: 1, resource: { buffer: partials } },
+          { binding: 2, resource: { buffer: state.buffer } },
+          { binding: 4, resource: { buffer: this.snapshotOut } },
+        ],
+      }),
+    };
+  }
+}
