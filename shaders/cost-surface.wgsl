@@ -1,6 +1,6 @@
 // The cost surface ξ(w1, w2) at the current b on a size×size grid of weights.
 // One invocation per grid point; the workgroup loads the samples a tile at a
-// time into workgroup memory so each load serves 64 grid points. Each tile is
+// time into workgroup memory so each load serves WORKGROUP_SIZE grid points. Each tile is
 // summed on its own before joining the total, which keeps f32 error low.
 
 struct SurfaceConfig {
@@ -11,7 +11,9 @@ struct SurfaceConfig {
   w2_range: vec2f,
 }
 
-const TILE: u32 = 64u;
+// Grid points per workgroup, and samples per tile. 256 halves the barriers of 64,
+// which SwiftShader pays for dearly, at 3 KiB of workgroup memory.
+const WORKGROUP_SIZE: u32 = 256u;
 
 @group(0) @binding(0) var<uniform> config: SurfaceConfig;
 @group(0) @binding(1) var<storage, read> points: array<vec2f>;
@@ -19,14 +21,14 @@ const TILE: u32 = 64u;
 @group(0) @binding(3) var<storage, read> state: TrainState;
 @group(0) @binding(4) var<storage, read_write> surface: array<f32>;
 
-var<workgroup> tile_points: array<vec2f, TILE>;
-var<workgroup> tile_labels: array<f32, TILE>;
+var<workgroup> tile_points: array<vec2f, WORKGROUP_SIZE>;
+var<workgroup> tile_labels: array<f32, WORKGROUP_SIZE>;
 
 fn grid_coordinate(range: vec2f, i: u32) -> f32 {
   return range.x + (range.y - range.x) * f32(i) / f32(config.size - 1u);
 }
 
-@compute @workgroup_size(TILE)
+@compute @workgroup_size(WORKGROUP_SIZE)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(local_invocation_index) lid: u32) {
   let cell = gid.x;
   let inside = cell < config.size * config.size;
@@ -34,14 +36,14 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(local_invocation_ind
   let b = state.b;
   var total = 0.0;
   // Every invocation walks the tiles, inside the grid or not: the barriers need all of them.
-  for (var base = 0u; base < config.n; base += TILE) {
+  for (var base = 0u; base < config.n; base += WORKGROUP_SIZE) {
     let k = base + lid;
     if (k < config.n) {
       tile_points[lid] = points[k];
       tile_labels[lid] = label_bit(labels[k >> 5u], k);
     }
     workgroupBarrier();
-    let m = min(TILE, config.n - base);
+    let m = min(WORKGROUP_SIZE, config.n - base);
     var part = 0.0;
     for (var q = 0u; q < m; q++) {
       part += cross_entropy_from_logit(tile_labels[q], dot(tile_points[q], w) + b);

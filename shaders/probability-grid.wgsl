@@ -15,7 +15,9 @@ fn grid_coordinate(range: vec2f, i: u32) -> f32 {
   return range.x + (range.y - range.x) * f32(i) / f32(config.size - 1u);
 }
 
-@compute @workgroup_size(64)
+const WORKGROUP_SIZE: u32 = 64u;
+
+@compute @workgroup_size(WORKGROUP_SIZE)
 fn main(@builtin(global_invocation_id) gid: vec3u) {
   let cell = gid.x;
   if (cell >= config.size * config.size) {

@@ -10,10 +10,8 @@ import type { Reduction } from '../model/regression';
 import type { ParamState } from './param-state';
 import type { Pipelines } from './pipelines';
 import { Readback } from './readback';
+import { costSurfaceSource, probabilityGridSource, workgroupSize } from './shader-sources';
 import type { SampleBuffers } from './sample-buffers';
-
-/** Invocations per workgroup in both grid kernels (@workgroup_size in the WGSL). */
-const GRID_WORKGROUP = 64;
 
 abstract class GridKernel {
   private output: GPUBuffer | undefined;
@@ -25,6 +23,8 @@ abstract class GridKernel {
     protected readonly device: GPUDevice,
     private readonly pipeline: GPUComputePipeline,
     protected readonly view: StructuredView,
+    /** Invocations per workgroup, from the kernel's WGSL: one grid point each. */
+    private readonly workgroupSize: number,
     private readonly label: string,
   ) {
     this.config = device.createBuffer({
@@ -47,7 +47,7 @@ abstract class GridKernel {
     const pass = encoder.beginComputePass({ label: this.label });
     pass.setPipeline(this.pipeline);
     pass.setBindGroup(0, this.bindGroup);
-    pass.dispatchWorkgroups(Math.ceil(cells / GRID_WORKGROUP));
+    pass.dispatchWorkgroups(Math.ceil(cells / this.workgroupSize));
     pass.end();
     this.readback.copy(encoder, output, 0, 0, cells * 4, cells * 4);
     this.device.queue.submit([encoder.finish()]);
@@ -93,7 +93,13 @@ export class CostSurfaceKernel extends GridKernel {
     private readonly samples: SampleBuffers,
     private readonly state: ParamState,
   ) {
-    super(device, pipelines.costSurface, configView(pipelines.defs.costSurface, 'cost surface'), 'cost surface');
+    super(
+      device,
+      pipelines.costSurface,
+      configView(pipelines.defs.costSurface, 'cost surface'),
+      workgroupSize(costSurfaceSource()),
+      'cost surface',
+    );
   }
 
   compute(grid: GridSpec, reduction: Reduction): Promise<Float32Array> {
@@ -120,6 +126,7 @@ export class ProbabilityGridKernel extends GridKernel {
       device,
       pipelines.probabilityGrid,
       configView(pipelines.defs.probabilityGrid, 'probability grid'),
+      workgroupSize(probabilityGridSource()),
       'probability grid',
     );
   }

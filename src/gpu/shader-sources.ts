@@ -16,12 +16,16 @@ import trainUpdateKernel from '../../shaders/train-update.wgsl?raw';
 /** How workgroups add up their invocations' values. */
 export type ReductionPath = 'plain' | 'subgroup';
 
-/** WORKGROUP_SIZE of the training kernels on a path, read from the WGSL const so it cannot drift. */
-export function trainWorkgroupSize(path: ReductionPath): number {
-  const source = path === 'subgroup' ? reduceSubgroupLib : reducePlainLib;
+/** A kernel's `const WORKGROUP_SIZE`, read from its WGSL so dispatch sizes cannot drift from the shader. */
+export function workgroupSize(source: string): number {
   const match = /const WORKGROUP_SIZE: u32 = (\d+)u;/.exec(source);
-  if (!match) throw new Error(`reduce-${path}.wgsl declares no WORKGROUP_SIZE`);
+  if (!match) throw new Error('the WGSL declares no `const WORKGROUP_SIZE: u32`');
   return Number(match[1]);
+}
+
+/** Invocations per workgroup of the training kernels on a reduction path. */
+export function trainWorkgroupSize(path: ReductionPath): number {
+  return workgroupSize(path === 'subgroup' ? reduceSubgroupLib : reducePlainLib);
 }
 
 function reduction(path: ReductionPath): string {

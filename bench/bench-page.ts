@@ -1,0 +1,163 @@
+/**
+ * The benchmark's in-page half: every engine on identical data in one page,
+ * driven by bench/run.ts through window.bench.
+ */
+import { f32Dataset } from '../e2e/kernels/test-data';
+import { CpuEngine } from '../src/engine/cpu-engine';
+import type { Engine, EngineOptions } from '../src/engine/engine';
+import { GpuEngine } from '../src/engine/gpu-engine';
+import type { Dataset } from '../src/model/dataset';
+import type { Params } from '../src/model/regression';
+import type {
+  AdapterReport,
+  AgreementCheck,
+  CostSurfaceResult,
+  DispatchReport,
+  TrainingEngine,
+  TrainingResult,
+} from './results';
+import { TfjsTrainer } from './tfjs-trainer';
+import { FULL_PLAN, msPerCall, msPerStep, SMOKE_PLAN, type TimingPlan } from './timing';
+
+/** The training workload: full batch, mean reduction, with bias, from one start. */
+const OPTIONS: EngineOptions = { learningRate: 0.5, bias: true, reduction: 'mean', batchSize: 0 };
+const START: Params = { w1: -1, w2: 1, b: 0.5 };
+/** Steps per submit for our engines (the DESIGN's amortised case). */
+const GPU_CHUNK = 50;
+
+const cache = new Map<number, Dataset>();
+function data(n: number): Dataset {
+  let d = cache.get(n);
+  if (!d) {
+    d = f32Dataset(n, 2026);
+    cache.set(n, d);
+  }
+  return d;
+}
+
+async function ourEngine(kind: 'gpu' | 'cpu', n: number): Promise<Engine> {
+  const engine = kind === 'gpu' ? await GpuEngine.create() : new CpuEngine();
+  await engine.setData(data(n));
+  engine.setOptions(OPTIONS);
+  engine.setParams(START);
+  return engine;
+}
+
+function plan(smoke: boolean): TimingPlan {
+  return smoke ? SMOKE_PLAN : FULL_PLAN;
+}
+
+const bench = {
+  async adapter(): Promise<AdapterReport & { limits: { maxStorageBufferBindingSize: number } }> {
+    const adapter = await navigator.gpu?.requestAdapter({ powerPreference: 'high-performance' });
+    if (!adapter) throw new Error('No WebGPU adapter: the benchmark needs one');
+    const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
+    return {
+      vendor: info.vendor,
+      architecture: info.architecture,
+      isFallbackAdapter: info.isFallbackAdapter ?? false,
+      limits: { maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize },
+    };
+  },
+
+  /** 20 steps on every engine; each must end within 1e-3 of the CPU reference. */
+  async agreement(n: number): Promise<AgreementCheck> {
+    const steps = 20;
+    const ends: Record<string, Params> = {};
+    for (const kind of ['cpu', 'gpu'] as const) {
+      const engine = await ourEngine(kind, n);
+      ends[kind] = (await engine.train(steps)).path.at(-1) as Params;
+      engine.destroy();
+    }
+    for (const backend of ['webgpu', 'cpu'] as const) {
+      const trainer = await TfjsTrainer.create(backend, data(n), START, OPTIONS.learningRate);
+      trainer.step(steps);
+      ends[`tfjs-${backend}`] = await trainer.params();
+      trainer.dispose();
+    }
+    const reference = ends.cpu as Params;
+    const maxDifference: Record<string, number> = {};
+    for (const [name, p] of Object.entries(ends)) {
+      maxDifference[name] = Math.max(
+        Math.abs(p.w1 - reference.w1),
+        Math.abs(p.w2 - reference.w2),
+        Math.abs(p.b - reference.b),
+      );
+    }
+    return { n, maxDifference, ok: Object.values(maxDifference).every((d) => d <= 1e-3) };
+  },
+
+  async training(
+    engine: TrainingEngine,
+    n: number,
+    smoke: boolean,
+  ): Promise<TrainingResult & { dispatch?: DispatchReport }> {
+    let ms: number;
+    let dispatch: DispatchReport | undefined;
+    if (engine === 'gpu' || engine === 'cpu') {
+      const e = await ourEngine(engine, n);
+      const chunk = engine === 'gpu' ? GPU_CHUNK : Math.max(1, Math.min(GPU_CHUNK, Math.round(2e6 / n)));
+      ms = await msPerStep(async (k) => void (await e.train(k)), chunk, plan(smoke));
+      if (e instanceof GpuEngine) {
+        const t = e.tuning;
+        dispatch = { n, path: e.reductionPath, workgroups: t.workgroups, source: t.source, trials: t.trials };
+      }
+      e.destroy();
+    } else {
+      const trainer = await TfjsTrainer.create(
+        engine === 'tfjs-webgpu' ? 'webgpu' : 'cpu',
+        data(n),
+        START,
+        OPTIONS.learningRate,
+      );
+      const chunk = Math.max(1, Math.min(20, Math.round(2e6 / n)));
+      ms = await msPerStep(
+        async (k) => {
+          trainer.step(k);
+          await trainer.params();
+        },
+        chunk,
+        plan(smoke),
+      );
+      trainer.dispose();
+    }
+    return { engine, n, msPerStep: ms, samplesPerSecond: (n / ms) * 1000, ...(dispatch ? { dispatch } : {}) };
+  },
+
+  /** The same kernels with one readback per step, against k steps per submit. */
+  async readback(
+    n: number,
+    smoke: boolean,
+  ): Promise<{ n: number; amortisedMsPerStep: number; perStepMsPerStep: number }> {
+    const e = (await ourEngine('gpu', n)) as GpuEngine;
+    const amortised = await msPerStep(async (k) => void (await e.train(k)), GPU_CHUNK, plan(smoke));
+    const perStep = await msPerStep(
+      async (k) => {
+        for (let i = 0; i < k; i++) await e.trainSteps(1, false);
+      },
+      1,
+      plan(smoke),
+    );
+    e.destroy();
+    return { n, amortisedMsPerStep: amortised, perStepMsPerStep: perStep };
+  },
+
+  async costSurface(engine: 'gpu' | 'cpu', n: number, smoke: boolean): Promise<CostSurfaceResult> {
+    const grid = smoke ? 16 : 128;
+    const e = await ourEngine(engine, n);
+    const spec = { x: [-4, 4] as const, y: [-4, 4] as const, size: grid };
+    const ms = await msPerCall(async () => void (await e.costSurface(spec)), plan(smoke));
+    e.destroy();
+    return { engine, n, grid, ms };
+  },
+};
+
+export type BenchApi = typeof bench;
+
+declare global {
+  interface Window {
+    bench: BenchApi;
+  }
+}
+
+window.bench = bench;

@@ -1,0 +1,86 @@
+/** The benchmark's printed table: our engines against the fastest peer, as ratios from one run. */
+import type { BenchResults, TrainingResult } from './results';
+
+function fmt(ms: number): string {
+  if (ms >= 100) return ms.toFixed(0);
+  if (ms >= 1) return ms.toFixed(2);
+  return ms.toPrecision(3);
+}
+
+function rate(samplesPerSecond: number): string {
+  return samplesPerSecond >= 1e9
+    ? `${(samplesPerSecond / 1e9).toFixed(2)} G/s`
+    : `${(samplesPerSecond / 1e6).toFixed(1)} M/s`;
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : ' '.repeat(width - text.length) + text;
+}
+
+export function report(r: BenchResults): string {
+  const lines: string[] = [];
+  lines.push(`Browser: ${r.browser}`);
+  lines.push(
+    `Adapter: ${r.adapter.vendor} / ${r.adapter.architecture}${r.adapter.isFallbackAdapter ? ' (fallback adapter)' : ''}`,
+  );
+  lines.push(`Mode: ${r.mode}`);
+  lines.push('');
+  for (const a of r.agreement) {
+    const diffs = Object.entries(a.maxDifference)
+      .map(([k, v]) => `${k} ${v.toExponential(1)}`)
+      .join(', ');
+    lines.push(
+      `Agreement after 20 steps, N=${a.n}: ${a.ok ? 'ok' : 'VOID: engines disagree, timings not comparable'} (${diffs})`,
+    );
+  }
+  lines.push('');
+  lines.push(
+    'Training, full batch, mean reduction, bias: ms per step (samples/s); ratios against the fastest TF.js backend',
+  );
+  lines.push(
+    `${pad('N', 10)} ${pad('gpu', 20)} ${pad('cpu', 20)} ${pad('tfjs-webgpu', 20)} ${pad('tfjs-cpu', 20)}  gpu÷peer  cpu÷tfjs-cpu`,
+  );
+  const ns = [...new Set(r.training.map((t) => t.n))];
+  for (const n of ns) {
+    const row = (e: TrainingResult['engine']) => r.training.find((t) => t.n === n && t.engine === e);
+    const cell = (t: TrainingResult | undefined) => (t ? `${fmt(t.msPerStep)} (${rate(t.samplesPerSecond)})` : '—');
+    const gpu = row('gpu');
+    const cpu = row('cpu');
+    const peers = [row('tfjs-webgpu'), row('tfjs-cpu')].filter((t): t is TrainingResult => t !== undefined);
+    const fastestPeer = Math.min(...peers.map((t) => t.msPerStep));
+    const tfCpu = row('tfjs-cpu');
+    const gpuRatio = gpu && peers.length ? `${(fastestPeer / gpu.msPerStep).toFixed(1)}×` : '—';
+    const cpuRatio = cpu && tfCpu ? `${(tfCpu.msPerStep / cpu.msPerStep).toFixed(1)}×` : '—';
+    lines.push(
+      `${pad(String(n), 10)} ${pad(cell(gpu), 20)} ${pad(cell(cpu), 20)} ${pad(cell(row('tfjs-webgpu')), 20)} ${pad(cell(tfCpu), 20)}  ${pad(gpuRatio, 8)}  ${pad(cpuRatio, 12)}`,
+    );
+  }
+  lines.push('');
+  for (const d of r.readbackPerStep) {
+    lines.push(
+      `GPU, N=${d.n}: ${fmt(d.amortisedMsPerStep)} ms/step with 50 steps per submit vs ${fmt(d.perStepMsPerStep)} ms/step with a readback every step: ${(d.perStepMsPerStep / d.amortisedMsPerStep).toFixed(1)}×`,
+    );
+  }
+  lines.push('');
+  lines.push('Dispatch size of the partial-sum pass, chosen per adapter:');
+  for (const d of r.dispatch) {
+    const tried = d.trials.map((t) => `${t.workgroups}: ${fmt(t.msPerStep)} ms`).join(', ');
+    lines.push(`  N=${d.n} (${d.path}): ${d.workgroups} workgroups (${d.source})${tried ? `; tried ${tried}` : ''}`);
+  }
+  lines.push('');
+  lines.push('Cost surface: ms per grid');
+  for (const n of [...new Set(r.costSurface.map((c) => c.n))]) {
+    const g = r.costSurface.find((c) => c.n === n && c.engine === 'gpu');
+    const c = r.costSurface.find((c) => c.n === n && c.engine === 'cpu');
+    const ratio = g && c ? `${(c.ms / g.ms).toFixed(1)}×` : '—';
+    lines.push(
+      `  N=${n}, ${g?.grid}×${g?.grid}: gpu ${g ? fmt(g.ms) : '—'} ms, cpu ${c ? fmt(c.ms) : '—'} ms, gpu ${ratio} faster`,
+    );
+  }
+  lines.push('');
+  const i = r.interactivity;
+  lines.push(
+    `Interactivity (N=10^4, training, every view on): frame p50 ${fmt(i.frameMsP50)} ms, p95 ${fmt(i.frameMsP95)} ms; learning-rate change to drawn frame ${fmt(i.lrChangeToFrameMs)} ms`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,61 @@
+/** The shape of bench/results.json, shared by the page and the runner, so runs on different machines compare. */
+
+export type TrainingEngine = 'gpu' | 'cpu' | 'tfjs-webgpu' | 'tfjs-cpu';
+
+export interface TrainingResult {
+  readonly engine: TrainingEngine;
+  readonly n: number;
+  readonly msPerStep: number;
+  readonly samplesPerSecond: number;
+}
+
+export interface CostSurfaceResult {
+  readonly engine: 'gpu' | 'cpu';
+  readonly n: number;
+  readonly grid: number;
+  readonly ms: number;
+}
+
+export interface Interactivity {
+  readonly frameMsP50: number;
+  readonly frameMsP95: number;
+  readonly lrChangeToFrameMs: number;
+}
+
+export interface AdapterReport {
+  readonly vendor: string;
+  readonly architecture: string;
+  readonly isFallbackAdapter: boolean;
+}
+
+/** Did every engine end 20 steps within 1e-3 of the reference? If not, timings compare different work. */
+export interface AgreementCheck {
+  readonly n: number;
+  readonly maxDifference: Record<string, number>;
+  readonly ok: boolean;
+}
+
+export interface DispatchReport {
+  readonly n: number;
+  readonly path: string;
+  readonly workgroups: number;
+  readonly source: string;
+  readonly trials: readonly { workgroups: number; msPerStep: number }[];
+}
+
+export interface BenchResults {
+  readonly browser: string;
+  readonly adapter: AdapterReport;
+  readonly training: TrainingResult[];
+  readonly costSurface: CostSurfaceResult[];
+  readonly interactivity: Interactivity;
+  /** Extras beyond the agreed shape. */
+  readonly agreement: AgreementCheck[];
+  readonly dispatch: DispatchReport[];
+  readonly readbackPerStep: {
+    readonly n: number;
+    readonly amortisedMsPerStep: number;
+    readonly perStepMsPerStep: number;
+  }[];
+  readonly mode: 'full' | 'quick' | 'smoke';
+}

@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: builds the app and the bench page, serves them on
+ * localhost, launches headless Chromium with WebGPU, runs every workload on
+ * identical data in one page, prints a table and writes bench/results.json.
+ *
+ *   npm run bench               the full set (N up to 10^6, and 10^7 when the device allows)
+ *   npm run bench -- --quick    N ≤ 10^5, under two minutes
+ *   npm run bench -- --smoke    N = 10^3, one repetition: the check inside `npm test`
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Page } from 'playwright';
+import { build, preview } from 'vite';
+import { launchOptions } from '../e2e/browser';
+import type {} from './bench-page';
+import { measureInteractivity } from './interactivity';
+import { report } from './report';
+import type { BenchResults, TrainingEngine, TrainingResult } from './results';
+
+const args = new Set(process.argv.slice(2));
+const mode: BenchResults['mode'] = args.has('--smoke') ? 'smoke' : args.has('--quick') ? 'quick' : 'full';
+const smoke = mode === 'smoke';
+const configFile = resolve(import.meta.dirname, 'vite.config.ts');
+const ENGINES: TrainingEngine[] = ['gpu', 'cpu', 'tfjs-webgpu', 'tfjs-cpu'];
+
+function trainingSizes(maxStorage: number): number[] {
+  if (mode === 'smoke') return [1e3];
+  if (mode === 'quick') return [1e3, 1e4, 1e5];
+  // 10^7 points need 80 MB of storage on the GPU (8 bytes a point).
+  return maxStorage >= 8e7 ? [1e3, 1e4, 1e5, 1e6, 1e7] : [1e3, 1e4, 1e5, 1e6];
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+async function run(page: Page, origin: string): Promise<BenchResults> {
+  await page.goto(`${origin}/bench/index.html`);
+  await page.waitForFunction(() => window.bench !== undefined);
+  const adapter = await page.evaluate(() => window.bench.adapter());
+  const sizes = trainingSizes(adapter.limits.maxStorageBufferBindingSize);
+  const agreement = [];
+  for (const n of sizes) {
+    log(`agreement, N=${n}`);
+    agreement.push(await page.evaluate((n) => window.bench.agreement(n), n));
+  }
+  const training: TrainingResult[] = [];
+  const dispatch = [];
+  for (const n of sizes) {
+    for (const engine of ENGINES) {
+      log(`training ${engine}, N=${n}`);
+      const { dispatch: d, ...result } = await page.evaluate(([e, n, s]) => window.bench.training(e, n, s), [
+        engine,
+        n,
+        smoke,
+      ] as const);
+      training.push(result);
+      if (d) dispatch.push(d);
+    }
+  }
+  const readbackPerStep = [];
+  for (const n of smoke ? [1e3] : [1e4]) {
+    log(`readback per step, N=${n}`);
+    readbackPerStep.push(await page.evaluate(([n, s]) => window.bench.readback(n, s), [n, smoke] as const));
+  }
+  const costSurface = [];
+  for (const n of smoke ? [40] : [40, 1e4, 1e5]) {
+    for (const engine of ['gpu', 'cpu'] as const) {
+      log(`cost surface ${engine}, N=${n}`);
+      costSurface.push(
+        await page.evaluate(([e, n, s]) => window.bench.costSurface(e, n, s), [engine, n, smoke] as const),
+      );
+    }
+  }
+  log('interactivity');
+  const interactivity = await measureInteractivity(page, origin, smoke);
+  const { limits: _limits, ...adapterReport } = adapter;
+  return {
+    browser: page.context().browser()?.version() ?? 'unknown',
+    adapter: adapterReport,
+    training,
+    costSurface,
+    interactivity,
+    agreement,
+    dispatch,
+    readbackPerStep,
+    mode,
+  };
+}
+
+async function main(): Promise<void> {
+  log(`building (${mode})…`);
+  await build({ configFile });
+  const server = await preview({ configFile });
+  const origin = `http://127.0.0.1:${server.config.preview.port}`;
+  const browser = await chromium.launch(launchOptions());
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    const results = await run(page, origin);
+    const out = resolve(import.meta.dirname, 'results.json');
+    writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write(`${report(results)}\n\nWrote ${out}\n`);
+    if (results.agreement.some((a) => !a.ok)) process.exitCode = 1;
+  } finally {
+    await browser.close();
+    await new Promise<void>((done) => server.httpServer.close(() => done()));
+  }
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
