@@ -9,7 +9,7 @@ import { formatNumber, formatPercent } from '../src/view/format';
 export class LpReadout extends LitElement {
   static override styles = css`
     :host { display: block; font-variant-numeric: tabular-nums; }
-    dl { display: grid; grid-template-columns: auto 1fr; gap: 0.2em 1em; margin: 0; }
+    dl { display: grid; grid-template-columns: auto 1fr; gap: 0.1em 1em; margin: 0; }
     dt { color: var(--lp-muted, #555); }
     dd { margin: 0; text-align: right; font-family: var(--lp-mono, ui-monospace, monospace); }
   `;

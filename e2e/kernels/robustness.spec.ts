@@ -19,7 +19,7 @@ test('a device destroyed mid-session is replaced and the weights continue exactl
       recoveries: engine.recoveries,
       recovered,
       newDevice: engine.device !== oldDevice,
-      path: session.history.path.length,
+      path: session.history.length,
     };
   });
   expect(result.recoveries).toBe(1);

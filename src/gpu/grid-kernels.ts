@@ -10,8 +10,8 @@ import type { Reduction } from '../model/regression';
 import type { ParamState } from './param-state';
 import type { Pipelines } from './pipelines';
 import { Readback } from './readback';
-import { costSurfaceSource, probabilityGridSource, workgroupSize } from './shader-sources';
 import type { SampleBuffers } from './sample-buffers';
+import { costSurfaceSource, probabilityGridSource, workgroupSize } from './shader-sources';
 
 abstract class GridKernel {
   private output: GPUBuffer | undefined;

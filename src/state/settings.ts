@@ -66,7 +66,12 @@ export function applySettings(base: TrainingSettings, changes: Partial<TrainingS
   }
   inRange('batchSize', next.batchSize, LIMITS.batchSize);
   if (!Number.isInteger(next.batchSize)) throw new SettingError(`batchSize must be an integer, got ${next.batchSize}`);
-  return { ...next, initialWeights: [next.initialWeights[0], next.initialWeights[1]] };
+  // `+ 0` turns −0 into 0: a weight of −0 is 0 to every reader, and links cannot tell them apart.
+  return {
+    ...next,
+    initialWeights: [next.initialWeights[0] + 0, next.initialWeights[1] + 0],
+    initialBias: next.initialBias + 0,
+  };
 }
 
 /** Parses "w1,w2" as the `initial-weights` attribute and the URL write it. */

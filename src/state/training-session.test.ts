@@ -15,7 +15,7 @@ describe('TrainingSession', () => {
     await session.ready;
     expect(session.state).toMatchObject({ iteration: 0, weights: [-4, -2], bias: 0, engine: 'cpu' });
     expect(session.state.cost).toBeGreaterThan(50);
-    expect(session.history.losses).toHaveLength(1);
+    expect(session.history).toHaveLength(1);
   });
 
   it('reaches the tutorial w(10), cost and accuracy in one call or in ten', async () => {
@@ -29,10 +29,9 @@ describe('TrainingSession', () => {
       expect(state.cost).toBeCloseTo(14.4916, 4);
       expect(state.meanCost).toBeCloseTo(14.4916 / 40, 5);
       expect(state.accuracy).toBe(34 / 40);
-      expect(session.history.path).toHaveLength(11);
-      expect(session.history.losses).toHaveLength(11);
+      expect(session.history.map((e) => e.iteration)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       // The loss curve is the cost at each w(i): strictly falling on the tutorial.
-      const losses = session.history.losses;
+      const losses = session.history.map((e) => e.loss);
       for (let i = 1; i < losses.length; i++) expect(losses[i]).toBeLessThan(losses[i - 1] as number);
       expect(losses[10]).toBeCloseTo(14.4916, 4);
     }
@@ -84,6 +83,32 @@ describe('TrainingSession', () => {
     await session.step(7);
     expect(session.state.weights[0]).toBeCloseTo(1.4854, 4);
     expect(session.state.iteration).toBe(10);
+  });
+
+  it('continues on edited data without a reset', async () => {
+    const session = tutorialSession();
+    await session.step(3);
+    const before = session.state.weights;
+    const lossBefore = session.history.at(-1)?.loss as number;
+    const data = tutorialDataset();
+    const more = { points: Float64Array.from([...data.points, 3, 3]), targets: Uint8Array.from([...data.targets, 0]) };
+    await session.editData(more);
+    expect(session.state.iteration).toBe(3);
+    expect(session.state.weights).toEqual(before);
+    expect(session.history).toHaveLength(4);
+    // The cost now counts the new point: a red point deep in blue territory costs a lot.
+    expect(session.history.at(-1)?.loss).toBeGreaterThan(lossBefore + 1);
+    await session.step(1);
+    expect(session.state.iteration).toBe(4);
+  });
+
+  it('answers grid queries in order with training', async () => {
+    const session = tutorialSession();
+    const stepping = session.step(10);
+    const grid = await session.probabilityGrid({ x: [-1, 1], y: [-1, 1], size: 2 });
+    await stepping;
+    // Queued after the 10 steps: the grid is at w(10), so P at (1, 1) is σ(1.4854 + 0.7834).
+    expect(grid[3]).toBeCloseTo(1 / (1 + Math.exp(-(1.4854 + 0.7834))), 4);
   });
 
   it('notifies subscribers after each operation', async () => {

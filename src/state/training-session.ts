@@ -2,12 +2,13 @@
  * One training run: the data, the settings, the engine and the history of
  * where gradient descent has been. It owns the order of operations: every
  * call is queued behind the previous one, so a step() issued while data is
- * loading runs on the new data, and two step() calls never interleave.
+ * loading runs on the new data, and two engine calls never interleave.
  * No DOM: the <lp-playground> element wraps it.
  */
-import type { Engine, EngineKind, Snapshot } from '../engine/engine';
+import type { Engine, EngineKind, GridSpec, Snapshot } from '../engine/engine';
 import type { Dataset } from '../model/dataset';
 import { correctCount, type Params } from '../model/regression';
+import { History, type HistoryEntry } from './history';
 import { applySettings, DEFAULT_SETTINGS, type TrainingSettings } from './settings';
 
 /** What the element exposes as `state`: plain numbers, safe to copy. */
@@ -22,12 +23,6 @@ export interface TrainingState {
   readonly engine: EngineKind;
 }
 
-/** Where descent has been: path[i] is w(i), losses[i] the cost there (estimated between mini-batch snapshots). */
-export interface TrainingHistory {
-  readonly path: readonly Params[];
-  readonly losses: readonly number[];
-}
-
 export function initialParams(settings: TrainingSettings): Params {
   return {
     w1: settings.initialWeights[0],
@@ -40,12 +35,16 @@ function reducedCost(snapshot: Snapshot, settings: TrainingSettings): number {
   return settings.reduction === 'mean' ? snapshot.meanCost : snapshot.sumCost;
 }
 
+function accuracyOf(snapshot: Snapshot, n: number): number {
+  return n > 0 ? correctCount(snapshot.confusion) / n : Number.NaN;
+}
+
 export class TrainingSession {
-  private queue: Promise<void> = Promise.resolve();
+  private queue: Promise<unknown> = Promise.resolve();
   private currentSettings: TrainingSettings;
   private currentData: Dataset;
-  private path: Params[] = [];
-  private losses: number[] = [];
+  private readonly trail = new History();
+  private iteration = 0;
   private latest: Snapshot | undefined;
   private readonly listeners = new Set<() => void>();
   /** Settles when the engine holds the first data set and w(0) is evaluated; rejects if it could not. */
@@ -77,8 +76,9 @@ export class TrainingSession {
     return this.engine.kind;
   }
 
-  get history(): TrainingHistory {
-    return { path: this.path, losses: this.losses };
+  /** w(i) and the cost there, oldest first (thinned on long runs). */
+  get history(): readonly HistoryEntry[] {
+    return this.trail.entries;
   }
 
   /** The latest whole-data evaluation, or undefined before the first one. */
@@ -91,19 +91,19 @@ export class TrainingSession {
     const params = s?.params ?? initialParams(this.currentSettings);
     const n = this.currentData.targets.length;
     return {
-      iteration: Math.max(0, this.path.length - 1),
+      iteration: this.iteration,
       weights: [params.w1, params.w2],
       bias: params.b,
       cost: s ? reducedCost(s, this.currentSettings) : Number.NaN,
       meanCost: s ? s.meanCost : Number.NaN,
-      accuracy: s && n > 0 ? correctCount(s.confusion) / n : Number.NaN,
+      accuracy: s ? accuracyOf(s, n) : Number.NaN,
       engine: this.engine.kind,
     };
   }
 
   /** Resolves once everything queued so far has run. */
   get settled(): Promise<void> {
-    return this.queue;
+    return this.queue.then(() => undefined);
   }
 
   subscribe(listener: () => void): () => void {
@@ -117,10 +117,22 @@ export class TrainingSession {
     return this.enqueue(async () => {
       if (n === 0) return;
       const result = await this.engine.train(n);
-      // losses[i] belongs to path[i]; the train call measured the cost at every start but the first,
-      // which the previous snapshot already holds exactly.
-      this.losses.push(...result.losses.slice(1), reducedCost(result.final, this.currentSettings));
-      this.path.push(...result.path);
+      const first = this.iteration;
+      // losses[j] is the cost where step j started: w(first + j). The exact cost at w(first)
+      // is already in the history; the final snapshot gives the exact cost at the end.
+      const entries: HistoryEntry[] = result.path.map((params, j) => ({
+        iteration: first + j + 1,
+        params,
+        loss: result.losses[j + 1] as number,
+      }));
+      entries[n - 1] = {
+        iteration: first + n,
+        params: result.final.params,
+        loss: reducedCost(result.final, this.currentSettings),
+        accuracy: accuracyOf(result.final, this.currentData.targets.length),
+      };
+      this.trail.append(entries);
+      this.iteration += n;
       this.latest = result.final;
     });
   }
@@ -139,24 +151,30 @@ export class TrainingSession {
     const next = applySettings(this.currentSettings, changes);
     const previous = this.currentSettings;
     this.currentSettings = next;
-    const needsReset =
-      next.bias !== previous.bias ||
-      next.reduction !== previous.reduction ||
-      next.initialBias !== previous.initialBias ||
-      next.initialWeights[0] !== previous.initialWeights[0] ||
-      next.initialWeights[1] !== previous.initialWeights[1];
     return this.enqueue(async () => {
       this.pushOptions();
-      if (needsReset) await this.restart();
+      if (needsReset(previous, next)) await this.restart();
     });
   }
 
-  /** Replaces the data and resets. If the engine refuses it, the old data stays and the promise rejects. */
+  /** Replaces the data and resets. If the engine refuses them, the old data stay and the promise rejects. */
   loadData(data: Dataset): Promise<void> {
     return this.enqueue(async () => {
       await this.engine.setData(data);
       this.currentData = data;
       await this.restart();
+    });
+  }
+
+  /** Replaces the data but keeps the weights and the history: training continues on the edited points. */
+  editData(data: Dataset): Promise<void> {
+    return this.enqueue(async () => {
+      const params = this.latest?.params ?? initialParams(this.currentSettings);
+      await this.engine.setData(data);
+      this.currentData = data;
+      this.engine.setParams(params);
+      this.latest = await this.engine.snapshot();
+      this.trail.setLast(reducedCost(this.latest, this.currentSettings), accuracyOf(this.latest, data.targets.length));
     });
   }
 
@@ -173,10 +191,19 @@ export class TrainingSession {
       this.engine = engine;
       old.destroy();
       this.pushOptions();
-      const params = this.latest?.params ?? initialParams(this.currentSettings);
-      engine.setParams(params);
+      engine.setParams(this.latest?.params ?? initialParams(this.currentSettings));
       this.latest = await engine.snapshot();
     });
+  }
+
+  /** ξ(w1, w2) on a grid at the current b, queued behind training like every engine call. */
+  costSurface(grid: GridSpec): Promise<Float32Array> {
+    return this.enqueue(() => this.engine.costSurface(grid), false);
+  }
+
+  /** P(t = 1 | x) on a grid at the current parameters. */
+  probabilityGrid(grid: GridSpec): Promise<Float32Array> {
+    return this.enqueue(() => this.engine.probabilityGrid(grid), false);
   }
 
   /** Frees the engine; the session must not be used afterwards. */
@@ -199,19 +226,36 @@ export class TrainingSession {
     const start = initialParams(this.currentSettings);
     this.engine.setParams(start);
     const snapshot = await this.engine.snapshot();
-    this.path = [start];
-    this.losses = [reducedCost(snapshot, this.currentSettings)];
+    this.iteration = 0;
+    this.trail.reset({
+      iteration: 0,
+      params: start,
+      loss: reducedCost(snapshot, this.currentSettings),
+      accuracy: accuracyOf(snapshot, this.currentData.targets.length),
+    });
     this.latest = snapshot;
   }
 
-  private enqueue(operation: () => Promise<void>): Promise<void> {
-    const run = this.queue.then(operation).finally(() => this.notify());
+  /** Queues an operation; `notify` tells subscribers when it changed the run. */
+  private enqueue<T>(operation: () => Promise<T>, notify = true): Promise<T> {
+    const run = this.queue.then(operation);
     // A failed operation must not block the ones after it; its caller sees the rejection.
     this.queue = run.catch(() => undefined);
-    return run;
+    return notify ? run.finally(() => this.notify()) : run;
   }
 
   private notify(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Settings whose change makes the current weights meaningless: the run starts over. */
+function needsReset(a: TrainingSettings, b: TrainingSettings): boolean {
+  return (
+    a.bias !== b.bias ||
+    a.reduction !== b.reduction ||
+    a.initialBias !== b.initialBias ||
+    a.initialWeights[0] !== b.initialWeights[0] ||
+    a.initialWeights[1] !== b.initialWeights[1]
+  );
 }

@@ -1,0 +1,16 @@
+/** The look shared by the control panels: fieldsets, rows of fields, buttons. */
+import { css } from 'lit';
+
+export const controlStyles = css`
+  :host { display: block; }
+  fieldset { border: 1px solid #ccc; border-radius: 6px; margin: 0; padding: 0.4em 0.6em 0.6em; }
+  legend { font-weight: 600; padding: 0 0.3em; }
+  .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(4.5em, 1fr)); gap: 0.4em; margin-top: 0.35em; }
+  .line { display: flex; align-items: center; gap: 0.5em; flex-wrap: wrap; margin-top: 0.35em; }
+  label { font-size: 0.9em; }
+  select, button, input[type='range'] { font: inherit; }
+  select, button { padding: 0.2em 0.5em; min-height: 2em; }
+  button { cursor: pointer; }
+  :is(select, button, input):focus-visible { outline: 3px solid #0072b2; outline-offset: 2px; }
+  .hint { color: var(--lp-muted, #555); font-size: 0.8em; margin: 0.3em 0 0; }
+`;

@@ -1,0 +1,39 @@
+/** The 2×2 confusion matrix: rows are the true class t, columns the predicted class. */
+import { css, html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Confusion } from '../src/model/regression';
+import { CLASS_STYLE } from '../src/view/palette';
+
+@customElement('lp-confusion-matrix')
+export class LpConfusionMatrix extends LitElement {
+  static override styles = css`
+    :host { display: block; font-variant-numeric: tabular-nums; }
+    table { border-collapse: collapse; }
+    caption { text-align: left; font-weight: 600; margin-bottom: 0.2em; }
+    th, td { border: 1px solid #bbb; padding: 0.15em 0.55em; text-align: right; }
+    th { font-weight: 500; background: #f2f2f2; }
+    td.right { background: #e6f2e6; }
+    td.wrong { background: #fbe9e7; }
+  `;
+
+  @property({ attribute: false }) confusion: Confusion | undefined;
+
+  override render() {
+    const c = this.confusion;
+    if (!c) return html``;
+    const cell = (value: number, right: boolean, name: string) =>
+      html`<td class=${right ? 'right' : 'wrong'} data-cell=${name}>${value}</td>`;
+    return html`<table>
+      <caption>Confusion matrix</caption>
+      <tr><th scope="col">true \\ predicted</th><th scope="col">${CLASS_STYLE[0].label}</th><th scope="col">${CLASS_STYLE[1].label}</th></tr>
+      <tr><th scope="row">${CLASS_STYLE[0].label}</th>${cell(c.trueNegative, true, 'tn')}${cell(c.falsePositive, false, 'fp')}</tr>
+      <tr><th scope="row">${CLASS_STYLE[1].label}</th>${cell(c.falseNegative, false, 'fn')}${cell(c.truePositive, true, 'tp')}</tr>
+    </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lp-confusion-matrix': LpConfusionMatrix;
+  }
+}

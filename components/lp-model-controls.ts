@@ -1,0 +1,39 @@
+/** The model: whether b is trained, and whether the cost sums or averages over the samples. */
+import { html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Reduction } from '../src/model/regression';
+import { controlStyles } from './control-styles';
+import { controlEvent } from './events';
+
+@customElement('lp-model-controls')
+export class LpModelControls extends LitElement {
+  static override styles = controlStyles;
+
+  @property({ type: Boolean }) bias = false;
+  @property() reduction: Reduction = 'sum';
+
+  override render() {
+    return html`<fieldset>
+      <legend>Model</legend>
+      <div class="line">
+        <label><input type="checkbox" id="bias" .checked=${this.bias}
+          @change=${(e: Event) => this.dispatchEvent(controlEvent('lp-settings', { training: { bias: (e.target as HTMLInputElement).checked } }))} />
+          Bias b (y = σ(x·w + b))</label>
+      </div>
+      <div class="line" role="radiogroup" aria-label="Cost reduction">
+        <span>Cost</span>
+        ${(['sum', 'mean'] as const).map(
+          (r) => html`<label><input type="radio" name="reduction" value=${r} .checked=${this.reduction === r}
+            @change=${() => this.dispatchEvent(controlEvent('lp-settings', { training: { reduction: r } }))} />
+            ${r === 'sum' ? 'sum (tutorial)' : 'mean'}</label>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lp-model-controls': LpModelControls;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Gradient descent's knobs: the learning rate (a logarithmic slider from 1e-4
+ * to 10 beside a number field), full batch or mini-batches, and how fast Play
+ * goes. All apply to the running training without a reset.
+ */
+import { html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { SettingsChange, Speed, SpeedUnit } from '../src/state/playground-settings';
+import { SPEED_LIMITS } from '../src/state/playground-settings';
+import { LIMITS } from '../src/state/settings';
+import { controlStyles } from './control-styles';
+import { controlEvent } from './events';
+import type { NumberEvent } from './lp-number-field';
+import './lp-number-field';
+
+const SLIDER = { min: -4, max: 1 };
+
+/** 10^x rounded to 3 significant digits, so the slider lands on readable rates. */
+export function sliderToRate(x: number): number {
+  return Number((10 ** x).toPrecision(3));
+}
+
+@customElement('lp-optimiser-controls')
+export class LpOptimiserControls extends LitElement {
+  static override styles = controlStyles;
+
+  @property({ type: Number }) learningRate = 0.05;
+  /** 0 is the full batch. */
+  @property({ type: Number }) batchSize = 0;
+  /** The number of samples: the largest useful batch. */
+  @property({ type: Number }) samples = 40;
+  @property({ attribute: false }) speed: Speed = { unit: 'per-second', value: 4 };
+
+  override render() {
+    const lr = this.learningRate;
+    const position = Math.min(SLIDER.max, Math.max(SLIDER.min, Math.log10(lr)));
+    const mini = this.batchSize > 0;
+    return html`<fieldset>
+      <legend>Gradient descent</legend>
+      <div class="line">
+        <label for="lr-slider">Learning rate η</label>
+        <input id="lr-slider" type="range" min=${SLIDER.min} max=${SLIDER.max} step="0.01" .value=${String(position)}
+          aria-valuetext=${String(lr)}
+          @input=${(e: Event) => this.setRate(sliderToRate(Number((e.target as HTMLInputElement).value)))} />
+      </div>
+      <div class="row">
+        <lp-number-field label="η" .value=${lr} .min=${LIMITS.learningRate.min} .max=${LIMITS.learningRate.max}
+          @lp-number=${(e: NumberEvent) => this.setRate(e.detail.value)}></lp-number-field>
+      </div>
+      <div class="line">
+        <label for="batch-mode">Batch</label>
+        <select id="batch-mode" .value=${mini ? 'mini' : 'full'}
+          @change=${(e: Event) =>
+            this.send({
+              training: {
+                batchSize: (e.target as HTMLSelectElement).value === 'mini' ? Math.min(32, this.samples) : 0,
+              },
+            })}>
+          <option value="full">full batch</option>
+          <option value="mini">mini-batch</option>
+        </select>
+        ${
+          mini
+            ? html`<lp-number-field label="batch size" .value=${this.batchSize} .min=${1} .max=${Math.max(1, this.samples)} integer
+                @lp-number=${(e: NumberEvent) => this.send({ training: { batchSize: e.detail.value } })}></lp-number-field>`
+            : ''
+        }
+      </div>
+      <div class="line">
+        <lp-number-field label="speed" .value=${this.speed.value} .min=${SPEED_LIMITS[this.speed.unit].min}
+          .max=${SPEED_LIMITS[this.speed.unit].max} ?integer=${this.speed.unit === 'per-frame'}
+          @lp-number=${(e: NumberEvent) => this.send({ speed: { value: e.detail.value } })}></lp-number-field>
+        <select id="speed-unit" aria-label="speed unit" .value=${this.speed.unit}
+          @change=${(e: Event) => this.setUnit((e.target as HTMLSelectElement).value as SpeedUnit)}>
+          <option value="per-second">steps / second</option>
+          <option value="per-frame">steps / frame</option>
+        </select>
+      </div>
+    </fieldset>`;
+  }
+
+  private setRate(learningRate: number): void {
+    if (learningRate !== this.learningRate) this.send({ training: { learningRate } });
+  }
+
+  private setUnit(unit: SpeedUnit): void {
+    const limits = SPEED_LIMITS[unit];
+    const value = Math.min(
+      limits.max,
+      Math.max(limits.min, unit === 'per-frame' ? Math.round(this.speed.value) : this.speed.value),
+    );
+    this.send({ speed: { unit, value } });
+  }
+
+  private send(detail: SettingsChange): void {
+    this.dispatchEvent(controlEvent('lp-settings', detail));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lp-optimiser-controls': LpOptimiserControls;
+  }
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { divergence } from './divergence';
+import type { HistoryEntry } from './history';
+import { DEFAULT_SETTINGS } from './settings';
+
+const entry = (iteration: number, loss: number, w1 = 1): HistoryEntry => ({
+  iteration,
+  params: { w1, w2: 0, b: 0 },
+  loss,
+});
+
+describe('divergence', () => {
+  it('is quiet while the cost falls or wobbles', () => {
+    expect(
+      divergence([entry(0, 200), entry(1, 100), entry(2, 30), entry(3, 40)], DEFAULT_SETTINGS, 40),
+    ).toBeUndefined();
+    expect(divergence([], DEFAULT_SETTINGS, 40)).toBeUndefined();
+  });
+
+  it('stops on non-finite numbers', () => {
+    const why = divergence([entry(0, 10), entry(1, Number.NaN)], DEFAULT_SETTINGS, 40);
+    expect(why).toMatch(/diverged at iteration 1: the numbers overflowed/);
+    expect(why).toMatch(/try 0.005/);
+  });
+
+  it('stops on exploding weights', () => {
+    expect(divergence([entry(0, 10), entry(1, 5, 2e6)], DEFAULT_SETTINGS, 40)).toMatch(/weights passed 1e\+6/);
+  });
+
+  it('stops when the cost shoots far above its best, and suggests the mean for large N', () => {
+    const why = divergence([entry(0, 100), entry(1, 20), entry(2, 500)], DEFAULT_SETTINGS, 10_000);
+    expect(why).toMatch(/cost rose from 20.0 to 500/);
+    expect(why).toMatch(/switch the cost to "mean"/);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * Is training going wrong? Non-finite numbers, or a cost that has shot far
+ * above where it was: then Play stops and the page says what to change.
+ */
+import type { HistoryEntry } from './history';
+import type { TrainingSettings } from './settings';
+
+/** A weight this large saturates every logit: the run has left the useful range. */
+const WEIGHT_LIMIT = 1e6;
+/** Exploding: the cost is this many times above the lowest cost seen in the run. */
+const BLOW_UP = 10;
+
+function advice(settings: TrainingSettings, n: number): string {
+  const lower = `lower the learning rate (η = ${settings.learningRate} now; try ${settings.learningRate / 10})`;
+  return settings.reduction === 'sum' && n > 100
+    ? `${lower}, or switch the cost to "mean": a summed gradient over ${n} points makes each step ${n} times larger`
+    : lower;
+}
+
+/** A sentence saying why training must stop, or undefined while all is well. */
+export function divergence(
+  history: readonly HistoryEntry[],
+  settings: TrainingSettings,
+  n: number,
+): string | undefined {
+  const last = history.at(-1);
+  if (!last) return undefined;
+  const { w1, w2, b } = last.params;
+  if (![w1, w2, b, last.loss].every(Number.isFinite)) {
+    return `Training diverged at iteration ${last.iteration}: the numbers overflowed. Reset, then ${advice(settings, n)}.`;
+  }
+  if (Math.max(Math.abs(w1), Math.abs(w2), Math.abs(b)) > WEIGHT_LIMIT) {
+    return `Training diverged at iteration ${last.iteration}: the weights passed ${WEIGHT_LIMIT.toExponential(0)}. Reset, then ${advice(settings, n)}.`;
+  }
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const e of history) lowest = Math.min(lowest, e.loss);
+  const first = history[0]?.loss ?? last.loss;
+  if (last.loss > BLOW_UP * lowest && last.loss > first) {
+    return (
+      `Training is diverging: the cost rose from ${lowest.toPrecision(3)} to ${last.loss.toPrecision(3)} ` +
+      `by iteration ${last.iteration}. Reset, then ${advice(settings, n)}.`
+    );
+  }
+  return undefined;
+}
