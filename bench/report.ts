@@ -49,10 +49,12 @@ export function report(r: BenchResults): string {
     const peers = [row('tfjs-webgpu'), row('tfjs-cpu')].filter((t): t is TrainingResult => t !== undefined);
     const fastestPeer = Math.min(...peers.map((t) => t.msPerStep));
     const tfCpu = row('tfjs-cpu');
-    const gpuRatio = gpu && peers.length ? `${(fastestPeer / gpu.msPerStep).toFixed(1)}×` : '—';
-    const cpuRatio = cpu && tfCpu ? `${(tfCpu.msPerStep / cpu.msPerStep).toFixed(1)}×` : '—';
+    const tfGpu = row('tfjs-webgpu');
+    const ratio = (slow: TrainingResult | undefined, fast: TrainingResult | undefined) =>
+      slow && fast ? `${(slow.msPerStep / fast.msPerStep).toFixed(1)}×` : '—';
+    const peerRatio = gpu && peers.length ? `${(fastestPeer / gpu.msPerStep).toFixed(1)}×` : '—';
     lines.push(
-      `${pad(String(n), 10)} ${pad(cell(gpu), 20)} ${pad(cell(cpu), 20)} ${pad(cell(row('tfjs-webgpu')), 20)} ${pad(cell(tfCpu), 20)}  ${pad(gpuRatio, 8)}  ${pad(cpuRatio, 12)}`,
+      `${pad(String(n), 10)} ${pad(cell(gpu), 20)} ${pad(cell(cpu), 20)} ${pad(cell(tfGpu), 20)} ${pad(cell(tfCpu), 20)}  ${pad(ratio(tfGpu, gpu), 18)}  ${pad(peerRatio, 19)}  ${pad(ratio(tfCpu, cpu), 15)}`,
     );
   }
   lines.push('');

@@ -30,12 +30,12 @@ export class LpCostSurface extends LitElement {
     .frame { position: relative; width: 100%; aspect-ratio: ${WIDTH} / ${HEIGHT}; }
     canvas, svg { position: absolute; inset: 0; width: 100%; height: 100%; }
     svg { cursor: crosshair; }
-    .axis text { font-size: 12px; }
-    .axis-label { font-size: 13px; fill: currentColor; }
+    .axis text { font-size: var(--lp-plot-font, 12px); }
+    .axis-label { font-size: calc(var(--lp-plot-font, 12px) + 1px); fill: currentColor; }
     .contours path { fill: none; stroke: white; stroke-opacity: 0.55; stroke-width: 0.8; }
     .path-line { fill: none; stroke: #e69f00; stroke-width: 2.2; }
     .path-dot { fill: #e69f00; stroke: #222; stroke-width: 0.6; }
-    .path-label { font-size: 12px; fill: white; paint-order: stroke; stroke: #222; stroke-width: 3px; }
+    .path-label { font-size: var(--lp-plot-font, 12px); fill: white; paint-order: stroke; stroke: #222; stroke-width: 3px; }
     .current { fill: none; stroke: white; stroke-width: 2.5; }
     .current-core { fill: #e69f00; stroke: #222; }
     .title { font-size: 13px; font-weight: 600; }
@@ -97,8 +97,8 @@ export class LpCostSurface extends LitElement {
     if (!grid || !ctx) return;
     this.x = d3.scaleLinear().domain(grid.x).range([0, PLOT]);
     this.y = d3.scaleLinear().domain(grid.y).range([PLOT, 0]);
-    svg.select<SVGGElement>('.axis.x').call(d3.axisBottom(this.x).ticks(6));
-    svg.select<SVGGElement>('.axis.y').call(d3.axisLeft(this.y).ticks(6));
+    svg.select<SVGGElement>('.axis.x').call(d3.axisBottom(this.x).ticks(6).offset(0));
+    svg.select<SVGGElement>('.axis.y').call(d3.axisLeft(this.y).ticks(6).offset(0));
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     if (!values || values.length !== grid.size * grid.size) return;
 

@@ -30,11 +30,11 @@ export class LpLossChart extends LitElement {
   static override styles = css`
     :host { display: block; }
     svg { width: 100%; height: auto; display: block; }
-    .axis text { font-size: 11px; }
+    .axis text { font-size: var(--lp-plot-font, 11px); }
     .cost { fill: none; stroke: #0072b2; stroke-width: 2; }
     .accuracy { fill: none; stroke: #d55e00; stroke-width: 2; stroke-dasharray: 5 3; }
     .accuracy-dot { fill: #d55e00; }
-    .label { font-size: 12px; }
+    .label { font-size: var(--lp-plot-font, 12px); }
   `;
 
   @property({ attribute: false }) history: readonly HistoryEntry[] = [];

@@ -42,13 +42,13 @@ export class LpScatter extends LitElement {
     .frame { position: relative; width: 100%; aspect-ratio: 1; }
     canvas, svg { position: absolute; inset: 0; width: 100%; height: 100%; }
     svg { cursor: crosshair; }
-    .axis text { font-size: 12px; }
-    .axis-label { font-size: 13px; fill: currentColor; }
+    .axis text { font-size: var(--lp-plot-font, 12px); }
+    .axis-label { font-size: calc(var(--lp-plot-font, 12px) + 1px); fill: currentColor; }
     .boundary { stroke: #111; stroke-width: 2.5; stroke-dasharray: 7 4; fill: none; }
     .point { stroke: white; stroke-width: 0.8; }
     .hovered { fill: none; stroke: #111; stroke-width: 2; }
     .legend rect { fill: white; fill-opacity: 0.85; stroke: #bbb; }
-    .legend text { font-size: 12px; }
+    .legend text { font-size: var(--lp-plot-font, 12px); }
     .tooltip { position: absolute; pointer-events: none; background: rgba(20, 20, 20, 0.88); color: white; font-size: 0.8em;
       padding: 0.25em 0.5em; border-radius: 4px; white-space: pre; transform: translate(12px, -110%); font-variant-numeric: tabular-nums; }
   `;
@@ -92,7 +92,8 @@ export class LpScatter extends LitElement {
         <text class="axis-label" x=${MARGIN.left + PLOT / 2} y=${SIZE - 6} text-anchor="middle">x₁</text>
         <text class="axis-label" transform="translate(14,${MARGIN.top + PLOT / 2}) rotate(-90)" text-anchor="middle">x₂</text>
         <g class="legend" transform="translate(${MARGIN.left + 8},${MARGIN.top + 8})">
-          <rect width="132" height="62" rx="4"></rect>
+          <!-- Wide enough for the presentation-mode font as well. -->
+          <rect width="152" height="64" rx="4"></rect>
           ${[0, 1].map(
             (
               t,
@@ -112,8 +113,9 @@ export class LpScatter extends LitElement {
       this.x = d3.scaleLinear().domain(this.domain.x).range([0, PLOT]);
       this.y = d3.scaleLinear().domain(this.domain.y).range([PLOT, 0]);
       const svg = this.svg();
-      svg.select<SVGGElement>('.axis.x').call(d3.axisBottom(this.x).ticks(8));
-      svg.select<SVGGElement>('.axis.y').call(d3.axisLeft(this.y).ticks(8));
+      // offset(0): ticks exactly at their values (D3 shifts them half a pixel for crispness otherwise).
+      svg.select<SVGGElement>('.axis.x').call(d3.axisBottom(this.x).ticks(8).offset(0));
+      svg.select<SVGGElement>('.axis.y').call(d3.axisLeft(this.y).ticks(8).offset(0));
     }
     if (changed.has('data') || changed.has('domain')) {
       this.tree = undefined;

@@ -13,7 +13,12 @@ export const playgroundStyles = css`
     font-size: clamp(14px, calc(0.6vw + 7px), 19px);
     --lp-plot: min(100%, 56vh);
   }
-  :host([presentation]) { font-size: clamp(18px, calc(0.8vw + 9px), 26px); --lp-plot: min(100%, 60vh); }
+  :host([presentation]) {
+    font-size: clamp(18px, calc(0.8vw + 9px), 26px);
+    /* Custom properties cross shadow roots: the plots' own text grows too. */
+    --lp-plot-font: 15px; --lp-plot: min(100%, 52vh);
+  }
+  :host([presentation]) .adapter { display: none; }
   .bar { display: flex; flex-wrap: wrap; gap: 0.4em 1em; align-items: center; margin-bottom: 0.5em; }
   .bar .spacer { flex: 1; }
   .adapter { color: #555; font-size: 0.85em; }

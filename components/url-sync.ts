@@ -22,6 +22,7 @@ export class UrlSync {
   }
 
   read(): DecodedSettings {
+    this.written = window.location.hash;
     return decodeSettings(window.location.hash, this.defaults);
   }
 

@@ -40,7 +40,7 @@ test.describe('<lp-playground> on the tutorial data', () => {
     const d0 = await scatter.locator('path.point.class-0').first().getAttribute('d');
     const d1 = await scatter.locator('path.point.class-1').first().getAttribute('d');
     expect(d0).not.toBe(d1);
-    await expect(scatter.locator('line.boundary')).toHaveAttribute('visibility', 'visible');
+    await expect(scatter.locator('g.plot line.boundary')).toHaveAttribute('visibility', 'visible');
   });
 
   test('reset returns to w(0)', async ({ page }) => {

@@ -1,0 +1,164 @@
+/** The playground as a user drives it: buttons, the plots, the URL. */
+import { expect, openPlayground, playgroundState, test } from './fixtures';
+import { axisMap } from './views';
+
+const W10 = [1.4854, 0.7834];
+
+test('tutorial, 10 steps by the UI: readouts match w(10) and the boundary passes through the origin with slope −w1/w2', async ({
+  page,
+  errors,
+}) => {
+  await openPlayground(page);
+  await page.getByRole('button', { name: 'Step ×10' }).click();
+  await expect(page.locator('[data-readout="iteration"]')).toHaveText('10');
+  await expect(page.locator('[data-readout="w1"]')).toHaveText(W10[0]!.toFixed(4));
+  await expect(page.locator('[data-readout="w2"]')).toHaveText(W10[1]!.toFixed(4));
+  await expect(page.locator('[data-readout="cost"]')).toHaveText('14.4916');
+
+  const scatter = page.locator('lp-scatter');
+  const x = await axisMap(scatter, 'x');
+  const y = await axisMap(scatter, 'y');
+  const line = scatter.locator('line.boundary').first();
+  const [x1, y1, x2, y2] = (await Promise.all(['x1', 'y1', 'x2', 'y2'].map((a) => line.getAttribute(a)))).map(
+    Number,
+  ) as [number, number, number, number];
+  // Into data coordinates: the axes' own maps, so no assumption about the window.
+  const a = [x.toData(x1), y.toData(y1)] as const;
+  const b = [x.toData(x2), y.toData(y2)] as const;
+  const slope = (b[1] - a[1]) / (b[0] - a[0]);
+  expect(slope).toBeCloseTo(-W10[0]! / W10[1]!, 3);
+  // The origin is on the line: its intercept is 0.
+  expect(Math.abs(a[1] - slope * a[0])).toBeLessThan(1e-3);
+  expect(errors.messages).toEqual([]);
+});
+
+test('Play runs and moves the boundary between frames; Pause stops; Step ×10 adds exactly 10', async ({ page }) => {
+  await openPlayground(page);
+  await page.evaluate(() =>
+    document.querySelector('lp-playground')?.change({ speed: { unit: 'per-frame', value: 1 } }),
+  );
+  const boundary = () => page.locator('lp-scatter line.boundary').first().getAttribute('x1');
+  const before = await boundary();
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => (await playgroundState(page)).iteration).toBeGreaterThan(3);
+  const mid = (await playgroundState(page)).iteration;
+  await expect.poll(async () => (await playgroundState(page)).iteration).toBeGreaterThan(mid);
+  expect(await boundary()).not.toBe(before);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const stopped = (await playgroundState(page)).iteration;
+  await page.waitForTimeout(500);
+  expect((await playgroundState(page)).iteration).toBe(stopped);
+  await page.getByRole('button', { name: 'Step ×10' }).click();
+  await expect(page.locator('[data-readout="iteration"]')).toHaveText(String(stopped + 10));
+});
+
+test('clicking the cost surface sets w(0) to the weights under the cursor', async ({ page }) => {
+  await openPlayground(page);
+  const surface = page.locator('lp-cost-surface');
+  const x = await axisMap(surface, 'x');
+  const y = await axisMap(surface, 'y');
+  // Aim at w = (2, −3) in SVG user space, then click there on screen.
+  const target = [2, -3] as const;
+  const box = await surface.locator('svg').boundingBox();
+  const viewBox = (await surface.locator('svg').getAttribute('viewBox'))?.split(' ').map(Number) ?? [];
+  const scale = (box?.width ?? 0) / (viewBox[2] ?? 1);
+  // The plot group's translation (the margins).
+  const translate = await surface.locator('g.plot').getAttribute('transform');
+  const [, mx, my] = /translate\(([\d.]+),([\d.]+)\)/.exec(translate ?? '') ?? [];
+  const px = (Number(mx) + x.toPixel(target[0])) * scale;
+  const py = (Number(my) + y.toPixel(target[1])) * scale;
+  await surface.locator('svg').click({ position: { x: px, y: py } });
+  await expect.poll(async () => (await playgroundState(page)).weights[0]).not.toBe(-4);
+  const s = await playgroundState(page);
+  const grid = await page.evaluate(() => {
+    const g = document.querySelector('lp-playground')?.shadowRoot?.querySelector('lp-cost-surface')?.grid;
+    return g ? (g.x[1] - g.x[0]) / (g.size - 1) : 1;
+  });
+  expect(Math.abs((s.weights[0] as number) - target[0])).toBeLessThan(grid);
+  expect(Math.abs((s.weights[1] as number) - target[1])).toBeLessThan(grid);
+  expect(s.iteration).toBe(0);
+  const start = await page.evaluate(() => document.querySelector('lp-playground')?.settings.training.initialWeights[0]);
+  await expect(page.locator('lp-initial-weights lp-number-field').first().locator('input')).toHaveValue(String(start));
+});
+
+test('settings survive a reload through the URL, and a bad hand-edited value is named', async ({ page }) => {
+  await openPlayground(page);
+  await page.locator('lp-data-controls select#preset').selectOption('gaussians');
+  await expect(page.locator('lp-scatter')).toBeVisible();
+  await page.locator('lp-model-controls input#bias').check();
+  await page.locator('lp-model-controls input[value="mean"]').check();
+  const lr = page.locator('lp-optimiser-controls lp-number-field').first().locator('input');
+  await lr.fill('0.2');
+  await lr.press('Enter');
+  const perClass = page.locator('lp-data-controls lp-number-field', { hasText: 'per class' }).locator('input');
+  await perClass.fill('75');
+  await perClass.press('Enter');
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('n=75');
+  const before = await page.evaluate(() => document.querySelector('lp-playground')?.settings);
+  expect(before).toMatchObject({
+    preset: 'gaussians',
+    gaussians: { perClass: 75 },
+    training: { learningRate: 0.2, bias: true, reduction: 'mean' },
+  });
+  await page.reload();
+  await page.evaluate(() => document.querySelector('lp-playground')?.ready);
+  expect(await page.evaluate(() => document.querySelector('lp-playground')?.settings)).toEqual(before);
+  await expect(perClass).toHaveValue('75');
+  await expect(page.locator('lp-model-controls input#bias')).toBeChecked();
+  expect((await page.evaluate(() => document.querySelector('lp-playground')?.state))?.accuracy).toBeGreaterThan(0);
+
+  // Back undoes the last change.
+  await page.goBack();
+  await expect
+    .poll(() => page.evaluate(() => document.querySelector('lp-playground')?.settings.gaussians.perClass))
+    .toBe(100);
+
+  await page.goto('/#lr=-5&n=abc&cost=mean');
+  await page.evaluate(() => document.querySelector('lp-playground')?.ready);
+  const notices = page.locator('lp-playground .notice');
+  await expect(notices).toHaveCount(2);
+  await expect(notices.first()).toContainText('"lr=-5" was ignored');
+  await expect(notices.nth(1)).toContainText('"n=abc" was ignored');
+  const settings = await page.evaluate(() => document.querySelector('lp-playground')?.settings);
+  expect(settings?.training.learningRate).toBe(0.05);
+  expect(settings?.training.reduction).toBe('mean');
+});
+
+test('clicks add and remove points, and the next step sees them', async ({ page }) => {
+  await openPlayground(page);
+  const scatter = page.locator('lp-scatter svg');
+  const box = await scatter.boundingBox();
+  if (!box) throw new Error('no scatter');
+  // Far top-right, where no point is; Shift adds the other class (t = 1), which w(0) gets badly wrong there.
+  await scatter.click({ position: { x: box.width * 0.9, y: box.height * 0.1 }, modifiers: ['Shift'] });
+  await expect(page.locator('lp-scatter path.point')).toHaveCount(41);
+  await expect(page.locator('lp-scatter path.point.class-1')).toHaveCount(21);
+  await expect(page.locator('lp-playground .status')).toContainText('N = 41');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.locator('[data-readout="iteration"]')).toHaveText('1');
+  const withPoint = await playgroundState(page);
+  // The tutorial's w(1) is (−2.0147, −1.0962); the extra point moves it.
+  expect(Math.abs((withPoint.weights[0] as number) + 2.0147)).toBeGreaterThan(1e-3);
+  // A plain click adds the selected class (t = 0); Alt-click removes the nearest point.
+  await scatter.click({ position: { x: box.width * 0.12, y: box.height * 0.85 } });
+  await expect(page.locator('lp-scatter path.point.class-0')).toHaveCount(21);
+  await scatter.click({ position: { x: box.width * 0.9, y: box.height * 0.1 }, modifiers: ['Alt'] });
+  await expect(page.locator('lp-scatter path.point')).toHaveCount(41);
+  await expect(page.locator('lp-scatter path.point.class-1')).toHaveCount(20);
+});
+
+test('a learning rate that diverges pauses Play and says what to change; nothing shows NaN', async ({ page }) => {
+  await openPlayground(page);
+  await page.evaluate(() =>
+    document
+      .querySelector('lp-playground')
+      ?.change({ training: { learningRate: 10 }, speed: { unit: 'per-frame', value: 20 } }),
+  );
+  await page.getByRole('button', { name: 'Play' }).click();
+  const message = page.locator('lp-playground [data-divergence]');
+  await expect(message).toContainText('lower the learning rate', { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const text = await page.locator('lp-playground').evaluate((el) => el.shadowRoot?.textContent ?? '');
+  expect(text).not.toMatch(/NaN|Infinity/);
+});
