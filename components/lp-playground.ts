@@ -7,8 +7,7 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { GpuEngineOptions } from '../src/engine/gpu-engine';
-import { selectEngine } from '../src/engine/select-engine';
-import { type AdapterProbe, adapterName, probeAdapter } from '../src/gpu/adapter';
+import { chooseEngine } from '../src/engine/select-engine';
 import { parseCsv } from '../src/model/csv';
 import { type EnginePreference, parseAttributes } from '../src/state/attributes';
 import { PlaygroundController } from '../src/state/playground-controller';
@@ -23,9 +22,10 @@ import type { TrainingState } from '../src/state/training-session';
 import { FAST_BUDGET, SLOW_BUDGET } from '../src/state/view-grids';
 import type { ClassLabel } from '../src/view/palette';
 import { DEFAULT_DOMAIN } from '../src/view/plot-domain';
+import { FrameLoop } from './frame-loop';
 import type { LpTransport } from './lp-transport';
 import { playgroundStyles } from './playground-styles';
-import { shortcutFor } from './shortcuts';
+import { type ShortcutAction, shortcutFor } from './shortcuts';
 import { UrlSync } from './url-sync';
 import './lp-confusion-matrix';
 import './lp-cost-surface';
@@ -44,9 +44,6 @@ export type PlaygroundOptions = Partial<TrainingSettings>;
 
 /** Sent after each frame Play has drawn: the iteration and learning rate it shows. */
 export type FrameEvent = CustomEvent<{ iteration: number; learningRate: number }>;
-
-/** Under prefers-reduced-motion, Play redraws at most this often. */
-const REDUCED_MOTION_FRAME_MS = 250;
 
 @customElement('lp-playground')
 export class LpPlayground extends LitElement {
@@ -80,10 +77,14 @@ export class LpPlayground extends LitElement {
 
   private controller: PlaygroundController | undefined;
   private urlSync: UrlSync | undefined;
-  private frameId: number | undefined;
-  private frameBusy = false;
-  private lastFrameAt = Number.NEGATIVE_INFINITY;
-  private readonly reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+  private readonly loop = new FrameLoop(
+    (now) => this.require().frame(now),
+    () => this.playing,
+    (error) => {
+      this.error = (error as Error).message;
+      this.pause();
+    },
+  );
   private started = false;
   private resolveReady: () => void = () => undefined;
   private rejectReady: (reason: unknown) => void = () => undefined;
@@ -151,7 +152,7 @@ export class LpPlayground extends LitElement {
 
   play(): void {
     this.controller?.play();
-    this.schedule();
+    this.loop.start();
   }
 
   pause(): void {
@@ -257,15 +258,13 @@ export class LpPlayground extends LitElement {
       notices.push(...decoded.notices);
     }
     this.notices = notices;
-    const probe = await probeAdapter();
-    this.adapterText = describeProbe(probe);
-    const choice = await selectEngine(parsed.engine, probe, this.gpuCallbacks());
+    const choice = await chooseEngine(parsed.engine, this.gpuCallbacks());
+    this.adapterText = choice.adapterText;
     this.engineDetail = choice.detail;
-    const fast = choice.engine.kind === 'gpu' && probe.ok && !probe.summary.isFallbackAdapter;
     this.controller = new PlaygroundController({
       engine: choice.engine,
       settings,
-      budget: fast ? FAST_BUDGET : SLOW_BUDGET,
+      budget: choice.fast ? FAST_BUDGET : SLOW_BUDGET,
       onChange: () => this.requestUpdate(),
       onFrame: () => void this.frameDrawn(),
     });
@@ -291,46 +290,26 @@ export class LpPlayground extends LitElement {
     this.urlSync?.write(this.require().settings);
   }
 
-  private schedule(): void {
-    if (this.frameId === undefined && this.playing) this.frameId = requestAnimationFrame(this.loop);
-  }
-
-  private loop = (now: number): void => {
-    this.frameId = undefined;
-    if (!this.controller?.playing) return;
-    const throttled = this.reducedMotion?.matches && now - this.lastFrameAt < REDUCED_MOTION_FRAME_MS;
-    if (!this.frameBusy && !throttled) {
-      this.frameBusy = true;
-      this.lastFrameAt = now;
-      this.controller
-        .frame(now)
-        .catch((error: unknown) => {
-          this.error = (error as Error).message;
-          this.pause();
-        })
-        .finally(() => {
-          this.frameBusy = false;
-        });
-    }
-    this.schedule();
-  };
-
   private async frameDrawn(): Promise<void> {
     await this.updateComplete;
     const detail = { iteration: this.state.iteration, learningRate: this.settings.training.learningRate };
     this.dispatchEvent(new CustomEvent('lp-frame', { detail, bubbles: true, composed: true }));
   }
 
+  private readonly actions: Record<ShortcutAction, () => void> = {
+    'toggle-play': () => (this.playing ? this.pause() : this.play()),
+    step: () => this.run(this.step(1)),
+    step10: () => this.run(this.step(10)),
+    reset: () => this.run(this.reset()),
+    presentation: () => this.togglePresentation(),
+    help: () => this.renderRoot.querySelector<LpTransport>('lp-transport')?.toggleHelp(),
+  };
+
   private onKey = (event: KeyboardEvent): void => {
     const action = shortcutFor(event);
     if (!action || !this.controller) return;
     event.preventDefault();
-    if (action === 'toggle-play') this.playing ? this.pause() : this.play();
-    else if (action === 'step') this.run(this.step(1));
-    else if (action === 'step10') this.run(this.step(10));
-    else if (action === 'reset') this.run(this.reset());
-    else if (action === 'presentation') this.togglePresentation();
-    else this.renderRoot.querySelector<LpTransport>('lp-transport')?.toggleHelp();
+    this.actions[action]();
   };
 
   /** With global-shortcuts: keys pressed outside any element (on the page body) reach the playground. */
@@ -367,9 +346,9 @@ export class LpPlayground extends LitElement {
 
   /** Switches engines on an `engine` attribute change, keeping data, settings and weights. */
   private async switchEngine(preference: EnginePreference): Promise<void> {
-    const probe = await probeAdapter();
-    const choice = await selectEngine(preference, probe, this.gpuCallbacks());
+    const choice = await chooseEngine(preference, this.gpuCallbacks());
     await this.require().session.replaceEngine(choice.engine);
+    this.require().grids.budget = choice.fast ? FAST_BUDGET : SLOW_BUDGET;
     this.engineDetail = choice.detail;
   }
 
@@ -395,12 +374,6 @@ export class LpPlayground extends LitElement {
       engine: this.engine,
     };
   }
-}
-
-function describeProbe(probe: AdapterProbe): string {
-  if (!probe.ok) return `No WebGPU: ${probe.reason}.`;
-  const fallback = probe.summary.isFallbackAdapter ? ', a software fallback' : '';
-  return `WebGPU adapter: ${adapterName(probe.summary)}${fallback}.`;
 }
 
 declare global {

@@ -5,7 +5,7 @@
  * closed network and a root user need.
  */
 import { existsSync } from 'node:fs';
-import type { LaunchOptions } from '@playwright/test';
+import type { LaunchOptions, Page } from '@playwright/test';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
@@ -25,4 +25,14 @@ export function launchOptions(extraArgs: string[] = []): LaunchOptions {
     ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
     args: [...CHROMIUM_ARGS, ...extraArgs],
   };
+}
+
+/** Collects console errors and uncaught exceptions, which every test requires to be none. */
+export function collectPageErrors(page: Page): string[] {
+  const messages: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') messages.push(`console.error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => messages.push(`uncaught: ${e.message}`));
+  return messages;
 }

@@ -5,6 +5,7 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import type {} from '../components/lp-playground';
+import { collectPageErrors } from './browser';
 
 export interface PageErrors {
   readonly messages: string[];
@@ -12,11 +13,7 @@ export interface PageErrors {
 
 export const test = base.extend<{ errors: PageErrors }>({
   errors: async ({ page }, use) => {
-    const messages: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') messages.push(`console.error: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => messages.push(`uncaught: ${e.message}`));
+    const messages = collectPageErrors(page);
     await use({ messages });
     expect(messages, 'console errors and uncaught exceptions').toEqual([]);
   },

@@ -3,15 +3,12 @@
  * window.lp. Any console error or uncaught exception fails the test.
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import { collectPageErrors } from '../browser';
 import type {} from './harness';
 
 export const test = base.extend<{ harness: Page }>({
   harness: async ({ page }, use) => {
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    const problems = collectPageErrors(page);
     await page.goto('/e2e/kernels/harness.html');
     await page.waitForFunction(() => window.lp !== undefined);
     await use(page);

@@ -2,8 +2,7 @@
  * Which engine the page runs, and the words that say why. The GPU engine is
  * chosen when WebGPU is there and not refused; otherwise the CPU reference.
  */
-import type { AdapterProbe } from '../gpu/adapter';
-import { adapterName } from '../gpu/adapter';
+import { type AdapterProbe, adapterName, describeProbe, probeAdapter } from '../gpu/adapter';
 import type { EnginePreference } from '../state/attributes';
 import { CpuEngine } from './cpu-engine';
 import type { Engine } from './engine';
@@ -13,6 +12,24 @@ export interface EngineChoice {
   readonly engine: Engine;
   /** The adapter's name for the GPU; why not the GPU for the CPU. */
   readonly detail: string;
+}
+
+export interface PageEngine extends EngineChoice {
+  /** What WebGPU offers, in words, whichever engine was chosen. */
+  readonly adapterText: string;
+  /** A hardware GPU runs the engine (not the CPU, not a software adapter): views may ask more of it. */
+  readonly fast: boolean;
+}
+
+/** Looks for WebGPU and picks the engine for a page, with the words that explain the choice. */
+export async function chooseEngine(
+  preference: EnginePreference,
+  gpuOptions: GpuEngineOptions = {},
+): Promise<PageEngine> {
+  const probe = await probeAdapter();
+  const choice = await selectEngine(preference, probe, gpuOptions);
+  const fast = choice.engine.kind === 'gpu' && probe.ok && !probe.summary.isFallbackAdapter;
+  return { ...choice, adapterText: describeProbe(probe), fast };
 }
 
 export async function selectEngine(

@@ -56,3 +56,10 @@ export async function probeAdapter(gpu: GPU | undefined = globalThis.navigator?.
     return { ok: false, reason: 'WebGPU is there but no adapter is available (GPU blocklisted or disabled)' };
   return { ok: true, adapter, summary: summarizeAdapter(adapter) };
 }
+
+/** One line for the page: which adapter was found, or why there is none. */
+export function describeProbe(probe: AdapterProbe): string {
+  if (!probe.ok) return `No WebGPU: ${probe.reason}.`;
+  const fallback = probe.summary.isFallbackAdapter ? ', a software fallback' : '';
+  return `WebGPU adapter: ${adapterName(probe.summary)}${fallback}.`;
+}

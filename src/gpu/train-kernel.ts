@@ -103,22 +103,17 @@ export class TrainKernel {
     if (withSnapshot) this.writeConfig(this.snapshotConfig, options, 0, firstStep, workgroups);
 
     const pass = encoder.beginComputePass({ label: `train ${steps} steps` });
-    for (let s = 0; s < steps; s++) {
+    // Each pass reads what the one before wrote: WebGPU orders dispatches within a pass.
+    const twoPasses = (partials: GPUBindGroup, finish: GPUComputePipeline, finishGroup: GPUBindGroup) => {
       pass.setPipeline(this.pipelines.partials);
-      pass.setBindGroup(0, groups.partialsTrain);
+      pass.setBindGroup(0, partials);
       pass.dispatchWorkgroups(workgroups);
-      pass.setPipeline(this.pipelines.update);
-      pass.setBindGroup(0, groups.update);
+      pass.setPipeline(finish);
+      pass.setBindGroup(0, finishGroup);
       pass.dispatchWorkgroups(1);
-    }
-    if (withSnapshot) {
-      pass.setPipeline(this.pipelines.partials);
-      pass.setBindGroup(0, groups.partialsSnapshot);
-      pass.dispatchWorkgroups(workgroups);
-      pass.setPipeline(this.pipelines.snapshot);
-      pass.setBindGroup(0, groups.snapshot);
-      pass.dispatchWorkgroups(1);
-    }
+    };
+    for (let s = 0; s < steps; s++) twoPasses(groups.partialsTrain, this.pipelines.update, groups.update);
+    if (withSnapshot) twoPasses(groups.partialsSnapshot, this.pipelines.snapshot, groups.snapshot);
     pass.end();
 
     const historyBytes = steps * this.historyStride;
