@@ -38,7 +38,7 @@ export function report(r: BenchResults): string {
     'Training, full batch, mean reduction, bias: ms per step (samples/s); ratios against the fastest TF.js backend',
   );
   lines.push(
-    `${pad('N', 10)} ${pad('gpu', 20)} ${pad('cpu', 20)} ${pad('tfjs-webgpu', 20)} ${pad('tfjs-cpu', 20)}  gpu÷peer  cpu÷tfjs-cpu`,
+    `${pad('N', 10)} ${pad('gpu', 20)} ${pad('cpu', 20)} ${pad('tfjs-webgpu', 20)} ${pad('tfjs-cpu', 20)}  gpu vs tfjs-webgpu  gpu vs fastest peer  cpu vs tfjs-cpu`,
   );
   const ns = [...new Set(r.training.map((t) => t.n))];
   for (const n of ns) {

@@ -48,3 +48,32 @@ for (const [label, n] of [
     }
   });
 }
+
+test('a probability grid asked for with the training call equals one computed after it', async ({ harness }) => {
+  const result = await harness.evaluate(async () => {
+    const { GpuEngine, CpuEngine, tutorialDataset } = window.lp;
+    const grid = { x: [-4, 4] as const, y: [-4, 4] as const, size: 17 };
+    const out = [];
+    for (const engine of [await GpuEngine.create(), new CpuEngine()]) {
+      await engine.setData(tutorialDataset());
+      engine.setOptions({ learningRate: 0.05, bias: false, reduction: 'sum', batchSize: 0 });
+      engine.setParams({ w1: -4, w2: -2, b: 0 });
+      const together = await engine.train(3, { probabilityGrid: grid });
+      const after = await engine.probabilityGrid(grid);
+      const alone = await engine.train(1);
+      out.push({
+        kind: engine.kind,
+        length: together.probabilities?.length ?? 0,
+        maxDiff: Math.max(...Array.from(after, (p, i) => Math.abs(p - (together.probabilities?.[i] ?? Number.NaN)))),
+        plainHasNone: alone.probabilities === undefined,
+      });
+      engine.destroy();
+    }
+    return out;
+  });
+  for (const r of result) {
+    expect(r.length, r.kind).toBe(17 * 17);
+    expect(r.maxDiff, r.kind).toBe(0);
+    expect(r.plainHasNone, r.kind).toBe(true);
+  }
+});

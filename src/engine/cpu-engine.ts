@@ -13,6 +13,7 @@ import {
   type GridSpec,
   gridCoordinate,
   type Snapshot,
+  type TrainExtras,
   type TrainResult,
 } from './engine';
 
@@ -38,7 +39,7 @@ export class CpuEngine implements Engine {
     this.options = options;
   }
 
-  async train(steps: number): Promise<TrainResult> {
+  async train(steps: number, extras: TrainExtras = {}): Promise<TrainResult> {
     const path: Params[] = [];
     const losses: number[] = [];
     const n = this.data.targets.length;
@@ -68,7 +69,9 @@ export class CpuEngine implements Engine {
       this.step++;
       path.push(this.params);
     }
-    return { path, losses, final: await this.snapshot() };
+    const final = await this.snapshot();
+    if (!extras.probabilityGrid) return { path, losses, final };
+    return { path, losses, final, probabilities: await this.probabilityGrid(extras.probabilityGrid) };
   }
 
   async snapshot(): Promise<Snapshot> {

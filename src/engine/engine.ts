@@ -48,6 +48,16 @@ export interface TrainResult {
   readonly losses: number[];
   /** The whole data set evaluated at the final parameters. */
   readonly final: Snapshot;
+  /** P(t = 1 | x) at the final parameters, when asked for with the call. */
+  readonly probabilities?: Float32Array;
+}
+
+export interface TrainExtras {
+  /**
+   * Also evaluate P(t = 1 | x) on this grid at the final parameters, in the
+   * same submit and readback as the training (one wait per animation frame).
+   */
+  readonly probabilityGrid?: GridSpec;
 }
 
 export interface Engine {
@@ -58,7 +68,7 @@ export interface Engine {
   setParams(params: Params): void;
   setOptions(options: EngineOptions): void;
   /** Runs `steps` gradient-descent steps from the current parameters. */
-  train(steps: number): Promise<TrainResult>;
+  train(steps: number, extras?: TrainExtras): Promise<TrainResult>;
   /** The whole data set evaluated at the current parameters. */
   snapshot(): Promise<Snapshot>;
   /** ξ(w1, w2) at the current bias on a grid of weights, row-major with y outer, under the chosen reduction. */

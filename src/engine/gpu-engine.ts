@@ -21,7 +21,7 @@ import { type ReductionPath, trainWorkgroupSize } from '../gpu/shader-sources';
 import type { SnapshotRecord } from '../gpu/train-kernel';
 import type { Dataset } from '../model/dataset';
 import type { Params } from '../model/regression';
-import type { Engine, EngineOptions, GridSpec, Snapshot, TrainResult } from './engine';
+import type { Engine, EngineOptions, GridSpec, Snapshot, TrainExtras, TrainResult } from './engine';
 
 export interface GpuEngineOptions {
   /** Force the plain or subgroup reduction (tests run both); 'auto' uses subgroups when offered. */
@@ -120,29 +120,40 @@ export class GpuEngine implements Engine {
     this.options = options;
   }
 
-  train(steps: number): Promise<TrainResult> {
-    return this.trainSteps(steps, true) as Promise<TrainResult>;
+  train(steps: number, extras: TrainExtras = {}): Promise<TrainResult> {
+    return this.trainSteps(steps, true, extras.probabilityGrid) as Promise<TrainResult>;
   }
 
   /**
-   * Runs `steps` steps in one submit. Without the snapshot it skips the final
+   * Runs `steps` steps in one submit (with the probability grid, if asked, in
+   * the same submit: one wait). Without the snapshot it skips the final
    * full-data pass and returns no `final` (the benchmark's per-step baseline).
    */
-  async trainSteps(steps: number, withSnapshot: boolean): Promise<TrainResult | Omit<TrainResult, 'final'>> {
+  async trainSteps(
+    steps: number,
+    withSnapshot: boolean,
+    probabilityGrid?: GridSpec,
+  ): Promise<TrainResult | Omit<TrainResult, 'final'>> {
     if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`steps must be a whole number ≥ 0, got ${steps}`);
-    const out = await this.guarded(async (res) => {
+    const { probabilities, ...out } = await this.guarded(async (res) => {
       const { train } = res.kernels;
       const encoder = res.device.createCommandEncoder({ label: `train ${steps} steps` });
       train.encode(encoder, steps, this.options, this.step, this.currentTuning.workgroups, withSnapshot);
+      if (probabilityGrid) res.probability.encodeAfter(encoder, probabilityGrid);
       res.device.queue.submit([encoder.finish()]);
-      return train.read(steps, withSnapshot);
+      const [records, grid] = await Promise.all([
+        train.read(steps, withSnapshot),
+        probabilityGrid ? res.probability.read(probabilityGrid) : undefined,
+      ]);
+      return { ...records, probabilities: grid };
     });
     const path = out.steps.map(({ w1, w2, b }) => ({ w1, w2, b }));
     const losses = out.steps.map((r) => r.cost);
     this.step += steps;
     this.params = path.at(-1) ?? this.params;
     if (!out.snapshot) return { path, losses };
-    return { path, losses, final: this.toSnapshot(out.snapshot) };
+    const final = this.toSnapshot(out.snapshot);
+    return probabilities ? { path, losses, final, probabilities } : { path, losses, final };
   }
 
   async snapshot(): Promise<Snapshot> {

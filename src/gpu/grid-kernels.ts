@@ -35,23 +35,34 @@ abstract class GridKernel {
     this.readback = new Readback(device, label);
   }
 
-  /** Computes the grid and returns it row-major, y outer. */
+  /** Computes the grid in a submit of its own and returns it row-major, y outer. */
   async run(grid: GridSpec, values: Record<string, unknown>): Promise<Float32Array> {
-    if (!Number.isInteger(grid.size) || grid.size < 2)
+    const encoder = this.device.createCommandEncoder({ label: `${this.label} ${grid.size}×${grid.size}` });
+    this.encode(encoder, grid, values);
+    this.device.queue.submit([encoder.finish()]);
+    return this.read(grid);
+  }
+
+  /** Encodes the grid and its copy for readback into the caller's encoder (to share its submit). */
+  protected encode(encoder: GPUCommandEncoder, grid: GridSpec, values: Record<string, unknown>): void {
+    if (!Number.isInteger(grid.size) || grid.size < 2) {
       throw new RangeError(`grid size must be an integer ≥ 2, got ${grid.size}`);
+    }
     const cells = grid.size * grid.size;
     this.view.set({ size: grid.size, ...values });
     this.device.queue.writeBuffer(this.config, 0, this.view.arrayBuffer);
     const output = this.reserve(cells * 4);
-    const encoder = this.device.createCommandEncoder({ label: `${this.label} ${grid.size}×${grid.size}` });
     const pass = encoder.beginComputePass({ label: this.label });
     pass.setPipeline(this.pipeline);
     pass.setBindGroup(0, this.bindGroup);
     pass.dispatchWorkgroups(Math.ceil(cells / this.workgroupSize));
     pass.end();
     this.readback.copy(encoder, output, 0, 0, cells * 4, cells * 4);
-    this.device.queue.submit([encoder.finish()]);
-    return new Float32Array(await this.readback.read(cells * 4));
+  }
+
+  /** Reads back what the last submitted encode computed. */
+  read(grid: GridSpec): Promise<Float32Array> {
+    return this.readback.read(grid.size * grid.size * 4).then((bytes) => new Float32Array(bytes));
   }
 
   destroy(): void {
@@ -133,6 +144,11 @@ export class ProbabilityGridKernel extends GridKernel {
 
   compute(grid: GridSpec): Promise<Float32Array> {
     return this.run(grid, { x1_range: grid.x, x2_range: grid.y });
+  }
+
+  /** Encodes the grid after whatever the encoder holds (training, say): it sees the weights they leave. */
+  encodeAfter(encoder: GPUCommandEncoder, grid: GridSpec): void {
+    this.encode(encoder, grid, { x1_range: grid.x, x2_range: grid.y });
   }
 
   protected bindings(output: GPUBuffer): GPUBuffer[] {

@@ -129,9 +129,7 @@ export class PlaygroundController {
   }
 
   async step(n: number): Promise<void> {
-    await this.session.step(n);
-    this.checkDivergence();
-    await this.refresh();
+    await this.stepAndDraw(n);
   }
 
   async reset(): Promise<void> {
@@ -155,11 +153,7 @@ export class PlaygroundController {
   /** One animation frame of Play: the steps its speed asks for, then the views. */
   async frame(now: number): Promise<void> {
     const steps = this.clock.stepsFor(now);
-    if (steps > 0) {
-      await this.session.step(steps);
-      this.checkDivergence();
-      await this.refresh();
-    }
+    if (steps > 0) await this.stepAndDraw(steps);
     this.options.onFrame?.();
   }
 
@@ -188,6 +182,13 @@ export class PlaygroundController {
     await this.refresh();
   }
 
+  /** Trains and brings the views along: the probability grid comes back with the steps, in one GPU round trip. */
+  private async stepAndDraw(n: number): Promise<void> {
+    const probabilities = await this.session.step(n, this.grids.probabilityGridFor(this.scatterDomain));
+    this.checkDivergence();
+    await this.refresh(probabilities);
+  }
+
   private checkDivergence(): void {
     const why = divergence(this.session.history, this.settings.training, this.data.targets.length);
     if (why) {
@@ -196,8 +197,8 @@ export class PlaygroundController {
     }
   }
 
-  private async refresh(): Promise<void> {
-    await this.grids.refresh(this.scatterDomain);
+  private async refresh(probabilities?: Float32Array): Promise<void> {
+    await this.grids.refresh(this.scatterDomain, probabilities);
     this.options.onChange();
   }
 }

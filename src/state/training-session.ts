@@ -111,12 +111,16 @@ export class TrainingSession {
     return () => this.listeners.delete(listener);
   }
 
-  /** Runs n gradient-descent steps (n = 0 only waits for the queue). */
-  step(n = 1): Promise<void> {
+  /**
+   * Runs n gradient-descent steps (n = 0 only waits for the queue). With a
+   * grid, also returns P(t = 1 | x) on it at the new weights, computed with
+   * the steps in one go.
+   */
+  step(n = 1, probabilityGrid?: GridSpec): Promise<Float32Array | undefined> {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`step(n) needs a whole number n ≥ 0, got ${n}`);
     return this.enqueue(async () => {
-      if (n === 0) return;
-      const result = await this.engine.train(n);
+      if (n === 0) return undefined;
+      const result = await this.engine.train(n, probabilityGrid ? { probabilityGrid } : {});
       const first = this.iteration;
       // losses[j] is the cost where step j started: w(first + j). The exact cost at w(first)
       // is already in the history; the final snapshot gives the exact cost at the end.
@@ -134,6 +138,7 @@ export class TrainingSession {
       this.trail.append(entries);
       this.iteration += n;
       this.latest = result.final;
+      return result.probabilities;
     });
   }
 

@@ -50,10 +50,18 @@ export class ViewGrids {
     this.surfaceStale = true;
   }
 
-  /** Brings both grids up to date with the session (the surface only when due). */
-  async refresh(scatterDomain: PlotDomain): Promise<void> {
-    const grid: GridSpec = { x: scatterDomain.x, y: scatterDomain.y, size: PROBABILITY_GRID_SIZE };
-    this.probabilities = await this.session.probabilityGrid(grid);
+  /** The probability grid over a scatter window. */
+  probabilityGridFor(scatterDomain: PlotDomain): GridSpec {
+    return { x: scatterDomain.x, y: scatterDomain.y, size: PROBABILITY_GRID_SIZE };
+  }
+
+  /**
+   * Brings both grids up to date with the session (the surface only when due).
+   * `computed` is a probability grid that came with the last training call.
+   */
+  async refresh(scatterDomain: PlotDomain, computed?: Float32Array): Promise<void> {
+    const grid = this.probabilityGridFor(scatterDomain);
+    this.probabilities = computed ?? (await this.session.probabilityGrid(grid));
     this.probabilityGrid = grid;
     await this.refreshSurface();
   }
