@@ -18,7 +18,7 @@ import {
   type SettingsChange,
 } from '../src/state/playground-settings';
 import type { TrainingSettings } from '../src/state/settings';
-import type { TrainingState } from '../src/state/training-session';
+import { initialParams, type TrainingState } from '../src/state/training-session';
 import { FAST_BUDGET, SLOW_BUDGET } from '../src/state/view-grids';
 import type { ClassLabel } from '../src/view/palette';
 import { DEFAULT_DOMAIN } from '../src/view/plot-domain';
@@ -95,16 +95,22 @@ export class LpPlayground extends LitElement {
     this.rejectReady = reject;
   });
 
-  /** The current model, read-only: iteration, weights, bias, cost, meanCost, accuracy and engine. */
+  /**
+   * The current model, read-only: iteration, weights, bias, cost, meanCost,
+   * accuracy and engine. Before `ready`, w(0) from the attributes, with the
+   * costs not yet evaluated (NaN).
+   */
   get state(): TrainingState {
     if (this.controller) return this.controller.session.state;
+    const start = initialParams(parseAttributes(this.attributeValues()).settings);
+    const unknown = Number.NaN;
     return {
       iteration: 0,
-      weights: [-4, -2],
-      bias: 0,
-      cost: Number.NaN,
-      meanCost: Number.NaN,
-      accuracy: Number.NaN,
+      weights: [start.w1, start.w2],
+      bias: start.b,
+      cost: unknown,
+      meanCost: unknown,
+      accuracy: unknown,
       engine: 'cpu',
     };
   }

@@ -141,3 +141,24 @@ for (const n of [10_007, 1_000_003]) {
     }
   });
 }
+
+test('new data keep the weights and restart the batch schedule, on the GPU as on the CPU', async ({ harness }) => {
+  const result = await harness.evaluate(async () => {
+    const { GpuEngine, CpuEngine, f32Dataset } = window.lp;
+    const ends = [];
+    for (const engine of [new CpuEngine(), await GpuEngine.create()]) {
+      await engine.setData(f32Dataset(500, 1));
+      engine.setOptions({ learningRate: 0.3, bias: true, reduction: 'mean', batchSize: 64 });
+      engine.setParams({ w1: 0, w2: 0, b: 0 });
+      await engine.train(7);
+      // Large enough that the GPU measures its dispatch size, which runs steps of its own.
+      await engine.setData(f32Dataset(20_000, 2));
+      const after = await engine.train(5);
+      ends.push(after.path.at(-1)!);
+      engine.destroy();
+    }
+    const [cpu, gpu] = ends as [(typeof ends)[0], (typeof ends)[0]];
+    return Math.max(Math.abs(cpu.w1 - gpu.w1), Math.abs(cpu.w2 - gpu.w2), Math.abs(cpu.b - gpu.b));
+  });
+  expect(result).toBeLessThan(1e-4);
+});

@@ -98,7 +98,8 @@ export class GpuEngine implements Engine {
         }
         res.upload(data);
         res.state.write(this.params, 0);
-        this.currentTuning = await this.chooseWorkgroups(res, data.targets.length);
+        // New data restart the mini-batch schedule: the step counter goes back to 0.
+        this.currentTuning = await this.chooseWorkgroups(res, data.targets.length, 0);
         await res.device.queue.onSubmittedWorkDone();
       });
     } catch (error) {
@@ -233,7 +234,7 @@ export class GpuEngine implements Engine {
     const res = await this.rebuild(this.data.targets.length);
     if (this.data.targets.length > 0) {
       res.upload(this.data);
-      this.currentTuning = await this.chooseWorkgroups(res, this.data.targets.length);
+      this.currentTuning = await this.chooseWorkgroups(res, this.data.targets.length, this.step);
     }
     res.state.write(this.params, this.step);
     this.recoveries++;
@@ -253,9 +254,13 @@ export class GpuEngine implements Engine {
     return this.resources;
   }
 
-  private async chooseWorkgroups(res: DeviceResources, n: number): Promise<Tuning> {
+  /**
+   * Picks the partial-sum dispatch size for n samples. Measuring runs steps, so
+   * afterwards the GPU gets the mirror's parameters back, with step counter `step`.
+   */
+  private async chooseWorkgroups(res: DeviceResources, n: number, step: number): Promise<Tuning> {
     if (this.settings.workgroups !== undefined)
-      return { workgroups: this.settings.workgroups, trials: [], source: 'measured' };
+      return { workgroups: this.settings.workgroups, trials: [], source: 'fixed' };
     if (n < MEASURE_FROM_N) return { workgroups: smallNWorkgroups(n), trials: [], source: 'small-n rule' };
     const summary = res.context.summary;
     const key = tuningCache.key(
@@ -269,8 +274,7 @@ export class GpuEngine implements Engine {
     const candidates = candidateWorkgroups(n, limit, trainWorkgroupSize(res.pipelines.path));
     const tuning = await measureWorkgroups(candidates, (w) => this.timeSteps(res, w));
     tuningCache.set(key, tuning);
-    // Tuning moved the GPU's parameters: put the mirror's back.
-    res.state.write(this.params, this.step);
+    res.state.write(this.params, step);
     return tuning;
   }
 

@@ -17,7 +17,7 @@ export interface Tuning {
   /** Every candidate timed, in order (empty when the rule for small N applied). */
   readonly trials: readonly TuningTrial[];
   /** Where the choice came from. */
-  readonly source: 'measured' | 'cache' | 'small-n rule';
+  readonly source: 'measured' | 'cache' | 'small-n rule' | 'fixed';
 }
 
 /** Below this N every choice takes microseconds: one workgroup per 4096 samples, no measuring. */

@@ -101,11 +101,6 @@ export class TrainingSession {
     };
   }
 
-  /** Resolves once everything queued so far has run. */
-  get settled(): Promise<void> {
-    return this.queue.then(() => undefined);
-  }
-
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
