@@ -17,7 +17,7 @@ import type {
   TrainingResult,
 } from './results';
 import { TfjsTrainer } from './tfjs-trainer';
-import { FULL_PLAN, msPerCall, msPerStep, SMOKE_PLAN, type TimingPlan } from './timing';
+import { type BenchMode, msPerCall, msPerStep, PLANS } from './timing';
 
 /** The training workload: full batch, mean reduction, with bias, from one start. */
 const OPTIONS: EngineOptions = { learningRate: 0.5, bias: true, reduction: 'mean', batchSize: 0 };
@@ -41,10 +41,6 @@ async function ourEngine(kind: 'gpu' | 'cpu', n: number): Promise<Engine> {
   engine.setOptions(OPTIONS);
   engine.setParams(START);
   return engine;
-}
-
-function plan(smoke: boolean): TimingPlan {
-  return smoke ? SMOKE_PLAN : FULL_PLAN;
 }
 
 const bench = {
@@ -90,14 +86,14 @@ const bench = {
   async training(
     engine: TrainingEngine,
     n: number,
-    smoke: boolean,
+    mode: BenchMode,
   ): Promise<TrainingResult & { dispatch?: DispatchReport }> {
     let ms: number;
     let dispatch: DispatchReport | undefined;
     if (engine === 'gpu' || engine === 'cpu') {
       const e = await ourEngine(engine, n);
       const chunk = engine === 'gpu' ? GPU_CHUNK : Math.max(1, Math.min(GPU_CHUNK, Math.round(2e6 / n)));
-      ms = await msPerStep(async (k) => void (await e.train(k)), chunk, plan(smoke));
+      ms = await msPerStep(async (k) => void (await e.train(k)), chunk, PLANS[mode]);
       if (e instanceof GpuEngine) {
         const t = e.tuning;
         dispatch = { n, path: e.reductionPath, workgroups: t.workgroups, source: t.source, trials: t.trials };
@@ -110,14 +106,15 @@ const bench = {
         START,
         OPTIONS.learningRate,
       );
-      const chunk = Math.max(1, Math.min(20, Math.round(2e6 / n)));
+      // About 20 ms of TF.js work a chunk at its fastest: a chunk must not outlast a repetition.
+      const chunk = Math.max(1, Math.min(20, Math.round(2e5 / n)));
       ms = await msPerStep(
         async (k) => {
           trainer.step(k);
           await trainer.params();
         },
         chunk,
-        plan(smoke),
+        PLANS[mode],
       );
       trainer.dispose();
     }
@@ -127,26 +124,26 @@ const bench = {
   /** The same kernels with one readback per step, against k steps per submit. */
   async readback(
     n: number,
-    smoke: boolean,
+    mode: BenchMode,
   ): Promise<{ n: number; amortisedMsPerStep: number; perStepMsPerStep: number }> {
     const e = (await ourEngine('gpu', n)) as GpuEngine;
-    const amortised = await msPerStep(async (k) => void (await e.train(k)), GPU_CHUNK, plan(smoke));
+    const amortised = await msPerStep(async (k) => void (await e.train(k)), GPU_CHUNK, PLANS[mode]);
     const perStep = await msPerStep(
       async (k) => {
         for (let i = 0; i < k; i++) await e.trainSteps(1, false);
       },
       1,
-      plan(smoke),
+      PLANS[mode],
     );
     e.destroy();
     return { n, amortisedMsPerStep: amortised, perStepMsPerStep: perStep };
   },
 
-  async costSurface(engine: 'gpu' | 'cpu', n: number, smoke: boolean): Promise<CostSurfaceResult> {
-    const grid = smoke ? 16 : 128;
+  async costSurface(engine: 'gpu' | 'cpu', n: number, mode: BenchMode): Promise<CostSurfaceResult> {
+    const grid = mode === 'smoke' ? 16 : 128;
     const e = await ourEngine(engine, n);
     const spec = { x: [-4, 4] as const, y: [-4, 4] as const, size: grid };
-    const ms = await msPerCall(async () => void (await e.costSurface(spec)), plan(smoke));
+    const ms = await msPerCall(async () => void (await e.costSurface(spec)), PLANS[mode]);
     e.destroy();
     return { engine, n, grid, ms };
   },

@@ -7,14 +7,14 @@
 import type { Page } from 'playwright';
 import type {} from '../components/lp-playground';
 import type { Interactivity } from './results';
-import { median, percentile } from './timing';
+import { type BenchMode, median, percentile } from './timing';
 
 interface Raw {
   readonly frames: number[];
   readonly latencies: number[];
 }
 
-export async function measureInteractivity(page: Page, origin: string, smoke: boolean): Promise<Interactivity> {
+export async function measureInteractivity(page: Page, origin: string, mode: BenchMode): Promise<Interactivity> {
   await page.goto(`${origin}/`);
   await page.evaluate(() => document.querySelector('lp-playground')?.ready);
   // The page function has no named inner functions: tsx would wrap them in a
@@ -57,7 +57,7 @@ export async function measureInteractivity(page: Page, origin: string, smoke: bo
       stop.abort();
       return { frames, latencies };
     },
-    { seconds: smoke ? 1 : 5, changes: smoke ? 1 : 5 },
+    { seconds: { smoke: 1, quick: 3, full: 5 }[mode], changes: { smoke: 1, quick: 3, full: 5 }[mode] },
   );
   const intervals = raw.frames.slice(1).map((t, i) => t - (raw.frames[i] as number));
   if (intervals.length === 0) throw new Error('Play drew fewer than two frames');

@@ -1,3 +1,5 @@
+import type { BenchMode } from './timing';
+
 /** The shape of bench/results.json, shared by the page and the runner, so runs on different machines compare. */
 
 export type TrainingEngine = 'gpu' | 'cpu' | 'tfjs-webgpu' | 'tfjs-cpu';
@@ -57,5 +59,5 @@ export interface BenchResults {
     readonly amortisedMsPerStep: number;
     readonly perStepMsPerStep: number;
   }[];
-  readonly mode: 'full' | 'quick' | 'smoke';
+  readonly mode: BenchMode;
 }

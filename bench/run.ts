@@ -4,7 +4,7 @@
  * identical data in one page, prints a table and writes bench/results.json.
  *
  *   npm run bench               the full set (N up to 10^6, and 10^7 when the device allows)
- *   npm run bench -- --quick    N ≤ 10^5, under two minutes
+ *   npm run bench -- --quick    N ≤ 10^5, 3 shorter repetitions, cost surface up to 10^4: under two minutes
  *   npm run bench -- --smoke    N = 10^3, one repetition: the check inside `npm test`
  *   npm run bench -- --with-1e7 also N = 10^7 on a software adapter (about half an hour there)
  */
@@ -17,9 +17,10 @@ import type {} from './bench-page';
 import { measureInteractivity } from './interactivity';
 import { report } from './report';
 import type { BenchResults, TrainingEngine, TrainingResult } from './results';
+import type { BenchMode } from './timing';
 
 const args = new Set(process.argv.slice(2));
-const mode: BenchResults['mode'] = args.has('--smoke') ? 'smoke' : args.has('--quick') ? 'quick' : 'full';
+const mode: BenchMode = args.has('--smoke') ? 'smoke' : args.has('--quick') ? 'quick' : 'full';
 const smoke = mode === 'smoke';
 const configFile = resolve(import.meta.dirname, 'vite.config.ts');
 const ENGINES: TrainingEngine[] = ['gpu', 'cpu', 'tfjs-webgpu', 'tfjs-cpu'];
@@ -63,10 +64,10 @@ async function run(page: Page, origin: string): Promise<BenchResults> {
   for (const n of sizes) {
     for (const engine of ENGINES) {
       log(`training ${engine}, N=${n}`);
-      const { dispatch: d, ...result } = await page.evaluate(([e, n, s]) => window.bench.training(e, n, s), [
+      const { dispatch: d, ...result } = await page.evaluate(([e, n, m]) => window.bench.training(e, n, m), [
         engine,
         n,
-        smoke,
+        mode,
       ] as const);
       training.push(result);
       if (d) dispatch.push(d);
@@ -75,19 +76,20 @@ async function run(page: Page, origin: string): Promise<BenchResults> {
   const readbackPerStep = [];
   for (const n of smoke ? [1e3] : [1e4]) {
     log(`readback per step, N=${n}`);
-    readbackPerStep.push(await page.evaluate(([n, s]) => window.bench.readback(n, s), [n, smoke] as const));
+    readbackPerStep.push(await page.evaluate(([n, m]) => window.bench.readback(n, m), [n, mode] as const));
   }
   const costSurface = [];
-  for (const n of smoke ? [40] : [40, 1e4, 1e5]) {
+  // A 128×128 surface over 10^5 points takes over half a minute on a CPU adapter: full runs only.
+  for (const n of smoke ? [40] : mode === 'quick' ? [40, 1e4] : [40, 1e4, 1e5]) {
     for (const engine of ['gpu', 'cpu'] as const) {
       log(`cost surface ${engine}, N=${n}`);
       costSurface.push(
-        await page.evaluate(([e, n, s]) => window.bench.costSurface(e, n, s), [engine, n, smoke] as const),
+        await page.evaluate(([e, n, m]) => window.bench.costSurface(e, n, m), [engine, n, mode] as const),
       );
     }
   }
   log('interactivity');
-  const interactivity = await measureInteractivity(page, origin, smoke);
+  const interactivity = await measureInteractivity(page, origin, mode);
   const { limits: _limits, ...adapterReport } = adapter;
   return {
     browser: page.context().browser()?.version() ?? 'unknown',

@@ -6,9 +6,15 @@ export interface TimingPlan {
   readonly minSteps: number;
 }
 
-export const FULL_PLAN: TimingPlan = { repetitions: 5, minMs: 1000, minSteps: 3 };
-/** The smoke run inside `npm test`: exercises every path once, times nothing meaningful. */
-export const SMOKE_PLAN: TimingPlan = { repetitions: 1, minMs: 0, minSteps: 1 };
+export type BenchMode = 'full' | 'quick' | 'smoke';
+
+export const PLANS: Record<BenchMode, TimingPlan> = {
+  full: { repetitions: 5, minMs: 1000, minSteps: 3 },
+  // --quick: enough to see the ratios in under two minutes.
+  quick: { repetitions: 3, minMs: 300, minSteps: 3 },
+  // The smoke run inside `npm test`: exercises every path once, times nothing meaningful.
+  smoke: { repetitions: 1, minMs: 0, minSteps: 1 },
+};
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
