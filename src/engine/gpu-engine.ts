@@ -48,8 +48,9 @@ export class GpuEngine implements Engine {
   private options: EngineOptions = { learningRate: 0.05, bias: false, reduction: 'sum', batchSize: 0 };
   private step = 0;
   private currentTuning: Tuning = { workgroups: 1, trials: [], source: 'small-n rule' };
-  /** How many times a lost device has been replaced. */
-  recoveries = 0;
+  /** Samples with t = 1 in `data`: with the GPU's true-positive and true-negative counts, the confusion matrix. */
+  private positives = 0;
+  private lostDevicesReplaced = 0;
 
   private constructor(
     resources: DeviceResources,
@@ -66,6 +67,11 @@ export class GpuEngine implements Engine {
     });
     engine = new GpuEngine(resources, settings);
     return engine;
+  }
+
+  /** How many times a lost device has been replaced. */
+  get recoveries(): number {
+    return this.lostDevicesReplaced;
   }
 
   get adapter(): AdapterSummary {
@@ -108,6 +114,7 @@ export class GpuEngine implements Engine {
       throw error;
     }
     this.data = data;
+    this.positives = data.targets.reduce((a, t) => a + t, 0);
     this.step = 0;
   }
 
@@ -185,7 +192,7 @@ export class GpuEngine implements Engine {
 
   private toSnapshot(s: SnapshotRecord): Snapshot {
     const n = this.data.targets.length;
-    const positives = this.data.targets.reduce((a, t) => a + t, 0);
+    const positives = this.positives;
     return {
       params: { w1: s.w1, w2: s.w2, b: s.b },
       gradient: { w1: s.gradient[0], w2: s.gradient[1], b: s.gradient[2] },
@@ -237,7 +244,7 @@ export class GpuEngine implements Engine {
       this.currentTuning = await this.chooseWorkgroups(res, this.data.targets.length, this.step);
     }
     res.state.write(this.params, this.step);
-    this.recoveries++;
+    this.lostDevicesReplaced++;
     this.settings.onRecovered?.(reason);
   }
 

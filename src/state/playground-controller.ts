@@ -33,7 +33,6 @@ export interface ControllerOptions {
 
 export class PlaygroundController {
   settings: PlaygroundSettings;
-  data: Dataset;
   /** How the data differ from the preset ("" when they are the preset's). */
   dataNote = '';
   scatterDomain: PlotDomain;
@@ -49,9 +48,9 @@ export class PlaygroundController {
   constructor(options: ControllerOptions) {
     this.options = options;
     this.settings = options.settings;
-    this.data = presetData(options.settings);
-    this.scatterDomain = plotDomain(this.data);
-    this.session = new TrainingSession(options.engine, this.data, options.settings.training);
+    const data = presetData(options.settings);
+    this.scatterDomain = plotDomain(data);
+    this.session = new TrainingSession(options.engine, data, options.settings.training);
     this.grids = new ViewGrids(this.session, options.budget);
     this.session.subscribe(options.onChange);
   }
@@ -60,6 +59,11 @@ export class PlaygroundController {
   async ready(): Promise<void> {
     await this.session.ready;
     await this.refresh();
+  }
+
+  /** The samples being trained on (the session's). */
+  get data(): Dataset {
+    return this.session.data;
   }
 
   get playing(): boolean {
@@ -116,7 +120,7 @@ export class PlaygroundController {
   }
 
   async addPoint(x1: number, x2: number, t: 0 | 1): Promise<void> {
-    await this.editData(addPoint(this.data, x1, x2, t), `Added a point of class ${t}.`);
+    await this.editData((d) => addPoint(d, x1, x2, t), `Added a point of class ${t}.`);
   }
 
   async removeNearest(x1: number, x2: number): Promise<void> {
@@ -125,7 +129,7 @@ export class PlaygroundController {
       this.options.onChange();
       return;
     }
-    await this.editData(removePoint(this.data, nearestPoint(this.data, x1, x2)), 'Removed the nearest point.');
+    await this.editData((d) => removePoint(d, nearestPoint(d, x1, x2)), 'Removed the nearest point.');
   }
 
   async step(n: number): Promise<void> {
@@ -164,7 +168,6 @@ export class PlaygroundController {
 
   private async replaceData(data: Dataset, note: string, status: string): Promise<void> {
     await this.session.loadData(data);
-    this.data = data;
     this.dataNote = note;
     this.scatterDomain = plotDomain(data);
     this.grids.invalidateSurface();
@@ -173,12 +176,12 @@ export class PlaygroundController {
     await this.refresh();
   }
 
-  private async editData(data: Dataset, status: string): Promise<void> {
-    await this.session.editData(data);
-    this.data = data;
-    this.dataNote = `Edited by hand: ${data.targets.length} points (not part of the link).`;
+  private async editData(edit: (current: Dataset) => Dataset, status: string): Promise<void> {
+    await this.session.editData(edit);
+    const n = this.data.targets.length;
+    this.dataNote = `Edited by hand: ${n} points (not part of the link).`;
     this.grids.invalidateSurface();
-    this.status = `${status} N = ${data.targets.length}; training continues from the current weights.`;
+    this.status = `${status} N = ${n}; training continues from the current weights.`;
     await this.refresh();
   }
 

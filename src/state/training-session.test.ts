@@ -92,7 +92,7 @@ describe('TrainingSession', () => {
     const lossBefore = session.history.at(-1)?.loss as number;
     const data = tutorialDataset();
     const more = { points: Float64Array.from([...data.points, 3, 3]), targets: Uint8Array.from([...data.targets, 0]) };
-    await session.editData(more);
+    await session.editData(() => more);
     expect(session.state.iteration).toBe(3);
     expect(session.state.weights).toEqual(before);
     expect(session.history).toHaveLength(4);
@@ -100,6 +100,17 @@ describe('TrainingSession', () => {
     expect(session.history.at(-1)?.loss).toBeGreaterThan(lossBefore + 1);
     await session.step(1);
     expect(session.state.iteration).toBe(4);
+  });
+
+  it('applies quick successive edits each to the result of the one before', async () => {
+    const session = tutorialSession();
+    const add = (x: number) => (d: typeof session.data) => ({
+      points: Float64Array.from([...d.points, x, x]),
+      targets: Uint8Array.from([...d.targets, 1]),
+    });
+    await Promise.all([session.editData(add(1)), session.editData(add(2)), session.editData(add(3))]);
+    expect(session.data.targets.length).toBe(43);
+    expect(Array.from(session.data.points.slice(-6))).toEqual([1, 1, 2, 2, 3, 3]);
   });
 
   it('answers grid queries in order with training', async () => {

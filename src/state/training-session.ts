@@ -166,9 +166,14 @@ export class TrainingSession {
     });
   }
 
-  /** Replaces the data but keeps the weights and the history: training continues on the edited points. */
-  editData(data: Dataset): Promise<void> {
+  /**
+   * Edits the data but keeps the weights and the history: training continues
+   * on the edited points. The edit is applied in the queue, to the data as
+   * the edits before it left them, so quick successive clicks all count.
+   */
+  editData(edit: (current: Dataset) => Dataset): Promise<void> {
     return this.enqueue(async () => {
+      const data = edit(this.currentData);
       const params = this.latest?.params ?? initialParams(this.currentSettings);
       await this.engine.setData(data);
       this.currentData = data;

@@ -71,6 +71,7 @@ export class ViewGrids {
     const params: Params[] = session.history.map((e) => e.params);
     const current = session.snapshot?.params;
     if (current) params.push(current);
+    // fitSurfaceDomain hands back the grid it was given while the path stays inside: compared by identity below.
     const domain = fitSurfaceDomain(this.surfaceGrid, params);
     const b = current?.b ?? 0;
     const moved = session.settings.bias && Math.abs(b - this.surfaceBias) > 1e-3 * Math.max(1, Math.abs(b));
