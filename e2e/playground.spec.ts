@@ -162,3 +162,13 @@ test('a learning rate that diverges pauses Play and says what to change; nothing
   const text = await page.locator('lp-playground').evaluate((el) => el.shadowRoot?.textContent ?? '');
   expect(text).not.toMatch(/NaN|Infinity/);
 });
+
+test('hovering a point shows its x, its class and the predicted y', async ({ page }) => {
+  await openPlayground(page);
+  const point = page.locator('lp-scatter path.point.class-1').first();
+  await point.hover();
+  const tooltip = page.locator('lp-scatter .tooltip');
+  await expect(tooltip).toContainText('t = 1');
+  await expect(tooltip).toContainText('y = σ(z) = ');
+  await expect(tooltip).toContainText('x = (');
+});
