@@ -39,7 +39,7 @@ import './lp-readout';
 import './lp-scatter';
 import './lp-transport';
 
-/** What configure() accepts: any subset of the training settings. */
+/** What configure() accepts: some or all of the training settings. */
 export type PlaygroundOptions = Partial<TrainingSettings>;
 
 /** Sent after each frame Play has drawn: the iteration and learning rate it shows. */
@@ -145,7 +145,7 @@ export class LpPlayground extends LitElement {
   async change(change: SettingsChange): Promise<void> {
     await this.ready;
     const controller = this.require();
-    applyChange(controller.settings, change);
+    // The controller validates first and changes nothing on a bad value.
     await controller.change(change);
     this.urlSync?.write(controller.settings);
   }
