@@ -50,13 +50,9 @@ export function logit(params: Params, x1: number, x2: number): number {
   return x1 * params.w1 + x2 * params.w2 + params.b;
 }
 
-/** The class the model predicts: 1 where σ(z) ≥ 0.5, that is z ≥ 0. */
-export function predictClass(z: number): 0 | 1 {
-  return z >= 0 ? 1 : 0;
-}
-
 /**
- * One pass: cost, gradient and confusion counts at `params`.
+ * One pass: cost, gradient and confusion counts at `params` (class 1 is
+ * predicted where σ(z) ≥ 0.5, that is z ≥ 0, as in every kernel).
  * ∂ξ/∂z = y − t, so ∂ξ/∂w = Σ x_i (y_i − t_i) and ∂ξ/∂b = Σ (y_i − t_i).
  */
 export function evaluate(data: Dataset, params: Params, reduction: Reduction): Evaluation {
