@@ -1,12 +1,24 @@
-// The cost surface ξ(w1, w2) at the current b on a size×size grid of weights.
-// One invocation per grid point; the workgroup loads the samples a tile at a
-// time into workgroup memory so each load serves WORKGROUP_SIZE grid points. Each tile is
-// summed on its own before joining the total, which keeps f32 error low.
+// The cost surface ξ(w1, w2) at a given b on a size×size grid of weights,
+// or a band of its rows (so a large one is computed in pieces between
+// training steps). One invocation per grid point; the workgroup loads the
+// samples a tile at a time into workgroup memory so each load serves
+// WORKGROUP_SIZE grid points. Each tile is summed on its own before joining
+// the total, which keeps f32 error low. With stride > 1 only every stride-th
+// sample is visited and the sum is scaled up: a quick estimate to show first.
 
 struct SurfaceConfig {
   size: u32,
+  // Samples held; the sum is scaled to all of them.
   n: u32,
+  // Samples visited: sample k·stride for k < count.
+  count: u32,
+  stride: u32,
   mean: u32,
+  // The band of rows computed: cells first_row·size … (first_row + rows)·size − 1.
+  first_row: u32,
+  rows: u32,
+  // The bias of the slice (0 without the bias).
+  b: f32,
   w1_range: vec2f,
   w2_range: vec2f,
 }
@@ -18,8 +30,7 @@ const WORKGROUP_SIZE: u32 = 256u;
 @group(0) @binding(0) var<uniform> config: SurfaceConfig;
 @group(0) @binding(1) var<storage, read> points: array<vec2f>;
 @group(0) @binding(2) var<storage, read> labels: array<u32>;
-@group(0) @binding(3) var<storage, read> state: TrainState;
-@group(0) @binding(4) var<storage, read_write> surface: array<f32>;
+@group(0) @binding(3) var<storage, read_write> surface: array<f32>;
 
 var<workgroup> tile_points: array<vec2f, WORKGROUP_SIZE>;
 var<workgroup> tile_labels: array<f32, WORKGROUP_SIZE>;
@@ -30,20 +41,21 @@ fn grid_coordinate(range: vec2f, i: u32) -> f32 {
 
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(local_invocation_index) lid: u32) {
-  let cell = gid.x;
-  let inside = cell < config.size * config.size;
+  let inside = gid.x < config.rows * config.size;
+  let cell = config.first_row * config.size + gid.x;
   let w = vec2f(grid_coordinate(config.w1_range, cell % config.size), grid_coordinate(config.w2_range, cell / config.size));
-  let b = state.b;
+  let b = config.b;
   var total = 0.0;
   // Every invocation walks the tiles, inside the grid or not: the barriers need all of them.
-  for (var base = 0u; base < config.n; base += WORKGROUP_SIZE) {
+  for (var base = 0u; base < config.count; base += WORKGROUP_SIZE) {
     let k = base + lid;
-    if (k < config.n) {
-      tile_points[lid] = points[k];
-      tile_labels[lid] = label_bit(labels[k >> 5u], k);
+    if (k < config.count) {
+      let i = k * config.stride;
+      tile_points[lid] = points[i];
+      tile_labels[lid] = label_bit(labels[i >> 5u], i);
     }
     workgroupBarrier();
-    let m = min(WORKGROUP_SIZE, config.n - base);
+    let m = min(WORKGROUP_SIZE, config.count - base);
     var part = 0.0;
     for (var q = 0u; q < m; q++) {
       part += cross_entropy_from_logit(tile_labels[q], dot(tile_points[q], w) + b);
@@ -52,6 +64,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(local_invocation_ind
     workgroupBarrier();
   }
   if (inside) {
-    surface[cell] = select(total, total / f32(config.n), config.mean == 1u);
+    let count = f32(config.count);
+    surface[gid.x] = select(total * (f32(config.n) / count), total / count, config.mean == 1u);
   }
 }

@@ -2,6 +2,16 @@
 // w ← w − η·∇ξ (b too with the bias on), and record where it went. The
 // snapshot entry point adds the partials of a full pass without stepping.
 
+// Where one step went, and how the model did where it started.
+struct StepRecord {
+  w: vec2f,
+  b: f32,
+  // The cost the step started from (scaled to the whole set for a mini-batch).
+  cost: f32,
+  // How many samples of the batch were classified right at the step's start.
+  correct: f32,
+}
+
 struct Snapshot {
   // w1, w2, b, Σ ξ over all samples
   params_cost: vec4f,
@@ -14,7 +24,7 @@ struct Snapshot {
 @group(0) @binding(0) var<uniform> config: TrainConfig;
 @group(0) @binding(1) var<storage, read> partials: array<Acc>;
 @group(0) @binding(2) var<storage, read_write> state: TrainState;
-@group(0) @binding(3) var<storage, read_write> history: array<vec4f>;
+@group(0) @binding(3) var<storage, read_write> history: array<StepRecord>;
 @group(0) @binding(4) var<storage, read_write> snapshot_out: Snapshot;
 
 fn add_partials(lid: u32) -> Acc {
@@ -37,7 +47,7 @@ fn update(@builtin(local_invocation_index) lid: u32) {
     let cost = total.sums.w * select(f32(config.n) / count, 1.0 / count, mean);
     let w = state.w - config.learning_rate * gradient.xy;
     let b = select(state.b, state.b - config.learning_rate * gradient.z, config.train_bias == 1u);
-    history[state.step - config.first_step] = vec4f(w, b, cost);
+    history[state.step - config.first_step] = StepRecord(w, b, cost, total.counts.x + total.counts.y);
     state.w = w;
     state.b = b;
     state.step += 1u;

@@ -77,3 +77,56 @@ test('a probability grid asked for with the training call equals one computed af
     expect(r.plainHasNone, r.kind).toBe(true);
   }
 });
+
+test('a band of rows, and an estimate from every k-th sample, match the CPU', async ({ harness }) => {
+  const result = await harness.evaluate(async () => {
+    const { GpuEngine, CpuEngine, f32Dataset } = window.lp;
+    const data = f32Dataset(5003, 8);
+    const engines = [new CpuEngine(), await GpuEngine.create()] as const;
+    const grid = { x: [-4, 4] as const, y: [-4, 4] as const, size: 24 };
+    const out = [];
+    for (const reduction of ['sum', 'mean'] as const) {
+      for (const e of engines) {
+        await e.setData(data);
+        e.setOptions({ learningRate: 0.05, bias: true, reduction, batchSize: 0 });
+        e.setParams({ w1: 0.5, w2: 0.5, b: 0.25 });
+      }
+      const whole = await engines[0].costSurface(grid);
+      for (const part of [
+        { rows: { first: 5, count: 7 } },
+        { stride: 7 },
+        { rows: { first: 23, count: 1 }, stride: 3, bias: -1 },
+      ]) {
+        const [c, g] = [await engines[0].costSurface(grid, part), await engines[1].costSurface(grid, part)];
+        out.push({
+          reduction,
+          part: JSON.stringify(part),
+          lengths: [c.length, g.length],
+          rel: Math.max(...Array.from(c, (v, i) => Math.abs(v - g[i]!) / Math.abs(v))),
+          // A band is those rows of the whole surface; an estimate is close to it.
+          vsWhole: Math.max(
+            ...Array.from(
+              c,
+              (v, i) =>
+                Math.abs(v - whole[(part.rows?.first ?? 0) * grid.size + i]!) /
+                whole[(part.rows?.first ?? 0) * grid.size + i]!,
+            ),
+          ),
+        });
+      }
+    }
+    for (const e of engines) e.destroy();
+    return out;
+  });
+  for (const r of result) {
+    const where = `${r.reduction} ${r.part}`;
+    expect(r.rel, where).toBeLessThan(1e-4);
+    if (r.part.includes('"rows"') && !r.part.includes('stride')) expect(r.vsWhole, where).toBeLessThan(1e-12);
+    if (r.part === '{"stride":7}') expect(r.vsWhole, where).toBeLessThan(0.1);
+  }
+  expect(result.map((r) => r.lengths)).toEqual(
+    Array(6)
+      .fill(null)
+      .map((_, i) => (i % 3 === 0 ? [168, 168] : i % 3 === 1 ? [576, 576] : [24, 24])),
+  );
+});

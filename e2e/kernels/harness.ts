@@ -7,6 +7,7 @@ import { CpuEngine } from '../../src/engine/cpu-engine';
 import { gridCoordinate } from '../../src/engine/engine';
 import { GpuEngine } from '../../src/engine/gpu-engine';
 import { datasetFromRows } from '../../src/model/dataset';
+import { addPoint, removePoint } from '../../src/model/edit';
 import { tutorialDataset } from '../../src/model/tutorial-data';
 import { TrainingSession } from '../../src/state/training-session';
 import { f32Dataset } from './test-data';
@@ -43,6 +44,8 @@ const api = {
   TrainingSession,
   tutorialDataset,
   datasetFromRows,
+  addPoint,
+  removePoint,
   gridCoordinate,
   f32Dataset,
   trackBuffers,

@@ -3,14 +3,10 @@
  * one step a submit, mini-batches against the CPU's, and both extremes of the
  * workgroup count.
  */
+import { TUTORIAL_REFERENCE } from '../../src/model/tutorial-reference';
 import { expect, test } from './fixtures';
 
-const TUTORIAL: Record<number, [number, number]> = {
-  1: [-2.0147, -1.0962],
-  2: [-0.1327, -0.2125],
-  3: [0.9148, 0.3743],
-  10: [1.4854, 0.7834],
-};
+const TUTORIAL = TUTORIAL_REFERENCE.path;
 
 test('the GPU engine follows the tutorial to w(10) on both reduction paths', async ({ harness }) => {
   const runs = await harness.evaluate(async () => {
@@ -39,8 +35,8 @@ test('the GPU engine follows the tutorial to w(10) on both reduction paths', asy
       expect(Math.abs(g1 - w1), `${run.path}: w1 at step ${step}`).toBeLessThan(1e-4);
       expect(Math.abs(g2 - w2), `${run.path}: w2 at step ${step}`).toBeLessThan(1e-4);
     }
-    expect(Math.abs(run.cost - 14.4916), `${run.path}: cost`).toBeLessThan(1e-4);
-    expect(run.wrong).toBe(6);
+    expect(Math.abs(run.cost - TUTORIAL_REFERENCE.cost10), `${run.path}: cost`).toBeLessThan(1e-4);
+    expect(run.wrong).toBe(TUTORIAL_REFERENCE.misclassified10);
   }
 });
 

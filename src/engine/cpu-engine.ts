@@ -4,8 +4,17 @@
  * what every GPU result is tested against.
  */
 import type { Dataset } from '../model/dataset';
+import { logistic } from '../model/logistic';
 import { batchGradient } from '../model/minibatch';
-import { applyGradient, evaluate, type Params } from '../model/regression';
+import {
+  applyGradient,
+  correctCount,
+  evaluate,
+  logit,
+  type Params,
+  reducedCost,
+  sumSamples,
+} from '../model/regression';
 import { batchSlot, epochKey, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
 import {
   type Engine,
@@ -13,6 +22,8 @@ import {
   type GridSpec,
   gridCoordinate,
   type Snapshot,
+  type SurfacePart,
+  surfaceRows,
   type TrainExtras,
   type TrainResult,
 } from './engine';
@@ -30,6 +41,10 @@ export class CpuEngine implements Engine {
     this.step = 0;
   }
 
+  async applyEdit(data: Dataset): Promise<void> {
+    this.data = data;
+  }
+
   setParams(params: Params): void {
     this.params = params;
     this.step = 0;
@@ -42,6 +57,7 @@ export class CpuEngine implements Engine {
   async train(steps: number, extras: TrainExtras = {}): Promise<TrainResult> {
     const path: Params[] = [];
     const losses: number[] = [];
+    const accuracies: number[] = [];
     const n = this.data.targets.length;
     const { reduction, batchSize } = this.options;
     const miniBatch = batchSize > 0 && batchSize < n;
@@ -60,18 +76,20 @@ export class CpuEngine implements Engine {
         );
         gradient = result.gradient;
         losses.push(result.cost);
+        accuracies.push(result.accuracy);
       } else {
         const e = evaluate(this.data, this.params, reduction);
         gradient = e.gradient;
-        losses.push(reduction === 'mean' ? e.meanCost : e.sumCost);
+        losses.push(reducedCost(e, reduction));
+        accuracies.push(correctCount(e.confusion) / n);
       }
       this.params = applyGradient(this.params, gradient, this.options);
       this.step++;
       path.push(this.params);
     }
     const final = await this.snapshot();
-    if (!extras.probabilityGrid) return { path, losses, final };
-    return { path, losses, final, probabilities: await this.probabilityGrid(extras.probabilityGrid) };
+    if (!extras.probabilityGrid) return { path, losses, accuracies, final };
+    return { path, losses, accuracies, final, probabilities: await this.probabilityGrid(extras.probabilityGrid) };
   }
 
   async snapshot(): Promise<Snapshot> {
@@ -85,15 +103,22 @@ export class CpuEngine implements Engine {
     };
   }
 
-  async costSurface(grid: GridSpec): Promise<Float32Array> {
-    const out = new Float32Array(grid.size * grid.size);
+  async costSurface(grid: GridSpec, part: SurfacePart = {}): Promise<Float32Array> {
+    const { first, count } = surfaceRows(grid, part);
+    const stride = part.stride ?? 1;
+    const n = this.data.targets.length;
+    const visited = Math.ceil(n / stride);
+    const indexAt = stride === 1 ? undefined : (k: number) => k * stride;
     const { reduction } = this.options;
-    for (let j = 0; j < grid.size; j++) {
-      const w2 = gridCoordinate(grid.y, grid.size, j);
+    // The summed cost of all N is estimated by scaling the visited samples' sum up.
+    const scale = reduction === 'mean' ? 1 / visited : n / visited;
+    const b = part.bias ?? this.params.b;
+    const out = new Float32Array(count * grid.size);
+    for (let j = 0; j < count; j++) {
+      const w2 = gridCoordinate(grid.y, grid.size, first + j);
       for (let i = 0; i < grid.size; i++) {
         const w1 = gridCoordinate(grid.x, grid.size, i);
-        const e = evaluate(this.data, { w1, w2, b: this.params.b }, reduction);
-        out[j * grid.size + i] = reduction === 'mean' ? e.meanCost : e.sumCost;
+        out[j * grid.size + i] = sumSamples(this.data, { w1, w2, b }, visited, indexAt).cost * scale;
       }
     }
     return out;
@@ -101,12 +126,10 @@ export class CpuEngine implements Engine {
 
   async probabilityGrid(grid: GridSpec): Promise<Float32Array> {
     const out = new Float32Array(grid.size * grid.size);
-    const { w1, w2, b } = this.params;
     for (let j = 0; j < grid.size; j++) {
       const x2 = gridCoordinate(grid.y, grid.size, j);
       for (let i = 0; i < grid.size; i++) {
-        const z = gridCoordinate(grid.x, grid.size, i) * w1 + x2 * w2 + b;
-        out[j * grid.size + i] = 1 / (1 + Math.exp(-z));
+        out[j * grid.size + i] = logistic(logit(this.params, gridCoordinate(grid.x, grid.size, i), x2));
       }
     }
     return out;

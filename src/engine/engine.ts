@@ -3,6 +3,7 @@
  * the GpuEngine (WGSL kernels). The training session talks only to this.
  */
 import type { Dataset } from '../model/dataset';
+import type { SampleChange } from '../model/edit';
 import type { Confusion, Params, TrainingOptions } from '../model/regression';
 
 export type EngineKind = 'gpu' | 'cpu';
@@ -27,6 +28,30 @@ export function gridCoordinate(range: readonly [number, number], size: number, i
   return range[0] + ((range[1] - range[0]) * i) / (size - 1);
 }
 
+/** Which part of a cost surface to compute, so a large one can come in pieces and a rough one first. */
+export interface SurfacePart {
+  /** Grid rows [first, first + count) only; every row when absent. */
+  readonly rows?: { readonly first: number; readonly count: number };
+  /**
+   * Visit only every stride-th sample and scale the sum up to all N: an
+   * estimate, quick to show while the exact surface is computed (default 1).
+   */
+  readonly stride?: number;
+  /** The bias b of the slice; the current b when absent. */
+  readonly bias?: number;
+}
+
+/** The rows a part covers, checked against the grid. */
+export function surfaceRows(grid: GridSpec, part: SurfacePart): { first: number; count: number } {
+  const { first, count } = part.rows ?? { first: 0, count: grid.size };
+  if (!Number.isInteger(first) || !Number.isInteger(count) || first < 0 || count < 1 || first + count > grid.size) {
+    throw new RangeError(`rows ${first}…${first + count - 1} are not inside a grid of ${grid.size} rows`);
+  }
+  const stride = part.stride ?? 1;
+  if (!Number.isInteger(stride) || stride < 1) throw new RangeError(`stride must be a whole number ≥ 1, got ${stride}`);
+  return { first, count };
+}
+
 /** The model measured on the whole data set at one set of parameters. */
 export interface Snapshot {
   readonly params: Params;
@@ -46,6 +71,11 @@ export interface TrainResult {
    * batch's cost scaled to the whole data set: an estimate.
    */
   readonly losses: number[];
+  /**
+   * The fraction classified right where each step started, like `losses`:
+   * over the whole data set for the full batch, over the batch otherwise.
+   */
+  readonly accuracies: number[];
   /** The whole data set evaluated at the final parameters. */
   readonly final: Snapshot;
   /** P(t = 1 | x) at the final parameters, when asked for with the call. */
@@ -64,6 +94,11 @@ export interface Engine {
   readonly kind: EngineKind;
   /** Replaces the samples; keeps parameters and options. Throws, keeping the old data, if it cannot hold them. */
   setData(data: Dataset): Promise<void>;
+  /**
+   * Replaces the data with an edited copy of the current ones that differs by
+   * `change`; parameters, options and the step counter stay.
+   */
+  applyEdit(data: Dataset, change: SampleChange): Promise<void>;
   /** Sets the parameters and restarts the mini-batch schedule. */
   setParams(params: Params): void;
   setOptions(options: EngineOptions): void;
@@ -71,8 +106,11 @@ export interface Engine {
   train(steps: number, extras?: TrainExtras): Promise<TrainResult>;
   /** The whole data set evaluated at the current parameters. */
   snapshot(): Promise<Snapshot>;
-  /** ξ(w1, w2) at the current bias on a grid of weights, row-major with y outer, under the chosen reduction. */
-  costSurface(grid: GridSpec): Promise<Float32Array>;
+  /**
+   * ξ(w1, w2) at the current bias (or `part.bias`) on a grid of weights, row-major with y
+   * outer, under the chosen reduction: all of it, or the rows `part` names.
+   */
+  costSurface(grid: GridSpec, part?: SurfacePart): Promise<Float32Array>;
   /** P(t = 1 | x) = σ(x·w + b) at the current parameters on a grid of inputs, row-major with y outer. */
   probabilityGrid(grid: GridSpec): Promise<Float32Array>;
   /** Frees everything the engine holds; it must not be used afterwards. */

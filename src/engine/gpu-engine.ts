@@ -20,8 +20,10 @@ import { sampleStorageBytes } from '../gpu/sample-buffers';
 import { type ReductionPath, trainWorkgroupSize } from '../gpu/shader-sources';
 import type { SnapshotRecord } from '../gpu/train-kernel';
 import type { Dataset } from '../model/dataset';
-import type { Params } from '../model/regression';
-import type { Engine, EngineOptions, GridSpec, Snapshot, TrainExtras, TrainResult } from './engine';
+import type { SampleChange } from '../model/edit';
+import { type Params, reductionScale } from '../model/regression';
+import { batchCount } from '../model/shuffle';
+import type { Engine, EngineOptions, GridSpec, Snapshot, SurfacePart, TrainExtras, TrainResult } from './engine';
 
 export interface GpuEngineOptions {
   /** Force the plain or subgroup reduction (tests run both); 'auto' uses subgroups when offered. */
@@ -93,6 +95,27 @@ export class GpuEngine implements Engine {
   }
 
   async setData(data: Dataset): Promise<void> {
+    await this.upload(data, async (res) => {
+      res.state.write(this.params, 0);
+      // New data restart the mini-batch schedule: the step counter goes back to 0.
+      this.currentTuning = await this.chooseWorkgroups(res, data.targets.length, 0);
+    });
+    this.step = 0;
+  }
+
+  /**
+   * Edited data: a few bytes written where they fit in the buffers' spare
+   * room, a new upload only when they outgrow it. Parameters, step counter
+   * and dispatch size stay.
+   */
+  async applyEdit(data: Dataset, change: SampleChange): Promise<void> {
+    const edited = await this.guarded(async (res) => res.kernels.samples.edit(data, change));
+    if (!edited) await this.upload(data, async (res) => res.state.write(this.params, this.step));
+    else this.mirror(data);
+  }
+
+  /** Uploads all of `data`; `then` runs on the same device before the mirror takes them. */
+  private async upload(data: Dataset, then: (res: DeviceResources) => Promise<void>): Promise<void> {
     const bytes = sampleStorageBytes(data.targets.length);
     // Throws GpuCapacityError, naming the limit, before anything changes.
     requiredLimits(this.resources.context.adapter, bytes);
@@ -103,9 +126,7 @@ export class GpuEngine implements Engine {
           res = await this.rebuild(data.targets.length);
         }
         res.upload(data);
-        res.state.write(this.params, 0);
-        // New data restart the mini-batch schedule: the step counter goes back to 0.
-        this.currentTuning = await this.chooseWorkgroups(res, data.targets.length, 0);
+        await then(res);
         await res.device.queue.onSubmittedWorkDone();
       });
     } catch (error) {
@@ -113,9 +134,14 @@ export class GpuEngine implements Engine {
       this.lostReason = `restoring after a failed data load: ${(error as Error).message}`;
       throw error;
     }
+    this.mirror(data);
+  }
+
+  private mirror(data: Dataset): void {
     this.data = data;
-    this.positives = data.targets.reduce((a, t) => a + t, 0);
-    this.step = 0;
+    let positives = 0;
+    for (const t of data.targets) positives += t;
+    this.positives = positives;
   }
 
   setParams(params: Params): void {
@@ -151,17 +177,20 @@ export class GpuEngine implements Engine {
       res.device.queue.submit([encoder.finish()]);
       const [records, grid] = await Promise.all([
         train.read(steps, withSnapshot),
-        probabilityGrid ? res.probability.read(probabilityGrid) : undefined,
+        probabilityGrid ? res.probability.read(probabilityGrid.size * probabilityGrid.size) : undefined,
       ]);
       return { ...records, probabilities: grid };
     });
     const path = out.steps.map(({ w1, w2, b }) => ({ w1, w2, b }));
     const losses = out.steps.map((r) => r.cost);
+    // Counts come back from the GPU; the fractions are taken here, in double precision, as the CPU does.
+    const n = this.data.targets.length;
+    const accuracies = out.steps.map((r, j) => r.correct / batchCount(this.step + j, n, this.options.batchSize));
     this.step += steps;
     this.params = path.at(-1) ?? this.params;
-    if (!out.snapshot) return { path, losses };
+    if (!out.snapshot) return { path, losses, accuracies };
     const final = this.toSnapshot(out.snapshot);
-    return probabilities ? { path, losses, final, probabilities } : { path, losses, final };
+    return probabilities ? { path, losses, accuracies, final, probabilities } : { path, losses, accuracies, final };
   }
 
   async snapshot(): Promise<Snapshot> {
@@ -176,8 +205,10 @@ export class GpuEngine implements Engine {
     return this.toSnapshot(out.snapshot);
   }
 
-  costSurface(grid: GridSpec): Promise<Float32Array> {
-    return this.guarded((res) => res.kernels.surface.compute(grid, this.options.reduction));
+  costSurface(grid: GridSpec, part?: SurfacePart): Promise<Float32Array> {
+    return this.guarded((res) =>
+      res.kernels.surface.compute(grid, this.options.reduction, part?.bias ?? this.params.b, part),
+    );
   }
 
   probabilityGrid(grid: GridSpec): Promise<Float32Array> {
@@ -197,7 +228,7 @@ export class GpuEngine implements Engine {
       params: { w1: s.w1, w2: s.w2, b: s.b },
       gradient: { w1: s.gradient[0], w2: s.gradient[1], b: s.gradient[2] },
       sumCost: s.sumCost,
-      meanCost: n > 0 ? s.sumCost / n : 0,
+      meanCost: s.sumCost * reductionScale('mean', n),
       confusion: {
         truePositive: s.truePositive,
         falseNegative: positives - s.truePositive,

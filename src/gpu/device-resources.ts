@@ -80,11 +80,11 @@ export class DeviceResources {
   /** Uploads samples (replacing any before) and builds the kernels that read them. */
   upload(data: Dataset): void {
     this.dropData();
-    const samples = new SampleBuffers(this.device, data);
+    const samples = new SampleBuffers(this.device, data, this.context.maxStorageBytes);
     this.dataKernels = {
       samples,
       train: new TrainKernel(this.device, this.pipelines, samples, this.state),
-      surface: new CostSurfaceKernel(this.device, this.pipelines, samples, this.state),
+      surface: new CostSurfaceKernel(this.device, this.pipelines, samples),
     };
   }
 

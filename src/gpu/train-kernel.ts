@@ -20,6 +20,8 @@ export interface StepRecord {
   readonly b: number;
   /** The cost the step started from (scaled to the whole set for a mini-batch). */
   readonly cost: number;
+  /** How many samples of its batch were classified right where the step started. */
+  readonly correct: number;
 }
 
 export interface SnapshotRecord {
@@ -127,16 +129,7 @@ export class TrainKernel {
   async read(steps: number, withSnapshot: boolean): Promise<TrainReadback> {
     const historyBytes = steps * this.historyStride;
     const bytes = await this.readback.read(historyBytes + (withSnapshot ? this.snapshotOut.size : 0));
-    const records: StepRecord[] = [];
-    if (steps > 0) {
-      const def = definition(this.pipelines.defs.update.storages.history, 'history');
-      const h = makeStructuredView(def, bytes.slice(0, historyBytes)).views as Float32Array;
-      const stride = this.historyStride / 4;
-      for (let s = 0; s < steps; s++) {
-        const o = s * stride;
-        records.push({ w1: h[o]!, w2: h[o + 1]!, b: h[o + 2]!, cost: h[o + 3]! });
-      }
-    }
+    const records = steps > 0 ? this.stepRecords(bytes, steps) : [];
     let snapshot: SnapshotRecord | undefined;
     if (withSnapshot) {
       const def = definition(this.pipelines.defs.update.storages.snapshot_out, 'snapshot_out');
@@ -157,6 +150,21 @@ export class TrainKernel {
       };
     }
     return { steps: records, snapshot };
+  }
+
+  /** Unpacks the history records at the offsets the WGSL's StepRecord declares. */
+  private stepRecords(bytes: ArrayBuffer, steps: number): StepRecord[] {
+    const fields = definition(this.pipelines.defs.update.structs.StepRecord, 'struct StepRecord').fields;
+    const at = (name: string) => definition(fields[name], `StepRecord.${name}`).offset / 4;
+    const [w, b, cost, correct] = [at('w'), at('b'), at('cost'), at('correct')];
+    const h = new Float32Array(bytes, 0, (steps * this.historyStride) / 4);
+    const stride = this.historyStride / 4;
+    const records: StepRecord[] = [];
+    for (let s = 0; s < steps; s++) {
+      const o = s * stride;
+      records.push({ w1: h[o + w]!, w2: h[o + w + 1]!, b: h[o + b]!, cost: h[o + cost]!, correct: h[o + correct]! });
+    }
+    return records;
   }
 
   destroy(): void {

@@ -1,7 +1,30 @@
-/** Adding and removing single points, as clicks on the scatter do. Returns new data sets; inputs stay untouched. */
+/**
+ * Adding and removing single points, as clicks on the scatter do. Each edit
+ * returns a new data set (inputs stay untouched) and says which samples it
+ * touched, so an engine that holds a copy (the GPU's buffers) writes those
+ * few bytes instead of uploading everything again.
+ */
 import type { Dataset } from './dataset';
 
-export function addPoint(data: Dataset, x1: number, x2: number, t: 0 | 1): Dataset {
+/** The fewest points a data set keeps: one step needs something to compare. */
+export const MIN_POINTS = 2;
+
+/** What an edit did to the sample order. */
+export type SampleChange =
+  /** One sample appended at the end (index n − 1 of the new set). */
+  | { readonly kind: 'append' }
+  /**
+   * The sample at `index` was removed by moving the last one into its place
+   * (the order of samples means nothing to the model, and this touches two).
+   */
+  | { readonly kind: 'swap-remove'; readonly index: number };
+
+export interface EditResult {
+  readonly data: Dataset;
+  readonly change: SampleChange;
+}
+
+export function addPoint(data: Dataset, x1: number, x2: number, t: 0 | 1): EditResult {
   const n = data.targets.length;
   const points = new Float64Array(2 * n + 2);
   points.set(data.points);
@@ -10,7 +33,7 @@ export function addPoint(data: Dataset, x1: number, x2: number, t: 0 | 1): Datas
   const targets = new Uint8Array(n + 1);
   targets.set(data.targets);
   targets[n] = t;
-  return { points, targets };
+  return { data: { points, targets }, change: { kind: 'append' } };
 }
 
 /** The index of the point nearest to (x1, x2), or −1 for an empty set. */
@@ -30,14 +53,16 @@ export function nearestPoint(data: Dataset, x1: number, x2: number): number {
   return best;
 }
 
-export function removePoint(data: Dataset, index: number): Dataset {
+/** Removes sample `index` (the last sample takes its place), or returns undefined when it is not there. */
+export function removePoint(data: Dataset, index: number): EditResult | undefined {
   const n = data.targets.length;
-  if (index < 0 || index >= n) return data;
-  const points = new Float64Array(2 * n - 2);
-  points.set(data.points.subarray(0, 2 * index));
-  points.set(data.points.subarray(2 * index + 2), 2 * index);
-  const targets = new Uint8Array(n - 1);
-  targets.set(data.targets.subarray(0, index));
-  targets.set(data.targets.subarray(index + 1), index);
-  return { points, targets };
+  if (!Number.isInteger(index) || index < 0 || index >= n) return undefined;
+  const points = data.points.slice(0, 2 * n - 2);
+  const targets = data.targets.slice(0, n - 1);
+  if (index < n - 1) {
+    points[2 * index] = data.points[2 * n - 2]!;
+    points[2 * index + 1] = data.points[2 * n - 1]!;
+    targets[index] = data.targets[n - 1]!;
+  }
+  return { data: { points, targets }, change: { kind: 'swap-remove', index } };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classCounts } from './dataset';
-import { type GaussianSettings, generateGaussians, TUTORIAL_GAUSSIANS } from './gaussians';
+import { type GaussianSettings, generateGaussians, generateGaussiansInSlices, TUTORIAL_GAUSSIANS } from './gaussians';
 
 const SETTINGS: GaussianSettings = { mean0: [-1.5, 0.5], mean1: [2, -1], std: 0.7, perClass: 100_000, seed: 42 };
 
@@ -56,5 +56,29 @@ describe('two-Gaussian generator', () => {
     expect(() => generateGaussians({ ...TUTORIAL_GAUSSIANS, std: Number.NaN })).toThrow(/standard deviation/);
     expect(() => generateGaussians({ ...TUTORIAL_GAUSSIANS, mean1: [Infinity, 0] })).toThrow(/means/);
     expect(() => generateGaussians({ ...TUTORIAL_GAUSSIANS, seed: 0.5 })).toThrow(/seed/);
+  });
+
+  it('draws the same points in slices, reporting progress, and stops when cancelled', async () => {
+    const settings = { ...TUTORIAL_GAUSSIANS, perClass: 1234, seed: 7 };
+    const progress: number[] = [];
+    const sliced = await generateGaussiansInSlices(settings, {
+      slice: 500,
+      pause: async () => undefined,
+      onProgress: (f) => progress.push(f),
+    });
+    const whole = generateGaussians(settings);
+    expect(sliced?.points).toEqual(whole.points);
+    expect(sliced?.targets).toEqual(whole.targets);
+    expect(progress).toEqual([500 / 2468, 1000 / 2468, 1500 / 2468, 2000 / 2468, 1]);
+    let pauses = 0;
+    const cancelled = await generateGaussiansInSlices(settings, {
+      slice: 500,
+      pause: async () => {
+        pauses++;
+      },
+      cancelled: () => pauses >= 2,
+    });
+    expect(cancelled).toBeUndefined();
+    expect(pauses).toBe(2);
   });
 });

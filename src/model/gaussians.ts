@@ -32,8 +32,7 @@ export const GAUSSIAN_LIMITS = {
   mean: { min: -100, max: 100 },
 } as const;
 
-/** Draws perClass points of class 0, then perClass points of class 1. */
-export function generateGaussians(settings: GaussianSettings): Dataset {
+function checkSettings(settings: GaussianSettings): void {
   const { perClass, std, seed } = settings;
   if (
     !Number.isInteger(perClass) ||
@@ -49,16 +48,69 @@ export function generateGaussians(settings: GaussianSettings): Dataset {
     if (!Number.isFinite(m)) throw new RangeError(`Class means must be finite numbers, got ${m}`);
   }
   if (!Number.isInteger(seed)) throw new RangeError(`The seed must be an integer, got ${seed}`);
-  const normal = randomNormal.source(randomLcg(seed))(0, std);
-  const n = 2 * perClass;
-  const points = new Float64Array(2 * n);
-  const targets = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = i < perClass ? 0 : 1;
-    const mean = t === 0 ? settings.mean0 : settings.mean1;
-    points[2 * i] = mean[0] + normal();
-    points[2 * i + 1] = mean[1] + normal();
-    targets[i] = t;
+}
+
+/** The draw in progress: the same sequence of numbers however it is sliced. */
+class GaussianDraw {
+  readonly points: Float64Array;
+  readonly targets: Uint8Array;
+  readonly n: number;
+  private readonly normal: () => number;
+  private done = 0;
+
+  constructor(private readonly settings: GaussianSettings) {
+    checkSettings(settings);
+    this.n = 2 * settings.perClass;
+    this.normal = randomNormal.source(randomLcg(settings.seed))(0, settings.std);
+    this.points = new Float64Array(2 * this.n);
+    this.targets = new Uint8Array(this.n);
   }
-  return { points, targets };
+
+  /** Draws up to `count` more points; returns how many are drawn in all. */
+  draw(count: number): number {
+    const { perClass } = this.settings;
+    const end = Math.min(this.n, this.done + count);
+    for (let i = this.done; i < end; i++) {
+      const t = i < perClass ? 0 : 1;
+      const mean = t === 0 ? this.settings.mean0 : this.settings.mean1;
+      this.points[2 * i] = mean[0] + this.normal();
+      this.points[2 * i + 1] = mean[1] + this.normal();
+      this.targets[i] = t;
+    }
+    this.done = end;
+    return end;
+  }
+}
+
+/** Draws perClass points of class 0, then perClass points of class 1. */
+export function generateGaussians(settings: GaussianSettings): Dataset {
+  const draw = new GaussianDraw(settings);
+  draw.draw(draw.n);
+  return { points: draw.points, targets: draw.targets };
+}
+
+export interface SlicedDraw {
+  /** Points per slice (≈ 5 ms of work on a laptop). */
+  readonly slice?: number;
+  /** Waits between slices, so the page can draw and answer input. */
+  readonly pause: () => Promise<void>;
+  readonly onProgress?: (fraction: number) => void;
+  /** Checked between slices: stop early (and return undefined) when it says so. */
+  readonly cancelled?: () => boolean;
+}
+
+/** The same data as generateGaussians, drawn in slices with a pause after each. */
+export async function generateGaussiansInSlices(
+  settings: GaussianSettings,
+  options: SlicedDraw,
+): Promise<Dataset | undefined> {
+  const draw = new GaussianDraw(settings);
+  const slice = options.slice ?? 100_000;
+  for (let done = 0; done < draw.n; ) {
+    done = draw.draw(slice);
+    options.onProgress?.(done / draw.n);
+    if (done < draw.n) await options.pause();
+    if (options.cancelled?.()) return undefined;
+  }
+  return { points: draw.points, targets: draw.targets };
 }

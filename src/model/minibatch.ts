@@ -3,8 +3,7 @@
  * The full-batch case goes through `evaluate` instead, which needs no index map.
  */
 import type { Dataset } from './dataset';
-import { crossEntropyFromLogit } from './logistic';
-import type { Params, Reduction } from './regression';
+import { correctCount, type Params, type Reduction, reducedGradient, sumSamples } from './regression';
 import { type BatchSlot, type ShuffleDomain, shuffledIndex } from './shuffle';
 
 export interface BatchResult {
@@ -12,6 +11,8 @@ export interface BatchResult {
   readonly gradient: Params;
   /** The batch cost scaled to the whole set under the reduction: an unbiased estimate of the full cost. */
   readonly cost: number;
+  /** The fraction of the batch classified right: an estimate of the accuracy. */
+  readonly accuracy: number;
 }
 
 export function batchGradient(
@@ -22,25 +23,12 @@ export function batchGradient(
   domain: ShuffleDomain,
   key: number,
 ): BatchResult {
-  const p = data.points;
-  let cost = 0;
-  let g1 = 0;
-  let g2 = 0;
-  let gb = 0;
-  for (let k = 0; k < slot.count; k++) {
-    const i = shuffledIndex(slot.start + k, domain, key);
-    const x1 = p[2 * i]!;
-    const x2 = p[2 * i + 1]!;
-    const t = data.targets[i]!;
-    const z = x1 * params.w1 + x2 * params.w2 + params.b;
-    const e = Math.exp(-Math.abs(z));
-    const d = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - t;
-    cost += crossEntropyFromLogit(t, z);
-    g1 += x1 * d;
-    g2 += x2 * d;
-    gb += d;
-  }
-  const scale = reduction === 'mean' ? 1 / slot.count : 1;
+  const sums = sumSamples(data, params, slot.count, (k) => shuffledIndex(slot.start + k, domain, key));
+  // The summed cost of the whole set is estimated by scaling the batch's up to N.
   const costScale = reduction === 'mean' ? 1 / slot.count : domain.n / slot.count;
-  return { gradient: { w1: g1 * scale, w2: g2 * scale, b: gb * scale }, cost: cost * costScale };
+  return {
+    gradient: reducedGradient(sums, reduction),
+    cost: sums.cost * costScale,
+    accuracy: correctCount(sums.confusion) / slot.count,
+  };
 }

@@ -4,7 +4,7 @@
  * Every engine is checked against these functions.
  */
 import { type Dataset, sampleCount } from './dataset';
-import { crossEntropyFromLogit } from './logistic';
+import { crossEntropyFromLogit, logistic } from './logistic';
 
 /** How per-sample costs and gradients are combined: the tutorial sums them. */
 export type Reduction = 'sum' | 'mean';
@@ -50,13 +50,37 @@ export function logit(params: Params, x1: number, x2: number): number {
   return x1 * params.w1 + x2 * params.w2 + params.b;
 }
 
+/** 1 for the summed cost, 1/count for the mean: the one place the reduction is applied. */
+export function reductionScale(reduction: Reduction, count: number): number {
+  return reduction === 'mean' && count > 0 ? 1 / count : 1;
+}
+
+/** The cost under a reduction, from a pass that measured both. */
+export function reducedCost(costs: { readonly sumCost: number; readonly meanCost: number }, reduction: Reduction) {
+  return reduction === 'mean' ? costs.meanCost : costs.sumCost;
+}
+
+/** Raw sums of one pass over some samples (no reduction applied). */
+export interface SampleSums {
+  readonly count: number;
+  readonly cost: number;
+  /** Σ x_i (y_i − t_i) and Σ (y_i − t_i). */
+  readonly gradient: Params;
+  readonly confusion: Confusion;
+}
+
 /**
- * One pass: cost, gradient and confusion counts at `params` (class 1 is
- * predicted where σ(z) ≥ 0.5, that is z ≥ 0, as in every kernel).
+ * Σ ξ, Σ x (y − t), Σ (y − t) and the confusion counts over `count` samples:
+ * sample `indexAt(k)` for k = 0 … count − 1, or sample k itself when absent.
+ * Class 1 is predicted where σ(z) ≥ 0.5, that is z ≥ 0, as in every kernel.
  * ∂ξ/∂z = y − t, so ∂ξ/∂w = Σ x_i (y_i − t_i) and ∂ξ/∂b = Σ (y_i − t_i).
  */
-export function evaluate(data: Dataset, params: Params, reduction: Reduction): Evaluation {
-  const n = sampleCount(data);
+export function sumSamples(
+  data: Dataset,
+  params: Params,
+  count: number = sampleCount(data),
+  indexAt?: (k: number) => number,
+): SampleSums {
   const p = data.points;
   const targets = data.targets;
   let cost = 0;
@@ -67,15 +91,13 @@ export function evaluate(data: Dataset, params: Params, reduction: Reduction): E
   let fp = 0;
   let tn = 0;
   let fn = 0;
-  for (let i = 0; i < n; i++) {
+  for (let k = 0; k < count; k++) {
+    const i = indexAt === undefined ? k : indexAt(k);
     const x1 = p[2 * i]!;
     const x2 = p[2 * i + 1]!;
     const t = targets[i]!;
-    const z = x1 * params.w1 + x2 * params.w2 + params.b;
-    // σ(z) − t without overflow for large |z|.
-    const e = Math.exp(-Math.abs(z));
-    const y = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-    const d = y - t;
+    const z = logit(params, x1, x2);
+    const d = logistic(z) - t;
     cost += crossEntropyFromLogit(t, z);
     g1 += x1 * d;
     g2 += x2 * d;
@@ -86,19 +108,34 @@ export function evaluate(data: Dataset, params: Params, reduction: Reduction): E
     } else if (t === 0) tn++;
     else fn++;
   }
-  const scale = reduction === 'mean' && n > 0 ? 1 / n : 1;
   return {
-    sumCost: cost,
-    meanCost: n > 0 ? cost / n : 0,
-    gradient: { w1: g1 * scale, w2: g2 * scale, b: gb * scale },
+    count,
+    cost,
+    gradient: { w1: g1, w2: g2, b: gb },
     confusion: { truePositive: tp, falsePositive: fp, trueNegative: tn, falseNegative: fn },
+  };
+}
+
+/** The gradient sums scaled by the reduction. */
+export function reducedGradient(sums: SampleSums, reduction: Reduction): Params {
+  const scale = reductionScale(reduction, sums.count);
+  return { w1: sums.gradient.w1 * scale, w2: sums.gradient.w2 * scale, b: sums.gradient.b * scale };
+}
+
+/** One pass over the whole data set: cost, gradient and confusion counts at `params`. */
+export function evaluate(data: Dataset, params: Params, reduction: Reduction): Evaluation {
+  const sums = sumSamples(data, params);
+  return {
+    sumCost: sums.cost,
+    meanCost: sums.cost * reductionScale('mean', sums.count),
+    gradient: reducedGradient(sums, reduction),
+    confusion: sums.confusion,
   };
 }
 
 /** The cost under the chosen reduction. */
 export function cost(data: Dataset, params: Params, reduction: Reduction): number {
-  const e = evaluate(data, params, reduction);
-  return reduction === 'mean' ? e.meanCost : e.sumCost;
+  return reducedCost(evaluate(data, params, reduction), reduction);
 }
 
 /** The gradient of the cost under the chosen reduction. */

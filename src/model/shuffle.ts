@@ -72,5 +72,10 @@ export function batchSlot(step: number, n: number, batchSize: number): BatchSlot
   return { epoch, start, count: Math.min(batchSize, n - start) };
 }
 
+/** The samples step `step` reads: all n for the full batch (batchSize 0, or ≥ n), else its batch's. */
+export function batchCount(step: number, n: number, batchSize: number): number {
+  return batchSize === 0 || batchSize >= n ? n : batchSlot(step, n, batchSize).count;
+}
+
 /** The seed of the mini-batch shuffle: fixed, so every engine draws the same batches. */
 export const SHUFFLE_SEED = 0x5eed;
