@@ -1,31 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { parseAttributes } from './attributes';
-import { DEFAULT_SETTINGS } from './settings';
-
-const NONE = { dataset: null, learningRate: null, initialWeights: null, bias: false, reduction: null, engine: null };
+import { DEFAULT_PLAYGROUND } from './playground-settings';
 
 describe('parseAttributes', () => {
   it('gives the tutorial defaults without attributes', () => {
-    expect(parseAttributes(NONE)).toEqual({
-      dataset: 'tutorial',
-      engine: 'auto',
-      settings: DEFAULT_SETTINGS,
-      notices: [],
-    });
+    expect(parseAttributes({})).toEqual({ engine: 'auto', settings: DEFAULT_PLAYGROUND, notices: [] });
   });
 
   it('reads every attribute', () => {
     const parsed = parseAttributes({
       dataset: 'gaussians',
-      learningRate: '0.1',
-      initialWeights: '1, -2',
-      bias: true,
+      'learning-rate': '0.1',
+      'initial-weights': '1, -2',
+      bias: '1',
       reduction: 'mean',
       engine: 'cpu',
     });
-    expect(parsed.dataset).toBe('gaussians');
+    expect(parsed.settings.preset).toBe('gaussians');
     expect(parsed.engine).toBe('cpu');
-    expect(parsed.settings).toMatchObject({
+    expect(parsed.settings.training).toMatchObject({
       learningRate: 0.1,
       initialWeights: [1, -2],
       bias: true,
@@ -37,18 +30,18 @@ describe('parseAttributes', () => {
   it('falls back per attribute and names each bad value', () => {
     const parsed = parseAttributes({
       dataset: 'iris',
-      learningRate: 'fast',
-      initialWeights: '1;2',
-      bias: false,
+      'learning-rate': 'fast',
+      'initial-weights': '1;2',
       reduction: 'max',
       engine: 'tpu',
     });
-    expect(parsed.dataset).toBe('tutorial');
     expect(parsed.engine).toBe('auto');
-    expect(parsed.settings).toEqual(DEFAULT_SETTINGS);
+    expect(parsed.settings).toEqual(DEFAULT_PLAYGROUND);
     expect(parsed.notices).toHaveLength(5);
-    expect(parsed.notices.join('\n')).toMatch(/dataset="iris"/);
-    expect(parsed.notices.join('\n')).toMatch(/learning-rate="fast" was ignored/);
-    expect(parsed.notices.join('\n')).toMatch(/initial-weights="1;2"/);
+    const all = parsed.notices.join('\n');
+    expect(all).toMatch(/dataset="iris"/);
+    expect(all).toMatch(/learning-rate="fast" was ignored: η must be a number/);
+    expect(all).toMatch(/initial-weights="1;2"/);
+    expect(all).not.toMatch(/NaN/);
   });
 });

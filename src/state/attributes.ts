@@ -1,55 +1,47 @@
 /**
  * Reading <lp-playground>'s attributes into settings. An attribute cannot
  * throw at its author, so a bad value falls back to the default and comes
- * back as a notice that names it.
+ * back as a notice that names it. Which attributes exist, and how each reads,
+ * comes from the settings table.
  */
-import { applySettings, DEFAULT_SETTINGS, parseWeightPair, type TrainingSettings } from './settings';
+import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
+import { attributeSettings } from './settings-schema';
 
-export type DatasetName = 'tutorial' | 'gaussians';
 export type EnginePreference = 'auto' | 'gpu' | 'cpu';
-
-export interface PlaygroundAttributes {
-  readonly dataset: string | null;
-  readonly learningRate: string | null;
-  readonly initialWeights: string | null;
-  readonly bias: boolean;
-  readonly reduction: string | null;
-  readonly engine: string | null;
-}
+export const ENGINE_PREFERENCES: readonly EnginePreference[] = ['auto', 'gpu', 'cpu'];
 
 export interface ParsedAttributes {
-  readonly dataset: DatasetName;
   readonly engine: EnginePreference;
-  readonly settings: TrainingSettings;
+  readonly settings: PlaygroundSettings;
   /** One line per attribute that was ignored, saying why. */
   readonly notices: string[];
 }
 
-function oneOf<T extends string>(name: string, value: string | null, allowed: readonly T[], notices: string[]): T {
-  const fallback = allowed[0] as T;
-  if (value === null || value === '') return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  notices.push(`${name}="${value}" is not one of ${allowed.join(', ')}; using "${fallback}".`);
-  return fallback;
-}
-
-export function parseAttributes(attrs: PlaygroundAttributes): ParsedAttributes {
+/**
+ * `attributes` maps attribute names to their text (null when absent; a
+ * boolean attribute that is present reads as "1").
+ */
+export function parseAttributes(
+  attributes: Readonly<Record<string, string | null>>,
+  defaults: PlaygroundSettings = DEFAULT_PLAYGROUND,
+): ParsedAttributes {
   const notices: string[] = [];
-  const dataset = oneOf('dataset', attrs.dataset, ['tutorial', 'gaussians'] as const, notices);
-  const engine = oneOf('engine', attrs.engine, ['auto', 'gpu', 'cpu'] as const, notices);
-  let settings = applySettings(DEFAULT_SETTINGS, {
-    bias: attrs.bias,
-    reduction: oneOf('reduction', attrs.reduction, ['sum', 'mean'] as const, notices),
-  });
-  const tryApply = (name: string, value: string | null, read: (v: string) => Partial<TrainingSettings>) => {
-    if (value === null) return;
+  let settings = defaults;
+  for (const setting of attributeSettings()) {
+    const name = setting.attribute as string;
+    const text = attributes[name];
+    if (text === null || text === undefined) continue;
     try {
-      settings = applySettings(settings, read(value));
+      settings = setting.applyText(settings, text);
     } catch (error) {
-      notices.push(`${name}="${value}" was ignored: ${(error as Error).message}.`);
+      notices.push(`${name}="${text}" was ignored: ${(error as Error).message}.`);
     }
-  };
-  tryApply('learning-rate', attrs.learningRate, (v) => ({ learningRate: v.trim() === '' ? Number.NaN : Number(v) }));
-  tryApply('initial-weights', attrs.initialWeights, (v) => ({ initialWeights: parseWeightPair(v) }));
-  return { dataset, engine, settings, notices };
+  }
+  const engineText = attributes.engine ?? null;
+  let engine: EnginePreference = 'auto';
+  if (engineText !== null && engineText !== '') {
+    if ((ENGINE_PREFERENCES as readonly string[]).includes(engineText)) engine = engineText as EnginePreference;
+    else notices.push(`engine="${engineText}" is not one of ${ENGINE_PREFERENCES.join(', ')}; using "auto".`);
+  }
+  return { engine, settings, notices };
 }

@@ -7,6 +7,7 @@ const entry = (iteration: number, loss: number, w1 = 1): HistoryEntry => ({
   iteration,
   params: { w1, w2: 0, b: 0 },
   loss,
+  accuracy: 0.5,
 });
 
 describe('divergence', () => {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { History } from './history';
 
-const at = (iteration: number) => ({ iteration, params: { w1: iteration, w2: 0, b: 0 }, loss: 1 / (iteration + 1) });
+const at = (iteration: number) => ({
+  iteration,
+  params: { w1: iteration, w2: 0, b: 0 },
+  loss: 1 / (iteration + 1),
+  accuracy: 0.5,
+});
 
 describe('History', () => {
   it('keeps every entry below its limit', () => {

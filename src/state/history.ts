@@ -11,8 +11,8 @@ export interface HistoryEntry {
   readonly params: Params;
   /** The cost at these parameters (a mini-batch estimate between whole-data evaluations). */
   readonly loss: number;
-  /** The fraction classified right, where the whole data set was evaluated (the end of each call). */
-  readonly accuracy?: number;
+  /** The fraction classified right there (of the batch, for a mini-batch step). */
+  readonly accuracy: number;
 }
 
 export class History {

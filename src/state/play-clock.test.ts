@@ -36,3 +36,32 @@ describe('PlayClock', () => {
     expect(clock.stepsFor(20_000)).toBe(0);
   });
 });
+
+describe('PlayClock pace', () => {
+  it('says when frames come too slowly for the steps per second asked', () => {
+    const clock = new PlayClock();
+    clock.start({ unit: 'per-second', value: 30 });
+    // Frames 400 ms apart: at most 250 ms worth of steps each, 7.5 steps a frame, 18.75 steps/s.
+    for (let k = 0; k <= 8; k++) clock.stepsFor(k * 400);
+    const pace = clock.lagging();
+    expect(pace?.requested).toBe(30);
+    expect(pace?.achieved).toBeGreaterThan(17);
+    expect(pace?.achieved).toBeLessThan(20);
+  });
+
+  it('is quiet when it keeps up, before it can tell, and for steps per frame', () => {
+    const clock = new PlayClock();
+    clock.start({ unit: 'per-second', value: 30 });
+    for (let k = 0; k <= 180; k++) clock.stepsFor((k * 1000) / 60);
+    expect(clock.lagging()).toBeUndefined();
+    const early = new PlayClock();
+    early.start({ unit: 'per-second', value: 30 });
+    early.stepsFor(0);
+    early.stepsFor(400);
+    expect(early.lagging()).toBeUndefined();
+    const perFrame = new PlayClock();
+    perFrame.start({ unit: 'per-frame', value: 100 });
+    for (let k = 0; k <= 10; k++) perFrame.stepsFor(k * 400);
+    expect(perFrame.lagging()).toBeUndefined();
+  });
+});

@@ -1,27 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { CpuEngine } from '../engine/cpu-engine';
+import { CPU_BUDGET } from './cost-surface-job';
 import { PlaygroundController } from './playground-controller';
 import { applyChange, DEFAULT_PLAYGROUND } from './playground-settings';
-import { SLOW_BUDGET } from './view-grids';
 
 async function controller(settings = DEFAULT_PLAYGROUND): Promise<PlaygroundController> {
-  const c = new PlaygroundController({
-    engine: new CpuEngine(),
-    settings,
-    budget: SLOW_BUDGET,
-    onChange: () => undefined,
-  });
+  const c = new PlaygroundController({ engine: new CpuEngine(), settings, budget: CPU_BUDGET });
   await c.ready();
   return c;
 }
 
+function view(c: PlaygroundController) {
+  const v = c.view;
+  if (!v) throw new Error('no view yet');
+  return v;
+}
+
 describe('PlaygroundController', () => {
-  it('starts on the tutorial with both grids ready', async () => {
+  it('starts on the tutorial with every grid ready', async () => {
     const c = await controller();
-    expect(c.data.targets.length).toBe(40);
-    expect(c.grids.probabilities?.length).toBe(64 * 64);
-    expect(c.grids.surfaceGrid?.x).toEqual([-5, 5]);
-    expect(c.grids.surface?.length).toBe(96 * 96);
+    const v = view(c);
+    expect(v.run.data.targets.length).toBe(40);
+    expect(v.probabilities?.values.length).toBe(64 * 64);
+    expect(v.surface?.window.x).toEqual([-5, 5]);
+    expect(v.surface?.current).toBe(true);
+    expect(v.surface?.image?.values.length).toBe(96 * 96);
+    expect(v.stepAdvice).toBeUndefined();
   });
 
   it('plays at the chosen speed and pauses', async () => {
@@ -29,66 +33,108 @@ describe('PlaygroundController', () => {
     c.play();
     await c.frame(0);
     await c.frame(16);
-    expect(c.session.state.iteration).toBe(4);
+    expect(view(c).state.iteration).toBe(4);
     c.pause();
     await c.frame(32);
-    expect(c.session.state.iteration).toBe(4);
+    expect(view(c).state.iteration).toBe(4);
   });
 
   it('keeps the weights on a learning-rate change and resets on a bias change, saying so', async () => {
     const c = await controller();
     await c.step(3);
     await c.change({ training: { learningRate: 0.01 } });
-    expect(c.session.state.iteration).toBe(3);
-    expect(c.status).toMatch(/running training/);
+    expect(view(c).state.iteration).toBe(3);
+    expect(view(c).status).toMatch(/running training/);
     await c.change({ training: { bias: true } });
-    expect(c.session.state.iteration).toBe(0);
-    expect(c.status).toMatch(/starts again from w\(0\)/);
+    expect(view(c).state.iteration).toBe(0);
+    expect(view(c).status).toMatch(/starts again from w\(0\)/);
   });
 
   it('regenerates data on a data change and resets', async () => {
     const c = await controller();
     await c.step(2);
     await c.change({ preset: 'gaussians', gaussians: { perClass: 30 } });
-    expect(c.data.targets.length).toBe(60);
-    expect(c.session.state.iteration).toBe(0);
-    const before = Array.from(c.data.points);
+    expect(view(c).run.data.targets.length).toBe(60);
+    expect(view(c).state.iteration).toBe(0);
+    const before = Array.from(view(c).run.data.points);
     await c.regenerate();
     expect(c.settings.gaussians.seed).toBe(DEFAULT_PLAYGROUND.gaussians.seed + 1);
-    expect(Array.from(c.data.points)).not.toEqual(before);
+    expect(Array.from(view(c).run.data.points)).not.toEqual(before);
+  });
+
+  it('drops data that a later choice overtook', async () => {
+    const c = await controller();
+    const slow = c.change({ preset: 'gaussians', gaussians: { perClass: 200_000 } });
+    const back = c.change({ preset: 'tutorial' });
+    await Promise.all([slow, back]);
+    await c.step(0);
+    expect(view(c).run.data.targets.length).toBe(40);
+    expect(view(c).state.samples).toBe(40);
+    expect(view(c).surface?.image?.dataVersion).toBe(view(c).run.dataVersion);
   });
 
   it('pauses on divergence and explains it', async () => {
     const c = await controller(
       applyChange(DEFAULT_PLAYGROUND, { training: { learningRate: 10 }, speed: { unit: 'per-frame', value: 5 } }),
     );
+    expect(view(c).stepAdvice?.text).toMatch(/η = 10 is above 0.1/);
     c.play();
     for (let k = 0; k < 20 && c.playing; k++) await c.frame(k * 16);
     expect(c.playing).toBe(false);
-    expect(c.divergence).toMatch(/diverg/);
-    expect(c.divergence).toMatch(/lower the learning rate/);
+    expect(view(c).divergence).toMatch(/diverg/);
+    expect(view(c).divergence).toMatch(/lower the learning rate/);
     // Play refuses until a reset.
     c.play();
     expect(c.playing).toBe(false);
     await c.reset();
-    expect(c.divergence).toBe('');
+    expect(view(c).divergence).toBe('');
   });
 
   it('adds and removes points, continuing from the current weights', async () => {
     const c = await controller();
     await c.step(3);
-    const w = c.session.state.weights;
-    await c.addPoint(3, 3, 0);
-    expect(c.data.targets.length).toBe(41);
-    expect(c.session.state.weights).toEqual(w);
-    expect(c.dataNote).toMatch(/41 points/);
-    await c.removeNearest(3, 3);
-    expect(c.data.targets.length).toBe(40);
+    const w = view(c).state.weights;
+    await c.edit({ action: 'add', x1: 3, x2: 3, t: 0 });
+    expect(view(c).state.samples).toBe(41);
+    expect(view(c).state.weights).toEqual(w);
+    expect(view(c).customData).toMatch(/41 points/);
+    await c.edit({ action: 'remove', x1: 3, x2: 3 });
+    expect(view(c).state.samples).toBe(40);
+  });
+
+  it('brings the preset back when it is chosen again over custom data', async () => {
+    const c = await controller();
+    await c.loadCsv('x1,x2,t\n0,1,0\n1,0,1\n2,2,1\n', 'mine.csv');
+    expect(view(c).customData).toMatch(/mine.csv: 3 points/);
+    await c.change({ preset: 'tutorial' });
+    expect(view(c).state.samples).toBe(40);
+    expect(view(c).customData).toBe('');
   });
 
   it('keeps the data on a bad CSV', async () => {
     const c = await controller();
     await expect(c.loadCsv('x1,x2,t\n1,2,3\n')).rejects.toThrow(/Line 2: t must be 0 or 1/);
-    expect(c.data.targets.length).toBe(40);
+    expect(view(c).state.samples).toBe(40);
+  });
+
+  it('advises the mean before the first step when the summed cost cannot work at this N', async () => {
+    const c = await controller(applyChange(DEFAULT_PLAYGROUND, { preset: 'gaussians', gaussians: { perClass: 5000 } }));
+    const advice = view(c).stepAdvice;
+    expect(advice?.offerMean).toBe(true);
+    expect(advice?.text).toMatch(/10\u202f000 points: the summed gradient grows with N/);
+    await c.change({ training: { reduction: 'mean' } });
+    expect(view(c).stepAdvice).toBeUndefined();
+  });
+
+  it('publishes one view to every subscriber after a change', async () => {
+    const c = await controller();
+    let calls = 0;
+    const stop = c.subscribe(() => calls++);
+    await c.step(1);
+    expect(calls).toBeGreaterThan(0);
+    stop();
+    const before = calls;
+    await c.step(1);
+    expect(calls).toBe(before);
   });
 });

@@ -1,67 +1,129 @@
 /**
- * What <lp-playground> does, without the DOM: it holds the settings, makes the
- * data they describe, runs the training session and the view grids, plays and
- * pauses, and explains what happened. The element renders its fields and
- * forwards user input; tests drive it in Node with the CPU engine.
+ * What the playground does, without the DOM: it holds the settings, makes the
+ * data they describe, runs the training session and keeps the grids the
+ * views draw, plays and pauses, and explains what happened. It publishes one
+ * read-only view (playground-view.ts) through one notification path; the
+ * elements render it and forward user input. Tests drive it in Node with the
+ * CPU engine.
  */
-import type { Engine } from '../engine/engine';
+import type { Engine, GridSpec } from '../engine/engine';
 import { parseCsv } from '../model/csv';
 import type { Dataset } from '../model/dataset';
-import { addPoint, nearestPoint, removePoint } from '../model/edit';
-import { generateGaussians } from '../model/gaussians';
+import { generateGaussiansInSlices } from '../model/gaussians';
 import { tutorialDataset } from '../model/tutorial-data';
+import { formatCount } from '../view/format';
 import { type PlotDomain, plotDomain } from '../view/plot-domain';
+import { CostSurfaceJob, type GridBudget } from './cost-surface-job';
 import { divergence } from './divergence';
 import { PlayClock } from './play-clock';
-import { applyChange, dataChanged, type PlaygroundSettings, type SettingsChange } from './playground-settings';
-import { TrainingSession } from './training-session';
-import { type GridBudget, ViewGrids } from './view-grids';
+import {
+  applyChange,
+  dataChanged,
+  type PlaygroundSettings,
+  type SettingsChange,
+  trainingRestarts,
+} from './playground-settings';
+import {
+  type Busy,
+  type PlaygroundView,
+  type ProbabilityImage,
+  paceText,
+  SafeRateCache,
+  stepAdvice,
+} from './playground-view';
+import { type PointEdit, stateOf, TrainingSession } from './training-session';
 
-export function presetData(settings: PlaygroundSettings): Dataset {
-  return settings.preset === 'tutorial' ? tutorialDataset() : generateGaussians(settings.gaussians);
+export const PROBABILITY_GRID_SIZE = 64;
+
+/** Gives the page a turn (to draw, to take a click) between slices of long work. */
+export function pause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The data a preset describes, drawn in slices so the page stays responsive; undefined if cancelled. */
+export function presetData(
+  settings: PlaygroundSettings,
+  onProgress?: (fraction: number) => void,
+  cancelled?: () => boolean,
+): Promise<Dataset | undefined> {
+  if (settings.preset === 'tutorial') return Promise.resolve(tutorialDataset());
+  return generateGaussiansInSlices(settings.gaussians, {
+    pause,
+    ...(onProgress ? { onProgress } : {}),
+    ...(cancelled ? { cancelled } : {}),
+  });
+}
+
+function drawing(settings: PlaygroundSettings): string {
+  return `Drawing ${formatCount(2 * settings.gaussians.perClass)} points`;
 }
 
 export interface ControllerOptions {
   readonly engine: Engine;
   readonly settings: PlaygroundSettings;
   readonly budget: GridBudget;
-  /** Called whenever something visible changed. */
-  readonly onChange: () => void;
+  /** Data to start from instead of the preset's (an element reconnected with custom data). */
+  readonly data?: { readonly dataset: Dataset; readonly note: string };
   /** Called after each frame Play has drawn (for embedders and the benchmark). */
   readonly onFrame?: () => void;
 }
 
 export class PlaygroundController {
   settings: PlaygroundSettings;
-  /** How the data differ from the preset ("" when they are the preset's). */
-  dataNote = '';
-  scatterDomain: PlotDomain;
-  /** The last thing done, said in words (for a live region). */
-  status = '';
-  /** Why training stopped on its own, if it did. */
-  divergence = '';
   readonly session: TrainingSession;
-  readonly grids: ViewGrids;
   readonly clock = new PlayClock();
-  private readonly options: ControllerOptions;
+  private readonly surface: CostSurfaceJob;
+  private readonly safeRates = new SafeRateCache();
+  private readonly safeMeanRates = new SafeRateCache();
+  private readonly listeners = new Set<() => void>();
+  private published: PlaygroundView | undefined;
+  private customData: string;
+  private status = '';
+  private divergence = '';
+  private busy: Busy | undefined;
+  private probabilities: ProbabilityImage | undefined;
+  private scatter: { dataVersion: number; domain: PlotDomain } | undefined;
+  /** Until ready() has the preset's data on the engine, nothing is published but progress. */
+  private starting = true;
+  /** Counts requests for new data: a slow one that a later one overtook is dropped. */
+  private dataRequests = 0;
 
-  constructor(options: ControllerOptions) {
-    this.options = options;
+  constructor(private readonly options: ControllerOptions) {
     this.settings = options.settings;
-    const data = presetData(options.settings);
-    this.scatterDomain = plotDomain(data);
-    this.session = new TrainingSession(options.engine, data, options.settings.training);
-    this.grids = new ViewGrids(this.session, options.budget);
-    this.session.subscribe(options.onChange);
+    this.customData = options.data?.note ?? '';
+    // The preset's data are drawn by ready(); the session starts on whatever is at hand.
+    const initial = options.data?.dataset ?? tutorialDataset();
+    this.session = new TrainingSession(options.engine, initial, options.settings.training);
+    this.surface = new CostSurfaceJob(this.session, options.budget, () => this.publish());
   }
 
-  /** Resolves when the data are on the engine, w(0) is evaluated and the views have their grids. */
+  /** Resolves when the data are on the engine, w(0) is evaluated and every view has its grid. */
   async ready(): Promise<void> {
     await this.session.ready;
+    if (!this.options.data && this.settings.preset !== 'tutorial') {
+      const settings = this.settings;
+      await this.replaceData(
+        (superseded) => presetData(settings, this.progress(drawing(settings)), superseded),
+        '',
+        '',
+      );
+    }
+    this.starting = false;
     await this.refresh();
+    await this.surface.idle();
   }
 
-  /** The samples being trained on (the session's). */
+  /** Long work under way (shown before the first view too). */
+  get busyWith(): Busy | undefined {
+    return this.busy;
+  }
+
+  /** What the views draw; undefined until the first data are evaluated. */
+  get view(): PlaygroundView | undefined {
+    return this.published;
+  }
+
+  /** The data the next operation works on. */
   get data(): Dataset {
     return this.session.data;
   }
@@ -70,37 +132,44 @@ export class PlaygroundController {
     return this.clock.playing;
   }
 
+  /** Calls `listener` whenever the view changed; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  set budget(budget: GridBudget) {
+    this.surface.budget = budget;
+  }
+
   /**
-   * Applies a change of settings. Throws a SettingError (nothing changed) for a
-   * bad value. Data changes regenerate and reset; model changes reset; the rest
-   * applies to the running training.
+   * Applies a change of settings. Throws a SettingError (nothing changed) for
+   * a bad value. New data reset; so do model changes; the rest applies to
+   * the running training. Choosing a preset while the data are custom (from
+   * a file, or edited) brings the preset's data back.
    */
   async change(change: SettingsChange): Promise<void> {
     const previous = this.settings;
     const next = applyChange(previous, change);
     this.settings = next;
-    if (dataChanged(previous, next)) {
-      await this.replaceData(presetData(next), '', 'New data: training starts again from w(0).');
+    const reload = dataChanged(previous, next) || (change.preset !== undefined && this.customData !== '');
+    if (reload) {
+      await this.replaceData(
+        (superseded) => presetData(next, this.progress(drawing(next)), superseded),
+        '',
+        'New data: training starts again from w(0).',
+      );
     }
     if (change.training) {
-      const t = next.training;
-      const p = previous.training;
-      const resets =
-        t.bias !== p.bias ||
-        t.reduction !== p.reduction ||
-        t.initialBias !== p.initialBias ||
-        t.initialWeights[0] !== p.initialWeights[0] ||
-        t.initialWeights[1] !== p.initialWeights[1];
-      await this.session.configure(t);
-      if (t.reduction !== p.reduction || t.bias !== p.bias) this.grids.invalidateSurface();
-      this.status = resets
+      const restarts = trainingRestarts(previous.training, next.training);
+      await this.session.configure(next.training);
+      this.status = restarts
         ? 'The model or its start changed: training starts again from w(0).'
         : 'Applied to the running training.';
-      if (resets) this.divergence = '';
+      if (restarts) this.divergence = '';
     }
     if (change.speed) this.clock.setSpeed(next.speed);
-    if (change.training || dataChanged(previous, next)) await this.refresh();
-    else this.options.onChange();
+    await this.refresh();
   }
 
   /** A new seed for the two Gaussians. */
@@ -113,27 +182,31 @@ export class PlaygroundController {
   async loadCsv(text: string, name = 'CSV'): Promise<void> {
     const data = parseCsv(text);
     await this.replaceData(
-      data,
-      `From ${name}: ${data.targets.length} points (not part of the link).`,
+      async () => data,
+      `From ${name}: ${formatCount(data.targets.length)} points (not part of the link).`,
       `Loaded ${name}.`,
     );
+    await this.refresh();
   }
 
-  async addPoint(x1: number, x2: number, t: 0 | 1): Promise<void> {
-    await this.editData((d) => addPoint(d, x1, x2, t), `Added a point of class ${t}.`);
-  }
-
-  async removeNearest(x1: number, x2: number): Promise<void> {
-    if (this.data.targets.length <= 2) {
+  /** Adds or removes a point by a click; training continues from the current weights. */
+  async edit(edit: PointEdit): Promise<void> {
+    const done = await this.session.editData(edit);
+    const n = formatCount(this.session.data.targets.length);
+    if (!done) {
       this.status = 'Two points are the fewest this playground trains on.';
-      this.options.onChange();
-      return;
+    } else {
+      this.customData = `Edited by hand: ${n} points (not part of the link).`;
+      const what = edit.action === 'add' ? `Added a point of class ${edit.t}.` : 'Removed the nearest point.';
+      this.status = `${what} N = ${n}; training continues from the current weights.`;
     }
-    await this.editData((d) => removePoint(d, nearestPoint(d, x1, x2)), 'Removed the nearest point.');
+    await this.refresh();
   }
 
   async step(n: number): Promise<void> {
-    await this.stepAndDraw(n);
+    const probabilities = await this.session.step(n, this.probabilityGrid());
+    this.checkDivergence();
+    await this.refresh(probabilities);
   }
 
   async reset(): Promise<void> {
@@ -146,62 +219,127 @@ export class PlaygroundController {
   play(): void {
     if (this.divergence) return;
     this.clock.start(this.settings.speed);
-    this.options.onChange();
+    this.publish();
   }
 
   pause(): void {
     this.clock.stop();
-    this.options.onChange();
+    this.publish();
   }
 
   /** One animation frame of Play: the steps its speed asks for, then the views. */
   async frame(now: number): Promise<void> {
     const steps = this.clock.stepsFor(now);
-    if (steps > 0) await this.stepAndDraw(steps);
+    if (steps > 0) await this.step(steps);
     this.options.onFrame?.();
   }
 
-  destroy(): void {
+  /** Moves the run to another engine, keeping data, settings and weights. */
+  async replaceEngine(engine: Engine, budget: GridBudget): Promise<void> {
+    await this.session.replaceEngine(engine);
+    this.budget = budget;
+    await this.refresh();
+  }
+
+  /** Stops everything and frees the engine (once queued work is done). */
+  destroy(): Promise<void> {
     this.clock.stop();
-    this.session.destroy();
+    this.surface.stop();
+    this.listeners.clear();
+    this.dataRequests++;
+    return this.session.destroy();
   }
 
-  private async replaceData(data: Dataset, note: string, status: string): Promise<void> {
+  /** The custom data and their note, to restart from after a reconnect; undefined for the preset's. */
+  get customDataset(): { dataset: Dataset; note: string } | undefined {
+    return this.customData ? { dataset: this.session.data, note: this.customData } : undefined;
+  }
+
+  private progress(label: string): (fraction: number) => void {
+    return (fraction) => {
+      this.busy = fraction < 1 ? { label, progress: fraction } : undefined;
+      this.publish();
+    };
+  }
+
+  /** Loads data that `make` produces, unless a later request overtook it meanwhile. */
+  private async replaceData(
+    make: (superseded: () => boolean) => Promise<Dataset | undefined>,
+    note: string,
+    status: string,
+  ): Promise<void> {
+    const request = ++this.dataRequests;
+    const superseded = () => request !== this.dataRequests;
+    let data: Dataset | undefined;
+    try {
+      data = await make(superseded);
+    } finally {
+      if (request === this.dataRequests) this.busy = undefined;
+    }
+    if (!data || superseded()) return;
     await this.session.loadData(data);
-    this.dataNote = note;
-    this.scatterDomain = plotDomain(data);
-    this.grids.invalidateSurface();
+    if (superseded()) return;
+    this.customData = note;
     this.divergence = '';
-    this.status = status;
-    await this.refresh();
+    if (status) this.status = status;
   }
 
-  private async editData(edit: (current: Dataset) => Dataset, status: string): Promise<void> {
-    await this.session.editData(edit);
-    const n = this.data.targets.length;
-    this.dataNote = `Edited by hand: ${n} points (not part of the link).`;
-    this.grids.invalidateSurface();
-    this.status = `${status} N = ${n}; training continues from the current weights.`;
-    await this.refresh();
+  private probabilityGrid(): GridSpec {
+    const domain = this.scatterDomain();
+    return { x: domain.x, y: domain.y, size: PROBABILITY_GRID_SIZE };
   }
 
-  /** Trains and brings the views along: the probability grid comes back with the steps, in one GPU round trip. */
-  private async stepAndDraw(n: number): Promise<void> {
-    const probabilities = await this.session.step(n, this.grids.probabilityGridFor(this.scatterDomain));
-    this.checkDivergence();
-    await this.refresh(probabilities);
+  /** The scatter's window for the data of the run on view (recomputed only when they change). */
+  private scatterDomain(): PlotDomain {
+    const run = this.session.run;
+    if (!run) return plotDomain(this.session.data);
+    if (this.scatter?.dataVersion !== run.dataVersion) {
+      this.scatter = { dataVersion: run.dataVersion, domain: plotDomain(run.data) };
+    }
+    return this.scatter.domain;
   }
 
   private checkDivergence(): void {
-    const why = divergence(this.session.history, this.settings.training, this.data.targets.length);
+    const run = this.session.run;
+    const why = run && divergence(run.history, this.settings.training, run.data.targets.length);
     if (why) {
       this.divergence = why;
       this.clock.stop();
     }
   }
 
-  private async refresh(probabilities?: Float32Array): Promise<void> {
-    await this.grids.refresh(this.scatterDomain, probabilities);
-    this.options.onChange();
+  /** Brings the probability grid up to the run (unless it came with the last steps) and publishes. */
+  private async refresh(computed?: Float32Array): Promise<void> {
+    const grid = this.probabilityGrid();
+    const values = computed ?? (await this.session.probabilityGrid(grid));
+    this.probabilities = { grid, values };
+    this.publish();
+  }
+
+  private publish(): void {
+    const run = this.session.run;
+    if (!run || this.starting) {
+      for (const listener of this.listeners) listener();
+      return;
+    }
+    this.surface.update(run);
+    const safe = this.safeRates.of(run);
+    const safeMean = this.safeMeanRates.of(run, 'mean');
+    this.published = {
+      settings: this.settings,
+      run,
+      state: stateOf(run),
+      scatterDomain: this.scatterDomain(),
+      probabilities: this.probabilities,
+      surface: this.surface.status,
+      customData: this.customData,
+      status: this.status,
+      divergence: this.divergence,
+      stepAdvice: stepAdvice(run, safe, safeMean),
+      busy: this.busy,
+      playing: this.clock.playing,
+      pace: paceText(this.clock.lagging(), run.data.targets.length),
+    };
+    for (const listener of this.listeners) listener();
   }
 }

@@ -1,35 +1,58 @@
 import { describe, expect, it } from 'vitest';
-import { applySettings, DEFAULT_SETTINGS, parseWeightPair, SettingError } from './settings';
+import { applyChange, applyTraining, DEFAULT_PLAYGROUND } from './playground-settings';
+import { DEFAULT_SETTINGS, SettingError } from './settings';
+import { SETTINGS } from './settings-schema';
 
-describe('applySettings', () => {
+describe('the settings table', () => {
   it('applies valid changes and keeps the rest', () => {
-    const next = applySettings(DEFAULT_SETTINGS, { learningRate: 0.5, bias: true });
+    const next = applyTraining(DEFAULT_SETTINGS, { learningRate: 0.5, bias: true });
     expect(next).toEqual({ ...DEFAULT_SETTINGS, learningRate: 0.5, bias: true });
   });
 
   it.each([
-    [{ learningRate: 0 }, /learningRate must be between/],
-    [{ learningRate: -1 }, /learningRate must be between/],
-    [{ learningRate: Number.NaN }, /learningRate must be a finite number/],
-    [{ learningRate: 11 }, /learningRate must be between 0.000001 and 10, got 11/],
-    [{ initialWeights: [1, Number.POSITIVE_INFINITY] as [number, number] }, /initialWeights\[1\] must be a finite/],
-    [{ initialWeights: [1] as unknown as [number, number] }, /initialWeights must be two numbers/],
-    [{ initialBias: 1e6 }, /initialBias must be between/],
-    [{ reduction: 'max' as 'sum' }, /reduction must be "sum" or "mean", got "max"/],
-    [{ batchSize: 2.5 }, /batchSize must be an integer/],
-    [{ bias: 'yes' as unknown as boolean }, /bias must be true or false/],
-  ])('refuses %j', (changes, message) => {
-    expect(() => applySettings(DEFAULT_SETTINGS, changes)).toThrow(SettingError);
-    expect(() => applySettings(DEFAULT_SETTINGS, changes)).toThrow(message);
+    [{ learningRate: 0 }, 'η must be between 1e-6 and 10, got 0'],
+    [{ learningRate: -1 }, 'η must be between 1e-6 and 10, got -1'],
+    [{ learningRate: Number.NaN }, 'η must be a number between 1e-6 and 10, got not a finite number'],
+    [{ learningRate: 11 }, 'η must be between 1e-6 and 10, got 11'],
+    [
+      { initialWeights: [1, Number.POSITIVE_INFINITY] as [number, number] },
+      'w₂(0) must be a number between -1000 and 1000, got not a finite number',
+    ],
+    [{ initialWeights: [1] as unknown as [number, number] }, 'w₁(0) and w₂(0) must be two numbers, got [1]'],
+    [{ initialBias: 1e6 }, 'b(0) must be between -1000 and 1000, got 1000000'],
+    [{ reduction: 'max' as 'sum' }, 'cost must be "sum" or "mean", got "max"'],
+    [{ batchSize: 2.5 }, 'batch size must be a whole number, got 2.5'],
+    [{ bias: 'yes' as unknown as boolean }, 'bias b must be on (1) or off (0), got "yes"'],
+  ])('refuses %j, naming it as the screen does and never printing NaN', (changes, message) => {
+    expect(() => applyTraining(DEFAULT_SETTINGS, changes)).toThrow(SettingError);
+    expect(() => applyTraining(DEFAULT_SETTINGS, changes)).toThrow(message);
   });
-});
 
-describe('parseWeightPair', () => {
-  it('reads "w1,w2" with spaces', () => {
-    expect(parseWeightPair(' -4, -2 ')).toEqual([-4, -2]);
-    expect(parseWeightPair('1.5e-1,3')).toEqual([0.15, 3]);
+  it('names the Gaussian and speed settings as the controls do', () => {
+    expect(() => applyChange(DEFAULT_PLAYGROUND, { gaussians: { perClass: 0 } })).toThrow(
+      'per class must be between 1 and 1000000, got 0',
+    );
+    expect(() => applyChange(DEFAULT_PLAYGROUND, { gaussians: { mean1: [1, 200] } })).toThrow(
+      'class 1 mean y must be between -100 and 100, got 200',
+    );
+    expect(() => applyChange(DEFAULT_PLAYGROUND, { speed: { unit: 'per-frame', value: 0.5 } })).toThrow(
+      'speed (steps per frame) must be between 1 and 1000, got 0.5',
+    );
+    expect(() => applyChange(DEFAULT_PLAYGROUND, { preset: 'iris' as 'tutorial' })).toThrow(
+      'data set must be "tutorial" or "gaussians", got "iris"',
+    );
   });
-  it.each(['', '1', '1,2,3', 'a,b', '1,', ',2', '1,Infinity'])('refuses %j', (text) => {
-    expect(() => parseWeightPair(text)).toThrow(/"w1,w2"/);
+
+  it('turns −0 into 0', () => {
+    expect(applyTraining(DEFAULT_SETTINGS, { initialWeights: [-0, 1] }).initialWeights[0]).toBe(0);
+  });
+
+  it('reads text with digit groups and a real minus sign', () => {
+    const s = SETTINGS.perClass.applyText(DEFAULT_PLAYGROUND, '1 000 000');
+    expect(s.gaussians.perClass).toBe(1_000_000);
+    expect(SETTINGS.initialWeights.applyText(DEFAULT_PLAYGROUND, '−4,2').training.initialWeights).toEqual([-4, 2]);
+    expect(() => SETTINGS.learningRate.applyText(DEFAULT_PLAYGROUND, 'fast')).toThrow(
+      'η must be a number between 1e-6 and 10, got "fast"',
+    );
   });
 });

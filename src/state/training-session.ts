@@ -3,15 +3,19 @@
  * where gradient descent has been. It owns the order of operations: every
  * call is queued behind the previous one, so a step() issued while data is
  * loading runs on the new data, and two engine calls never interleave.
- * No DOM: the <lp-playground> element wraps it.
+ * What it shows the world is one immutable `run`, replaced whole when an
+ * operation completes: readers never see the weights of one data set next to
+ * the cost of another. No DOM: the elements wrap it.
  */
-import type { Engine, EngineKind, GridSpec, Snapshot } from '../engine/engine';
+import type { Engine, EngineKind, GridSpec, Snapshot, SurfacePart } from '../engine/engine';
 import type { Dataset } from '../model/dataset';
-import { correctCount, type Params } from '../model/regression';
+import { addPoint, type EditResult, MIN_POINTS, nearestPoint, removePoint } from '../model/edit';
+import { correctCount, type Params, reducedCost } from '../model/regression';
 import { History, type HistoryEntry } from './history';
-import { applySettings, DEFAULT_SETTINGS, type TrainingSettings } from './settings';
+import { applyTraining, trainingRestarts } from './playground-settings';
+import { DEFAULT_SETTINGS, type TrainingSettings } from './settings';
 
-/** What the element exposes as `state`: plain numbers, safe to copy. */
+/** What the element exposes as `state`: plain numbers of one consistent moment, safe to copy. */
 export interface TrainingState {
   readonly iteration: number;
   readonly weights: readonly [number, number];
@@ -20,6 +24,22 @@ export interface TrainingState {
   readonly cost: number;
   readonly meanCost: number;
   readonly accuracy: number;
+  /** N, the number of samples these numbers were measured on. */
+  readonly samples: number;
+  readonly engine: EngineKind;
+}
+
+/** Everything about the run at one moment, measured on one data set. */
+export interface Run {
+  /** Goes up by one whenever the data change (a load, a preset, an edit). */
+  readonly dataVersion: number;
+  readonly data: Dataset;
+  readonly settings: TrainingSettings;
+  readonly iteration: number;
+  /** The whole data set evaluated at the current parameters. */
+  readonly evaluation: Snapshot;
+  /** w(i), the cost and the accuracy at each iteration, oldest first (thinned on long runs). */
+  readonly history: readonly HistoryEntry[];
   readonly engine: EngineKind;
 }
 
@@ -31,21 +51,39 @@ export function initialParams(settings: TrainingSettings): Params {
   };
 }
 
-function reducedCost(snapshot: Snapshot, settings: TrainingSettings): number {
-  return settings.reduction === 'mean' ? snapshot.meanCost : snapshot.sumCost;
+function accuracyOf(snapshot: Snapshot, n: number): number {
+  return n > 0 ? correctCount(snapshot.confusion) / n : 0;
 }
 
-function accuracyOf(snapshot: Snapshot, n: number): number {
-  return n > 0 ? correctCount(snapshot.confusion) / n : Number.NaN;
+/** The API's `state` of a run. */
+export function stateOf(run: Run): TrainingState {
+  const { params } = run.evaluation;
+  const n = run.data.targets.length;
+  return {
+    iteration: run.iteration,
+    weights: [params.w1, params.w2],
+    bias: params.b,
+    cost: reducedCost(run.evaluation, run.settings.reduction),
+    meanCost: run.evaluation.meanCost,
+    accuracy: accuracyOf(run.evaluation, n),
+    samples: n,
+    engine: run.engine,
+  };
 }
+
+/** A click's edit of the data. */
+export type PointEdit =
+  | { readonly action: 'add'; readonly x1: number; readonly x2: number; readonly t: 0 | 1 }
+  | { readonly action: 'remove'; readonly x1: number; readonly x2: number };
 
 export class TrainingSession {
   private queue: Promise<unknown> = Promise.resolve();
   private currentSettings: TrainingSettings;
   private currentData: Dataset;
+  private dataVersion = 0;
   private readonly trail = new History();
   private iteration = 0;
-  private latest: Snapshot | undefined;
+  private published: Run | undefined;
   private readonly listeners = new Set<() => void>();
   /** Settles when the engine holds the first data set and w(0) is evaluated; rejects if it could not. */
   readonly ready: Promise<void>;
@@ -56,7 +94,7 @@ export class TrainingSession {
     settings: TrainingSettings = DEFAULT_SETTINGS,
   ) {
     this.currentData = data;
-    this.currentSettings = applySettings(DEFAULT_SETTINGS, settings);
+    this.currentSettings = applyTraining(DEFAULT_SETTINGS, settings);
     this.ready = this.enqueue(async () => {
       await this.engine.setData(data);
       this.pushOptions();
@@ -64,10 +102,17 @@ export class TrainingSession {
     });
   }
 
+  /** The settings as last asked for (they apply from the next queued operation). */
   get settings(): TrainingSettings {
     return this.currentSettings;
   }
 
+  /** The run as the last completed operation left it; undefined before `ready`. */
+  get run(): Run | undefined {
+    return this.published;
+  }
+
+  /** The data the queue works on: the latest asked for, which `run` shows once loaded. */
   get data(): Dataset {
     return this.currentData;
   }
@@ -76,27 +121,18 @@ export class TrainingSession {
     return this.engine.kind;
   }
 
-  /** w(i) and the cost there, oldest first (thinned on long runs). */
-  get history(): readonly HistoryEntry[] {
-    return this.trail.entries;
-  }
-
-  /** The latest whole-data evaluation, or undefined before the first one. */
-  get snapshot(): Snapshot | undefined {
-    return this.latest;
-  }
-
+  /** The run's `state`; before `ready`, w(0) with nothing measured (NaN costs). */
   get state(): TrainingState {
-    const s = this.latest;
-    const params = s?.params ?? initialParams(this.currentSettings);
-    const n = this.currentData.targets.length;
+    if (this.published) return stateOf(this.published);
+    const start = initialParams(this.currentSettings);
     return {
-      iteration: this.iteration,
-      weights: [params.w1, params.w2],
-      bias: params.b,
-      cost: s ? reducedCost(s, this.currentSettings) : Number.NaN,
-      meanCost: s ? s.meanCost : Number.NaN,
-      accuracy: s ? accuracyOf(s, n) : Number.NaN,
+      iteration: 0,
+      weights: [start.w1, start.w2],
+      bias: start.b,
+      cost: Number.NaN,
+      meanCost: Number.NaN,
+      accuracy: Number.NaN,
+      samples: this.currentData.targets.length,
       engine: this.engine.kind,
     };
   }
@@ -117,22 +153,18 @@ export class TrainingSession {
       if (n === 0) return undefined;
       const result = await this.engine.train(n, probabilityGrid ? { probabilityGrid } : {});
       const first = this.iteration;
-      // losses[j] is the cost where step j started: w(first + j). The exact cost at w(first)
-      // is already in the history; the final snapshot gives the exact cost at the end.
+      // losses[j] and accuracies[j] are measured where step j started: at w(first + j). Those at
+      // w(first) are in the history already; the final snapshot measures w(first + n) exactly.
       const entries: HistoryEntry[] = result.path.map((params, j) => ({
         iteration: first + j + 1,
         params,
         loss: result.losses[j + 1] as number,
+        accuracy: result.accuracies[j + 1] as number,
       }));
-      entries[n - 1] = {
-        iteration: first + n,
-        params: result.final.params,
-        loss: reducedCost(result.final, this.currentSettings),
-        accuracy: accuracyOf(result.final, this.currentData.targets.length),
-      };
+      entries[n - 1] = this.entryAt(first + n, result.final);
       this.trail.append(entries);
       this.iteration += n;
-      this.latest = result.final;
+      this.publish(result.final);
       return result.probabilities;
     });
   }
@@ -148,12 +180,13 @@ export class TrainingSession {
    * changes the model or its start (weights, bias, reduction) resets.
    */
   configure(changes: Partial<TrainingSettings>): Promise<void> {
-    const next = applySettings(this.currentSettings, changes);
+    const next = applyTraining(this.currentSettings, changes);
     const previous = this.currentSettings;
     this.currentSettings = next;
     return this.enqueue(async () => {
       this.pushOptions();
-      if (needsReset(previous, next)) await this.restart();
+      if (trainingRestarts(previous, next)) await this.restart();
+      else if (this.published) this.published = { ...this.published, settings: next };
     });
   }
 
@@ -162,24 +195,32 @@ export class TrainingSession {
     return this.enqueue(async () => {
       await this.engine.setData(data);
       this.currentData = data;
+      this.dataVersion++;
       await this.restart();
     });
   }
 
   /**
-   * Edits the data but keeps the weights and the history: training continues
-   * on the edited points. The edit is applied in the queue, to the data as
-   * the edits before it left them, so quick successive clicks all count.
+   * Adds or removes one point, keeping the weights and the history: training
+   * continues on the edited points. The edit is applied in the queue, to the
+   * data as the edits before it left them, so quick successive clicks all
+   * count, and the fewest points (MIN_POINTS) are checked there too. Resolves
+   * to false when nothing was removed.
    */
-  editData(edit: (current: Dataset) => Dataset): Promise<void> {
+  editData(edit: PointEdit): Promise<boolean> {
     return this.enqueue(async () => {
-      const data = edit(this.currentData);
-      const params = this.latest?.params ?? initialParams(this.currentSettings);
-      await this.engine.setData(data);
-      this.currentData = data;
-      this.engine.setParams(params);
-      this.latest = await this.engine.snapshot();
-      this.trail.setLast(reducedCost(this.latest, this.currentSettings), accuracyOf(this.latest, data.targets.length));
+      const result = this.edited(edit);
+      if (!result) return false;
+      await this.engine.applyEdit(result.data, result.change);
+      this.currentData = result.data;
+      this.dataVersion++;
+      const evaluation = await this.engine.snapshot();
+      this.trail.setLast(
+        reducedCost(evaluation, this.currentSettings.reduction),
+        accuracyOf(evaluation, result.data.targets.length),
+      );
+      this.publish(evaluation);
+      return true;
     });
   }
 
@@ -196,14 +237,21 @@ export class TrainingSession {
       this.engine = engine;
       old.destroy();
       this.pushOptions();
-      engine.setParams(this.latest?.params ?? initialParams(this.currentSettings));
-      this.latest = await engine.snapshot();
+      engine.setParams(this.published?.evaluation.params ?? initialParams(this.currentSettings));
+      this.publish(await engine.snapshot());
     });
   }
 
-  /** ξ(w1, w2) on a grid at the current b, queued behind training like every engine call. */
-  costSurface(grid: GridSpec): Promise<Float32Array> {
-    return this.enqueue(() => this.engine.costSurface(grid), false);
+  /**
+   * ξ(w1, w2) (all of it, or a part) at the current b, queued behind training
+   * like every engine call. Resolves with the run it was computed for, so a
+   * caller can tell a result for data that have changed since.
+   */
+  costSurface(grid: GridSpec, part?: SurfacePart): Promise<{ values: Float32Array; run: Run | undefined }> {
+    return this.enqueue(
+      async () => ({ values: await this.engine.costSurface(grid, part), run: this.published }),
+      false,
+    );
   }
 
   /** P(t = 1 | x) on a grid at the current parameters. */
@@ -211,10 +259,19 @@ export class TrainingSession {
     return this.enqueue(() => this.engine.probabilityGrid(grid), false);
   }
 
-  /** Frees the engine; the session must not be used afterwards. */
-  destroy(): void {
+  /** Frees the engine once the queue is done; the session must not be used afterwards. */
+  destroy(): Promise<void> {
     this.listeners.clear();
-    this.queue = this.queue.then(() => this.engine.destroy());
+    const done = this.queue.then(() => this.engine.destroy());
+    this.queue = done;
+    return done;
+  }
+
+  private edited(edit: PointEdit): EditResult | undefined {
+    const data = this.currentData;
+    if (edit.action === 'add') return addPoint(data, edit.x1, edit.x2, edit.t);
+    if (data.targets.length <= MIN_POINTS) return undefined;
+    return removePoint(data, nearestPoint(data, edit.x1, edit.x2));
   }
 
   private pushOptions(): void {
@@ -227,18 +284,33 @@ export class TrainingSession {
     });
   }
 
+  private entryAt(iteration: number, evaluation: Snapshot): HistoryEntry {
+    return {
+      iteration,
+      params: evaluation.params,
+      loss: reducedCost(evaluation, this.currentSettings.reduction),
+      accuracy: accuracyOf(evaluation, this.currentData.targets.length),
+    };
+  }
+
   private async restart(): Promise<void> {
-    const start = initialParams(this.currentSettings);
-    this.engine.setParams(start);
-    const snapshot = await this.engine.snapshot();
+    this.engine.setParams(initialParams(this.currentSettings));
+    const evaluation = await this.engine.snapshot();
     this.iteration = 0;
-    this.trail.reset({
-      iteration: 0,
-      params: start,
-      loss: reducedCost(snapshot, this.currentSettings),
-      accuracy: accuracyOf(snapshot, this.currentData.targets.length),
-    });
-    this.latest = snapshot;
+    this.trail.reset(this.entryAt(0, evaluation));
+    this.publish(evaluation);
+  }
+
+  private publish(evaluation: Snapshot): void {
+    this.published = {
+      dataVersion: this.dataVersion,
+      data: this.currentData,
+      settings: this.currentSettings,
+      iteration: this.iteration,
+      evaluation,
+      history: this.trail.entries,
+      engine: this.engine.kind,
+    };
   }
 
   /** Queues an operation; `notify` tells subscribers when it changed the run. */
@@ -252,15 +324,4 @@ export class TrainingSession {
   private notify(): void {
     for (const listener of this.listeners) listener();
   }
-}
-
-/** Settings whose change makes the current weights meaningless: the run starts over. */
-function needsReset(a: TrainingSettings, b: TrainingSettings): boolean {
-  return (
-    a.bias !== b.bias ||
-    a.reduction !== b.reduction ||
-    a.initialBias !== b.initialBias ||
-    a.initialWeights[0] !== b.initialWeights[0] ||
-    a.initialWeights[1] !== b.initialWeights[1]
-  );
 }

@@ -59,13 +59,13 @@ describe('URL hash', () => {
   });
 
   it.each([
-    ['lr=-1', /"lr=-1" was ignored \(learningRate must be between/],
-    ['lr=abc', /"lr=abc" was ignored \(learningRate must be a finite number/],
-    ['n=0', /"n=0" was ignored \(samples per class must be between 1 and 1000000/],
-    ['n=2.5', /"n=2.5" was ignored \(samples per class must be a whole number/],
+    ['lr=-1', /"lr=-1" was ignored \(η must be between/],
+    ['lr=abc', /"lr=abc" was ignored \(η must be a number between 1e-6 and 10, got "abc"/],
+    ['n=0', /"n=0" was ignored \(per class must be between 1 and 1000000/],
+    ['n=2.5', /"n=2.5" was ignored \(per class must be a whole number/],
     ['std=0', /"std=0" was ignored/],
     ['w0=1', /"w0=1" was ignored/],
-    ['cost=max', /"cost=max" was ignored \(reduction must be "sum" or "mean"/],
+    ['cost=max', /"cost=max" was ignored \(cost must be "sum" or "mean"/],
     ['bias=yes', /"bias=yes" was ignored/],
     ['preset=iris', /"preset=iris" was ignored/],
     ['speed=fast', /"speed=fast" was ignored/],
@@ -77,6 +77,17 @@ describe('URL hash', () => {
     expect(decoded.settings).toEqual(DEFAULT_PLAYGROUND);
     expect(decoded.notices).toHaveLength(1);
     expect(decoded.notices[0]).toMatch(message);
+  });
+
+  it('reads digit groups as people write them', () => {
+    expect(decodeSettings('#preset=gaussians&n=1%20000%20000').settings.gaussians.perClass).toBe(1_000_000);
+    expect(decodeSettings('#preset=gaussians&n=250,000').settings.gaussians.perClass).toBe(250_000);
+  });
+
+  it('never says NaN', () => {
+    for (const hash of ['#lr=', '#w0=a,b', '#n=', '#speed=/s', '#std=1e999']) {
+      expect(decodeSettings(hash).notices.join(' ')).not.toMatch(/NaN/);
+    }
   });
 
   it('keeps the good values of a link with one bad one', () => {

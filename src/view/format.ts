@@ -9,3 +9,10 @@ export function formatNumber(value: number, decimals = 4): string {
 export function formatPercent(fraction: number): string {
   return Number.isFinite(fraction) ? `${(fraction * 100).toFixed(1)} %` : '—';
 }
+
+/** A count with its digits grouped by threes, as "2 000 000" (narrow no-break spaces, so it never wraps). */
+export function formatCount(n: number): string {
+  return Math.round(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+}

@@ -1,20 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { fitSurfaceDomain } from './surface-domain';
+import { surfaceWindow } from './surface-domain';
 
 const p = (w1: number, w2: number) => ({ w1, w2, b: 0 });
 
-describe('fitSurfaceDomain', () => {
-  it('starts at ±5 for the tutorial', () => {
-    expect(fitSurfaceDomain(undefined, [p(-4, -2), p(1.48, 0.78)])).toEqual({ x: [-5, 5], y: [-5, 5] });
+describe('surfaceWindow', () => {
+  it('is ±5 for the tutorial, start and path', () => {
+    expect(surfaceWindow([p(-4, -2), p(1.48, 0.78)], 1000)).toEqual({ x: [-5, 5], y: [-5, 5] });
   });
 
-  it('keeps its window while the path stays inside', () => {
-    const d = fitSurfaceDomain(undefined, [p(-4, -2)]);
-    expect(fitSurfaceDomain(d, [p(-4, -2), p(4.9, 0)])).toBe(d);
+  it('grows to a round size with the path, ignoring non-finite weights', () => {
+    expect(surfaceWindow([p(12, 0), p(Number.NaN, 1e9)], 1000)).toEqual({ x: [-15, 15], y: [-15, 15] });
   });
 
-  it('grows to a round size when the path leaves, ignoring non-finite weights', () => {
-    const d = fitSurfaceDomain({ x: [-5, 5], y: [-5, 5] }, [p(12, 0), p(Number.NaN, 1e9)]);
-    expect(d).toEqual({ x: [-15, 15], y: [-15, 15] });
+  it('never passes the range of a valid w(0), however far a diverged path goes', () => {
+    expect(surfaceWindow([p(-4, -2), p(3e5, -2e8)], 1000)).toEqual({ x: [-1000, 1000], y: [-1000, 1000] });
+  });
+
+  it('follows the run: a new run after a diverged one is framed on its own', () => {
+    const diverged = surfaceWindow([p(-4, -2), p(500, 300)], 1000);
+    const fresh = surfaceWindow([p(-4, -2)], 1000);
+    expect(diverged.x[1]).toBe(600);
+    expect(fresh).toEqual({ x: [-5, 5], y: [-5, 5] });
   });
 });

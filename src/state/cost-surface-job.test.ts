@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { CpuEngine } from '../engine/cpu-engine';
+import { generateGaussians, TUTORIAL_GAUSSIANS } from '../model/gaussians';
+import { cost } from '../model/regression';
+import { tutorialDataset } from '../model/tutorial-data';
+import { CostSurfaceJob, type SurfaceStatus, surfaceGridSize } from './cost-surface-job';
+import { DEFAULT_SETTINGS } from './settings';
+import { TrainingSession } from './training-session';
+
+async function setUp(perClass?: number) {
+  const data = perClass ? generateGaussians({ ...TUTORIAL_GAUSSIANS, perClass }) : tutorialDataset();
+  const session = new TrainingSession(new CpuEngine(), data, DEFAULT_SETTINGS);
+  await session.ready;
+  const seen: SurfaceStatus[] = [];
+  const job = new CostSurfaceJob(session, { surfaceEvaluations: 2e5 }, () => {
+    if (job.status) seen.push(job.status);
+  });
+  return { session, job, seen };
+}
+
+describe('CostSurfaceJob', () => {
+  it('computes the exact surface over the run’s window, a rough picture first when it takes several calls', async () => {
+    const { session, job, seen } = await setUp(2000);
+    const run = session.run!;
+    job.update(run);
+    await job.idle();
+    const size = surfaceGridSize(4000, { surfaceEvaluations: 2e5 });
+    expect(job.status?.current).toBe(true);
+    expect(job.status?.image?.grid.size).toBe(size);
+    // The first picture was a 16×16 estimate from a subsample, shown before the exact one.
+    const first = seen.find((s) => s.image)?.image;
+    expect(first?.grid.size).toBe(16);
+    expect(first?.estimate?.n).toBe(4000);
+    expect(first?.estimate?.visited).toBeLessThan(4000);
+    // Progress went up to 1 along the way.
+    const progress = seen.map((s) => s.progress).filter((p) => p !== undefined);
+    expect(progress.at(-1)).toBe(1);
+    // The exact surface is the cost at each grid point.
+    const image = job.status!.image!;
+    const corner = cost(run.data, { w1: image.grid.x[0], w2: image.grid.y[0], b: 0 }, 'sum');
+    expect(image.values[0]).toBeCloseTo(corner, 1);
+  });
+
+  it('drops the work for data that changed meanwhile, and never shows it', async () => {
+    const { session, job, seen } = await setUp(2000);
+    job.update(session.run!);
+    await session.loadData(tutorialDataset());
+    job.update(session.run!);
+    await job.idle();
+    expect(job.status?.image?.dataVersion).toBe(session.run?.dataVersion);
+    const afterLoad = seen.filter((s) => s.image && s.image.dataVersion !== session.run?.dataVersion);
+    // Whatever was shown for the old data was shown before the new data arrived, never after.
+    expect(seen.indexOf(afterLoad.at(-1) as SurfaceStatus)).toBeLessThan(seen.length - 1);
+    expect(job.status?.current).toBe(true);
+  });
+
+  it('frames a new run on its own after a diverging one', async () => {
+    const { session, job } = await setUp();
+    await session.configure({ learningRate: 5 });
+    await session.step(3);
+    job.update(session.run!);
+    expect(job.status?.window.x[1]).toBeGreaterThan(100);
+    await session.reset();
+    job.update(session.run!);
+    expect(job.status?.window).toEqual({ x: [-5, 5], y: [-5, 5] });
+    await job.idle();
+    expect(job.status?.image?.grid.x).toEqual([-5, 5]);
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * Keeps the cost surface ξ(w1, w2) up to date with the run, without ever
+ * holding the page: a rough picture first (a coarse grid, from a subsample of
+ * the data when they are large), then the full grid in bands of rows, each
+ * band a queued engine call of bounded size so training runs in between.
+ * A change that makes the work pointless (new data, another reduction, a
+ * new window) abandons it at the next band; a result for superseded data is
+ * dropped, never shown. With the bias on the surface is the slice at the
+ * current b, recomputed when b has moved, no more often than its cost allows.
+ */
+import type { GridSpec } from '../engine/engine';
+import { type PlotDomain, plotDomainKey } from '../view/plot-domain';
+import { surfaceWindow } from '../view/surface-domain';
+import { LIMITS } from './settings';
+import type { Run, TrainingSession } from './training-session';
+
+export interface GridBudget {
+  /** Sample evaluations one queued engine call may take (grid points × samples). */
+  readonly surfaceEvaluations: number;
+}
+
+/** For the CPU engine, which computes on the page's own thread: a few milliseconds a call. */
+export const CPU_BUDGET: GridBudget = { surfaceEvaluations: 1e6 };
+/** For a software adapter (a GPU emulated on the CPU): about a tenth of a second a call. */
+export const SLOW_BUDGET: GridBudget = { surfaceEvaluations: 2e7 };
+/** For a hardware GPU. */
+export const FAST_BUDGET: GridBudget = { surfaceEvaluations: 2e9 };
+
+/** The budget for an engine: the CPU's runs on the page's thread; a software GPU adapter is slow. */
+export function gridBudget(engine: 'gpu' | 'cpu', hardwareGpu: boolean): GridBudget {
+  if (engine === 'cpu') return CPU_BUDGET;
+  return hardwareGpu ? FAST_BUDGET : SLOW_BUDGET;
+}
+
+const SURFACE_SIZE = { min: 16, max: 96 };
+/** The rough first picture. */
+const COARSE_SIZE = 16;
+/** How many calls the full surface may take. */
+const CALLS_PER_SURFACE = 4;
+
+/** Points per axis of the full surface: as fine as CALLS_PER_SURFACE calls allow, within SURFACE_SIZE. */
+export function surfaceGridSize(n: number, budget: GridBudget): number {
+  const size = Math.floor(Math.sqrt((CALLS_PER_SURFACE * budget.surfaceEvaluations) / Math.max(1, n)));
+  return Math.min(SURFACE_SIZE.max, Math.max(SURFACE_SIZE.min, size));
+}
+
+/** A computed surface and what it shows. */
+export interface SurfaceImage {
+  readonly grid: GridSpec;
+  readonly values: Float32Array;
+  readonly dataVersion: number;
+  /** The bias of the slice. */
+  readonly b: number;
+  /** Set when it was estimated from every `stride`-th sample rather than from all. */
+  readonly estimate?: { readonly visited: number; readonly n: number };
+}
+
+export interface SurfaceStatus {
+  /** The window the current run wants shown (a click on it sets w(0)). */
+  readonly window: PlotDomain;
+  /** The latest surface of the current data, if any; it may be rough or for an older window or b. */
+  readonly image: SurfaceImage | undefined;
+  /** Whether `image` is the exact surface the run wants. */
+  readonly current: boolean;
+  /** How far the computation under way is (0–1); undefined when none is. */
+  readonly progress: number | undefined;
+}
+
+interface Target {
+  readonly run: Run;
+  readonly window: PlotDomain;
+  readonly size: number;
+  /** Everything but b: a change abandons the work under way. */
+  readonly key: string;
+  readonly b: number;
+}
+
+export class CostSurfaceJob {
+  private target: Target | undefined;
+  private image: SurfaceImage | undefined;
+  private imageKey = '';
+  private progress: number | undefined;
+  private generation = 0;
+  private running: Promise<void> = Promise.resolve();
+  private busy = false;
+  private lastEnd = Number.NEGATIVE_INFINITY;
+  private lastDuration = 0;
+
+  constructor(
+    private readonly session: TrainingSession,
+    public budget: GridBudget,
+    /** Called when the status changed (progress, a new image). */
+    private readonly onChange: () => void,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  get status(): SurfaceStatus | undefined {
+    const t = this.target;
+    if (!t) return undefined;
+    const current = this.image !== undefined && this.imageKey === t.key && this.image.b === t.b && !this.image.estimate;
+    return { window: t.window, image: this.image, current, progress: this.progress };
+  }
+
+  /** Resolves when no computation is under way. */
+  async idle(): Promise<void> {
+    for (let seen = this.running; ; seen = this.running) {
+      await seen;
+      if (seen === this.running) return;
+    }
+  }
+
+  /** Points the surface at `run`; starts, restarts or leaves the work as the change requires. */
+  update(run: Run): void {
+    const points = run.history.map((e) => e.params);
+    points.push(run.evaluation.params);
+    const window = surfaceWindow(points, LIMITS.parameter.max);
+    const size = surfaceGridSize(run.data.targets.length, this.budget);
+    const bias = run.settings.bias;
+    const key = [run.dataVersion, run.settings.reduction, bias, plotDomainKey(window), size].join('|');
+    const b = bias ? run.evaluation.params.b : 0;
+    const previous = this.target;
+    this.target = { run, window, size, key, b };
+    if (this.image && this.image.dataVersion !== run.dataVersion) this.image = undefined;
+    if (previous?.key !== key) {
+      this.start();
+      return;
+    }
+    // Only b moved (training with the bias): a new slice once the last is done, and not too often.
+    const moved = Math.abs(b - (this.image?.b ?? b)) > 1e-3 * Math.max(1, Math.abs(b));
+    const due = this.now() - this.lastEnd > Math.max(300, 4 * this.lastDuration);
+    if (moved && due && !this.busy) this.start();
+  }
+
+  /** Abandons any work; nothing more will be computed or reported. */
+  stop(): void {
+    this.generation++;
+    this.target = undefined;
+  }
+
+  private start(): void {
+    const generation = ++this.generation;
+    const target = this.target as Target;
+    this.busy = true;
+    this.progress = 0;
+    const previous = this.running;
+    this.running = previous
+      .then(() => this.compute(target, generation))
+      .finally(() => {
+        if (generation === this.generation) {
+          this.busy = false;
+          this.progress = undefined;
+          this.onChange();
+        }
+      });
+  }
+
+  private async compute(target: Target, generation: number): Promise<void> {
+    const started = this.now();
+    const n = target.run.data.targets.length;
+    const chunk = this.budget.surfaceEvaluations;
+    const { b, window, size } = target;
+    const stale = () => generation !== this.generation;
+    // A rough picture first when the full one takes more than one call.
+    if (size * size * n > chunk) {
+      const stride = Math.max(1, Math.ceil((COARSE_SIZE * COARSE_SIZE * n) / chunk));
+      const grid: GridSpec = { ...window, size: COARSE_SIZE };
+      const result = await this.session.costSurface(grid, { stride, bias: b });
+      if (stale() || result.run?.dataVersion !== target.run.dataVersion) return;
+      const estimate = stride > 1 ? { visited: Math.ceil(n / stride), n } : undefined;
+      if (!this.image || this.imageKey !== target.key) this.show(target, grid, result.values, estimate);
+    }
+    const grid: GridSpec = { ...window, size };
+    const values = new Float32Array(size * size);
+    const rowsPerCall = Math.max(1, Math.floor(chunk / (size * n)));
+    for (let first = 0; first < size; first += rowsPerCall) {
+      const count = Math.min(rowsPerCall, size - first);
+      const result = await this.session.costSurface(grid, { rows: { first, count }, bias: b });
+      if (stale() || result.run?.dataVersion !== target.run.dataVersion) return;
+      values.set(result.values, first * size);
+      this.progress = (first + count) / size;
+      this.onChange();
+    }
+    this.show(target, grid, values);
+    this.lastEnd = this.now();
+    this.lastDuration = this.lastEnd - started;
+  }
+
+  private show(target: Target, grid: GridSpec, values: Float32Array, estimate?: SurfaceImage['estimate']): void {
+    this.image = { grid, values, dataVersion: target.run.dataVersion, b: target.b, ...(estimate ? { estimate } : {}) };
+    this.imageKey = target.key;
+    this.onChange();
+  }
+}

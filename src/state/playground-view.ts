@@ -1,0 +1,102 @@
+/**
+ * The one read-only object the playground's views draw from, published by
+ * the controller after every change: the run (data, weights, costs and
+ * history of one moment), the grids computed for it, and the sentences that
+ * explain what is going on. Views never reach into the controller.
+ */
+import type { GridSpec } from '../engine/engine';
+import { safeLearningRate } from '../model/step-bound';
+import { formatCount } from '../view/format';
+import type { PlotDomain } from '../view/plot-domain';
+import type { SurfaceStatus } from './cost-surface-job';
+import type { Pace } from './play-clock';
+import type { PlaygroundSettings } from './playground-settings';
+import type { Run, TrainingState } from './training-session';
+
+export interface ProbabilityImage {
+  readonly grid: GridSpec;
+  readonly values: Float32Array;
+}
+
+/** Long work under way that the page should show (drawing a large data set, say). */
+export interface Busy {
+  readonly label: string;
+  /** 0–1. */
+  readonly progress: number;
+}
+
+/** Why η is likely too large for these data, before any step is taken. */
+export interface StepAdvice {
+  readonly text: string;
+  /** The mean cost would make η safe: offer to switch. */
+  readonly offerMean: boolean;
+}
+
+export interface PlaygroundView {
+  readonly settings: PlaygroundSettings;
+  readonly run: Run;
+  /** The API's numbers of `run`. */
+  readonly state: TrainingState;
+  /** The window of the input plane the scatter shows. */
+  readonly scatterDomain: PlotDomain;
+  /** P(t = 1 | x) over `scatterDomain` at the run's weights. */
+  readonly probabilities: ProbabilityImage | undefined;
+  readonly surface: SurfaceStatus | undefined;
+  /** Where the data came from when the preset no longer describes them ('' when it does). */
+  readonly customData: string;
+  /** The last thing done, said in words (for a live region). */
+  readonly status: string;
+  /** Why training stopped on its own, if it did. */
+  readonly divergence: string;
+  readonly stepAdvice: StepAdvice | undefined;
+  readonly busy: Busy | undefined;
+  readonly playing: boolean;
+  /** Said while Play cannot keep the pace asked for ('' while it can). */
+  readonly pace: string;
+}
+
+/** The largest safe η for a run's data and model, computed once per data set and model. */
+export class SafeRateCache {
+  private key = '';
+  private rate = Number.POSITIVE_INFINITY;
+
+  of(run: Run, reduction = run.settings.reduction): number {
+    const key = `${run.dataVersion}|${run.settings.bias}|${reduction}`;
+    if (key !== this.key) {
+      this.key = key;
+      this.rate = safeLearningRate(run.data, run.settings.bias, reduction);
+    }
+    return this.rate;
+  }
+}
+
+function rate(value: number): string {
+  return value.toPrecision(2).replace(/\.?0+$/, '');
+}
+
+/** Advice when η is above the largest step sure to lower the cost of these data. */
+export function stepAdvice(run: Run, safe: number, safeMean: number): StepAdvice | undefined {
+  const eta = run.settings.learningRate;
+  if (!(eta > safe)) return undefined;
+  const n = formatCount(run.data.targets.length);
+  const head = `η = ${eta} is above ${rate(safe)}, the largest step sure to lower the cost of these ${n} points`;
+  if (run.settings.reduction === 'sum') {
+    const offerMean = eta <= safeMean;
+    return {
+      text: `${head}: the summed gradient grows with N, so the first steps may overshoot and diverge. ${
+        offerMean ? 'Use the mean cost (its gradient is N times smaller), or ' : 'Use '
+      }η ≤ ${rate(safe)}.`,
+      offerMean,
+    };
+  }
+  return { text: `${head}; the cost may rise or oscillate. Try η ≤ ${rate(safe)}.`, offerMean: false };
+}
+
+/** The sentence said while Play cannot keep up. */
+export function paceText(pace: Pace | undefined, n: number): string {
+  if (!pace) return '';
+  return (
+    `Playing ${pace.achieved.toFixed(1)} steps/s, not the ${pace.requested} asked for: ` +
+    `this engine cannot take steps that fast on ${formatCount(n)} points.`
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Places text labels beside points so that no two overlap: each label tries
+ * the four corners around its point in turn and takes the first free one;
+ * a label with no free corner is left out. Labels are placed in the order
+ * given, so the ones that matter most go first. Pure geometry in pixels.
+ */
+export interface LabelRequest {
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+}
+
+export interface PlacedLabel extends LabelRequest {
+  /** Where the text's anchor goes, and which side of it the text runs. */
+  readonly lx: number;
+  readonly ly: number;
+  readonly anchor: 'start' | 'end';
+}
+
+interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * `charWidth` and `lineHeight` size a label's box; `gap` is its distance from
+ * its point; `avoid` holds boxes no label may cover (markers, say); labels
+ * stay inside `bounds`.
+ */
+export function placeLabels(
+  requests: readonly LabelRequest[],
+  charWidth: number,
+  lineHeight: number,
+  gap: number,
+  bounds: Box,
+  avoid: readonly Box[] = [],
+): PlacedLabel[] {
+  const taken: Box[] = [...avoid];
+  const placed: PlacedLabel[] = [];
+  for (const r of requests) {
+    const width = r.text.length * charWidth;
+    const corners = [
+      { dx: gap, dy: -gap, anchor: 'start' as const },
+      { dx: gap, dy: gap + lineHeight, anchor: 'start' as const },
+      { dx: -gap, dy: -gap, anchor: 'end' as const },
+      { dx: -gap, dy: gap + lineHeight, anchor: 'end' as const },
+    ];
+    for (const c of corners) {
+      const lx = r.x + c.dx;
+      const ly = r.y + c.dy;
+      const left = c.anchor === 'start' ? lx : lx - width;
+      const box = { left, right: left + width, top: ly - lineHeight * 0.8, bottom: ly + lineHeight * 0.2 };
+      const inside =
+        box.left >= bounds.left && box.right <= bounds.right && box.top >= bounds.top && box.bottom <= bounds.bottom;
+      if (inside && !taken.some((t) => overlaps(t, box))) {
+        taken.push(box);
+        placed.push({ ...r, lx, ly, anchor: c.anchor });
+        break;
+      }
+    }
+  }
+  return placed;
+}
