@@ -4,15 +4,14 @@
  * elements send the same ones.
  */
 import type { SettingsChange } from '../src/state/playground-settings';
+import type { PointEdit } from '../src/state/training-session';
 
 export type SettingsEvent = CustomEvent<SettingsChange>;
 export type StepEvent = CustomEvent<{ count: number }>;
 export type PlayEvent = CustomEvent<{ playing: boolean }>;
 export type LoadCsvEvent = CustomEvent<{ text: string; name: string }>;
 /** Add a point of class t at x, or remove the point nearest to x. */
-export type EditPointEvent = CustomEvent<
-  { action: 'add'; x1: number; x2: number; t: 0 | 1 } | { action: 'remove'; x1: number; x2: number }
->;
+export type EditPointEvent = CustomEvent<PointEdit>;
 
 /** Creates an event the way every control sends them. */
 export function controlEvent<T>(type: keyof GlobalEventHandlersEventMap, detail: T): CustomEvent<T> {
@@ -30,5 +29,7 @@ declare global {
     'lp-regenerate': CustomEvent<null>;
     'lp-load-csv': LoadCsvEvent;
     'lp-edit-point': EditPointEvent;
+    /** Which class a plain click on the scatter adds. */
+    'lp-add-class': CustomEvent<{ t: 0 | 1 }>;
   }
 }

@@ -1,4 +1,4 @@
-/** The 2×2 confusion matrix: rows are the true class t, columns the predicted class. */
+/** The 2×2 confusion matrix: rows are the true class t, columns the predicted class ŷ (1 where σ(z) ≥ 0.5). */
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Confusion } from '../src/model/regression';
@@ -10,7 +10,8 @@ export class LpConfusionMatrix extends LitElement {
     :host { display: block; font-variant-numeric: tabular-nums; }
     table { border-collapse: collapse; }
     caption { text-align: left; font-weight: 600; margin-bottom: 0.2em; }
-    th, td { border: 1px solid #bbb; padding: 0.15em 0.55em; text-align: right; }
+    th, td { border: 1px solid #bbb; padding: 0.1em 0.45em; text-align: right; white-space: nowrap; }
+    abbr { text-decoration: none; }
     th { font-weight: 500; background: #f2f2f2; }
     td.right { background: #e6f2e6; }
     td.wrong { background: #fbe9e7; }
@@ -25,7 +26,8 @@ export class LpConfusionMatrix extends LitElement {
       html`<td class=${right ? 'right' : 'wrong'} data-cell=${name}>${value}</td>`;
     return html`<table>
       <caption>Confusion matrix</caption>
-      <tr><th scope="col">true \\ predicted</th><th scope="col">${CLASS_STYLE[0].label}</th><th scope="col">${CLASS_STYLE[1].label}</th></tr>
+      <tr><th scope="col"><abbr title="rows: the true class t; columns: the class predicted">t \\ ŷ</abbr></th>
+        <th scope="col">ŷ = 0</th><th scope="col">ŷ = 1</th></tr>
       <tr><th scope="row">${CLASS_STYLE[0].label}</th>${cell(c.trueNegative, true, 'tn')}${cell(c.falsePositive, false, 'fp')}</tr>
       <tr><th scope="row">${CLASS_STYLE[1].label}</th>${cell(c.falseNegative, false, 'fn')}${cell(c.truePositive, true, 'tp')}</tr>
     </table>`;

@@ -1,213 +1,303 @@
 /**
- * The cost surface ξ(w1, w2) from the engine's grid: a log-scaled heatmap on
- * a canvas, d3.contours isolines and a colour bar on an SVG above it, and the
- * descent path w(0), w(1), … with the current weights ringed. With the bias
- * on, it is the slice at the current b. A click sets w(0) there (and resets).
+ * The cost surface ξ(w1, w2): a log-scaled heatmap with isolines and a colour
+ * bar, the descent path w(0), w(1), … with its first iterates and the current
+ * one labelled (never on top of each other), the current weights ringed, and
+ * the next step −η∇ξ as an arrow. With the bias on it is the slice at the
+ * current b. While it is being recomputed it is dimmed and says how far the
+ * work is. A click sets w(0) there (and resets).
  */
 import * as d3 from 'd3';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { GridSpec } from '../src/engine/engine';
 import type { Params, Reduction } from '../src/model/regression';
+import type { SurfaceStatus } from '../src/state/cost-surface-job';
 import type { HistoryEntry } from '../src/state/history';
-import { gridToImage } from '../src/view/colors';
-import { formatNumber } from '../src/view/format';
+import { formatCount, formatNumber } from '../src/view/format';
+import { placeLabels } from '../src/view/label-placement';
 import { controlEvent } from './events';
+import { frameStyles, PlotFrame, type PlotLayout } from './plot-frame';
 
-const WIDTH = 520;
-const HEIGHT = 460;
-const MARGIN = { top: 12, right: 78, bottom: 40, left: 46 };
-const PLOT = HEIGHT - MARGIN.top - MARGIN.bottom;
 /** Path points drawn as dots (older ones are just the line). */
 const DOTS = 60;
-/** How many of the first iterates get a w(i) label. */
-const LABELLED = 4;
+/** The first iterates that get a w(k) label, space permitting; the current one always does. */
+const LABELLED = 6;
+
+type Root = d3.Selection<SVGSVGElement, unknown, null, undefined>;
 
 @customElement('lp-cost-surface')
 export class LpCostSurface extends LitElement {
-  static override styles = css`
-    :host { display: block; }
-    .frame { position: relative; width: 100%; aspect-ratio: ${WIDTH} / ${HEIGHT}; }
-    canvas, svg { position: absolute; inset: 0; width: 100%; height: 100%; }
-    svg { cursor: crosshair; }
-    .axis text { font-size: var(--lp-plot-font, 12px); }
-    .axis-label { font-size: calc(var(--lp-plot-font, 12px) + 1px); fill: currentColor; }
-    .contours path { fill: none; stroke: white; stroke-opacity: 0.55; stroke-width: 0.8; }
-    .path-line { fill: none; stroke: #e69f00; stroke-width: 2.2; }
-    .path-dot { fill: #e69f00; stroke: #222; stroke-width: 0.6; }
-    .path-label { font-size: var(--lp-plot-font, 12px); fill: white; paint-order: stroke; stroke: #222; stroke-width: 3px; }
-    .current { fill: none; stroke: white; stroke-width: 2.5; }
-    .current-core { fill: #e69f00; stroke: #222; }
-    .title { font-size: 13px; font-weight: 600; }
-  `;
+  static override styles = [
+    frameStyles,
+    css`
+      :host { display: block; position: relative; aspect-ratio: 1.15; min-width: 0; min-height: 0; }
+      svg.chart { cursor: crosshair; }
+      .contours path { fill: none; stroke: white; stroke-opacity: 0.55; stroke-width: 0.8; }
+      .path-line { fill: none; stroke: #e69f00; stroke-width: 2.2; }
+      .path-dot { fill: #e69f00; stroke: #222; stroke-width: 0.6; }
+      .path-label { fill: white; paint-order: stroke; stroke: #222; stroke-width: 3px; }
+      .current { fill: none; stroke: white; stroke-width: 2.5; }
+      .current-core { fill: #e69f00; stroke: #222; }
+      .gradient { stroke: white; stroke-width: 2.2; }
+      .gradient-label { fill: white; paint-order: stroke; stroke: #222; stroke-width: 3px; font-style: italic; }
+      .title { font-weight: 600; fill: white; paint-order: stroke; stroke: rgba(0, 0, 0, 0.55); stroke-width: 3px; }
+      :host([stale]) canvas.raster, :host([stale]) .contours { opacity: 0.3; }
+      .busy { position: absolute; left: 50%; top: 45%; transform: translate(-50%, -50%); background: rgba(255, 255, 255, 0.94);
+        border: 1px solid #888; border-radius: 6px; padding: 0.4em 0.8em; text-align: center; font-size: 0.85em; }
+      .busy progress { display: block; width: 10em; margin: 0.3em auto 0; }
+      .estimate { position: absolute; right: 0.3em; bottom: 0.2em; font-size: 0.75em; color: #444; background: rgba(255,255,255,0.8); padding: 0 0.3em; }
+    `,
+  ];
 
-  /** ξ at the grid points, row-major with w2 outer; undefined while computing. */
-  @property({ attribute: false }) values: Float32Array | undefined;
-  @property({ attribute: false }) grid: GridSpec | undefined;
+  /** The surface to draw and how current it is, from the model. */
+  @property({ attribute: false }) status: SurfaceStatus | undefined;
   @property({ attribute: false }) history: readonly HistoryEntry[] = [];
   @property({ attribute: false }) params: Params | undefined;
+  /** ∂ξ/∂(w1, w2, b) at `params`, under the reduction: the arrow shows the step −η∇ξ. */
+  @property({ attribute: false }) gradient: Params | undefined;
+  @property({ type: Number, attribute: 'learning-rate' }) learningRate = 0.05;
   @property({ type: Boolean }) bias = false;
   @property() reduction: Reduction = 'sum';
+  /** Reflects that what is drawn is not (yet) the surface of the current run. */
+  @property({ type: Boolean, reflect: true }) stale = false;
 
-  private x = d3.scaleLinear();
-  private y = d3.scaleLinear();
+  private readonly frame = new PlotFrame(
+    this,
+    () => `${this.heading()} with the descent path; click to start from there`,
+  );
   private color = d3.scaleSequentialLog(d3.interpolateViridis);
+  private range: [number, number] = [1, 10];
 
   override render() {
-    const title = this.bias
-      ? `Cost ξ(w₁, w₂) at b = ${formatNumber(this.params?.b ?? 0, 3)} (a slice)`
-      : 'Cost ξ(w₁, w₂)';
-    return html`<div class="frame">
-      <canvas width=${PLOT} height=${PLOT} aria-hidden="true"
-        style="left:${(MARGIN.left / WIDTH) * 100}%;top:${(MARGIN.top / HEIGHT) * 100}%;width:${(PLOT / WIDTH) * 100}%;height:${(PLOT / HEIGHT) * 100}%"></canvas>
-      <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${title} with the descent path; click to start from there"
-        @click=${this.onClick}>
-        <g class="plot" transform="translate(${MARGIN.left},${MARGIN.top})">
-          <rect width=${PLOT} height=${PLOT} fill="transparent"></rect>
-          <g class="contours"></g>
-          <path class="path-line"></path>
-          <g class="path-dots"></g>
-          <g class="marker"></g>
-        </g>
-        <g class="axis x" transform="translate(${MARGIN.left},${MARGIN.top + PLOT})"></g>
-        <g class="axis y" transform="translate(${MARGIN.left},${MARGIN.top})"></g>
-        <g class="colorbar" transform="translate(${MARGIN.left + PLOT + 14},${MARGIN.top})"></g>
-        <text class="axis-label" x=${MARGIN.left + PLOT / 2} y=${HEIGHT - 6} text-anchor="middle">w₁</text>
-        <text class="axis-label" transform="translate(14,${MARGIN.top + PLOT / 2}) rotate(-90)" text-anchor="middle">w₂</text>
-        <text class="title" x=${MARGIN.left + 6} y=${MARGIN.top + 16} fill="white" data-title>${title}</text>
-      </svg>
-    </div>`;
+    const content = svg`
+      <defs><marker id="step" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+        <path d="M0,0 L10,5 L0,10 z" fill="white" stroke="#222" stroke-width="0.8"></path></marker></defs>
+      <rect class="hit" fill="transparent"></rect>
+      <g class="contours"></g>
+      <path class="path-line"></path>
+      <g class="path-dots"></g>
+      <g class="gradient-arrow"></g>
+      <g class="marker"></g>
+      <g class="labels"></g>
+      <text class="title" data-title></text>`;
+    const s = this.status;
+    const estimate = s?.image?.estimate;
+    const overlay = html`${
+      s?.progress !== undefined && !s.current
+        ? html`<div class="busy" role="status">Computing ξ${s.image ? '' : ' for these data'}… ${Math.round(s.progress * 100)} %
+            <progress max="1" .value=${s.progress}></progress></div>`
+        : nothing
+    }${estimate ? html`<div class="estimate">estimated from ${formatCount(estimate.visited)} of ${formatCount(estimate.n)} points</div>` : nothing}`;
+    return html`<div @click=${this.onClick} style="display:contents">${this.frame.render(content, overlay)}</div>`;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('grid') || changed.has('values') || changed.has('reduction')) this.drawSurface();
-    this.drawPath();
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('status')) {
+      const s = this.status;
+      this.stale = s !== undefined && !s.current;
+      const values = s?.image?.values;
+      if (values) this.range = logRange(values);
+      this.color = d3.scaleSequentialLog(d3.interpolateViridis).domain(this.range);
+    }
   }
 
-  private svg(): d3.Selection<SVGSVGElement, unknown, null, undefined> {
-    return d3.select(this.renderRoot.querySelector('svg') as SVGSVGElement);
+  protected override updated(): void {
+    const window = this.status?.window;
+    if (!window) return;
+    const [lo, hi] = this.range;
+    const layout = this.frame.draw({
+      x: { domain: window.x, label: 'w₁' },
+      y: { domain: window.y, label: 'w₂' },
+      equalUnits: true,
+      decorKey: `${lo.toPrecision(3)} ${hi.toPrecision(3)} ${this.reduction}`,
+      decorate: (l, decor) => this.drawColorBar(l, decor),
+    });
+    if (!layout) return;
+    const root = d3.select(this.renderRoot.querySelector('svg.chart') as SVGSVGElement);
+    const { plot } = layout;
+    root
+      .select('rect.hit')
+      .attr('x', plot.left)
+      .attr('y', plot.top)
+      .attr('width', plot.width)
+      .attr('height', plot.height);
+    root
+      .select('.title')
+      .attr('x', plot.left + 6)
+      .attr('y', plot.top + 6)
+      .attr('dominant-baseline', 'hanging')
+      .text(this.heading());
+    this.drawSurface(root, layout);
+    this.drawPath(root, layout);
   }
 
-  private drawSurface(): void {
-    const grid = this.grid;
-    const values = this.values;
-    const svg = this.svg();
-    const canvas = this.renderRoot.querySelector('canvas') as HTMLCanvasElement;
-    const ctx = canvas.getContext('2d');
-    if (!grid || !ctx) return;
-    this.x = d3.scaleLinear().domain(grid.x).range([0, PLOT]);
-    this.y = d3.scaleLinear().domain(grid.y).range([PLOT, 0]);
-    svg.select<SVGGElement>('.axis.x').call(d3.axisBottom(this.x).ticks(6).offset(0));
-    svg.select<SVGGElement>('.axis.y').call(d3.axisLeft(this.y).ticks(6).offset(0));
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    if (!values || values.length !== grid.size * grid.size) return;
+  private heading(): string {
+    return this.bias ? `Cost ξ(w₁, w₂) at b = ${formatNumber(this.params?.b ?? 0, 3)} (a slice)` : 'Cost ξ(w₁, w₂)';
+  }
 
-    const finite = Array.from(values).filter((v) => Number.isFinite(v) && v > 0);
-    const [lo, hi] = d3.extent(finite) as [number, number];
-    if (lo === undefined || hi === undefined) return;
-    this.color = d3.scaleSequentialLog(d3.interpolateViridis).domain([lo, Math.max(hi, lo * 1.0001)]);
-    const tile = new OffscreenCanvas(grid.size, grid.size);
-    tile.getContext('2d')?.putImageData(
-      gridToImage(values, grid.size, (v) => this.color(v)),
-      0,
-      0,
-    );
-    const cell = PLOT / (grid.size - 1);
-    ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(tile, -cell / 2, -cell / 2, cell * grid.size, cell * grid.size);
-
+  private drawSurface(root: Root, layout: PlotLayout): void {
+    const ctx = this.frame.context();
+    const image = this.status?.image;
+    const contours = root.select('.contours');
+    if (!ctx || !image) {
+      contours.selectAll('*').remove();
+      return;
+    }
+    const { grid, values } = image;
+    this.frame.blit(ctx, values, grid, (v) => (v > 0 ? this.color(v) : this.color(this.range[0])));
     // Isolines evenly spaced in log ξ; grid coordinate u sits at w = x0 + (u − 0.5)·Δ.
+    const [lo, hi] = this.range.map(Math.log) as [number, number];
     const logs = Array.from(values, (v) => (v > 0 ? Math.log(v) : Number.NaN));
-    const thresholds = d3.range(1, 14).map((k) => Math.log(lo) + (k / 14) * (Math.log(hi) - Math.log(lo)));
-    const contours = d3.contours().size([grid.size, grid.size]).thresholds(thresholds)(logs);
+    const thresholds = d3.range(1, 14).map((k) => lo + (k / 14) * (hi - lo));
+    const shapes = d3.contours().size([grid.size, grid.size]).thresholds(thresholds)(logs);
+    const { x, y } = layout;
     const dx = (grid.x[1] - grid.x[0]) / (grid.size - 1);
     const dy = (grid.y[1] - grid.y[0]) / (grid.size - 1);
     const toPixels = d3.geoTransform({
       point(u, v) {
-        this.stream.point(
-          ((u - 0.5) * dx * PLOT) / (grid.x[1] - grid.x[0]),
-          PLOT - ((v - 0.5) * dy * PLOT) / (grid.y[1] - grid.y[0]),
-        );
+        this.stream.point(x(grid.x[0] + (u - 0.5) * dx), y(grid.y[0] + (v - 0.5) * dy));
       },
     });
-    svg.select('.contours').selectAll('path').data(contours).join('path').attr('d', d3.geoPath(toPixels));
-    this.drawColorBar(lo, hi);
+    contours.selectAll('path').data(shapes).join('path').attr('d', d3.geoPath(toPixels));
   }
 
-  private drawColorBar(lo: number, hi: number): void {
-    const bar = this.svg().select('.colorbar');
+  private drawColorBar(layout: PlotLayout, bar: d3.Selection<SVGGElement, unknown, null, undefined>): void {
     bar.selectAll('*').remove();
-    const scale = d3.scaleLog().domain([lo, hi]).range([PLOT, 0]);
+    const { plot } = layout;
+    const [lo, hi] = this.range;
+    const left = plot.left + plot.width + 10;
+    const scale = d3
+      .scaleLog()
+      .domain([lo, hi])
+      .range([plot.top + plot.height, plot.top]);
     const steps = 48;
-    bar
-      .selectAll('rect')
+    const g = bar.append('g').attr('class', 'colorbar');
+    g.selectAll('rect')
       .data(d3.range(steps))
       .join('rect')
-      .attr('x', 0)
+      .attr('x', left)
       .attr('width', 12)
-      .attr('y', (k) => (PLOT * (steps - 1 - k)) / steps)
-      .attr('height', PLOT / steps + 0.5)
+      .attr('y', (k) => plot.top + (plot.height * (steps - 1 - k)) / steps)
+      .attr('height', plot.height / steps + 0.5)
       .attr('fill', (k) => this.color(lo * (hi / lo) ** ((k + 0.5) / steps)));
-    bar.append('g').attr('class', 'axis').attr('transform', 'translate(12,0)').call(d3.axisRight(scale).ticks(4, '~g'));
-    bar
-      .append('text')
+    g.append('g')
+      .attr('class', 'axis colorbar-axis')
+      .attr('transform', `translate(${left + 12},0)`)
+      .call(d3.axisRight(scale).ticks(4).tickFormat(scale.tickFormat(4, '~g')));
+    const axisWidth = (g.select<SVGGElement>('.colorbar-axis').node()?.getBBox().width ?? 30) + 16;
+    g.append('text')
       .attr('class', 'axis-label')
-      .attr('transform', `translate(${MARGIN.right - 22},${PLOT / 2}) rotate(90)`)
       .attr('text-anchor', 'middle')
+      .attr('transform', `translate(${left + 12 + axisWidth},${plot.top + plot.height / 2}) rotate(90)`)
       .text(`ξ (${this.reduction})`);
   }
 
-  private drawPath(): void {
-    if (!this.grid) return;
-    const svg = this.svg();
+  private drawPath(root: Root, layout: PlotLayout): void {
+    const { x, y, plot } = layout;
     const inside = this.history.filter((e) => Number.isFinite(e.params.w1) && Number.isFinite(e.params.w2));
     const line = d3
       .line<HistoryEntry>()
-      .x((e) => this.x(e.params.w1))
-      .y((e) => this.y(e.params.w2));
-    svg.select('.path-line').attr('d', line(inside) ?? '');
+      .x((e) => x(e.params.w1))
+      .y((e) => y(e.params.w2));
+    root.select('.path-line').attr('d', line(inside) ?? '');
     const dotted = inside.length > DOTS ? [inside[0] as HistoryEntry, ...inside.slice(-DOTS)] : inside;
-    const dots = svg
+    root
       .select('.path-dots')
-      .selectAll<SVGGElement, HistoryEntry>('g.step')
+      .selectAll<SVGCircleElement, HistoryEntry>('circle.path-dot')
       .data(dotted, (e) => String(e.iteration))
-      .join((enter) => {
-        const g = enter.append('g').attr('class', 'step');
-        g.append('circle').attr('class', 'path-dot').attr('r', 3.5);
-        g.append('text').attr('class', 'path-label').attr('dx', 6).attr('dy', -6);
-        return g;
-      });
-    dots.attr('transform', (e) => `translate(${this.x(e.params.w1)},${this.y(e.params.w2)})`);
-    dots.select('text').text((e) => (e.iteration < LABELLED ? `w(${e.iteration})` : ''));
-    const current = this.params;
-    const marker = svg.select('.marker');
+      .join('circle')
+      .attr('class', 'path-dot')
+      .attr('r', 3.5)
+      .attr('cx', (e) => x(e.params.w1))
+      .attr('cy', (e) => y(e.params.w2));
+    const marker = root.select('.marker');
     marker.selectAll('*').remove();
+    const arrow = root.select('.gradient-arrow');
+    arrow.selectAll('*').remove();
+    const current = this.params;
+    const fontSize = Number.parseFloat(getComputedStyle(root.node() as Element).fontSize) || 12;
+    const requests: { x: number; y: number; text: string }[] = [];
     if (current && Number.isFinite(current.w1) && Number.isFinite(current.w2)) {
-      const at = `translate(${this.x(current.w1)},${this.y(current.w2)})`;
-      marker.append('circle').attr('class', 'current').attr('r', 9).attr('transform', at);
-      marker.append('circle').attr('class', 'current-core').attr('r', 5).attr('transform', at);
-      const last = this.history.at(-1);
-      if (last && last.iteration >= LABELLED) {
-        marker
-          .append('text')
-          .attr('class', 'path-label')
-          .attr('transform', at)
-          .attr('dx', 11)
-          .attr('dy', 14)
-          .text(`w(${last.iteration})`);
-      }
+      const cx = x(current.w1);
+      const cy = y(current.w2);
+      marker.append('circle').attr('class', 'current').attr('r', 9).attr('cx', cx).attr('cy', cy);
+      marker.append('circle').attr('class', 'current-core').attr('r', 5).attr('cx', cx).attr('cy', cy);
+      requests.push({ x: cx, y: cy, text: `w(${this.history.at(-1)?.iteration ?? 0})` });
+      const tip = this.drawStep(arrow, layout, current);
+      if (tip) requests.push({ ...tip, text: '−η∇ξ' });
     }
+    for (const e of inside) {
+      if (e.iteration >= LABELLED || e.iteration === this.history.at(-1)?.iteration) continue;
+      requests.push({ x: x(e.params.w1), y: y(e.params.w2), text: `w(${e.iteration})` });
+    }
+    const bounds = { left: plot.left, top: plot.top, right: plot.left + plot.width, bottom: plot.top + plot.height };
+    const title = {
+      left: plot.left,
+      top: plot.top,
+      right: plot.left + this.heading().length * fontSize * 0.62,
+      bottom: plot.top + fontSize * 1.6,
+    };
+    const placed = placeLabels(requests, fontSize * 0.62, fontSize * 1.1, 7, bounds, [title]);
+    root
+      .select('.labels')
+      .selectAll('text')
+      .data(placed)
+      .join('text')
+      .attr('class', (p) => (p.text.startsWith('w(') ? 'path-label' : 'gradient-label'))
+      .attr('x', (p) => p.lx)
+      .attr('y', (p) => p.ly)
+      .attr('text-anchor', (p) => p.anchor)
+      .text((p) => p.text);
+  }
+
+  /** The next full-batch step, −η∇ξ, from the current weights; returns the arrow's tip. */
+  private drawStep(
+    g: d3.Selection<d3.BaseType, unknown, null, undefined>,
+    layout: PlotLayout,
+    at: Params,
+  ): { x: number; y: number } | undefined {
+    const gradient = this.gradient;
+    if (!gradient || !Number.isFinite(gradient.w1) || !Number.isFinite(gradient.w2)) return undefined;
+    const { x, y, plot } = layout;
+    const [x0, y0] = [x(at.w1), y(at.w2)];
+    let dx = x(at.w1 - this.learningRate * gradient.w1) - x0;
+    let dy = y(at.w2 - this.learningRate * gradient.w2) - y0;
+    const length = Math.hypot(dx, dy);
+    if (length < 1) return undefined;
+    // A step longer than the plot is drawn to its edge: the direction is what it shows.
+    const limit = plot.width / 2;
+    if (length > limit) {
+      dx *= limit / length;
+      dy *= limit / length;
+    }
+    g.append('line')
+      .attr('x1', x0)
+      .attr('y1', y0)
+      .attr('x2', x0 + dx)
+      .attr('y2', y0 + dy)
+      .attr('class', 'gradient')
+      .attr('marker-end', 'url(#step)');
+    return { x: x0 + dx, y: y0 + dy };
   }
 
   private onClick = (event: MouseEvent): void => {
-    if (!this.grid) return;
-    const plot = this.renderRoot.querySelector('g.plot') as SVGGElement;
-    const [px, py] = d3.pointer(event, plot);
-    if (px < 0 || px > PLOT || py < 0 || py > PLOT) return;
-    const w1 = Number(this.x.invert(px).toPrecision(4));
-    const w2 = Number(this.y.invert(py).toPrecision(4));
+    const here = this.frame.dataAt(event);
+    if (!here) return;
+    const [w1, w2] = here.map((v) => Number(v.toPrecision(4))) as [number, number];
     this.dispatchEvent(controlEvent('lp-settings', { training: { initialWeights: [w1, w2] } }));
   };
+}
+
+/** The positive, finite range of the values (the log colour scale's domain). */
+function logRange(values: Float32Array): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = 0;
+  for (const v of values) {
+    if (!(v > 0) || !Number.isFinite(v)) continue;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  if (!Number.isFinite(lo)) return [1, 10];
+  return [lo, Math.max(hi, lo * 1.0001)];
 }
 
 declare global {

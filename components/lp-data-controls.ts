@@ -1,18 +1,23 @@
 /**
  * The data: the tutorial's 40 points or two Gaussian classes (means, shared
  * std, samples per class, seed), a CSV file of one's own, and which class a
- * click on the scatter adds.
+ * click on the scatter adds. While the data are custom (from a file, or
+ * edited by clicks) the preset list says so, and choosing a preset brings its
+ * data back.
  */
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { GaussianSettings } from '../src/model/gaussians';
-import { GAUSSIAN_LIMITS } from '../src/model/gaussians';
-import { type Preset, SEED_LIMITS, type SettingsChange } from '../src/state/playground-settings';
+import type { Preset, SettingsChange } from '../src/state/playground-settings';
+import { SETTINGS, type Setting } from '../src/state/settings-schema';
 import type { ClassLabel } from '../src/view/palette';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';
 import './lp-number-field';
+
+/** The value the preset list shows while the data are custom. */
+const CUSTOM = 'custom';
 
 @customElement('lp-data-controls')
 export class LpDataControls extends LitElement {
@@ -20,7 +25,7 @@ export class LpDataControls extends LitElement {
 
   @property() preset: Preset = 'tutorial';
   @property({ attribute: false }) gaussians: GaussianSettings | undefined;
-  /** The data came from a CSV file or were edited by clicks: the preset no longer describes them. */
+  /** Where the data came from when they are custom (a file, clicks); '' while they are the preset's. */
   @property() custom = '';
   /** Which class a plain click on the scatter adds (shift-click adds the other). */
   @property({ type: Number }) addClass: ClassLabel = 0;
@@ -31,55 +36,67 @@ export class LpDataControls extends LitElement {
       <legend>Data</legend>
       <div class="line">
         <label for="preset">Preset</label>
-        <select id="preset" .value=${this.preset} @change=${(e: Event) => this.change({ preset: (e.target as HTMLSelectElement).value as Preset })}>
+        <select id="preset" .value=${this.custom ? CUSTOM : this.preset} @change=${this.choosePreset}>
           <option value="tutorial">Tutorial (40 points)</option>
           <option value="gaussians">Two Gaussians</option>
+          ${this.custom ? html`<option value=${CUSTOM} disabled>Custom data</option>` : nothing}
         </select>
       </div>
-      ${this.preset === 'gaussians' && g ? this.gaussianFields(g) : ''}
-      ${this.custom ? html`<p class="hint" data-custom>${this.custom}</p>` : ''}
+      ${this.custom ? html`<p class="hint" data-custom>${this.custom} Choose a preset to go back to it.</p>` : nothing}
+      ${this.preset === 'gaussians' && g && !this.custom ? this.gaussianFields(g) : nothing}
       <div class="line">
-        <label for="csv">Load CSV (x1,x2,t)</label>
-        <input id="csv" type="file" accept=".csv,text/csv,text/plain" @change=${this.readFile} />
-      </div>
-      <div class="line" role="radiogroup" aria-label="Class a click on the scatter adds">
-        <span>Click adds</span>
-        ${([0, 1] as const).map(
-          (t) => html`<label><input type="radio" name="add-class" .checked=${this.addClass === t}
-            @change=${() => this.dispatchEvent(new CustomEvent('lp-add-class', { detail: { t }, bubbles: true, composed: true }))} /> t = ${t}</label>`,
-        )}
+        <label class="file">Load CSV…<input id="csv" type="file" accept=".csv,text/csv,text/plain"
+          aria-label="Load CSV (x1,x2,t)" @change=${this.readFile} /></label>
+        <span class="spacer"></span>
+        <span class="line tight" role="radiogroup" aria-label="Class a click on the scatter adds">
+          <span>click adds</span>
+          ${([0, 1] as const).map(
+            (t) => html`<label><input type="radio" name="add-class" .checked=${this.addClass === t}
+              @change=${() => this.dispatchEvent(controlEvent('lp-add-class', { t }))} />t = ${t}</label>`,
+          )}
+        </span>
       </div>
       <p class="hint">Shift-click adds the other class; Alt-click removes the nearest point.</p>
     </fieldset>`;
   }
 
   private gaussianFields(g: GaussianSettings) {
-    const mean = GAUSSIAN_LIMITS.mean;
     const field = (
+      setting: Setting,
       label: string,
       value: number,
       set: (v: number) => Partial<GaussianSettings>,
-      limits: { min: number; max: number },
-      integer = false,
+      hideLabel = false,
     ) =>
-      html`<lp-number-field .label=${label} .value=${value} .min=${limits.min} .max=${limits.max} ?integer=${integer}
+      html`<lp-number-field .label=${label} ?hide-label=${hideLabel} .value=${value} .min=${setting.range?.min ?? -Infinity}
+        .max=${setting.range?.max ?? Infinity} ?integer=${setting.integer ?? false}
         @lp-number=${(e: NumberEvent) => this.change({ gaussians: set(e.detail.value) })}></lp-number-field>`;
+    const [m0x, m0y] = SETTINGS.mean0.parts ?? ['', ''];
+    const [m1x, m1y] = SETTINGS.mean1.parts ?? ['', ''];
+    // The means as a table: each input's accessible name (and its messages) is the full one, "class 0 mean x".
     return html`
-      <div class="row">
-        ${field('class 0 mean x', g.mean0[0], (v) => ({ mean0: [v, g.mean0[1]] }), mean)}
-        ${field('class 0 mean y', g.mean0[1], (v) => ({ mean0: [g.mean0[0], v] }), mean)}
-        ${field('class 1 mean x', g.mean1[0], (v) => ({ mean1: [v, g.mean1[1]] }), mean)}
-        ${field('class 1 mean y', g.mean1[1], (v) => ({ mean1: [g.mean1[0], v] }), mean)}
-      </div>
-      <div class="row">
-        ${field('std', g.std, (v) => ({ std: v }), GAUSSIAN_LIMITS.std)}
-        ${field('per class', g.perClass, (v) => ({ perClass: v }), GAUSSIAN_LIMITS.perClass, true)}
-        ${field('seed', g.seed, (v) => ({ seed: v }), SEED_LIMITS, true)}
-      </div>
-      <div class="line">
-        <button type="button" @click=${() => this.dispatchEvent(controlEvent('lp-regenerate', null))}>Regenerate (new seed)</button>
+      <table class="fields">
+        <tr><th scope="col">mean</th><th scope="col">x</th><th scope="col">y</th></tr>
+        <tr><th scope="row">class 0</th>
+          <td>${field(SETTINGS.mean0, m0x, g.mean0[0], (v) => ({ mean0: [v, g.mean0[1]] }), true)}</td>
+          <td>${field(SETTINGS.mean0, m0y, g.mean0[1], (v) => ({ mean0: [g.mean0[0], v] }), true)}</td></tr>
+        <tr><th scope="row">class 1</th>
+          <td>${field(SETTINGS.mean1, m1x, g.mean1[0], (v) => ({ mean1: [v, g.mean1[1]] }), true)}</td>
+          <td>${field(SETTINGS.mean1, m1y, g.mean1[1], (v) => ({ mean1: [g.mean1[0], v] }), true)}</td></tr>
+      </table>
+      <div class="row bottom">
+        ${field(SETTINGS.std, SETTINGS.std.label, g.std, (v) => ({ std: v }))}
+        ${field(SETTINGS.perClass, SETTINGS.perClass.label, g.perClass, (v) => ({ perClass: v }))}
+        ${field(SETTINGS.seed, SETTINGS.seed.label, g.seed, (v) => ({ seed: v }))}
+        <button type="button" title="Regenerate: draw the two classes again with the next seed"
+          @click=${() => this.dispatchEvent(controlEvent('lp-regenerate', null))}>New seed</button>
       </div>`;
   }
+
+  private choosePreset = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    if (value !== CUSTOM) this.change({ preset: value as Preset });
+  };
 
   private change(detail: SettingsChange): void {
     this.dispatchEvent(controlEvent('lp-settings', detail));
@@ -99,8 +116,5 @@ export class LpDataControls extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'lp-data-controls': LpDataControls;
-  }
-  interface GlobalEventHandlersEventMap {
-    'lp-add-class': CustomEvent<{ t: ClassLabel }>;
   }
 }

@@ -1,7 +1,7 @@
 /** Where descent starts: w(0) = (w1, w2) and b(0). Clicking the cost surface sets them too. */
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { LIMITS } from '../src/state/settings';
+import { SETTINGS } from '../src/state/settings-schema';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';
@@ -18,21 +18,23 @@ export class LpInitialWeights extends LitElement {
 
   override render() {
     const [w1, w2] = this.weights;
-    const range = LIMITS.parameter;
+    const { range, parts } = SETTINGS.initialWeights;
+    const [l1, l2] = parts ?? ['w₁(0)', 'w₂(0)'];
+    const min = range?.min ?? -Infinity;
+    const max = range?.max ?? Infinity;
     return html`<fieldset>
-      <legend>Start w(0)</legend>
+      <legend>Start w(0) <span class="hint">(or click the cost surface)</span></legend>
       <div class="row">
-        <lp-number-field label="w₁(0)" .value=${w1} .min=${range.min} .max=${range.max}
+        <lp-number-field .label=${l1} .value=${w1} .min=${min} .max=${max}
           @lp-number=${(e: NumberEvent) => this.send([e.detail.value, w2])}></lp-number-field>
-        <lp-number-field label="w₂(0)" .value=${w2} .min=${range.min} .max=${range.max}
+        <lp-number-field .label=${l2} .value=${w2} .min=${min} .max=${max}
           @lp-number=${(e: NumberEvent) => this.send([w1, e.detail.value])}></lp-number-field>
-        <lp-number-field label="b(0)" .value=${this.initialBias} .min=${range.min} .max=${range.max} ?disabled=${!this.bias}
+        <lp-number-field .label=${SETTINGS.initialBias.label} .value=${this.initialBias} .min=${min} .max=${max} ?disabled=${!this.bias}
           @lp-number=${(e: NumberEvent) =>
             this.dispatchEvent(
               controlEvent('lp-settings', { training: { initialBias: e.detail.value } }),
             )}></lp-number-field>
       </div>
-      <p class="hint">Or click the cost surface. Changing the start resets training.</p>
     </fieldset>`;
   }
 

@@ -14,19 +14,22 @@ export class LpModelControls extends LitElement {
 
   override render() {
     return html`<fieldset>
-      <legend>Model</legend>
+      <legend>Model y = σ(x·w + b)</legend>
       <div class="line">
         <label><input type="checkbox" id="bias" .checked=${this.bias}
           @change=${(e: Event) => this.dispatchEvent(controlEvent('lp-settings', { training: { bias: (e.target as HTMLInputElement).checked } }))} />
-          Bias b (y = σ(x·w + b))</label>
-      </div>
-      <div class="line" role="radiogroup" aria-label="Cost reduction">
-        <span>Cost</span>
-        ${(['sum', 'mean'] as const).map(
-          (r) => html`<label><input type="radio" name="reduction" value=${r} .checked=${this.reduction === r}
-            @change=${() => this.dispatchEvent(controlEvent('lp-settings', { training: { reduction: r } }))} />
-            ${r === 'sum' ? 'sum (tutorial)' : 'mean'}</label>`,
-        )}
+          bias b</label>
+        <span class="spacer"></span>
+        <span role="radiogroup" aria-label="Cost reduction" class="line tight">
+          <span>cost</span>
+          ${(['sum', 'mean'] as const).map(
+            (
+              r,
+            ) => html`<label title=${r === 'sum' ? "the tutorial's" : 'the sum divided by N'}><input type="radio" name="reduction" value=${r}
+              .checked=${this.reduction === r}
+              @change=${() => this.dispatchEvent(controlEvent('lp-settings', { training: { reduction: r } }))} />${r}</label>`,
+          )}
+        </span>
       </div>
     </fieldset>`;
   }

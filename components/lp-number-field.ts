@@ -1,11 +1,15 @@
 /**
  * A labelled number input that checks what is typed before anyone sees it:
  * a value that is not a number, or outside [min, max], is marked invalid with
- * a message and not sent; the last good value stays. Sends `lp-number` on a
- * committed change (Enter, or leaving the field).
+ * a message that names the field as its label does, and is not sent; the
+ * last good value stays. Digits may be grouped ("1 000 000", "1,000,000")
+ * and a real minus sign is fine. Sends `lp-number` on a committed change
+ * (Enter, or leaving the field).
  */
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { parseNumberText } from '../src/state/number-text';
+import { checkNumber } from '../src/state/settings-schema';
 
 export type NumberEvent = CustomEvent<{ value: number }>;
 
@@ -14,10 +18,13 @@ let nextId = 0;
 @customElement('lp-number-field')
 export class LpNumberField extends LitElement {
   static override styles = css`
-    :host { display: inline-flex; flex-direction: column; gap: 0.15em; min-width: 0; }
-    label { font-size: 0.85em; color: var(--lp-muted, #444); }
+    :host { display: inline-flex; flex-direction: column; gap: 0.1em; min-width: 0; }
+    :host([inline]) { flex-direction: row; align-items: center; gap: 0.4em; }
+    label { font-size: 0.85em; color: var(--lp-muted, #444); white-space: nowrap; }
+    :host([inline]) label { font-size: 0.9em; }
+    :host([hide-label]) label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     input {
-      font: inherit; width: 100%; box-sizing: border-box; padding: 0.2em 0.35em;
+      font: inherit; width: 100%; min-width: 3.5em; box-sizing: border-box; padding: 0.15em 0.35em;
       border: 1px solid #888; border-radius: 4px; background: white; color: inherit;
     }
     input:focus-visible { outline: 3px solid #0072b2; outline-offset: 1px; }
@@ -25,7 +32,7 @@ export class LpNumberField extends LitElement {
     .error { color: #b00020; font-size: 0.8em; }
   `;
 
-  /** The visible label; also the input's accessible name. */
+  /** The visible label; also the input's accessible name and the name messages use. */
   @property() label = '';
   /** The current value (the last one accepted). */
   @property({ type: Number }) value = 0;
@@ -33,8 +40,11 @@ export class LpNumberField extends LitElement {
   @property({ type: Number }) max = Number.POSITIVE_INFINITY;
   /** Whole numbers only. */
   @property({ type: Boolean }) integer = false;
-  @property() step = 'any';
   @property({ type: Boolean }) disabled = false;
+  /** The label beside the input rather than above it. */
+  @property({ type: Boolean, reflect: true }) inline = false;
+  /** The label only for screen readers (and messages): a table's headers say it on screen. */
+  @property({ type: Boolean, attribute: 'hide-label', reflect: true }) hideLabel = false;
 
   @state() private error = '';
   @state() private text = '';
@@ -71,21 +81,21 @@ export class LpNumberField extends LitElement {
   }
 
   private commit(): void {
-    const trimmed = this.text.trim().replace(/^−/, '-');
-    const value = trimmed === '' ? Number.NaN : Number(trimmed);
-    if (!Number.isFinite(value)) {
-      this.error = `"${this.text}" is not a number`;
-    } else if (value < this.min || value > this.max) {
-      this.error = `Must be between ${this.min} and ${this.max}`;
-    } else if (this.integer && !Number.isInteger(value)) {
-      this.error = 'Must be a whole number';
-    } else {
-      this.error = '';
-      if (value !== this.value) {
-        // Not bubbling: the control that holds this field listens on it directly.
-        this.dispatchEvent(new CustomEvent('lp-number', { detail: { value } }));
-      }
+    let value: number;
+    try {
+      value = checkNumber(
+        this.label,
+        parseNumberText(this.text) ?? this.text,
+        { min: this.min, max: this.max },
+        this.integer,
+      );
+    } catch (error) {
+      this.error = (error as Error).message;
+      return;
     }
+    this.error = '';
+    // Not bubbling: the control that holds this field listens on it directly.
+    if (value !== this.value) this.dispatchEvent(new CustomEvent('lp-number', { detail: { value } }));
   }
 }
 

@@ -6,8 +6,7 @@
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SettingsChange, Speed, SpeedUnit } from '../src/state/playground-settings';
-import { SPEED_LIMITS } from '../src/state/playground-settings';
-import { LIMITS } from '../src/state/settings';
+import { SETTINGS, SPEED_LIMITS, speedLabel } from '../src/state/settings-schema';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';
@@ -35,6 +34,7 @@ export class LpOptimiserControls extends LitElement {
     const lr = this.learningRate;
     const position = Math.min(SLIDER.max, Math.max(SLIDER.min, Math.log10(lr)));
     const mini = this.batchSize > 0;
+    const eta = SETTINGS.learningRate;
     return html`<fieldset>
       <legend>Gradient descent</legend>
       <div class="line">
@@ -42,9 +42,7 @@ export class LpOptimiserControls extends LitElement {
         <input id="lr-slider" type="range" min=${SLIDER.min} max=${SLIDER.max} step="0.01" .value=${String(position)}
           aria-valuetext=${String(lr)}
           @input=${(e: Event) => this.setRate(sliderToRate(Number((e.target as HTMLInputElement).value)))} />
-      </div>
-      <div class="row">
-        <lp-number-field label="η" .value=${lr} .min=${LIMITS.learningRate.min} .max=${LIMITS.learningRate.max}
+        <lp-number-field class="narrow" inline .label=${eta.label} .value=${lr} .min=${eta.range?.min ?? 0} .max=${eta.range?.max ?? 10}
           @lp-number=${(e: NumberEvent) => this.setRate(e.detail.value)}></lp-number-field>
       </div>
       <div class="line">
@@ -61,14 +59,16 @@ export class LpOptimiserControls extends LitElement {
         </select>
         ${
           mini
-            ? html`<lp-number-field label="batch size" .value=${this.batchSize} .min=${1} .max=${Math.max(1, this.samples)} integer
+            ? html`<lp-number-field class="narrow" inline .label=${SETTINGS.batchSize.label} .value=${this.batchSize} .min=${1}
+                .max=${Math.max(1, this.samples)} integer
                 @lp-number=${(e: NumberEvent) => this.send({ training: { batchSize: e.detail.value } })}></lp-number-field>`
             : ''
         }
       </div>
       <div class="line">
-        <lp-number-field label="speed" .value=${this.speed.value} .min=${SPEED_LIMITS[this.speed.unit].min}
-          .max=${SPEED_LIMITS[this.speed.unit].max} ?integer=${this.speed.unit === 'per-frame'}
+        <lp-number-field class="narrow" inline .label=${SETTINGS.speed.label} .value=${this.speed.value}
+          .min=${SPEED_LIMITS[this.speed.unit].min} .max=${SPEED_LIMITS[this.speed.unit].max}
+          ?integer=${this.speed.unit === 'per-frame'} aria-description=${speedLabel(this.speed.unit)}
           @lp-number=${(e: NumberEvent) => this.send({ speed: { value: e.detail.value } })}></lp-number-field>
         <select id="speed-unit" aria-label="speed unit" .value=${this.speed.unit}
           @change=${(e: Event) => this.setUnit((e.target as HTMLSelectElement).value as SpeedUnit)}>

@@ -1,15 +1,20 @@
 /**
- * <lp-playground>: the embeddable root of the app. It owns the controller
- * (settings, data, training session, engine) and hands plain data down to the
- * views; controls ask for changes with events. Its attributes, methods and
- * events are documented in the README; lecturers script it, tests drive it.
+ * <lp-playground>: the embeddable app. It owns the controller (settings,
+ * data, training session, engine) while it is connected, hands the one view
+ * the controller publishes down to the views, and lets the controls ask for
+ * changes with events. Everything it takes when connected (the engine and
+ * its GPU device lease, the frame loop, URL and keyboard listeners) it gives
+ * back when disconnected, and takes again, with the same settings and data,
+ * when connected again. Its attributes, methods and events are in the README.
  */
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { GpuEngineOptions } from '../src/engine/gpu-engine';
 import { chooseEngine } from '../src/engine/select-engine';
 import { parseCsv } from '../src/model/csv';
+import type { Dataset } from '../src/model/dataset';
 import { type EnginePreference, parseAttributes } from '../src/state/attributes';
+import { gridBudget } from '../src/state/cost-surface-job';
 import { PlaygroundController } from '../src/state/playground-controller';
 import {
   applyChange,
@@ -17,15 +22,15 @@ import {
   type PlaygroundSettings,
   type SettingsChange,
 } from '../src/state/playground-settings';
+import type { PlaygroundView } from '../src/state/playground-view';
 import type { TrainingSettings } from '../src/state/settings';
-import { initialParams, type TrainingState } from '../src/state/training-session';
-import { FAST_BUDGET, SLOW_BUDGET } from '../src/state/view-grids';
+import type { PointEdit, TrainingState } from '../src/state/training-session';
 import type { ClassLabel } from '../src/view/palette';
-import { DEFAULT_DOMAIN } from '../src/view/plot-domain';
 import { FrameLoop } from './frame-loop';
-import type { LpTransport } from './lp-transport';
+import type { LpShortcutHelp } from './lp-transport';
+import { playgroundMessages } from './playground-messages';
 import { playgroundStyles } from './playground-styles';
-import { type ShortcutAction, shortcutFor } from './shortcuts';
+import { type ShortcutAction, ShortcutController } from './shortcuts';
 import { UrlSync } from './url-sync';
 import './lp-confusion-matrix';
 import './lp-cost-surface';
@@ -66,7 +71,7 @@ export class LpPlayground extends LitElement {
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
   /** Handle the keyboard shortcuts anywhere on the page, not only inside the element. */
   @property({ type: Boolean, attribute: 'global-shortcuts' }) globalShortcuts = false;
-  /** Larger text for a projector. */
+  /** Larger text, every text by the same factor, for a projector. */
   @property({ type: Boolean, reflect: true }) presentation = false;
 
   @state() private notices: string[] = [];
@@ -76,8 +81,14 @@ export class LpPlayground extends LitElement {
   @state() private addClass: ClassLabel = 0;
 
   private controller: PlaygroundController | undefined;
-  private urlSync: UrlSync | undefined;
+  /** What a reconnect starts from: the settings and any custom data the last controller had. */
+  private carried: { settings: PlaygroundSettings; data?: { dataset: Dataset; note: string } } | undefined;
+  private starting: Promise<PlaygroundController> | undefined;
+  /** Each connect starts a new generation; work for an older one is dropped. */
+  private generation = 0;
+  private unsubscribe: (() => void) | undefined;
   private readonly loop = new FrameLoop(
+    this,
     (now) => this.require().frame(now),
     () => this.playing,
     (error) => {
@@ -85,39 +96,54 @@ export class LpPlayground extends LitElement {
       this.pause();
     },
   );
-  private started = false;
+  private readonly urlSync = new UrlSync(this, (decoded) => this.navigate(decoded.settings, decoded.notices));
   private resolveReady: () => void = () => undefined;
   private rejectReady: (reason: unknown) => void = () => undefined;
 
-  /** Settles once the data are loaded, w(0) is evaluated and the views are drawn; every method waits for it. */
+  /**
+   * Settles once the element has started: data loaded, w(0) evaluated, views
+   * drawn; rejects if it could not start. Every method waits for the start
+   * under way.
+   */
   readonly ready: Promise<void> = new Promise<void>((resolve, reject) => {
     this.resolveReady = resolve;
     this.rejectReady = reject;
   });
 
+  constructor() {
+    super();
+    // Registers itself with the element: it listens for the keys while the element is connected.
+    new ShortcutController(this, (action) => this.shortcut(action));
+    // A page that never awaits `ready` must not see an unhandled rejection; the page shows the error.
+    this.ready.catch(() => undefined);
+  }
+
   /**
-   * The current model, read-only: iteration, weights, bias, cost, meanCost,
-   * accuracy and engine. Before `ready`, w(0) from the attributes, with the
-   * costs not yet evaluated (NaN).
+   * The current model, one consistent moment: iteration, weights, bias, cost,
+   * meanCost, accuracy, samples (N) and engine. Before the start, w(0) from
+   * the attributes with nothing measured yet (NaN costs).
    */
   get state(): TrainingState {
     if (this.controller) return this.controller.session.state;
-    const start = initialParams(parseAttributes(this.attributeValues()).settings);
+    const settings = this.carried?.settings ?? parseAttributes(this.attributeValues()).settings;
+    const [w1, w2] = settings.training.initialWeights;
     const unknown = Number.NaN;
+    const b = settings.training.bias ? settings.training.initialBias : 0;
     return {
       iteration: 0,
-      weights: [start.w1, start.w2],
-      bias: start.b,
+      weights: [w1, w2],
+      bias: b,
       cost: unknown,
       meanCost: unknown,
       accuracy: unknown,
+      samples: 0,
       engine: 'cpu',
     };
   }
 
   /** Every shareable setting (data, training, speed), read-only. */
   get settings(): PlaygroundSettings {
-    return this.controller?.settings ?? DEFAULT_PLAYGROUND;
+    return this.controller?.settings ?? this.carried?.settings ?? DEFAULT_PLAYGROUND;
   }
 
   get playing(): boolean {
@@ -126,14 +152,12 @@ export class LpPlayground extends LitElement {
 
   /** Runs n gradient-descent iterations (default 1). */
   async step(n = 1): Promise<void> {
-    await this.ready;
-    await this.require().step(n);
+    await (await this.started()).step(n);
   }
 
   /** Returns to the initial weights, iteration 0. */
   async reset(): Promise<void> {
-    await this.ready;
-    await this.require().reset();
+    await (await this.started()).reset();
   }
 
   /** Changes learningRate, initialWeights, initialBias, bias, reduction or batchSize; a RangeError names a bad value. */
@@ -143,17 +167,17 @@ export class LpPlayground extends LitElement {
 
   /** Changes any shareable setting: { preset, gaussians, training, speed }; a RangeError names a bad value. */
   async change(change: SettingsChange): Promise<void> {
-    await this.ready;
-    const controller = this.require();
-    // The controller validates first and changes nothing on a bad value.
+    // Validated at once, so a bad value is refused even before the start.
+    applyChange(this.settings, change);
+    const controller = await this.started();
     await controller.change(change);
-    this.urlSync?.write(controller.settings);
+    this.urlSync.write(controller.settings);
   }
 
   /** Replaces the data with CSV text (header x1,x2,t); a parse error is thrown, naming the line, and the data stay. */
-  loadCsv(text: string, name = 'CSV text'): Promise<void> {
+  async loadCsv(text: string, name = 'CSV text'): Promise<void> {
     parseCsv(text);
-    return this.ready.then(() => this.require().loadCsv(text, name));
+    await (await this.started()).loadCsv(text, name);
   }
 
   play(): void {
@@ -167,116 +191,157 @@ export class LpPlayground extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('keydown', this.onKey);
-    if (this.globalShortcuts) document.addEventListener('keydown', this.onDocumentKey);
-    if (!this.started) {
-      this.started = true;
-      this.start().then(this.resolveReady, (error: unknown) => {
+    const generation = ++this.generation;
+    this.starting = this.start(generation);
+    this.starting.then(
+      () => this.resolveReady(),
+      (error: unknown) => {
+        if (generation !== this.generation) return;
         this.error = `The playground could not start: ${(error as Error).message}`;
         this.rejectReady(error);
-      });
-    }
+      },
+    );
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('keydown', this.onKey);
-    document.removeEventListener('keydown', this.onDocumentKey);
-    this.pause();
+    this.generation++;
+    this.stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.controller) return;
-    const parsed = parseAttributes(this.attributeValues());
-    if (changed.has('engine')) this.run(this.switchEngine(parsed.engine));
-    const training = ['learningRate', 'initialWeights', 'bias', 'reduction'] as const;
-    if (changed.has('preset')) this.run(this.change({ preset: parsed.dataset }));
-    if (training.some((k) => changed.has(k))) {
+    if (changed.has('engine') && changed.get('engine') !== undefined) this.run(this.switchEngine());
+    const changedSince = (k: 'preset' | 'learningRate' | 'initialWeights' | 'bias' | 'reduction') =>
+      changed.has(k) && changed.get(k) !== undefined;
+    const training =
+      changedSince('learningRate') ||
+      changedSince('initialWeights') ||
+      changedSince('bias') ||
+      changedSince('reduction');
+    if (changedSince('preset') || training) {
+      const parsed = parseAttributes(this.attributeValues(), this.settings);
       this.notices = parsed.notices;
-      this.run(this.change({ training: parsed.settings }));
+      const { preset, training: next } = parsed.settings;
+      this.run(this.change({ ...(changedSince('preset') ? { preset } : {}), ...(training ? { training: next } : {}) }));
     }
   }
 
   override render() {
     const c = this.controller;
-    const s = c?.session;
+    const v = c?.view;
     const settings = this.settings;
     const t = settings.training;
+    const run = v?.run;
     return html`<div class="root" @lp-settings=${(e: CustomEvent<SettingsChange>) => this.run(this.change(e.detail))}
         @lp-step=${(e: CustomEvent<{ count: number }>) => this.run(this.step(e.detail.count))}
         @lp-play=${(e: CustomEvent<{ playing: boolean }>) => (e.detail.playing ? this.play() : this.pause())}
         @lp-reset=${() => this.run(this.reset())}
-        @lp-regenerate=${() => this.run(this.withUrl(() => this.require().regenerate()))}
-        @lp-load-csv=${(e: CustomEvent<{ text: string; name: string }>) => this.run(this.require().loadCsv(e.detail.text, e.detail.name))}
+        @lp-regenerate=${() => this.run(this.withController((ctl) => ctl.regenerate()))}
+        @lp-load-csv=${(e: CustomEvent<{ text: string; name: string }>) => this.run(this.loadCsv(e.detail.text, e.detail.name))}
         @lp-add-class=${(e: CustomEvent<{ t: ClassLabel }>) => {
           this.addClass = e.detail.t;
         }}
-        @lp-edit-point=${this.onEditPoint}>
-      ${this.notices.map((n) => html`<p class="message notice" role="status">${n}</p>`)}
-      ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : ''}
-      ${c?.divergence ? html`<p class="message divergence" role="alert" data-divergence>${c.divergence}</p>` : ''}
+        @lp-edit-point=${(e: CustomEvent<PointEdit>) => this.run(this.withController((ctl) => ctl.edit(e.detail)))}>
       <div class="bar">
-        <lp-transport ?playing=${this.playing} ?disabled=${!c}></lp-transport>
-        <span class="spacer"></span>
-        <lp-engine-badge .kind=${s?.engineKind} .detail=${this.engineDetail}></lp-engine-badge>
+        <lp-transport ?playing=${this.playing} ?disabled=${!v}></lp-transport>
+        <p class="status" role="status" aria-live="polite">${v?.status ?? ''}</p>
+        <lp-engine-badge .kind=${run?.engine} .detail=${this.engineDetail}></lp-engine-badge>
         <span class="adapter" data-adapter>${this.adapterText}</span>
         <button type="button" class="toggle" aria-pressed=${this.presentation ? 'true' : 'false'}
           @click=${() => this.togglePresentation()}>Presentation</button>
+        <lp-shortcut-help></lp-shortcut-help>
       </div>
-      <p class="status" role="status" aria-live="polite">${c?.status ?? ''}</p>
-      <div class="layout">
+      <div class="main">
         <div class="controls">
-          <lp-data-controls .preset=${settings.preset} .gaussians=${settings.gaussians} .custom=${c?.dataNote ?? ''}
+          <lp-data-controls .preset=${settings.preset} .gaussians=${settings.gaussians} .custom=${v?.customData ?? ''}
             .addClass=${this.addClass}></lp-data-controls>
           <lp-model-controls ?bias=${t.bias} .reduction=${t.reduction}></lp-model-controls>
           <lp-optimiser-controls .learningRate=${t.learningRate} .batchSize=${t.batchSize}
-            .samples=${c?.data.targets.length ?? 40} .speed=${settings.speed}></lp-optimiser-controls>
+            .samples=${run?.data.targets.length ?? 40} .speed=${settings.speed}></lp-optimiser-controls>
           <lp-initial-weights .weights=${t.initialWeights} .initialBias=${t.initialBias} ?bias=${t.bias}></lp-initial-weights>
         </div>
-        <section class="scatter" aria-label="Data and decision boundary">
-          <lp-scatter .data=${c?.data ?? { points: new Float64Array(0), targets: new Uint8Array(0) }}
-            .domain=${c?.scatterDomain ?? DEFAULT_DOMAIN} .params=${s?.snapshot?.params ?? { w1: 0, w2: 0, b: 0 }}
-            .probabilities=${c?.grids.probabilities} .probabilityGrid=${c?.grids.probabilityGrid} .addClass=${this.addClass}></lp-scatter>
-        </section>
-        <section class="surface" aria-label="Cost surface and descent path">
-          <lp-cost-surface .values=${c?.grids.surface} .grid=${c?.grids.surfaceGrid} .history=${s?.history ?? []}
-            .params=${s?.snapshot?.params} ?bias=${t.bias} .reduction=${t.reduction}></lp-cost-surface>
-        </section>
-        <section class="chart" aria-label="Cost and accuracy over iterations">
-          <lp-loss-chart .history=${s?.history ?? []} .reduction=${t.reduction}></lp-loss-chart>
-        </section>
-        <section class="readouts" aria-label="Readouts">
-          <lp-readout .state=${s ? s.state : undefined} .reduction=${t.reduction} .bias=${t.bias}></lp-readout>
-          <lp-confusion-matrix .confusion=${s?.snapshot?.confusion}></lp-confusion-matrix>
-        </section>
+        <div class="views">
+          ${this.messages(v)}
+          <section class="scatter" aria-label="Data and decision boundary">
+            ${
+              v
+                ? html`<lp-scatter .data=${v.run.data} .domain=${v.scatterDomain} .params=${v.run.evaluation.params}
+                    .probabilities=${v.probabilities} .addClass=${this.addClass}></lp-scatter>`
+                : nothing
+            }
+          </section>
+          <section class="surface" aria-label="Cost surface and descent path">
+            <lp-cost-surface .status=${v?.surface} .history=${run?.history ?? []} .params=${run?.evaluation.params}
+              .gradient=${run?.evaluation.gradient} learning-rate=${t.learningRate} ?bias=${t.bias} .reduction=${t.reduction}></lp-cost-surface>
+          </section>
+          <div class="bottom">
+            <section class="chart" aria-label="Cost and accuracy over iterations">
+              <lp-loss-chart .history=${run?.history ?? []} .reduction=${t.reduction}></lp-loss-chart>
+            </section>
+            <section class="readouts" aria-label="Readouts">
+              <lp-readout .state=${v?.state} .gradient=${run?.evaluation.gradient} .reduction=${t.reduction} .bias=${t.bias}></lp-readout>
+            </section>
+            <section class="confusion" aria-label="Confusion matrix">
+              <lp-confusion-matrix .confusion=${run?.evaluation.confusion}></lp-confusion-matrix>
+            </section>
+          </div>
+        </div>
       </div>
     </div>`;
   }
 
-  private async start(): Promise<void> {
+  private messages(view: PlaygroundView | undefined) {
+    const messages = playgroundMessages(view, this.controller?.busyWith, this.notices, this.error);
+    return messages === nothing ? nothing : html`<div class="messages">${messages}</div>`;
+  }
+
+  /** Creates the engine and the controller, unless a disconnect overtook this start. */
+  private async start(generation: number): Promise<PlaygroundController> {
     const parsed = parseAttributes(this.attributeValues());
-    let settings = applyChange(DEFAULT_PLAYGROUND, { preset: parsed.dataset, training: parsed.settings });
-    const notices = [...parsed.notices];
-    if (this.syncUrl) {
-      this.urlSync = new UrlSync((decoded) => this.navigate(decoded.settings, decoded.notices));
-      const decoded = this.urlSync.read();
-      if (window.location.hash !== '') settings = decoded.settings;
-      notices.push(...decoded.notices);
-    }
-    this.notices = notices;
+    const decoded = this.urlSync.read();
+    const carried = this.carried;
+    const settings = carried?.settings ?? decoded?.settings ?? parsed.settings;
+    if (!carried) this.notices = [...parsed.notices, ...(decoded?.notices ?? [])];
     const choice = await chooseEngine(parsed.engine, this.gpuCallbacks());
+    if (generation !== this.generation) {
+      choice.engine.destroy();
+      throw new Error('disconnected before it started');
+    }
     this.adapterText = choice.adapterText;
     this.engineDetail = choice.detail;
-    this.controller = new PlaygroundController({
+    const controller = new PlaygroundController({
       engine: choice.engine,
       settings,
-      budget: choice.fast ? FAST_BUDGET : SLOW_BUDGET,
-      onChange: () => this.requestUpdate(),
+      budget: gridBudget(choice.engine.kind, choice.fast),
+      ...(carried?.data ? { data: carried.data } : {}),
       onFrame: () => void this.frameDrawn(),
     });
-    await this.controller.ready();
+    this.controller = controller;
+    this.unsubscribe = controller.subscribe(() => this.requestUpdate());
+    await controller.ready();
     this.requestUpdate();
     await this.updateComplete;
+    return controller;
+  }
+
+  /** Gives back everything the start took: the frame loop stops (its controller), the engine and its lease go. */
+  private stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    const controller = this.controller;
+    this.controller = undefined;
+    this.starting = undefined;
+    if (!controller) return;
+    const data = controller.customDataset;
+    this.carried = { settings: controller.settings, ...(data ? { data } : {}) };
+    void controller.destroy();
+  }
+
+  /** The controller of the start under way or done; throws when the element is not connected. */
+  private async started(): Promise<PlaygroundController> {
+    if (!this.starting) throw new Error('The playground is not on a page: connect it first');
+    return this.starting;
   }
 
   private require(): PlaygroundController {
@@ -284,16 +349,17 @@ export class LpPlayground extends LitElement {
     return this.controller;
   }
 
+  private async withController(operation: (controller: PlaygroundController) => Promise<void>): Promise<void> {
+    const controller = await this.started();
+    await operation(controller);
+    this.urlSync.write(controller.settings);
+  }
+
   /** Back/forward or a hand-edited hash: apply what the link says. */
   private navigate(settings: PlaygroundSettings, notices: string[]): void {
     this.notices = notices;
     const { preset, gaussians, training, speed } = settings;
-    this.run(this.require().change({ preset, gaussians, training, speed }));
-  }
-
-  private async withUrl(operation: () => Promise<void>): Promise<void> {
-    await operation();
-    this.urlSync?.write(this.require().settings);
+    this.run(this.withController((c) => c.change({ preset, gaussians, training, speed })));
   }
 
   private async frameDrawn(): Promise<void> {
@@ -302,34 +368,20 @@ export class LpPlayground extends LitElement {
     this.dispatchEvent(new CustomEvent('lp-frame', { detail, bubbles: true, composed: true }));
   }
 
-  private readonly actions: Record<ShortcutAction, () => void> = {
-    'toggle-play': () => (this.playing ? this.pause() : this.play()),
-    step: () => this.run(this.step(1)),
-    step10: () => this.run(this.step(10)),
-    reset: () => this.run(this.reset()),
-    presentation: () => this.togglePresentation(),
-    help: () => this.renderRoot.querySelector<LpTransport>('lp-transport')?.toggleHelp(),
-  };
-
-  private onKey = (event: KeyboardEvent): void => {
-    const action = shortcutFor(event);
-    if (!action || !this.controller) return;
-    event.preventDefault();
-    this.actions[action]();
-  };
-
-  /** With global-shortcuts: keys pressed outside any element (on the page body) reach the playground. */
-  private onDocumentKey = (event: KeyboardEvent): void => {
-    if (event.target === document.body) this.onKey(event);
-  };
-
-  private onEditPoint = (
-    e: CustomEvent<{ action: 'add' | 'remove'; x1: number; x2: number; t?: ClassLabel }>,
-  ): void => {
-    const { action, x1, x2, t } = e.detail;
-    const c = this.require();
-    this.run(action === 'add' ? c.addPoint(x1, x2, t ?? 0) : c.removeNearest(x1, x2));
-  };
+  /** Runs a shortcut; false when there is nothing to do it to yet. */
+  private shortcut(action: ShortcutAction): boolean {
+    if (!this.controller) return false;
+    const actions: Record<ShortcutAction, () => void> = {
+      'toggle-play': () => (this.playing ? this.pause() : this.play()),
+      step: () => this.run(this.step(1)),
+      step10: () => this.run(this.step(10)),
+      reset: () => this.run(this.reset()),
+      presentation: () => this.togglePresentation(),
+      help: () => this.renderRoot.querySelector<LpShortcutHelp>('lp-shortcut-help')?.toggle(),
+    };
+    actions[action]();
+    return true;
+  }
 
   private togglePresentation(): void {
     this.presentation = !this.presentation;
@@ -351,10 +403,11 @@ export class LpPlayground extends LitElement {
   }
 
   /** Switches engines on an `engine` attribute change, keeping data, settings and weights. */
-  private async switchEngine(preference: EnginePreference): Promise<void> {
+  private async switchEngine(): Promise<void> {
+    const preference: EnginePreference = parseAttributes(this.attributeValues()).engine;
+    const controller = await this.started();
     const choice = await chooseEngine(preference, this.gpuCallbacks());
-    await this.require().session.replaceEngine(choice.engine);
-    this.require().grids.budget = choice.fast ? FAST_BUDGET : SLOW_BUDGET;
+    await controller.replaceEngine(choice.engine, gridBudget(choice.engine.kind, choice.fast));
     this.engineDetail = choice.detail;
   }
 
@@ -370,12 +423,13 @@ export class LpPlayground extends LitElement {
     );
   }
 
-  private attributeValues() {
+  /** The attributes' values as text, named as the settings table names them (a boolean that is on reads "1"). */
+  private attributeValues(): Record<string, string | null> {
     return {
       dataset: this.preset,
-      learningRate: this.learningRate,
-      initialWeights: this.initialWeights,
-      bias: this.bias,
+      'learning-rate': this.learningRate,
+      'initial-weights': this.initialWeights,
+      bias: this.bias ? '1' : null,
       reduction: this.reduction,
       engine: this.engine,
     };

@@ -1,36 +1,46 @@
-/** The numbers of the current model: iteration, weights, bias, cost and accuracy. */
-import { css, html, LitElement } from 'lit';
+/**
+ * The numbers of the current model: iteration, N, the weights, the bias, the
+ * cost ξ (under its reduction), the accuracy, and the gradient ∂ξ/∂w the next full-batch step goes
+ * against (the arrow on the cost surface).
+ */
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Reduction } from '../src/model/regression';
+import type { Params, Reduction } from '../src/model/regression';
 import type { TrainingState } from '../src/state/training-session';
-import { formatNumber, formatPercent } from '../src/view/format';
+import { formatCount, formatNumber, formatPercent } from '../src/view/format';
 
 @customElement('lp-readout')
 export class LpReadout extends LitElement {
   static override styles = css`
     :host { display: block; font-variant-numeric: tabular-nums; }
-    dl { display: grid; grid-template-columns: auto 1fr; gap: 0.1em 1em; margin: 0; }
-    dt { color: var(--lp-muted, #555); }
-    dd { margin: 0; text-align: right; font-family: var(--lp-mono, ui-monospace, monospace); }
+    /* Two pairs a row: label, value, label, value. */
+    dl { display: grid; grid-template-columns: auto auto auto auto; gap: 0.05em 0.6em; margin: 0; }
+    dt { color: var(--lp-muted, #555); white-space: nowrap; }
+    dd { margin: 0 0.4em 0 0; text-align: right; font-family: var(--lp-mono, ui-monospace, monospace); white-space: nowrap; }
   `;
 
   /** The state to show; nothing is drawn until it is set. */
   @property({ attribute: false }) state: TrainingState | undefined;
+  /** ∂ξ/∂(w1, w2, b) at the current weights, under the reduction. */
+  @property({ attribute: false }) gradient: Params | undefined;
   /** Labels the cost with how it is reduced. */
   @property() reduction: Reduction = 'sum';
-  /** Whether b is trained; without it the bias row is left out. */
+  /** Whether b is trained; without it the bias rows are left out. */
   @property({ type: Boolean }) bias = false;
 
   override render() {
     const s = this.state;
     if (s === undefined) return html`<p>Loading…</p>`;
+    const g = this.gradient;
+    const pair = (label: string, name: string, value: string) =>
+      html`<dt>${label}</dt><dd data-readout=${name}>${value}</dd>`;
+    const none = html`<dt></dt><dd></dd>`;
     return html`<dl aria-live="off">
-      <dt>iteration</dt><dd data-readout="iteration">${s.iteration}</dd>
-      <dt>w₁</dt><dd data-readout="w1">${formatNumber(s.weights[0])}</dd>
-      <dt>w₂</dt><dd data-readout="w2">${formatNumber(s.weights[1])}</dd>
-      ${this.bias ? html`<dt>b</dt><dd data-readout="b">${formatNumber(s.bias)}</dd>` : ''}
-      <dt>cost ξ (${this.reduction})</dt><dd data-readout="cost">${formatNumber(s.cost)}</dd>
-      <dt>accuracy</dt><dd data-readout="accuracy">${formatPercent(s.accuracy)}</dd>
+      ${pair('iteration', 'iteration', String(s.iteration))}${pair('N', 'samples', formatCount(s.samples))}
+      ${pair('w₁', 'w1', formatNumber(s.weights[0]))}${pair('w₂', 'w2', formatNumber(s.weights[1]))}
+      ${this.bias ? html`${pair('b', 'b', formatNumber(s.bias))}${g ? pair('∂ξ/∂b', 'db', formatNumber(g.b)) : none}` : nothing}
+      ${pair(`ξ (${this.reduction})`, 'cost', formatNumber(s.cost))}${pair('accuracy', 'accuracy', formatPercent(s.accuracy))}
+      ${g ? html`${pair('∂ξ/∂w₁', 'dw1', formatNumber(g.w1))}${pair('∂ξ/∂w₂', 'dw2', formatNumber(g.w2))}` : nothing}
     </dl>`;
   }
 }

@@ -1,32 +1,33 @@
 /**
- * The two classes in the input plane: the probability P(t = 1 | x) as a
- * heatmap on a canvas, the markers (SVG for small N, a canvas for large N),
- * the decision boundary w1·x1 + w2·x2 + b = 0, and a tooltip on hover. A click
- * adds a point, Shift-click one of the other class, Alt-click removes the
- * nearest.
+ * The two classes in the input plane: P(t = 1 | x) as a heatmap, the points
+ * (shaped markers up to a few thousand, a density of both classes beyond),
+ * the decision boundary w1·x1 + w2·x2 + b = 0 with the weight vector w at a
+ * right angle to it, a legend, and a tooltip on hover. A click adds a point,
+ * Shift-click one of the other class, Alt-click removes the nearest.
  */
 import * as d3 from 'd3';
-import { css, html, LitElement, type PropertyValues, svg } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues, svg, unsafeCSS } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { GridSpec } from '../src/engine/engine';
 import { boundarySegment } from '../src/model/boundary';
-import type { Dataset } from '../src/model/dataset';
+import { classCounts, type Dataset } from '../src/model/dataset';
 import { logistic } from '../src/model/logistic';
 import { logit, type Params } from '../src/model/regression';
-import { gridToImage, probabilityColor } from '../src/view/colors';
-import { formatNumber } from '../src/view/format';
+import type { ProbabilityImage } from '../src/state/playground-view';
+import { probabilityColor } from '../src/view/colors';
+import { densityImage, hexRgb } from '../src/view/density';
+import { formatCount, formatNumber } from '../src/view/format';
 import { CLASS_STYLE, type ClassLabel } from '../src/view/palette';
 import { DEFAULT_DOMAIN, type PlotDomain } from '../src/view/plot-domain';
+import { weightArrow } from '../src/view/weight-arrow';
 import { controlEvent } from './events';
+import { frameStyles, PlotFrame, type PlotLayout } from './plot-frame';
 
-const SIZE = 460;
-const MARGIN = { top: 12, right: 12, bottom: 40, left: 46 };
-const PLOT = SIZE - MARGIN.left - MARGIN.right;
-/** Above this many points the markers go to a canvas, not SVG nodes. */
-const SVG_POINT_LIMIT = 2000;
+/** Above this many points the markers give way to a density image. */
+const MARKER_LIMIT = 2000;
 /** Above this many points hovering reports the model at the cursor, not the nearest sample. */
 const HOVER_POINT_LIMIT = 200_000;
-
+/** The heatmap's opacity: the points must stay readable on it. */
+const HEATMAP_ALPHA = 0.45;
 const SYMBOLS = [d3.symbolCircle, d3.symbolTriangle] as const;
 
 interface Hover {
@@ -37,21 +38,27 @@ interface Hover {
 
 @customElement('lp-scatter')
 export class LpScatter extends LitElement {
-  static override styles = css`
-    :host { display: block; position: relative; }
-    .frame { position: relative; width: 100%; aspect-ratio: 1; }
-    canvas, svg { position: absolute; inset: 0; width: 100%; height: 100%; }
-    svg { cursor: crosshair; }
-    .axis text { font-size: var(--lp-plot-font, 12px); }
-    .axis-label { font-size: calc(var(--lp-plot-font, 12px) + 1px); fill: currentColor; }
-    .boundary { stroke: #111; stroke-width: 2.5; stroke-dasharray: 7 4; fill: none; }
-    .point { stroke: white; stroke-width: 0.8; }
-    .hovered { fill: none; stroke: #111; stroke-width: 2; }
-    .legend rect { fill: white; fill-opacity: 0.85; stroke: #bbb; }
-    .legend text { font-size: var(--lp-plot-font, 12px); }
-    .tooltip { position: absolute; pointer-events: none; background: rgba(20, 20, 20, 0.88); color: white; font-size: 0.8em;
-      padding: 0.25em 0.5em; border-radius: 4px; white-space: pre; transform: translate(12px, -110%); font-variant-numeric: tabular-nums; }
-  `;
+  static override styles = [
+    frameStyles,
+    css`
+      :host { display: block; position: relative; aspect-ratio: 1; min-width: 0; min-height: 0;
+        --lp-probability-ramp: ${unsafeCSS(`linear-gradient(to right, ${CLASS_STYLE[0].color}99, #ffffff, ${CLASS_STYLE[1].color}99)`)}; }
+      svg.chart { cursor: crosshair; }
+      .boundary { stroke: #111; stroke-width: 2.5; stroke-dasharray: 7 4; fill: none; }
+      .point { stroke: white; stroke-width: 0.8; }
+      .hovered { fill: none; stroke: #111; stroke-width: 2; }
+      .weight { stroke: #111; stroke-width: 2; }
+      .weight-label { font-weight: 600; paint-order: stroke; stroke: white; stroke-width: 3px; }
+      .legend { position: absolute; display: grid; grid-template-columns: auto auto; gap: 0.1em 0.45em; align-items: center;
+        background: rgba(255, 255, 255, 0.88); border: 1px solid #bbb; border-radius: 4px; padding: 0.3em 0.5em;
+        font-size: var(--lp-plot-font-size, 0.85em); line-height: 1.2; pointer-events: none; }
+      .legend svg { width: 1.4em; height: 1em; overflow: visible; }
+      .legend .wide { grid-column: 1 / -1; display: flex; align-items: center; gap: 0.35em; }
+      .ramp { display: inline-block; width: 4em; height: 0.7em; border: 1px solid #999; background: var(--lp-probability-ramp); }
+      .tooltip { position: absolute; pointer-events: none; background: rgba(20, 20, 20, 0.88); color: white; font-size: 0.8em;
+        padding: 0.25em 0.5em; border-radius: 4px; white-space: pre; transform: translate(12px, -110%); font-variant-numeric: tabular-nums; }
+    `,
+  ];
 
   /** The samples to show. */
   @property({ attribute: false }) data: Dataset = { points: new Float64Array(0), targets: new Uint8Array(0) };
@@ -59,159 +66,162 @@ export class LpScatter extends LitElement {
   @property({ attribute: false }) domain: PlotDomain = DEFAULT_DOMAIN;
   /** The current parameters; the boundary is where σ(x·w + b) = 0.5. */
   @property({ attribute: false }) params: Params = { w1: 0, w2: 0, b: 0 };
-  /** P(t = 1 | x) on `probabilityGrid`, from the engine. */
-  @property({ attribute: false }) probabilities: Float32Array | undefined;
-  @property({ attribute: false }) probabilityGrid: GridSpec | undefined;
+  /** P(t = 1 | x) on a grid over the window, from the engine. */
+  @property({ attribute: false }) probabilities: ProbabilityImage | undefined;
   /** The class a plain click adds. */
   @property({ type: Number }) addClass: ClassLabel = 0;
 
   @state() private hover: Hover | undefined;
-  private x = d3.scaleLinear().domain(DEFAULT_DOMAIN.x).range([0, PLOT]);
-  private y = d3.scaleLinear().domain(DEFAULT_DOMAIN.y).range([PLOT, 0]);
+  private readonly frame = new PlotFrame(
+    this,
+    () =>
+      'Scatter plot of the two classes, the probability of class 1 as background colour, the decision boundary and the weight vector',
+  );
   private tree: d3.Quadtree<number> | undefined;
+  /** The density image of large data, kept until the data or the layout change. */
+  private density: { key: unknown[]; image: OffscreenCanvas } | undefined;
 
   override render() {
-    const symbols = SYMBOLS.map((s) => d3.symbol(s, 64)() ?? '');
-    return html`<div class="frame">
-      <canvas class="heatmap" width=${PLOT} height=${PLOT} aria-hidden="true"
-        style="left:${(MARGIN.left / SIZE) * 100}%;top:${(MARGIN.top / SIZE) * 100}%;width:${(PLOT / SIZE) * 100}%;height:${(PLOT / SIZE) * 100}%"></canvas>
-      <canvas class="points" width=${SIZE * 2} height=${SIZE * 2} aria-hidden="true"></canvas>
-      <svg viewBox="0 0 ${SIZE} ${SIZE}" role="img"
-        aria-label="Scatter plot of the two classes, the probability of class 1 as background colour, and the decision boundary"
-        @pointermove=${this.onMove} @pointerleave=${() => {
-          this.hover = undefined;
-        }} @click=${this.onClick}>
-        <g class="plot" transform="translate(${MARGIN.left},${MARGIN.top})">
-          <rect class="hit" width=${PLOT} height=${PLOT} fill="transparent"></rect>
-          <g class="points"></g>
-          <line class="boundary" visibility="hidden"></line>
-          <circle class="hovered" r="7" visibility="hidden"></circle>
-        </g>
-        <g class="axis x" transform="translate(${MARGIN.left},${MARGIN.top + PLOT})"></g>
-        <g class="axis y" transform="translate(${MARGIN.left},${MARGIN.top})"></g>
-        <text class="axis-label" x=${MARGIN.left + PLOT / 2} y=${SIZE - 6} text-anchor="middle">x₁</text>
-        <text class="axis-label" transform="translate(14,${MARGIN.top + PLOT / 2}) rotate(-90)" text-anchor="middle">x₂</text>
-        <g class="legend" transform="translate(${MARGIN.left + 8},${MARGIN.top + 8})">
-          <!-- Wide enough for the presentation-mode font as well. -->
-          <rect width="152" height="64" rx="4"></rect>
-          ${[0, 1].map(
-            (
-              t,
-            ) => svg`<path d=${symbols[t] ?? ''} transform="translate(14,${14 + 18 * t})" fill=${CLASS_STYLE[t as ClassLabel].color}></path>
-              <text x="26" y=${18 + 18 * t}>${CLASS_STYLE[t as ClassLabel].label}</text>`,
-          )}
-          <line x1="6" x2="22" y1="50" y2="50" class="boundary" style="stroke-width:2"></line>
-          <text x="26" y="54">boundary y = 0.5</text>
-        </g>
-      </svg>
-      ${this.hover ? html`<div class="tooltip" style="left:${this.hover.px}px;top:${this.hover.py}px" role="status">${this.hover.text}</div>` : ''}
+    const small = this.data.targets.length <= MARKER_LIMIT;
+    const content = svg`
+      <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <path d="M0,0 L10,5 L0,10 z" fill="#111"></path></marker></defs>
+      <rect class="hit" fill="transparent"></rect>
+      <g class="points"></g>
+      <line class="boundary" visibility="hidden"></line>
+      <g class="weight-vector"></g>
+      <circle class="hovered" r="7" visibility="hidden"></circle>`;
+    const overlay = html`${this.legend(small)}${
+      this.hover
+        ? html`<div class="tooltip" style="left:${this.hover.px}px;top:${this.hover.py}px" role="status">${this.hover.text}</div>`
+        : nothing
+    }`;
+    return html`<div @pointermove=${this.onMove} @pointerleave=${this.onLeave} @click=${this.onClick} style="display:contents">
+      ${this.frame.render(content, overlay)}
     </div>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('domain')) {
-      this.x = d3.scaleLinear().domain(this.domain.x).range([0, PLOT]);
-      this.y = d3.scaleLinear().domain(this.domain.y).range([PLOT, 0]);
-      const svg = this.svg();
-      // offset(0): ticks exactly at their values (D3 shifts them half a pixel for crispness otherwise).
-      svg.select<SVGGElement>('.axis.x').call(d3.axisBottom(this.x).ticks(8).offset(0));
-      svg.select<SVGGElement>('.axis.y').call(d3.axisLeft(this.y).ticks(8).offset(0));
+    const layout = this.frame.draw({
+      x: { domain: this.domain.x, label: 'x₁' },
+      y: { domain: this.domain.y, label: 'x₂' },
+      equalUnits: true,
+    });
+    if (!layout) return;
+    if (changed.has('data')) this.tree = undefined;
+    this.placeLegend(layout);
+    const root = d3.select(this.renderRoot.querySelector('svg.chart') as SVGSVGElement);
+    root
+      .select('rect.hit')
+      .attr('x', layout.plot.left)
+      .attr('y', layout.plot.top)
+      .attr('width', layout.plot.width)
+      .attr('height', layout.plot.height);
+    const ctx = this.frame.context();
+    if (ctx) {
+      const p = this.probabilities;
+      if (p) this.frame.blit(ctx, p.values, p.grid, probabilityColor, HEATMAP_ALPHA);
+      this.drawDensity(ctx, layout);
     }
-    if (changed.has('data') || changed.has('domain')) {
-      this.tree = undefined;
-      this.drawPoints();
-    }
-    if (changed.has('probabilities') || changed.has('probabilityGrid') || changed.has('domain')) this.drawHeatmap();
-    this.drawBoundary();
+    this.drawMarkers(root, layout);
+    this.drawBoundary(root, layout);
   }
 
-  private svg(): d3.Selection<SVGSVGElement, unknown, null, undefined> {
-    return d3.select(this.renderRoot.querySelector('svg') as SVGSVGElement);
-  }
-
-  private drawPoints(): void {
-    const n = this.data.targets.length;
-    const small = n <= SVG_POINT_LIMIT;
+  private legend(small: boolean) {
+    const [n0, n1] = classCountsOf(this.data);
     const symbols = SYMBOLS.map((s) => d3.symbol(s, 48)() ?? '');
+    const counts = [n0, n1];
+    return html`<div class="legend" aria-hidden="true">
+      ${([0, 1] as const).map(
+        (t) =>
+          html`<svg viewBox="-8 -8 16 16">${
+            small
+              ? svg`<path d=${symbols[t] ?? ''} fill=${CLASS_STYLE[t].color}></path>`
+              : svg`<rect x="-6" y="-6" width="12" height="12" fill=${CLASS_STYLE[t].color}></rect>`
+          }</svg><span data-legend-class=${t}>${CLASS_STYLE[t].label} · ${formatCount(counts[t] ?? 0)} points</span>`,
+      )}
+      ${small ? nothing : html`<span class="wide">density: each pixel mixes the classes of its points</span>`}
+      <svg viewBox="0 -5 16 10"><line x1="0" x2="16" class="boundary" style="stroke-width:2"></line></svg><span>boundary y = 0.5</span>
+      <svg viewBox="0 -5 16 10"><path d="M0,0 H12 M9,-3 L15,0 L9,3 z" class="weight" fill="#111"></path></svg><span>w, normal to it</span>
+      <span class="wide">P(t = 1 | x): 0 <span class="ramp"></span> 1</span>
+    </div>`;
+  }
+
+  /** The legend sits in the plot's top-left corner. */
+  private placeLegend(layout: PlotLayout): void {
+    const legend = this.renderRoot.querySelector<HTMLElement>('.legend');
+    if (!legend) return;
+    legend.style.left = `${layout.plot.left + 6}px`;
+    legend.style.top = `${layout.plot.top + 6}px`;
+  }
+
+  private drawMarkers(root: d3.Selection<SVGSVGElement, unknown, null, undefined>, layout: PlotLayout): void {
+    const n = this.data.targets.length;
     const { points, targets } = this.data;
-    this.svg()
+    const symbols = SYMBOLS.map((s) => d3.symbol(s, 48)() ?? '');
+    const { x, y } = layout;
+    root
       .select('g.points')
       .selectAll<SVGPathElement, number>('path.point')
-      .data(small ? d3.range(n) : [])
+      .data(n <= MARKER_LIMIT ? d3.range(n) : [])
       .join('path')
       .attr('class', (i) => `point class-${targets[i]}`)
       .attr('d', (i) => symbols[targets[i] as ClassLabel] as string)
       .attr('fill', (i) => CLASS_STYLE[targets[i] as ClassLabel].color)
-      .attr('transform', (i) => `translate(${this.x(points[2 * i]!)},${this.y(points[2 * i + 1]!)})`);
-    this.drawCanvasPoints(small ? 0 : n);
+      .attr('transform', (i) => `translate(${x(points[2 * i]!)},${y(points[2 * i + 1]!)})`);
   }
 
-  /** Large data sets: small marks on a canvas at twice the resolution. */
-  private drawCanvasPoints(n: number): void {
-    const canvas = this.renderRoot.querySelector('canvas.points') as HTMLCanvasElement;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    if (n === 0) return;
-    const scale = canvas.width / SIZE;
-    // Beyond ~200k marks the picture no longer changes: draw an even subsample so redraws stay quick.
-    const stride = Math.max(1, Math.floor(n / 200_000));
-    const r = (n > 20_000 ? 0.8 : 1.6) * scale;
-    const { points, targets } = this.data;
-    for (const t of [0, 1] as const) {
-      ctx.fillStyle = CLASS_STYLE[t].color;
-      ctx.globalAlpha = n > 20_000 ? 0.35 : 0.8;
-      for (let i = 0; i < n; i += stride) {
-        if (targets[i] !== t) continue;
-        const px = (MARGIN.left + this.x(points[2 * i]!)) * scale;
-        const py = (MARGIN.top + this.y(points[2 * i + 1]!)) * scale;
-        ctx.fillRect(px - r, py - r, 2 * r, 2 * r);
-      }
+  /** Large data: every point counted into a per-pixel mix of the class colours. */
+  private drawDensity(ctx: CanvasRenderingContext2D, layout: PlotLayout): void {
+    if (this.data.targets.length <= MARKER_LIMIT) return;
+    const { plot, x, y } = layout;
+    const ratio = Math.min(2, window.devicePixelRatio || 1);
+    const key = [this.data, plot.left, plot.top, plot.width, plot.height, ratio];
+    if (!this.density || this.density.key.some((k, i) => k !== key[i])) {
+      const w = Math.round(plot.width * ratio);
+      const h = Math.round(plot.height * ratio);
+      const colors = [hexRgb(CLASS_STYLE[0].color), hexRgb(CLASS_STYLE[1].color)] as const;
+      const image = densityImage(
+        this.data,
+        (v) => (x(v) - plot.left) * ratio,
+        (v) => (y(v) - plot.top) * ratio,
+        w,
+        h,
+        colors,
+      );
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      canvas.getContext('2d')?.putImageData(new ImageData(image.pixels, image.width, image.height), 0, 0);
+      this.density = { key, image: canvas };
     }
-    ctx.globalAlpha = 1;
+    ctx.drawImage(this.density.image, plot.left, plot.top, plot.width, plot.height);
   }
 
-  /** The engine's probability grid, stretched over the plot with smoothing. */
-  private drawHeatmap(): void {
-    const canvas = this.renderRoot.querySelector('canvas.heatmap') as HTMLCanvasElement;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    const grid = this.probabilityGrid;
-    const values = this.probabilities;
-    if (!grid || !values || values.length !== grid.size * grid.size) return;
-    const image = gridToImage(values, grid.size, probabilityColor, 110);
-    const tile = new OffscreenCanvas(grid.size, grid.size);
-    tile.getContext('2d')?.putImageData(image, 0, 0);
-    ctx.imageSmoothingEnabled = true;
-    // The grid samples the cell centres' corners: map its outer samples onto the domain edges.
-    const sx = (this.x(grid.x[1]) - this.x(grid.x[0])) / (grid.size - 1);
-    const sy = (this.y(grid.y[0]) - this.y(grid.y[1])) / (grid.size - 1);
-    ctx.drawImage(tile, this.x(grid.x[0]) - sx / 2, this.y(grid.y[1]) - sy / 2, sx * grid.size, sy * grid.size);
-  }
-
-  private drawBoundary(): void {
-    const line = this.svg().select('line.boundary');
+  private drawBoundary(root: d3.Selection<SVGSVGElement, unknown, null, undefined>, layout: PlotLayout): void {
+    const { x, y } = layout;
+    const line = root.select('line.boundary');
     const segment = boundarySegment(this.params, this.domain.x, this.domain.y);
-    if (segment === null) {
-      line.attr('visibility', 'hidden');
-      return;
+    if (segment === null) line.attr('visibility', 'hidden');
+    else {
+      const [[xa, ya], [xb, yb]] = segment;
+      line.attr('visibility', 'visible').attr('x1', x(xa)).attr('y1', y(ya)).attr('x2', x(xb)).attr('y2', y(yb));
     }
-    const [[xa, ya], [xb, yb]] = segment;
-    line
-      .attr('visibility', 'visible')
-      .attr('x1', this.x(xa))
-      .attr('y1', this.y(ya))
-      .attr('x2', this.x(xb))
-      .attr('y2', this.y(yb));
-  }
-
-  /** The data coordinates under a pointer event, or undefined outside the plot. */
-  private at(event: MouseEvent): [number, number] | undefined {
-    const plot = this.renderRoot.querySelector('g.plot') as SVGGElement;
-    const [px, py] = d3.pointer(event, plot);
-    if (px < 0 || px > PLOT || py < 0 || py > PLOT) return undefined;
-    return [this.x.invert(px), this.y.invert(py)];
+    const arrow = weightArrow(this.params, this.domain);
+    const g = root.select('g.weight-vector');
+    g.selectAll('*').remove();
+    if (!arrow) return;
+    g.append('line')
+      .attr('class', 'weight')
+      .attr('data-weight', `${arrow.direction[0]},${arrow.direction[1]}`)
+      .attr('x1', x(arrow.from[0]))
+      .attr('y1', y(arrow.from[1]))
+      .attr('x2', x(arrow.to[0]))
+      .attr('y2', y(arrow.to[1]))
+      .attr('marker-end', 'url(#arrow)');
+    g.append('text')
+      .attr('class', 'weight-label')
+      .attr('x', x(arrow.to[0]) + 6)
+      .attr('y', y(arrow.to[1]) - 6)
+      .text(arrow.scaled ? 'w (scaled)' : 'w');
   }
 
   private nearest(x1: number, x2: number, radius?: number): number | undefined {
@@ -228,19 +238,24 @@ export class LpScatter extends LitElement {
     return this.tree.find(x1, x2, radius);
   }
 
+  private onLeave = (): void => {
+    this.hover = undefined;
+    d3.select(this.renderRoot.querySelector('circle.hovered')).attr('visibility', 'hidden');
+  };
+
   private onMove = (event: PointerEvent): void => {
-    const marker = this.svg().select('circle.hovered');
-    const here = this.at(event);
-    if (!here) {
-      this.hover = undefined;
-      marker.attr('visibility', 'hidden');
+    const layout = this.frame.layout;
+    const here = this.frame.dataAt(event);
+    if (!here || !layout) {
+      this.onLeave();
       return;
     }
-    const radius = (12 / PLOT) * (this.domain.x[1] - this.domain.x[0]);
+    const marker = d3.select(this.renderRoot.querySelector('circle.hovered'));
+    const radius = (12 / layout.plot.width) * (this.domain.x[1] - this.domain.x[0]);
     const i = this.nearest(here[0], here[1], radius);
-    const frame = (this.renderRoot.querySelector('.frame') as HTMLElement).getBoundingClientRect();
-    const px = event.clientX - frame.left;
-    const py = event.clientY - frame.top;
+    const box = this.getBoundingClientRect();
+    const px = event.clientX - box.left;
+    const py = event.clientY - box.top;
     if (i === undefined) {
       marker.attr('visibility', 'hidden');
       const y = logistic(logit(this.params, here[0], here[1]));
@@ -254,7 +269,7 @@ export class LpScatter extends LitElement {
     const x1 = this.data.points[2 * i]!;
     const x2 = this.data.points[2 * i + 1]!;
     const y = logistic(logit(this.params, x1, x2));
-    marker.attr('visibility', 'visible').attr('cx', this.x(x1)).attr('cy', this.y(x2));
+    marker.attr('visibility', 'visible').attr('cx', layout.x(x1)).attr('cy', layout.y(x2));
     this.hover = {
       px,
       py,
@@ -263,7 +278,7 @@ export class LpScatter extends LitElement {
   };
 
   private onClick = (event: MouseEvent): void => {
-    const here = this.at(event);
+    const here = this.frame.dataAt(event);
     if (!here) return;
     const [x1, x2] = here;
     if (event.altKey) {
@@ -273,6 +288,17 @@ export class LpScatter extends LitElement {
     const t = (event.shiftKey ? 1 - this.addClass : this.addClass) as ClassLabel;
     this.dispatchEvent(controlEvent('lp-edit-point', { action: 'add', x1, x2, t }));
   };
+}
+
+/** [count of t = 0, count of t = 1], cached per data set (a large one takes a moment to count). */
+const counted = new WeakMap<Dataset, [number, number]>();
+function classCountsOf(data: Dataset): [number, number] {
+  let counts = counted.get(data);
+  if (!counts) {
+    counts = classCounts(data);
+    counted.set(data, counts);
+  }
+  return counts;
 }
 
 declare global {

@@ -1,51 +1,61 @@
 /**
- * The playground's layout: controls on the left, the scatter and the cost
- * surface side by side, the loss chart and the readouts below. Plots are
- * sized by the viewport's height too, so a 1280×720 laptop and a 1920×1080
- * projector both show everything without scrolling.
+ * The playground's layout: a bar of buttons on top; the controls on the
+ * left; messages, the scatter and the cost surface, the loss chart and the
+ * readouts on the right. The element fills the height it is given and the
+ * plots take what the rest leaves, so nothing scrolls. One factor,
+ * --lp-scale, sizes every text (ticks and readouts included): presentation
+ * mode sets it to 1.25.
  */
 import { css } from 'lit';
 
 export const playgroundStyles = css`
   :host {
-    display: block; color: #1a1a1a; font-family: system-ui, sans-serif;
-    /* 14.7px on a 1280 laptop, 18.5px on a 1920 projector. */
-    font-size: clamp(14px, calc(0.6vw + 7px), 19px);
-    --lp-plot: min(100%, 56vh);
+    display: block; box-sizing: border-box; height: var(--lp-height, 100%); min-height: 30em;
+    color: #1a1a1a; font-family: system-ui, sans-serif;
+    --lp-scale: 1;
+    /* 14.7px on a 1280 laptop, 18.5px on a 1920 projector; presentation mode multiplies it. */
+    font-size: calc(clamp(14px, 0.6vw + 7px, 19px) * var(--lp-scale));
   }
-  :host([presentation]) {
-    font-size: clamp(18px, calc(0.8vw + 9px), 26px);
-    /* Custom properties cross shadow roots: the plots' own text grows too. */
-    --lp-plot-font: 15px; --lp-plot: min(100%, 52vh);
-  }
+  :host([presentation]) { --lp-scale: 1.25; }
   :host([presentation]) .adapter { display: none; }
-  .bar { display: flex; flex-wrap: wrap; gap: 0.4em 1em; align-items: center; margin-bottom: 0.5em; }
-  .bar .spacer { flex: 1; }
-  .adapter { color: #555; font-size: 0.85em; }
-  .layout {
-    display: grid; gap: 0.8em 1.2em; align-items: start;
-    grid-template-columns: minmax(15em, 19em) minmax(0, 1fr) minmax(0, 1.13fr);
-    grid-template-areas: 'controls scatter surface' 'controls chart readouts';
+  .root { display: grid; grid-template-rows: auto minmax(0, 1fr); gap: 0.45em; height: 100%; }
+  .bar { display: flex; flex-wrap: wrap; gap: 0.4em 0.8em; align-items: center; }
+  .adapter { color: #555; font-size: 0.8em; }
+  .main { display: grid; grid-template-columns: minmax(15em, 18.5em) minmax(0, 1fr); gap: 0.9em; min-height: 0; }
+  /* The controls' text a little smaller than the views' (scaled by the same factor in presentation mode). */
+  .controls { display: flex; flex-direction: column; gap: 0.35em; min-height: 0; font-size: 0.9em; }
+  .views {
+    display: grid; min-height: 0; gap: 0.3em 1em;
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr);
+    grid-template-rows: auto minmax(0, 1fr) minmax(7.5em, 0.36fr);
+    grid-template-areas: 'messages messages' 'scatter surface' 'bottom bottom';
   }
-  .controls { grid-area: controls; display: flex; flex-direction: column; gap: 0.5em; max-height: calc(100vh - 7em); overflow-y: auto; padding-right: 0.2em; }
-  .scatter { grid-area: scatter; }
-  .surface { grid-area: surface; }
-  .chart { grid-area: chart; }
-  .readouts { grid-area: readouts; display: flex; gap: 1.5em; flex-wrap: wrap; align-items: start; }
-  .scatter lp-scatter { width: var(--lp-plot); }
-  .surface lp-cost-surface { width: calc(var(--lp-plot) * 1.13); max-width: 100%; }
-  h2 { font-size: 0.95em; margin: 0 0 0.2em; }
+  .bottom { grid-area: bottom; display: flex; gap: 1.2em; min-height: 0; align-items: stretch; }
+  .messages { grid-area: messages; display: flex; flex-direction: column; gap: 0.25em; }
+  .scatter { grid-area: scatter; min-height: 0; }
+  .surface { grid-area: surface; min-height: 0; }
+  .chart { flex: 1; min-width: 12em; min-height: 0; }
+  .readouts, .confusion { flex: none; }
+  .scatter > *, .surface > *, .chart > * { width: 100%; height: 100%; aspect-ratio: auto; }
   @media (max-width: 1000px) {
-    .layout { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); grid-template-areas: 'scatter surface' 'chart readouts' 'controls controls'; }
-    .controls { max-height: none; }
+    :host { height: auto; }
+    .main { grid-template-columns: minmax(0, 1fr); }
+    .views { grid-template-columns: minmax(0, 1fr); grid-template-rows: auto; grid-template-areas: 'messages' 'scatter' 'surface' 'bottom'; }
+    .bottom { flex-wrap: wrap; }
+    .chart { flex-basis: 100%; }
+    .scatter > * { aspect-ratio: 1; height: auto; }
+    .surface > * { aspect-ratio: 1.15; height: auto; }
+    .chart > * { aspect-ratio: 2.6; height: auto; }
+    .controls { order: 2; }
   }
-  @media (max-width: 640px) {
-    .layout { grid-template-columns: minmax(0, 1fr); grid-template-areas: 'scatter' 'surface' 'chart' 'readouts' 'controls'; }
-  }
-  .message { padding: 0.4em 0.7em; margin: 0 0 0.4em; border-left: 4px solid; border-radius: 2px; }
-  .notice { background: #fff4d6; border-color: #b07d00; }
+  .message { padding: 0.3em 0.6em; margin: 0; border-left: 4px solid; border-radius: 2px; font-size: 0.9em; }
+  .message button { font: inherit; margin-left: 0.5em; padding: 0.1em 0.5em; cursor: pointer; }
+  .notice, .advice, .pace { background: #fff4d6; border-color: #b07d00; }
+  .busy { background: #e8f1fb; border-color: #0b5394; }
+  .busy progress { vertical-align: middle; width: 8em; margin-left: 0.5em; }
   .error, .divergence { background: #fde8e8; border-color: #b00020; }
-  .status { color: #333; font-size: 0.85em; min-height: 1.3em; margin: 0.2em 0 0; }
+  /* The last thing done: fills the bar's free room, one line. */
+  .status { flex: 1; min-width: 8em; color: #333; font-size: 0.85em; margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   button.toggle { font: inherit; font-size: 0.85em; padding: 0.25em 0.7em; border-radius: 6px; border: 1px solid #777; background: white; cursor: pointer; }
   button.toggle:focus-visible { outline: 3px solid #0072b2; outline-offset: 2px; }
   @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }

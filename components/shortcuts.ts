@@ -1,15 +1,51 @@
-/** The keyboard shortcuts of the playground (listed in lp-transport's help). */
+/**
+ * The playground's keyboard shortcuts, and a reactive controller that
+ * listens for them on the element (and, with `global-shortcuts`, on the whole
+ * page). A shortcut works wherever focus is, except in a text field, and
+ * except for the keys a control reached by keyboard uses itself (Space on a
+ * button, arrows on a slider): a button that was clicked with the mouse
+ * keeps focus but not the keys.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export type ShortcutAction = 'toggle-play' | 'step' | 'step10' | 'reset' | 'presentation' | 'help';
 
-/** Elements that use these keys themselves: typing in a field must not start training. */
-const OWN_KEYS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON']);
+export const SHORTCUTS: ReadonlyArray<readonly [key: string, action: string]> = [
+  ['Space', 'play / pause'],
+  ['→', 'one step'],
+  ['Shift + →', 'ten steps'],
+  ['R', 'reset to w(0)'],
+  ['P', 'presentation mode'],
+  ['?', 'this help (Esc closes it)'],
+];
+
+const TEXT_TYPES = new Set(['text', 'search', 'email', 'number', 'password', 'tel', 'url']);
+const ACTIVATION_KEYS = new Set([' ', 'Enter']);
+const ARROW_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
+
+/** The keys a control handles itself when it has keyboard focus. */
+function ownKeys(element: HTMLElement): ReadonlySet<string> | 'all' {
+  if (element.isContentEditable || element.tagName === 'TEXTAREA') return 'all';
+  if (element instanceof HTMLInputElement) {
+    if (TEXT_TYPES.has(element.type)) return 'all';
+    if (element.type === 'range') return ARROW_KEYS;
+    if (element.type === 'radio') return new Set([...ACTIVATION_KEYS, ...ARROW_KEYS]);
+    return ACTIVATION_KEYS;
+  }
+  if (element.tagName === 'SELECT') return new Set([...ACTIVATION_KEYS, ...ARROW_KEYS]);
+  if (element.tagName === 'BUTTON' || element.tagName === 'SUMMARY' || element.tagName === 'A') return ACTIVATION_KEYS;
+  return new Set();
+}
 
 /** The action a key press asks for, or undefined if it is not a shortcut here. */
 export function shortcutFor(event: KeyboardEvent): ShortcutAction | undefined {
   if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
   const target = event.composedPath()[0];
-  if (target instanceof HTMLElement && (OWN_KEYS.has(target.tagName) || target.isContentEditable)) return undefined;
+  if (target instanceof HTMLElement) {
+    const own = ownKeys(target);
+    if (own === 'all') return undefined;
+    if (own.has(event.key) && target.matches(':focus-visible')) return undefined;
+  }
   switch (event.key) {
     case ' ':
       return 'toggle-play';
@@ -26,4 +62,51 @@ export function shortcutFor(event: KeyboardEvent): ShortcutAction | undefined {
     default:
       return undefined;
   }
+}
+
+export interface ShortcutHost extends ReactiveControllerHost, HTMLElement {
+  /** Whether keys pressed anywhere on the page count, not only inside the element. */
+  readonly globalShortcuts: boolean;
+}
+
+/** Listens on the element, and on the document with `global-shortcuts`; stops listening when disconnected. */
+export class ShortcutController implements ReactiveController {
+  private listening: Document | undefined;
+
+  constructor(
+    private readonly host: ShortcutHost,
+    private readonly act: (action: ShortcutAction) => boolean,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('keydown', this.onKey);
+    this.hostUpdated();
+  }
+
+  /** Follows the `global-shortcuts` attribute. */
+  hostUpdated(): void {
+    const wanted = this.host.globalShortcuts ? this.host.ownerDocument : undefined;
+    if (wanted === this.listening) return;
+    this.listening?.removeEventListener('keydown', this.onDocumentKey);
+    wanted?.addEventListener('keydown', this.onDocumentKey);
+    this.listening = wanted;
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('keydown', this.onKey);
+    this.listening?.removeEventListener('keydown', this.onDocumentKey);
+    this.listening = undefined;
+  }
+
+  private onKey = (event: KeyboardEvent): void => {
+    const action = shortcutFor(event);
+    if (action && this.act(action)) event.preventDefault();
+  };
+
+  /** Keys pressed elsewhere on the page; those inside the element were handled by onKey. */
+  private onDocumentKey = (event: KeyboardEvent): void => {
+    if (!event.composedPath().includes(this.host)) this.onKey(event);
+  };
 }

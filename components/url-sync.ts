@@ -1,32 +1,60 @@
 /**
- * Mirrors the shareable settings to the page's URL hash: each change is a
- * history entry (so Back undoes it), except changes within a second of the
- * last (a slider being dragged), which replace it. Back/forward and hand
- * edits of the hash come back through `onNavigate`.
+ * Mirrors the shareable settings to the page's URL hash, as a reactive
+ * controller that listens only while the element is connected and has
+ * `sync-url`. Each change is a history entry (so Back undoes it), except
+ * changes within a second of the last (a slider being dragged), which replace
+ * it. Back/forward and hand edits of the hash come back through `onNavigate`.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from '../src/state/playground-settings';
 import { type DecodedSettings, decodeSettings, encodeSettings } from '../src/state/url-state';
 
 const COALESCE_MS = 1000;
 
-export class UrlSync {
+export interface UrlSyncHost extends ReactiveControllerHost {
+  readonly syncUrl: boolean;
+}
+
+export class UrlSync implements ReactiveController {
   private lastPush = Number.NEGATIVE_INFINITY;
   private written = '';
+  private listening = false;
 
   constructor(
+    private readonly host: UrlSyncHost,
     private readonly onNavigate: (decoded: DecodedSettings) => void,
     private readonly defaults: PlaygroundSettings = DEFAULT_PLAYGROUND,
   ) {
-    window.addEventListener('hashchange', this.navigated);
-    window.addEventListener('popstate', this.navigated);
+    host.addController(this);
   }
 
-  read(): DecodedSettings {
+  hostConnected(): void {
+    this.hostUpdated();
+  }
+
+  hostUpdated(): void {
+    if (this.host.syncUrl === this.listening) return;
+    this.listening = this.host.syncUrl;
+    if (this.listening) {
+      window.addEventListener('hashchange', this.navigated);
+      window.addEventListener('popstate', this.navigated);
+    } else this.unlisten();
+  }
+
+  hostDisconnected(): void {
+    if (this.listening) this.unlisten();
+    this.listening = false;
+  }
+
+  /** The settings the URL holds (with notices for bad values), or undefined without `sync-url` or a hash. */
+  read(): DecodedSettings | undefined {
+    if (!this.host.syncUrl || window.location.hash === '') return undefined;
     this.written = window.location.hash;
     return decodeSettings(window.location.hash, this.defaults);
   }
 
   write(settings: PlaygroundSettings): void {
+    if (!this.host.syncUrl) return;
     const hash = encodeSettings(settings, this.defaults);
     if (hash === this.written && hash === window.location.hash) return;
     this.written = hash;
@@ -37,7 +65,7 @@ export class UrlSync {
     this.lastPush = now;
   }
 
-  dispose(): void {
+  private unlisten(): void {
     window.removeEventListener('hashchange', this.navigated);
     window.removeEventListener('popstate', this.navigated);
   }
@@ -46,6 +74,6 @@ export class UrlSync {
     // Our own writes do not fire these events; anything arriving here is the user's.
     if (window.location.hash === this.written) return;
     this.written = window.location.hash;
-    this.onNavigate(this.read());
+    this.onNavigate(decodeSettings(window.location.hash, this.defaults));
   };
 }

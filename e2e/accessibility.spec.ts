@@ -11,7 +11,8 @@ function focused(page: import('@playwright/test').Page) {
     while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
     if (!a) return '';
     const input = a as HTMLInputElement;
-    const label = input.labels?.[0]?.textContent ?? a.getAttribute('aria-label') ?? a.textContent ?? '';
+    // The accessible name: aria-label first, then the label, then the text.
+    const label = a.getAttribute('aria-label') ?? input.labels?.[0]?.textContent ?? a.textContent ?? '';
     const type = a.tagName === 'INPUT' ? `[${input.type}]` : '';
     return `${a.tagName.toLowerCase()}${type}: ${label.replace(/\s+/g, ' ').trim()}`;
   });
@@ -34,8 +35,8 @@ test('every control is reachable with Tab and works from the keyboard', async ({
     'select: Preset',
     'input[file]: Load CSV (x1,x2,t)',
     'input[radio]: t = 0',
-    'input[checkbox]: Bias b (y = σ(x·w + b))',
-    'input[radio]: sum (tutorial)',
+    'input[checkbox]: bias b',
+    'input[radio]: sum',
     'input[range]: Learning rate η',
     'input[text]: η',
     'select: Batch',

@@ -1,7 +1,7 @@
 /**
- * Shared fixtures: a page that fails the test on any console error or
- * uncaught exception, and helpers that drive <lp-playground> through its
- * public API inside the page.
+ * Shared fixtures: every app test's page fails the test on any console error
+ * or uncaught exception (an automatic fixture: no test can forget it), and
+ * helpers that drive <lp-playground> through its public API in the page.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import type {} from '../components/lp-playground';
@@ -12,11 +12,14 @@ export interface PageErrors {
 }
 
 export const test = base.extend<{ errors: PageErrors }>({
-  errors: async ({ page }, use) => {
-    const messages = collectPageErrors(page);
-    await use({ messages });
-    expect(messages, 'console errors and uncaught exceptions').toEqual([]);
-  },
+  errors: [
+    async ({ page }, use) => {
+      const messages = collectPageErrors(page);
+      await use({ messages });
+      expect(messages, 'console errors and uncaught exceptions').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
@@ -37,13 +40,7 @@ export function playgroundState(page: Page) {
   });
 }
 
-/** The tutorial's reference path from w(0) = (−4, −2), η = 0.05, summed cost, no bias. */
-export const TUTORIAL_PATH: Record<number, readonly [number, number]> = {
-  1: [-2.0147, -1.0962],
-  2: [-0.1327, -0.2125],
-  3: [0.9148, 0.3743],
-  10: [1.4854, 0.7834],
-};
+export { TUTORIAL_REFERENCE } from '../src/model/tutorial-reference';
 
 /**
  * Replaces the page's playground with one carrying these attributes and waits

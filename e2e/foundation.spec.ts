@@ -1,4 +1,6 @@
-import { expect, openPlayground, playgroundState, TUTORIAL_PATH, test } from './fixtures';
+import { expect, openPlayground, playgroundState, TUTORIAL_REFERENCE, test } from './fixtures';
+
+const [W10_1, W10_2] = TUTORIAL_REFERENCE.path[10];
 
 test.describe('<lp-playground> on the tutorial data', () => {
   test('reaches the tutorial w(10) through step(10)', async ({ page, errors }) => {
@@ -9,27 +11,28 @@ test.describe('<lp-playground> on the tutorial data', () => {
     await page.evaluate(() => document.querySelector('lp-playground')?.step(10));
     const s = await playgroundState(page);
     expect(s.iteration).toBe(10);
-    expect(Math.abs((s.weights[0] as number) - 1.4854)).toBeLessThan(1e-4);
-    expect(Math.abs((s.weights[1] as number) - 0.7834)).toBeLessThan(1e-4);
-    expect(s.cost).toBeCloseTo(14.4916, 4);
-    expect(s.accuracy).toBe(34 / 40);
+    expect(Math.abs((s.weights[0] as number) - W10_1)).toBeLessThan(1e-4);
+    expect(Math.abs((s.weights[1] as number) - W10_2)).toBeLessThan(1e-4);
+    expect(s.cost).toBeCloseTo(TUTORIAL_REFERENCE.cost10, 4);
+    expect(s.accuracy).toBe(1 - TUTORIAL_REFERENCE.misclassified10 / 40);
+    expect(s.samples).toBe(40);
     expect(errors.messages).toEqual([]);
   });
 
   test('follows the tutorial path one Step click at a time', async ({ page }) => {
     await openPlayground(page);
     const stepButton = page.locator('lp-transport').getByRole('button', { name: 'Step', exact: true });
-    for (const k of [1, 2, 3]) {
+    for (const k of [1, 2, 3] as const) {
       await stepButton.click();
       await expect(page.locator('[data-readout="iteration"]')).toHaveText(String(k));
-      const [w1, w2] = TUTORIAL_PATH[k] as [number, number];
+      const [w1, w2] = TUTORIAL_REFERENCE.path[k];
       const s = await playgroundState(page);
       expect(Math.abs((s.weights[0] as number) - w1)).toBeLessThan(1e-4);
       expect(Math.abs((s.weights[1] as number) - w2)).toBeLessThan(1e-4);
     }
     // The readout shows the same weights to 4 decimals, with a real minus sign.
-    await expect(page.locator('[data-readout="w1"]')).toHaveText('0.9148');
-    await expect(page.locator('[data-readout="w2"]')).toHaveText('0.3743');
+    await expect(page.locator('[data-readout="w1"]')).toHaveText(TUTORIAL_REFERENCE.path[3][0].toFixed(4));
+    await expect(page.locator('[data-readout="w2"]')).toHaveText(TUTORIAL_REFERENCE.path[3][1].toFixed(4));
   });
 
   test('draws both classes with different shapes and a boundary', async ({ page }) => {
@@ -89,7 +92,8 @@ test.describe('<lp-playground> on the tutorial data', () => {
       }
       return '';
     });
-    expect(message).toMatch(/learningRate must be between/);
+    // Named as the screen names it, never as a field path.
+    expect(message).toBe('η must be between 1e-6 and 10, got -3');
     await page.evaluate(async () => {
       const el = document.querySelector('lp-playground');
       await el?.configure({ initialWeights: [1, 1], bias: true, initialBias: 0.25, reduction: 'mean' });

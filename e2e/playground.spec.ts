@@ -1,8 +1,8 @@
 /** The playground as a user drives it: buttons, the plots, the URL. */
-import { expect, openPlayground, playgroundState, test } from './fixtures';
+import { expect, openPlayground, playgroundState, TUTORIAL_REFERENCE, test } from './fixtures';
 import { axisMap } from './views';
 
-const W10 = [1.4854, 0.7834];
+const W10 = TUTORIAL_REFERENCE.path[10];
 
 test('tutorial, 10 steps by the UI: readouts match w(10) and the boundary passes through the origin with slope −w1/w2', async ({
   page,
@@ -13,7 +13,7 @@ test('tutorial, 10 steps by the UI: readouts match w(10) and the boundary passes
   await expect(page.locator('[data-readout="iteration"]')).toHaveText('10');
   await expect(page.locator('[data-readout="w1"]')).toHaveText(W10[0]!.toFixed(4));
   await expect(page.locator('[data-readout="w2"]')).toHaveText(W10[1]!.toFixed(4));
-  await expect(page.locator('[data-readout="cost"]')).toHaveText('14.4916');
+  await expect(page.locator('[data-readout="cost"]')).toHaveText(TUTORIAL_REFERENCE.cost10.toFixed(4));
 
   const scatter = page.locator('lp-scatter');
   const x = await axisMap(scatter, 'x');
@@ -46,6 +46,8 @@ test('Play runs and moves the boundary between frames; Pause stops; Step ×10 ad
   expect(await boundary()).not.toBe(before);
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  // A frame already under way finishes; step(0) waits for it. After that nothing moves.
+  await page.evaluate(() => document.querySelector('lp-playground')?.step(0));
   const stopped = (await playgroundState(page)).iteration;
   await page.waitForTimeout(500);
   expect((await playgroundState(page)).iteration).toBe(stopped);
@@ -58,21 +60,14 @@ test('clicking the cost surface sets w(0) to the weights under the cursor', asyn
   const surface = page.locator('lp-cost-surface');
   const x = await axisMap(surface, 'x');
   const y = await axisMap(surface, 'y');
-  // Aim at w = (2, −3) in SVG user space, then click there on screen.
+  // Aim at w = (2, −3): the frame draws in CSS pixels, so an axis's tick positions are click positions.
   const target = [2, -3] as const;
-  const box = await surface.locator('svg').boundingBox();
-  const viewBox = (await surface.locator('svg').getAttribute('viewBox'))?.split(' ').map(Number) ?? [];
-  const scale = (box?.width ?? 0) / (viewBox[2] ?? 1);
-  // The plot group's translation (the margins).
-  const translate = await surface.locator('g.plot').getAttribute('transform');
-  const [, mx, my] = /translate\(([\d.]+),([\d.]+)\)/.exec(translate ?? '') ?? [];
-  const px = (Number(mx) + x.toPixel(target[0])) * scale;
-  const py = (Number(my) + y.toPixel(target[1])) * scale;
-  await surface.locator('svg').click({ position: { x: px, y: py } });
+  await surface.locator('svg.chart').click({ position: { x: x.toPixel(target[0]), y: y.toPixel(target[1]) } });
   await expect.poll(async () => (await playgroundState(page)).weights[0]).not.toBe(-4);
   const s = await playgroundState(page);
   const grid = await page.evaluate(() => {
-    const g = document.querySelector('lp-playground')?.shadowRoot?.querySelector('lp-cost-surface')?.grid;
+    const g = document.querySelector('lp-playground')?.shadowRoot?.querySelector('lp-cost-surface')?.status
+      ?.image?.grid;
     return g ? (g.x[1] - g.x[0]) / (g.size - 1) : 1;
   });
   expect(Math.abs((s.weights[0] as number) - target[0])).toBeLessThan(grid);
@@ -127,23 +122,24 @@ test('settings survive a reload through the URL, and a bad hand-edited value is 
 
 test('clicks add and remove points, and the next step sees them', async ({ page }) => {
   await openPlayground(page);
-  const scatter = page.locator('lp-scatter svg');
-  const box = await scatter.boundingBox();
-  if (!box) throw new Error('no scatter');
+  const scatter = page.locator('lp-scatter svg.chart');
+  const x = await axisMap(page.locator('lp-scatter'), 'x');
+  const y = await axisMap(page.locator('lp-scatter'), 'y');
+  const at = (x1: number, x2: number) => ({ x: x.toPixel(x1), y: y.toPixel(x2) });
   // Far top-right, where no point is; Shift adds the other class (t = 1), which w(0) gets badly wrong there.
-  await scatter.click({ position: { x: box.width * 0.9, y: box.height * 0.1 }, modifiers: ['Shift'] });
+  await scatter.click({ position: at(3.5, 3.5), modifiers: ['Shift'] });
   await expect(page.locator('lp-scatter path.point')).toHaveCount(41);
   await expect(page.locator('lp-scatter path.point.class-1')).toHaveCount(21);
   await expect(page.locator('lp-playground .status')).toContainText('N = 41');
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.locator('[data-readout="iteration"]')).toHaveText('1');
   const withPoint = await playgroundState(page);
-  // The tutorial's w(1) is (−2.0147, −1.0962); the extra point moves it.
-  expect(Math.abs((withPoint.weights[0] as number) + 2.0147)).toBeGreaterThan(1e-3);
+  // The extra point moves w(1) off the tutorial's.
+  expect(Math.abs((withPoint.weights[0] as number) - TUTORIAL_REFERENCE.path[1][0])).toBeGreaterThan(1e-3);
   // A plain click adds the selected class (t = 0); Alt-click removes the nearest point.
-  await scatter.click({ position: { x: box.width * 0.12, y: box.height * 0.85 } });
+  await scatter.click({ position: at(-3, -3.5) });
   await expect(page.locator('lp-scatter path.point.class-0')).toHaveCount(21);
-  await scatter.click({ position: { x: box.width * 0.9, y: box.height * 0.1 }, modifiers: ['Alt'] });
+  await scatter.click({ position: at(3.5, 3.5), modifiers: ['Alt'] });
   await expect(page.locator('lp-scatter path.point')).toHaveCount(41);
   await expect(page.locator('lp-scatter path.point.class-1')).toHaveCount(20);
 });

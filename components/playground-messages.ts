@@ -1,0 +1,38 @@
+/**
+ * The sentences above the playground's views: notices (a bad attribute or
+ * link value, a replaced device), an error, why training stopped, advice
+ * before the first step, Play's pace, and long work under way with its
+ * progress. Never NaN. (The last thing done is said in the bar.)
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Busy, PlaygroundView } from '../src/state/playground-view';
+import { controlEvent } from './events';
+
+export function playgroundMessages(
+  view: PlaygroundView | undefined,
+  busy: Busy | undefined,
+  notices: readonly string[],
+  error: string,
+): TemplateResult[] | typeof nothing {
+  const out = notices.map((n) => html`<p class="message notice" role="status">${n}</p>`);
+  if (error) out.push(html`<p class="message error" role="alert">${error}</p>`);
+  if (view?.divergence)
+    out.push(html`<p class="message divergence" role="alert" data-divergence>${view.divergence}</p>`);
+  const advice = view?.stepAdvice;
+  if (advice && view?.state.iteration === 0 && !view.divergence) {
+    const useMean = (e: Event) =>
+      e.target?.dispatchEvent(controlEvent('lp-settings', { training: { reduction: 'mean' } }));
+    out.push(
+      html`<p class="message advice" role="status" data-advice>${advice.text}${
+        advice.offerMean ? html`<button type="button" @click=${useMean}>Use the mean cost</button>` : nothing
+      }</p>`,
+    );
+  }
+  if (view?.pace) out.push(html`<p class="message pace" role="status" data-pace>${view.pace}</p>`);
+  const work = view?.busy ?? busy;
+  if (work) {
+    out.push(html`<p class="message busy" role="status" data-busy>${work.label}… ${Math.round(work.progress * 100)} %
+      <progress max="1" .value=${work.progress} aria-label=${work.label}></progress></p>`);
+  }
+  return out.length > 0 ? out : nothing;
+}
