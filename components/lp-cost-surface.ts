@@ -12,6 +12,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Params, Reduction } from '../src/model/regression';
 import type { SurfaceStatus } from '../src/state/cost-surface-job';
 import type { HistoryEntry } from '../src/state/history';
+import { logViridis } from '../src/view/colors';
 import { formatCount, formatNumber } from '../src/view/format';
 import { placeLabels } from '../src/view/label-placement';
 import { controlEvent } from './events';
@@ -64,7 +65,9 @@ export class LpCostSurface extends LitElement {
     this,
     () => `${this.heading()} with the descent path; click to start from there`,
   );
-  private color = d3.scaleSequentialLog(d3.interpolateViridis);
+  private ramp = logViridis(1, 10);
+  /** The layout the marks were last drawn for. */
+  private drawn: PlotLayout | undefined;
   private range: [number, number] = [1, 10];
 
   override render() {
@@ -96,11 +99,11 @@ export class LpCostSurface extends LitElement {
       this.stale = s !== undefined && !s.current;
       const values = s?.image?.values;
       if (values) this.range = logRange(values);
-      this.color = d3.scaleSequentialLog(d3.interpolateViridis).domain(this.range);
+      this.ramp = logViridis(...this.range);
     }
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     const window = this.status?.window;
     if (!window) return;
     const [lo, hi] = this.range;
@@ -112,22 +115,21 @@ export class LpCostSurface extends LitElement {
       decorate: (l, decor) => this.drawColorBar(l, decor),
     });
     if (!layout) return;
+    // Only what changed is drawn again: the isolines of a large grid take a while.
+    const relaid = layout !== this.drawn;
+    this.drawn = layout;
     const root = d3.select(this.renderRoot.querySelector('svg.chart') as SVGSVGElement);
     const { plot } = layout;
-    root
-      .select('rect.hit')
-      .attr('x', plot.left)
-      .attr('y', plot.top)
-      .attr('width', plot.width)
-      .attr('height', plot.height);
+    if (relaid) root.select('rect.hit').attr('x', plot.left).attr('y', plot.top).attr('width', plot.width).attr('height', plot.height);
     root
       .select('.title')
       .attr('x', plot.left + 6)
       .attr('y', plot.top + 6)
       .attr('dominant-baseline', 'hanging')
       .text(this.heading());
-    this.drawSurface(root, layout);
-    this.drawPath(root, layout);
+    if (relaid || changed.has('status')) this.drawSurface(root, layout);
+    const pathProps = ['history', 'params', 'gradient', 'learningRate', 'status'] as const;
+    if (relaid || pathProps.some((p) => changed.has(p))) this.drawPath(root, layout);
   }
 
   private heading(): string {
@@ -143,7 +145,7 @@ export class LpCostSurface extends LitElement {
       return;
     }
     const { grid, values } = image;
-    this.frame.blit(ctx, values, grid, (v) => (v > 0 ? this.color(v) : this.color(this.range[0])));
+    this.frame.blit(ctx, values, grid, this.ramp);
     // Isolines evenly spaced in log ξ; grid coordinate u sits at w = x0 + (u − 0.5)·Δ.
     const [lo, hi] = this.range.map(Math.log) as [number, number];
     const logs = Array.from(values, (v) => (v > 0 ? Math.log(v) : Number.NaN));
@@ -178,7 +180,7 @@ export class LpCostSurface extends LitElement {
       .attr('width', 12)
       .attr('y', (k) => plot.top + (plot.height * (steps - 1 - k)) / steps)
       .attr('height', plot.height / steps + 0.5)
-      .attr('fill', (k) => this.color(lo * (hi / lo) ** ((k + 0.5) / steps)));
+      .attr('fill', (k) => this.ramp.css(lo * (hi / lo) ** ((k + 0.5) / steps)));
     g.append('g')
       .attr('class', 'axis colorbar-axis')
       .attr('transform', `translate(${left + 12},0)`)

@@ -7,6 +7,7 @@
  */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import type { GaussianSettings } from '../src/model/gaussians';
 import type { Preset, SettingsChange } from '../src/state/playground-settings';
 import { SETTINGS, type Setting } from '../src/state/settings-schema';
@@ -36,10 +37,10 @@ export class LpDataControls extends LitElement {
       <legend>Data</legend>
       <div class="line">
         <label for="preset">Preset</label>
-        <select id="preset" .value=${this.custom ? CUSTOM : this.preset} @change=${this.choosePreset}>
-          <option value="tutorial">Tutorial (40 points)</option>
-          <option value="gaussians">Two Gaussians</option>
-          ${this.custom ? html`<option value=${CUSTOM} disabled>Custom data</option>` : nothing}
+        <select id="preset" @change=${this.choosePreset}>
+          <option value="tutorial" .selected=${live(!this.custom && this.preset === 'tutorial')}>Tutorial (40 points)</option>
+          <option value="gaussians" .selected=${live(!this.custom && this.preset === 'gaussians')}>Two Gaussians</option>
+          ${this.custom ? html`<option value=${CUSTOM} .selected=${true}>Custom data</option>` : nothing}
         </select>
       </div>
       ${this.custom ? html`<p class="hint" data-custom>${this.custom} Choose a preset to go back to it.</p>` : nothing}

@@ -247,7 +247,6 @@ export class LpPlayground extends LitElement {
         <lp-transport ?playing=${this.playing} ?disabled=${!v}></lp-transport>
         <p class="status" role="status" aria-live="polite">${v?.status ?? ''}</p>
         <lp-engine-badge .kind=${run?.engine} .detail=${this.engineDetail}></lp-engine-badge>
-        <span class="adapter" data-adapter>${this.adapterText}</span>
         <button type="button" class="toggle" aria-pressed=${this.presentation ? 'true' : 'false'}
           @click=${() => this.togglePresentation()}>Presentation</button>
         <lp-shortcut-help></lp-shortcut-help>
@@ -260,6 +259,7 @@ export class LpPlayground extends LitElement {
           <lp-optimiser-controls .learningRate=${t.learningRate} .batchSize=${t.batchSize}
             .samples=${run?.data.targets.length ?? 40} .speed=${settings.speed}></lp-optimiser-controls>
           <lp-initial-weights .weights=${t.initialWeights} .initialBias=${t.initialBias} ?bias=${t.bias}></lp-initial-weights>
+          <p class="adapter" data-adapter>${this.adapterText}</p>
         </div>
         <div class="views">
           ${this.messages(v)}

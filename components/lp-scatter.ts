@@ -10,14 +10,15 @@ import { css, html, LitElement, nothing, type PropertyValues, svg, unsafeCSS } f
 import { customElement, property, state } from 'lit/decorators.js';
 import { boundarySegment } from '../src/model/boundary';
 import { classCounts, type Dataset } from '../src/model/dataset';
+import { lineageOf } from '../src/model/edit';
 import { logistic } from '../src/model/logistic';
 import { logit, type Params } from '../src/model/regression';
 import type { ProbabilityImage } from '../src/state/playground-view';
-import { probabilityColor } from '../src/view/colors';
-import { densityImage, hexRgb } from '../src/view/density';
+import { probabilityRamp } from '../src/view/colors';
+import { DensityImage, hexRgb } from '../src/view/density';
 import { formatCount, formatNumber } from '../src/view/format';
 import { CLASS_STYLE, type ClassLabel } from '../src/view/palette';
-import { DEFAULT_DOMAIN, type PlotDomain } from '../src/view/plot-domain';
+import { DEFAULT_DOMAIN, type PlotDomain, plotDomainKey } from '../src/view/plot-domain';
 import { weightArrow } from '../src/view/weight-arrow';
 import { controlEvent } from './events';
 import { frameStyles, PlotFrame, type PlotLayout } from './plot-frame';
@@ -26,6 +27,8 @@ import { frameStyles, PlotFrame, type PlotLayout } from './plot-frame';
 const MARKER_LIMIT = 2000;
 /** Above this many points hovering reports the model at the cursor, not the nearest sample. */
 const HOVER_POINT_LIMIT = 200_000;
+/** Points counted into the density image between two frames. */
+const DENSITY_SLICE = 200_000;
 /** The heatmap's opacity: the points must stay readable on it. */
 const HEATMAP_ALPHA = 0.45;
 const SYMBOLS = [d3.symbolCircle, d3.symbolTriangle] as const;
@@ -49,7 +52,7 @@ export class LpScatter extends LitElement {
       .hovered { fill: none; stroke: #111; stroke-width: 2; }
       .weight { stroke: #111; stroke-width: 2; }
       .weight-label { font-weight: 600; paint-order: stroke; stroke: white; stroke-width: 3px; }
-      .legend { position: absolute; display: grid; grid-template-columns: auto auto; gap: 0.1em 0.45em; align-items: center;
+      .legend { position: absolute; display: grid; grid-template-columns: 1.4em auto; gap: 0.1em 0.45em; align-items: center;
         background: rgba(255, 255, 255, 0.88); border: 1px solid #bbb; border-radius: 4px; padding: 0.3em 0.5em;
         font-size: var(--lp-plot-font-size, 0.85em); line-height: 1.2; pointer-events: none; }
       .legend svg { width: 1.4em; height: 1em; overflow: visible; }
@@ -78,8 +81,8 @@ export class LpScatter extends LitElement {
       'Scatter plot of the two classes, the probability of class 1 as background colour, the decision boundary and the weight vector',
   );
   private tree: d3.Quadtree<number> | undefined;
-  /** The density image of large data, kept until the data or the layout change. */
-  private density: { key: unknown[]; image: OffscreenCanvas } | undefined;
+  /** The density image of large data, kept for edits until the data or the layout change. */
+  private density: { frame: string; data: Dataset; image: DensityImage; canvas: OffscreenCanvas | undefined } | undefined;
 
   override render() {
     const small = this.data.targets.length <= MARKER_LIMIT;
@@ -120,7 +123,7 @@ export class LpScatter extends LitElement {
     const ctx = this.frame.context();
     if (ctx) {
       const p = this.probabilities;
-      if (p) this.frame.blit(ctx, p.values, p.grid, probabilityColor, HEATMAP_ALPHA);
+      if (p) this.frame.blit(ctx, p.values, p.grid, probabilityRamp, HEATMAP_ALPHA);
       this.drawDensity(ctx, layout);
     }
     this.drawMarkers(root, layout);
@@ -128,7 +131,7 @@ export class LpScatter extends LitElement {
   }
 
   private legend(small: boolean) {
-    const [n0, n1] = classCountsOf(this.data);
+    const [n0, n1] = classCounts(this.data);
     const symbols = SYMBOLS.map((s) => d3.symbol(s, 48)() ?? '');
     const counts = [n0, n1];
     return html`<div class="legend" aria-hidden="true">
@@ -171,29 +174,52 @@ export class LpScatter extends LitElement {
       .attr('transform', (i) => `translate(${x(points[2 * i]!)},${y(points[2 * i + 1]!)})`);
   }
 
-  /** Large data: every point counted into a per-pixel mix of the class colours. */
+  /**
+   * Large data: every point counted into a per-pixel mix of the class
+   * colours. An edit of the data drawn last changes one pixel. New data or a
+   * new layout are counted again, a slice at a time between frames, and
+   * drawn when done.
+   */
   private drawDensity(ctx: CanvasRenderingContext2D, layout: PlotLayout): void {
-    if (this.data.targets.length <= MARKER_LIMIT) return;
-    const { plot, x, y } = layout;
-    const ratio = Math.min(2, window.devicePixelRatio || 1);
-    const key = [this.data, plot.left, plot.top, plot.width, plot.height, ratio];
-    if (!this.density || this.density.key.some((k, i) => k !== key[i])) {
-      const w = Math.round(plot.width * ratio);
-      const h = Math.round(plot.height * ratio);
-      const colors = [hexRgb(CLASS_STYLE[0].color), hexRgb(CLASS_STYLE[1].color)] as const;
-      const image = densityImage(
-        this.data,
-        (v) => (x(v) - plot.left) * ratio,
-        (v) => (y(v) - plot.top) * ratio,
-        w,
-        h,
-        colors,
-      );
-      const canvas = new OffscreenCanvas(image.width, image.height);
-      canvas.getContext('2d')?.putImageData(new ImageData(image.pixels, image.width, image.height), 0, 0);
-      this.density = { key, image: canvas };
+    if (this.data.targets.length <= MARKER_LIMIT) {
+      this.density = undefined;
+      return;
     }
-    ctx.drawImage(this.density.image, plot.left, plot.top, plot.width, plot.height);
+    const { plot } = layout;
+    const ratio = Math.min(2, window.devicePixelRatio || 1);
+    const frame = [plot.left, plot.top, plot.width, plot.height, ratio, plotDomainKey(this.domain)].join();
+    const d = this.density;
+    const lineage = lineageOf(this.data);
+    if (d && d.frame === frame && lineage?.parent === d.data && d.canvas) {
+      const [x1, x2, t] = lineage.added ?? lineage.removed ?? [Number.NaN, Number.NaN, 0];
+      const k = d.image.edit(x1, x2, t, lineage.added ? 1 : -1);
+      const { width, height } = d.image;
+      const dirty: [number, number, number, number] = k < 0 ? [0, 0, width, height] : [k % width, Math.floor(k / width), 1, 1];
+      d.canvas.getContext('2d')?.putImageData(new ImageData(d.image.pixels, width, height), 0, 0, ...dirty);
+      d.data = this.data;
+    } else if (!d || d.frame !== frame || d.data !== this.data) {
+      const colors = [hexRgb(CLASS_STYLE[0].color), hexRgb(CLASS_STYLE[1].color)] as const;
+      const image = new DensityImage(plot.width * ratio, plot.height * ratio, this.domain, colors);
+      this.density = { frame, data: this.data, image, canvas: undefined };
+      void this.count(this.density);
+    }
+    const canvas = this.density?.canvas;
+    if (canvas) ctx.drawImage(canvas, plot.left, plot.top, plot.width, plot.height);
+  }
+
+  /** Counts the points a slice at a time, yielding between slices, then paints and asks to be drawn. */
+  private async count(job: NonNullable<LpScatter['density']>): Promise<void> {
+    const n = job.data.targets.length;
+    for (let from = 0; from < n; from += DENSITY_SLICE) {
+      job.image.add(job.data, from, Math.min(n, from + DENSITY_SLICE));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.density !== job) return;
+    }
+    job.image.paintAll();
+    const canvas = new OffscreenCanvas(job.image.width, job.image.height);
+    canvas.getContext('2d')?.putImageData(new ImageData(job.image.pixels, job.image.width, job.image.height), 0, 0);
+    job.canvas = canvas;
+    this.requestUpdate();
   }
 
   private drawBoundary(root: d3.Selection<SVGSVGElement, unknown, null, undefined>, layout: PlotLayout): void {
@@ -217,10 +243,13 @@ export class LpScatter extends LitElement {
       .attr('x2', x(arrow.to[0]))
       .attr('y2', y(arrow.to[1]))
       .attr('marker-end', 'url(#arrow)');
+    // The label goes on the side of the tip that faces the middle of the plot, so it stays inside.
+    const right = x(arrow.to[0]) > layout.plot.left + layout.plot.width / 2;
     g.append('text')
       .attr('class', 'weight-label')
-      .attr('x', x(arrow.to[0]) + 6)
-      .attr('y', y(arrow.to[1]) - 6)
+      .attr('x', x(arrow.to[0]) + (right ? -6 : 6))
+      .attr('y', y(arrow.to[1]) - 8)
+      .attr('text-anchor', right ? 'end' : 'start')
       .text(arrow.scaled ? 'w (scaled)' : 'w');
   }
 
@@ -288,17 +317,6 @@ export class LpScatter extends LitElement {
     const t = (event.shiftKey ? 1 - this.addClass : this.addClass) as ClassLabel;
     this.dispatchEvent(controlEvent('lp-edit-point', { action: 'add', x1, x2, t }));
   };
-}
-
-/** [count of t = 0, count of t = 1], cached per data set (a large one takes a moment to count). */
-const counted = new WeakMap<Dataset, [number, number]>();
-function classCountsOf(data: Dataset): [number, number] {
-  let counts = counted.get(data);
-  if (!counts) {
-    counts = classCounts(data);
-    counted.set(data, counts);
-  }
-  return counts;
 }
 
 declare global {

@@ -29,10 +29,14 @@ export function playgroundMessages(
     );
   }
   if (view?.pace) out.push(html`<p class="message pace" role="status" data-pace>${view.pace}</p>`);
-  const work = view?.busy ?? busy;
-  if (work) {
-    out.push(html`<p class="message busy" role="status" data-busy>${work.label}… ${Math.round(work.progress * 100)} %
-      <progress max="1" .value=${work.progress} aria-label=${work.label}></progress></p>`);
+  if (busy) {
+    const done = busy.progress;
+    out.push(html`<p class="message busy" role="status" data-busy>${busy.label}…${done === undefined ? '' : ` ${Math.round(done * 100)} %`}
+      ${
+        done === undefined
+          ? html`<progress aria-label=${busy.label}></progress>`
+          : html`<progress max="1" .value=${done} aria-label=${busy.label}></progress>`
+      }</p>`);
   }
   return out.length > 0 ? out : nothing;
 }

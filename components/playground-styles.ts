@@ -20,7 +20,7 @@ export const playgroundStyles = css`
   :host([presentation]) .adapter { display: none; }
   .root { display: grid; grid-template-rows: auto minmax(0, 1fr); gap: 0.45em; height: 100%; }
   .bar { display: flex; flex-wrap: wrap; gap: 0.4em 0.8em; align-items: center; }
-  .adapter { color: #555; font-size: 0.8em; }
+  .adapter { color: #555; font-size: 0.8em; margin: 0.2em 0 0; }
   .main { display: grid; grid-template-columns: minmax(15em, 18.5em) minmax(0, 1fr); gap: 0.9em; min-height: 0; }
   /* The controls' text a little smaller than the views' (scaled by the same factor in presentation mode). */
   .controls { display: flex; flex-direction: column; gap: 0.35em; min-height: 0; font-size: 0.9em; }

@@ -14,6 +14,7 @@
  * so no tick label is ever clipped, whatever its length.
  */
 import * as d3 from 'd3';
+import type { ColorRamp } from '../src/view/colors';
 import {
   css,
   html,
@@ -132,12 +133,13 @@ export class PlotFrame implements ReactiveController {
     return html`<div class="frame" part="frame">
       <canvas class="raster" aria-hidden="true"></canvas>
       <svg class="chart" role="img" aria-label=${this.label()}>
+        <clipPath id="plot-area"><rect></rect></clipPath>
         <g class="axis x"></g><g class="axis y"></g><g class="axis y2"></g>
         <text class="axis-label x" text-anchor="middle"></text>
         <text class="axis-label y" text-anchor="middle"></text>
         <text class="axis-label y2" text-anchor="middle"></text>
         <g class="decor"></g>
-        <g class="plot">${content}</g>
+        <g class="plot" clip-path="url(#plot-area)">${content}</g>
       </svg>
       ${overlay}
     </div>`;
@@ -167,11 +169,8 @@ export class PlotFrame implements ReactiveController {
       this.height,
       fontSize,
     ]);
-    if (key === this.layoutKey && this.current) {
-      // Same frame: only what depends on the data (the colour bar) is redrawn.
-      this.decorate(spec, this.current, svgEl);
-      return this.current;
-    }
+    // Same frame, same decorations: nothing to lay out or measure again.
+    if (key === this.layoutKey && this.current) return this.current;
     // A first guess from the font size, then exactly what the drawn labels need.
     let margins: Margins = {
       top: fontSize,
@@ -210,7 +209,7 @@ export class PlotFrame implements ReactiveController {
     ctx: CanvasRenderingContext2D,
     values: Float32Array,
     grid: { readonly x: readonly [number, number]; readonly y: readonly [number, number]; readonly size: number },
-    color: (value: number) => string,
+    ramp: ColorRamp,
     alpha = 1,
   ): void {
     const layout = this.current;
@@ -218,11 +217,8 @@ export class PlotFrame implements ReactiveController {
     const image = new ImageData(grid.size, grid.size);
     for (let j = 0; j < grid.size; j++) {
       for (let i = 0; i < grid.size; i++) {
-        const c = d3.rgb(color(values[j * grid.size + i] as number));
         const o = ((grid.size - 1 - j) * grid.size + i) * 4;
-        image.data[o] = c.r;
-        image.data[o + 1] = c.g;
-        image.data[o + 2] = c.b;
+        ramp.write(values[j * grid.size + i] as number, image.data, o);
         image.data[o + 3] = 255;
       }
     }
@@ -278,6 +274,8 @@ export class PlotFrame implements ReactiveController {
       height: this.height,
     };
     const root = d3.select(svgEl).attr('width', this.width).attr('height', this.height);
+    // Marks stay inside the plot: a path that leaves the window stops at its edge.
+    root.select('#plot-area rect').attr('x', left).attr('y', top).attr('width', width).attr('height', height);
     root
       .select<SVGGElement>('.axis.x')
       .attr('transform', `translate(0,${top + height})`)

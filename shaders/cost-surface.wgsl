@@ -1,22 +1,21 @@
-// The cost surface ξ(w1, w2) at a given b on a size×size grid of weights,
-// or a band of its rows (so a large one is computed in pieces between
-// training steps). One invocation per grid point; the workgroup loads the
-// samples a tile at a time into workgroup memory so each load serves
-// WORKGROUP_SIZE grid points. Each tile is summed on its own before joining
-// the total, which keeps f32 error low. With stride > 1 only every stride-th
-// sample is visited and the sum is scaled up: a quick estimate to show first.
+// The cost surface ξ(w1, w2) at a given b on a size×size grid of weights.
+// One invocation per grid point; the workgroup loads the samples a tile at a
+// time into workgroup memory so each load serves WORKGROUP_SIZE grid points.
+// Each tile is summed on its own before joining the total, which keeps f32
+// error low. A call may visit one slice of the samples only (first,
+// first + stride, first + 2·stride, …) and scale its sum up to all n: an
+// estimate, and, added up over the slices, the exact surface in pieces short
+// enough to run between training steps.
 
 struct SurfaceConfig {
   size: u32,
   // Samples held; the sum is scaled to all of them.
   n: u32,
-  // Samples visited: sample k·stride for k < count.
-  count: u32,
+  // Samples visited: first + k·stride for k < count.
+  first: u32,
   stride: u32,
+  count: u32,
   mean: u32,
-  // The band of rows computed: cells first_row·size … (first_row + rows)·size − 1.
-  first_row: u32,
-  rows: u32,
   // The bias of the slice (0 without the bias).
   b: f32,
   w1_range: vec2f,
@@ -41,8 +40,8 @@ fn grid_coordinate(range: vec2f, i: u32) -> f32 {
 
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(local_invocation_index) lid: u32) {
-  let inside = gid.x < config.rows * config.size;
-  let cell = config.first_row * config.size + gid.x;
+  let cell = gid.x;
+  let inside = cell < config.size * config.size;
   let w = vec2f(grid_coordinate(config.w1_range, cell % config.size), grid_coordinate(config.w2_range, cell / config.size));
   let b = config.b;
   var total = 0.0;
@@ -50,7 +49,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(local_invocation_ind
   for (var base = 0u; base < config.count; base += WORKGROUP_SIZE) {
     let k = base + lid;
     if (k < config.count) {
-      let i = k * config.stride;
+      let i = config.first + k * config.stride;
       tile_points[lid] = points[i];
       tile_labels[lid] = label_bit(labels[i >> 5u], i);
     }
@@ -65,6 +64,6 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(local_invocation_ind
   }
   if (inside) {
     let count = f32(config.count);
-    surface[gid.x] = select(total * (f32(config.n) / count), total / count, config.mean == 1u);
+    surface[cell] = select(total * (f32(config.n) / count), total / count, config.mean == 1u);
   }
 }

@@ -23,7 +23,7 @@ import {
   gridCoordinate,
   type Snapshot,
   type SurfacePart,
-  surfaceRows,
+  surfaceSamples,
   type TrainExtras,
   type TrainResult,
 } from './engine';
@@ -104,21 +104,19 @@ export class CpuEngine implements Engine {
   }
 
   async costSurface(grid: GridSpec, part: SurfacePart = {}): Promise<Float32Array> {
-    const { first, count } = surfaceRows(grid, part);
-    const stride = part.stride ?? 1;
     const n = this.data.targets.length;
-    const visited = Math.ceil(n / stride);
-    const indexAt = stride === 1 ? undefined : (k: number) => k * stride;
+    const { first, stride, count } = surfaceSamples(n, part);
+    const indexAt = stride === 1 && first === 0 ? undefined : (k: number) => first + k * stride;
     const { reduction } = this.options;
     // The summed cost of all N is estimated by scaling the visited samples' sum up.
-    const scale = reduction === 'mean' ? 1 / visited : n / visited;
+    const scale = reduction === 'mean' ? 1 / count : n / count;
     const b = part.bias ?? this.params.b;
-    const out = new Float32Array(count * grid.size);
-    for (let j = 0; j < count; j++) {
-      const w2 = gridCoordinate(grid.y, grid.size, first + j);
+    const out = new Float32Array(grid.size * grid.size);
+    for (let j = 0; j < grid.size; j++) {
+      const w2 = gridCoordinate(grid.y, grid.size, j);
       for (let i = 0; i < grid.size; i++) {
         const w1 = gridCoordinate(grid.x, grid.size, i);
-        out[j * grid.size + i] = sumSamples(this.data, { w1, w2, b }, visited, indexAt).cost * scale;
+        out[j * grid.size + i] = sumSamples(this.data, { w1, w2, b }, count, indexAt).cost * scale;
       }
     }
     return out;

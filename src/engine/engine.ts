@@ -28,28 +28,30 @@ export function gridCoordinate(range: readonly [number, number], size: number, i
   return range[0] + ((range[1] - range[0]) * i) / (size - 1);
 }
 
-/** Which part of a cost surface to compute, so a large one can come in pieces and a rough one first. */
+/**
+ * Which samples a cost surface is computed from: one interleaved slice of
+ * them (first, first + stride, …), its sum scaled up to all N. A slice is an
+ * estimate to show at once; the slices 0 … stride − 1 together are the exact
+ * surface, in pieces short enough to run between training steps.
+ */
 export interface SurfacePart {
-  /** Grid rows [first, first + count) only; every row when absent. */
-  readonly rows?: { readonly first: number; readonly count: number };
-  /**
-   * Visit only every stride-th sample and scale the sum up to all N: an
-   * estimate, quick to show while the exact surface is computed (default 1).
-   */
+  /** The first sample visited (default 0). */
+  readonly first?: number;
+  /** Every stride-th sample from `first` (default 1: all of them). */
   readonly stride?: number;
   /** The bias b of the slice; the current b when absent. */
   readonly bias?: number;
 }
 
-/** The rows a part covers, checked against the grid. */
-export function surfaceRows(grid: GridSpec, part: SurfacePart): { first: number; count: number } {
-  const { first, count } = part.rows ?? { first: 0, count: grid.size };
-  if (!Number.isInteger(first) || !Number.isInteger(count) || first < 0 || count < 1 || first + count > grid.size) {
-    throw new RangeError(`rows ${first}…${first + count - 1} are not inside a grid of ${grid.size} rows`);
-  }
+/** The samples a part visits, checked: how many, from which, how far apart. */
+export function surfaceSamples(n: number, part: SurfacePart): { first: number; stride: number; count: number } {
+  const first = part.first ?? 0;
   const stride = part.stride ?? 1;
   if (!Number.isInteger(stride) || stride < 1) throw new RangeError(`stride must be a whole number ≥ 1, got ${stride}`);
-  return { first, count };
+  if (!Number.isInteger(first) || first < 0 || (first >= n && n > 0)) {
+    throw new RangeError(`first must be a sample index below ${n}, got ${first}`);
+  }
+  return { first, stride, count: Math.ceil((n - first) / stride) };
 }
 
 /** The model measured on the whole data set at one set of parameters. */
@@ -107,8 +109,9 @@ export interface Engine {
   /** The whole data set evaluated at the current parameters. */
   snapshot(): Promise<Snapshot>;
   /**
-   * ξ(w1, w2) at the current bias (or `part.bias`) on a grid of weights, row-major with y
-   * outer, under the chosen reduction: all of it, or the rows `part` names.
+   * ξ(w1, w2) at the current bias (or `part.bias`) on a grid of weights,
+   * row-major with y outer, under the chosen reduction: from every sample,
+   * or estimated from the slice `part` names.
    */
   costSurface(grid: GridSpec, part?: SurfacePart): Promise<Float32Array>;
   /** P(t = 1 | x) = σ(x·w + b) at the current parameters on a grid of inputs, row-major with y outer. */

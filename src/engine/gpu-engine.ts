@@ -19,6 +19,7 @@ import { requiredLimits } from '../gpu/gpu-context';
 import { sampleStorageBytes } from '../gpu/sample-buffers';
 import { type ReductionPath, trainWorkgroupSize } from '../gpu/shader-sources';
 import type { SnapshotRecord } from '../gpu/train-kernel';
+import { summaryOf } from '../model/data-summary';
 import type { Dataset } from '../model/dataset';
 import type { SampleChange } from '../model/edit';
 import { type Params, reductionScale } from '../model/regression';
@@ -125,7 +126,7 @@ export class GpuEngine implements Engine {
           // This device was made with the default limits: make one with the adapter's higher ones.
           res = await this.rebuild(data.targets.length);
         }
-        res.upload(data);
+        await res.upload(data);
         await then(res);
         await res.device.queue.onSubmittedWorkDone();
       });
@@ -139,9 +140,7 @@ export class GpuEngine implements Engine {
 
   private mirror(data: Dataset): void {
     this.data = data;
-    let positives = 0;
-    for (const t of data.targets) positives += t;
-    this.positives = positives;
+    this.positives = summaryOf(data).ones;
   }
 
   setParams(params: Params): void {
@@ -177,7 +176,7 @@ export class GpuEngine implements Engine {
       res.device.queue.submit([encoder.finish()]);
       const [records, grid] = await Promise.all([
         train.read(steps, withSnapshot),
-        probabilityGrid ? res.probability.read(probabilityGrid.size * probabilityGrid.size) : undefined,
+        probabilityGrid ? res.probability.read(probabilityGrid) : undefined,
       ]);
       return { ...records, probabilities: grid };
     });
@@ -271,7 +270,7 @@ export class GpuEngine implements Engine {
     const reason = this.lostReason ?? 'device lost';
     const res = await this.rebuild(this.data.targets.length);
     if (this.data.targets.length > 0) {
-      res.upload(this.data);
+      await res.upload(this.data);
       this.currentTuning = await this.chooseWorkgroups(res, this.data.targets.length, this.step);
     }
     res.state.write(this.params, this.step);

@@ -77,10 +77,12 @@ export class DeviceResources {
     return this.dataKernels;
   }
 
-  /** Uploads samples (replacing any before) and builds the kernels that read them. */
-  upload(data: Dataset): void {
+  /** Uploads samples (replacing any before), a slice at a time, and builds the kernels that read them. */
+  async upload(data: Dataset): Promise<void> {
     this.dropData();
-    const samples = new SampleBuffers(this.device, data, this.context.maxStorageBytes);
+    // A turn of the page between slices of a large upload (setTimeout: no DOM needed).
+    const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+    const samples = await SampleBuffers.create(this.device, data, this.context.maxStorageBytes, pause);
     this.dataKernels = {
       samples,
       train: new TrainKernel(this.device, this.pipelines, samples, this.state),

@@ -5,7 +5,7 @@
  * state, write size² floats, and read them back with one copy.
  */
 import { makeStructuredView, type StructuredView } from 'webgpu-utils';
-import { type GridSpec, type SurfacePart, surfaceRows } from '../engine/engine';
+import { type GridSpec, type SurfacePart, surfaceSamples } from '../engine/engine';
 import type { Reduction } from '../model/regression';
 import type { ParamState } from './param-state';
 import type { Pipelines } from './pipelines';
@@ -35,19 +35,20 @@ abstract class GridKernel {
     this.readback = new Readback(device, label);
   }
 
-  /** Computes `cells` cells of the grid in a submit of its own and returns them row-major, y outer. */
-  async run(grid: GridSpec, cells: number, values: Record<string, unknown>): Promise<Float32Array> {
+  /** Computes the grid in a submit of its own and returns it row-major, y outer. */
+  async run(grid: GridSpec, values: Record<string, unknown>): Promise<Float32Array> {
     const encoder = this.device.createCommandEncoder({ label: `${this.label} ${grid.size}×${grid.size}` });
-    this.encode(encoder, grid, cells, values);
+    this.encode(encoder, grid, values);
     this.device.queue.submit([encoder.finish()]);
-    return this.read(cells);
+    return this.read(grid);
   }
 
   /** Encodes the grid and its copy for readback into the caller's encoder (to share its submit). */
-  protected encode(encoder: GPUCommandEncoder, grid: GridSpec, cells: number, values: Record<string, unknown>): void {
+  protected encode(encoder: GPUCommandEncoder, grid: GridSpec, values: Record<string, unknown>): void {
     if (!Number.isInteger(grid.size) || grid.size < 2) {
       throw new RangeError(`grid size must be an integer ≥ 2, got ${grid.size}`);
     }
+    const cells = grid.size * grid.size;
     this.view.set({ size: grid.size, ...values });
     this.device.queue.writeBuffer(this.config, 0, this.view.arrayBuffer);
     const output = this.reserve(cells * 4);
@@ -59,9 +60,9 @@ abstract class GridKernel {
     this.readback.copy(encoder, output, 0, 0, cells * 4, cells * 4);
   }
 
-  /** Reads back the `cells` values the last submitted encode computed. */
-  read(cells: number): Promise<Float32Array> {
-    return this.readback.read(cells * 4).then((bytes) => new Float32Array(bytes));
+  /** Reads back what the last submitted encode computed. */
+  read(grid: GridSpec): Promise<Float32Array> {
+    return this.readback.read(grid.size * grid.size * 4).then((bytes) => new Float32Array(bytes));
   }
 
   destroy(): void {
@@ -111,18 +112,16 @@ export class CostSurfaceKernel extends GridKernel {
     );
   }
 
-  /** The surface (or the part asked for) at bias `b`. */
+  /** The surface at bias `b`, from every sample or from the slice `part` names. */
   compute(grid: GridSpec, reduction: Reduction, b: number, part: SurfacePart = {}): Promise<Float32Array> {
-    const { first, count } = surfaceRows(grid, part);
-    const stride = part.stride ?? 1;
     const n = this.samples.n;
-    return this.run(grid, count * grid.size, {
+    const { first, stride, count } = surfaceSamples(n, part);
+    return this.run(grid, {
       n,
-      count: Math.ceil(n / stride),
+      first,
       stride,
+      count,
       mean: reduction === 'mean' ? 1 : 0,
-      first_row: first,
-      rows: count,
       b,
       w1_range: grid.x,
       w2_range: grid.y,
@@ -150,12 +149,12 @@ export class ProbabilityGridKernel extends GridKernel {
   }
 
   compute(grid: GridSpec): Promise<Float32Array> {
-    return this.run(grid, grid.size * grid.size, { x1_range: grid.x, x2_range: grid.y });
+    return this.run(grid, { x1_range: grid.x, x2_range: grid.y });
   }
 
   /** Encodes the grid after whatever the encoder holds (training, say): it sees the weights they leave. */
   encodeAfter(encoder: GPUCommandEncoder, grid: GridSpec): void {
-    this.encode(encoder, grid, grid.size * grid.size, { x1_range: grid.x, x2_range: grid.y });
+    this.encode(encoder, grid, { x1_range: grid.x, x2_range: grid.y });
   }
 
   protected bindings(output: GPUBuffer): GPUBuffer[] {

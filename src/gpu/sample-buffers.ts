@@ -17,14 +17,16 @@ export function sampleCapacity(n: number, maxBytes: number): number {
   return Math.max(n, Math.min(n + Math.max(256, Math.ceil(n / 16)), Math.floor(maxBytes / 8)));
 }
 
-/** Labels as bits: sample i is bit i % 32 of word ⌊i / 32⌋. */
-export function packLabels(targets: Uint8Array, capacity = targets.length): Uint32Array {
-  const words = new Uint32Array(Math.max(1, Math.ceil(capacity / 32)));
-  for (let i = 0; i < targets.length; i++) {
+/** Labels as bits: sample i is bit i % 32 of word ⌊i / 32⌋. Packs samples `from` … `to` − 1 into `words`. */
+export function packLabels(targets: Uint8Array, words: Uint32Array, from = 0, to = targets.length): Uint32Array {
+  for (let i = from; i < to; i++) {
     if (targets[i] === 1) words[i >>> 5] = (words[i >>> 5]! | (1 << (i & 31))) >>> 0;
   }
   return words;
 }
+
+/** Samples converted and written between two turns of the page: 2 MiB of points. */
+const UPLOAD_SLICE = 1 << 18;
 
 export class SampleBuffers {
   readonly points: GPUBuffer;
@@ -35,14 +37,14 @@ export class SampleBuffers {
   /** The packed labels as uploaded: an edit rewrites the one word it changes. */
   private readonly words: Uint32Array;
 
-  constructor(
+  private constructor(
     private readonly device: GPUDevice,
     data: Dataset,
     maxBytes: number,
   ) {
     this.n = data.targets.length;
     this.capacity = sampleCapacity(this.n, maxBytes);
-    this.words = packLabels(data.targets, this.capacity);
+    this.words = new Uint32Array(Math.max(1, Math.ceil(this.capacity / 32)));
     this.points = device.createBuffer({
       label: `samples: ${this.n} of ${this.capacity} points (vec2f)`,
       size: sampleStorageBytes(this.capacity),
@@ -53,8 +55,29 @@ export class SampleBuffers {
       size: Math.max(16, this.words.byteLength),
       usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
     });
-    device.queue.writeBuffer(this.points, 0, Float32Array.from(data.points));
-    device.queue.writeBuffer(this.labels, 0, this.words);
+  }
+
+  /**
+   * Buffers holding `data`, written a slice at a time (32-bit floats, packed
+   * labels) with `pause` between slices, so two million points never hold the
+   * page for long.
+   */
+  static async create(device: GPUDevice, data: Dataset, maxBytes: number, pause: () => Promise<void>): Promise<SampleBuffers> {
+    const buffers = new SampleBuffers(device, data, maxBytes);
+    const n = data.targets.length;
+    try {
+      for (let from = 0; from < n; from += UPLOAD_SLICE) {
+        const to = Math.min(n, from + UPLOAD_SLICE);
+        device.queue.writeBuffer(buffers.points, from * 8, Float32Array.from(data.points.subarray(2 * from, 2 * to)));
+        packLabels(data.targets, buffers.words, from, to);
+        if (to < n) await pause();
+      }
+      device.queue.writeBuffer(buffers.labels, 0, buffers.words);
+    } catch (error) {
+      buffers.destroy();
+      throw error;
+    }
+    return buffers;
   }
 
   /**

@@ -3,6 +3,7 @@
  * in one Float64Array so the reference loops walk memory once and the GPU
  * upload is a single conversion.
  */
+import { summaryOf } from './data-summary';
 export interface Dataset {
   /** Interleaved coordinates: point i is (points[2i], points[2i+1]). */
   readonly points: Float64Array;
@@ -26,30 +27,8 @@ export function datasetFromRows(rows: ReadonlyArray<readonly [number, number, 0 
   return { points, targets };
 }
 
-/** Counts per class: [count of t = 0, count of t = 1]. */
+/** Counts per class: [count of t = 0, count of t = 1] (from the data's kept summary). */
 export function classCounts(data: Dataset): [number, number] {
-  let ones = 0;
-  for (const t of data.targets) ones += t;
-  return [data.targets.length - ones, ones];
-}
-
-/** The smallest box holding every point, as [[x1min, x1max], [x2min, x2max]]. */
-export function bounds(data: Dataset): [[number, number], [number, number]] {
-  let x1min = Infinity;
-  let x1max = -Infinity;
-  let x2min = Infinity;
-  let x2max = -Infinity;
-  const p = data.points;
-  for (let i = 0; i < p.length; i += 2) {
-    const x1 = p[i]!;
-    const x2 = p[i + 1]!;
-    if (x1 < x1min) x1min = x1;
-    if (x1 > x1max) x1max = x1;
-    if (x2 < x2min) x2min = x2;
-    if (x2 > x2max) x2max = x2;
-  }
-  return [
-    [x1min, x1max],
-    [x2min, x2max],
-  ];
+  const { n, ones } = summaryOf(data);
+  return [n - ones, ones];
 }

@@ -4,6 +4,7 @@
  * touched, so an engine that holds a copy (the GPU's buffers) writes those
  * few bytes instead of uploading everything again.
  */
+import { addRange, hasSummary, rememberSummary, summaryOf, withoutPoint } from './data-summary';
 import type { Dataset } from './dataset';
 
 /** The fewest points a data set keeps: one step needs something to compare. */
@@ -24,6 +25,20 @@ export interface EditResult {
   readonly change: SampleChange;
 }
 
+/** Where an edited data set came from: its parent and the one point added or removed. */
+export interface Lineage {
+  readonly parent: Dataset;
+  readonly added?: readonly [x1: number, x2: number, t: number];
+  readonly removed?: readonly [x1: number, x2: number, t: number];
+}
+
+const lineages = new WeakMap<Dataset, Lineage>();
+
+/** How `data` came from another data set by one edit, if it did: views update instead of redrawing. */
+export function lineageOf(data: Dataset): Lineage | undefined {
+  return lineages.get(data);
+}
+
 export function addPoint(data: Dataset, x1: number, x2: number, t: 0 | 1): EditResult {
   const n = data.targets.length;
   const points = new Float64Array(2 * n + 2);
@@ -33,7 +48,10 @@ export function addPoint(data: Dataset, x1: number, x2: number, t: 0 | 1): EditR
   const targets = new Uint8Array(n + 1);
   targets.set(data.targets);
   targets[n] = t;
-  return { data: { points, targets }, change: { kind: 'append' } };
+  const out = { points, targets };
+  lineages.set(out, { parent: data, added: [x1, x2, t] });
+  if (hasSummary(data)) rememberSummary(out, addRange(summaryOf(data), out, n, n + 1));
+  return { data: out, change: { kind: 'append' } };
 }
 
 /** The index of the point nearest to (x1, x2), or −1 for an empty set. */
@@ -64,5 +82,9 @@ export function removePoint(data: Dataset, index: number): EditResult | undefine
     points[2 * index + 1] = data.points[2 * n - 1]!;
     targets[index] = data.targets[n - 1]!;
   }
-  return { data: { points, targets }, change: { kind: 'swap-remove', index } };
+  const out = { points, targets };
+  const removed = [data.points[2 * index]!, data.points[2 * index + 1]!, data.targets[index]!] as const;
+  lineages.set(out, { parent: data, removed });
+  if (hasSummary(data)) rememberSummary(out, withoutPoint(summaryOf(data), ...removed));
+  return { data: out, change: { kind: 'swap-remove', index } };
 }

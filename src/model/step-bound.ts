@@ -6,6 +6,7 @@
  * η < 2/L never raises the cost; above it, steps can overshoot, and with the
  * summed cost L grows with N, which is why large data want the mean.
  */
+import { summaryOf } from './data-summary';
 import type { Dataset } from './dataset';
 import { type Reduction, reductionScale } from './regression';
 
@@ -27,22 +28,8 @@ function largestEigenvalue(m: readonly (readonly number[])[]): number {
 
 /** L: the most the cost can curve, for these data, model and reduction. */
 export function curvatureBound(data: Dataset, bias: boolean, reduction: Reduction): number {
-  const p = data.points;
-  const n = data.targets.length;
-  let s11 = 0;
-  let s12 = 0;
-  let s22 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  for (let i = 0; i < n; i++) {
-    const x1 = p[2 * i]!;
-    const x2 = p[2 * i + 1]!;
-    s11 += x1 * x1;
-    s12 += x1 * x2;
-    s22 += x2 * x2;
-    s1 += x1;
-    s2 += x2;
-  }
+  const { n, moments } = summaryOf(data);
+  const [s11, s12, s22, s1, s2] = moments;
   const matrix = bias
     ? [
         [s11, s12, s1],

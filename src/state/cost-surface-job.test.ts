@@ -19,7 +19,7 @@ async function setUp(perClass?: number) {
 }
 
 describe('CostSurfaceJob', () => {
-  it('computes the exact surface over the run’s window, a rough picture first when it takes several calls', async () => {
+  it('computes the exact surface over the run’s window, showing estimates from slices of the samples on the way', async () => {
     const { session, job, seen } = await setUp(2000);
     const run = session.run!;
     job.update(run);
@@ -27,11 +27,12 @@ describe('CostSurfaceJob', () => {
     const size = surfaceGridSize(4000, { surfaceEvaluations: 2e5 });
     expect(job.status?.current).toBe(true);
     expect(job.status?.image?.grid.size).toBe(size);
-    // The first picture was a 16×16 estimate from a subsample, shown before the exact one.
+    // The first picture was an estimate from one slice of the samples, shown before the exact one.
     const first = seen.find((s) => s.image)?.image;
-    expect(first?.grid.size).toBe(16);
+    expect(first?.grid.size).toBe(size);
     expect(first?.estimate?.n).toBe(4000);
     expect(first?.estimate?.visited).toBeLessThan(4000);
+    expect(job.status?.image?.estimate).toBeUndefined();
     // Progress went up to 1 along the way.
     const progress = seen.map((s) => s.progress).filter((p) => p !== undefined);
     expect(progress.at(-1)).toBe(1);
@@ -39,6 +40,10 @@ describe('CostSurfaceJob', () => {
     const image = job.status!.image!;
     const corner = cost(run.data, { w1: image.grid.x[0], w2: image.grid.y[0], b: 0 }, 'sum');
     expect(image.values[0]).toBeCloseTo(corner, 1);
+    const mid = size * Math.floor(size / 2) + Math.floor(size / 3);
+    const w1 = image.grid.x[0] + ((image.grid.x[1] - image.grid.x[0]) * Math.floor(size / 3)) / (size - 1);
+    const w2 = image.grid.y[0] + ((image.grid.y[1] - image.grid.y[0]) * Math.floor(size / 2)) / (size - 1);
+    expect(image.values[mid]! / cost(run.data, { w1, w2, b: 0 }, 'sum')).toBeCloseTo(1, 5);
   });
 
   it('drops the work for data that changed meanwhile, and never shows it', async () => {

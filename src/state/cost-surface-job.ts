@@ -1,12 +1,14 @@
 /**
  * Keeps the cost surface ξ(w1, w2) up to date with the run, without ever
- * holding the page: a rough picture first (a coarse grid, from a subsample of
- * the data when they are large), then the full grid in bands of rows, each
- * band a queued engine call of bounded size so training runs in between.
- * A change that makes the work pointless (new data, another reduction, a
- * new window) abandons it at the next band; a result for superseded data is
- * dropped, never shown. With the bias on the surface is the slice at the
- * current b, recomputed when b has moved, no more often than its cost allows.
+ * holding the page. A large surface is computed from interleaved slices of
+ * the samples (0, k, 2k, … then 1, k + 1, … ), one queued engine call of
+ * bounded size each, so training runs in between: after the first slice
+ * there is an estimate to show, and it sharpens until all k slices make the
+ * exact surface. A change that makes the work pointless (new data, another
+ * reduction, a new window) abandons it at the next slice; a result for
+ * superseded data is dropped, never shown. With the bias on the surface is
+ * the slice at the current b, recomputed when b has moved, no more often
+ * than its cost allows.
  */
 import type { GridSpec } from '../engine/engine';
 import { type PlotDomain, plotDomainKey } from '../view/plot-domain';
@@ -33,10 +35,8 @@ export function gridBudget(engine: 'gpu' | 'cpu', hardwareGpu: boolean): GridBud
 }
 
 const SURFACE_SIZE = { min: 16, max: 96 };
-/** The rough first picture. */
-const COARSE_SIZE = 16;
-/** How many calls the full surface may take. */
-const CALLS_PER_SURFACE = 4;
+/** How many calls the full surface may take at the finest grid. */
+const CALLS_PER_SURFACE = 16;
 
 /** Points per axis of the full surface: as fine as CALLS_PER_SURFACE calls allow, within SURFACE_SIZE. */
 export function surfaceGridSize(n: number, budget: GridBudget): number {
@@ -51,7 +51,7 @@ export interface SurfaceImage {
   readonly dataVersion: number;
   /** The bias of the slice. */
   readonly b: number;
-  /** Set when it was estimated from every `stride`-th sample rather than from all. */
+  /** Set while it is an estimate from some of the samples rather than from all. */
   readonly estimate?: { readonly visited: number; readonly n: number };
 }
 
@@ -84,6 +84,7 @@ export class CostSurfaceJob {
   private running: Promise<void> = Promise.resolve();
   private busy = false;
   private lastEnd = Number.NEGATIVE_INFINITY;
+  private lastStatus: SurfaceStatus | undefined;
   private lastDuration = 0;
 
   constructor(
@@ -94,11 +95,17 @@ export class CostSurfaceJob {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
+  /** The status, a new object only when something in it changed (views compare by identity). */
   get status(): SurfaceStatus | undefined {
     const t = this.target;
     if (!t) return undefined;
     const current = this.image !== undefined && this.imageKey === t.key && this.image.b === t.b && !this.image.estimate;
-    return { window: t.window, image: this.image, current, progress: this.progress };
+    const last = this.lastStatus;
+    if (last && last.window === t.window && last.image === this.image && last.current === current && last.progress === this.progress) {
+      return last;
+    }
+    this.lastStatus = { window: t.window, image: this.image, current, progress: this.progress };
+    return this.lastStatus;
   }
 
   /** Resolves when no computation is under way. */
@@ -119,7 +126,7 @@ export class CostSurfaceJob {
     const key = [run.dataVersion, run.settings.reduction, bias, plotDomainKey(window), size].join('|');
     const b = bias ? run.evaluation.params.b : 0;
     const previous = this.target;
-    this.target = { run, window, size, key, b };
+    this.target = { run, window: previous?.key === key ? previous.window : window, size, key, b };
     if (this.image && this.image.dataVersion !== run.dataVersion) this.image = undefined;
     if (previous?.key !== key) {
       this.start();
@@ -157,30 +164,22 @@ export class CostSurfaceJob {
   private async compute(target: Target, generation: number): Promise<void> {
     const started = this.now();
     const n = target.run.data.targets.length;
-    const chunk = this.budget.surfaceEvaluations;
     const { b, window, size } = target;
-    const stale = () => generation !== this.generation;
-    // A rough picture first when the full one takes more than one call.
-    if (size * size * n > chunk) {
-      const stride = Math.max(1, Math.ceil((COARSE_SIZE * COARSE_SIZE * n) / chunk));
-      const grid: GridSpec = { ...window, size: COARSE_SIZE };
-      const result = await this.session.costSurface(grid, { stride, bias: b });
-      if (stale() || result.run?.dataVersion !== target.run.dataVersion) return;
-      const estimate = stride > 1 ? { visited: Math.ceil(n / stride), n } : undefined;
-      if (!this.image || this.imageKey !== target.key) this.show(target, grid, result.values, estimate);
-    }
     const grid: GridSpec = { ...window, size };
-    const values = new Float32Array(size * size);
-    const rowsPerCall = Math.max(1, Math.floor(chunk / (size * n)));
-    for (let first = 0; first < size; first += rowsPerCall) {
-      const count = Math.min(rowsPerCall, size - first);
-      const result = await this.session.costSurface(grid, { rows: { first, count }, bias: b });
-      if (stale() || result.run?.dataVersion !== target.run.dataVersion) return;
-      values.set(result.values, first * size);
-      this.progress = (first + count) / size;
-      this.onChange();
+    // Slices small enough for one call each; their estimates, weighted by their share of N, add up to ξ.
+    const slices = Math.max(1, Math.min(n, Math.ceil((size * size * n) / this.budget.surfaceEvaluations)));
+    const sum = new Float64Array(size * size);
+    let visited = 0;
+    for (let first = 0; first < slices; first++) {
+      const result = await this.session.costSurface(grid, { first, stride: slices, bias: b });
+      if (generation !== this.generation || result.run?.dataVersion !== target.run.dataVersion) return;
+      const count = Math.ceil((n - first) / slices);
+      visited += count;
+      for (let c = 0; c < sum.length; c++) sum[c]! += (result.values[c] as number) * count;
+      this.progress = (first + 1) / slices;
+      const values = Float32Array.from(sum, (v) => v / visited);
+      this.show(target, grid, values, visited < n ? { visited, n } : undefined);
     }
-    this.show(target, grid, values);
     this.lastEnd = this.now();
     this.lastDuration = this.lastEnd - started;
   }

@@ -2,6 +2,7 @@
  * Is training going wrong? Non-finite numbers, or a cost that has shot far
  * above where it was: then Play stops and the page says what to change.
  */
+import { formatCount } from '../view/format';
 import type { HistoryEntry } from './history';
 import type { TrainingSettings } from './settings';
 
@@ -13,7 +14,7 @@ const BLOW_UP = 10;
 function advice(settings: TrainingSettings, n: number): string {
   const lower = `lower the learning rate (η = ${settings.learningRate} now; try ${settings.learningRate / 10})`;
   return settings.reduction === 'sum' && n > 100
-    ? `${lower}, or switch the cost to "mean": a summed gradient over ${n} points makes each step ${n} times larger`
+    ? `${lower}, or switch the cost to "mean": a summed gradient over ${formatCount(n)} points makes each step ${formatCount(n)} times larger`
     : lower;
 }
 

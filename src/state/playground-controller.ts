@@ -34,6 +34,8 @@ import {
 import { type PointEdit, stateOf, TrainingSession } from './training-session';
 
 export const PROBABILITY_GRID_SIZE = 64;
+/** Data this large take long enough to load that the page says so. */
+const LARGE = 100_000;
 
 /** Gives the page a turn (to draw, to take a click) between slices of long work. */
 export function pause(): Promise<void> {
@@ -255,11 +257,18 @@ export class PlaygroundController {
     return this.customData ? { dataset: this.session.data, note: this.customData } : undefined;
   }
 
+  /** Progress of long work: said to the listeners, without a new view (nothing drawn changed). */
   private progress(label: string): (fraction: number) => void {
-    return (fraction) => {
-      this.busy = fraction < 1 ? { label, progress: fraction } : undefined;
-      this.publish();
-    };
+    return (fraction) => this.setBusy(fraction < 1 ? { label, progress: fraction } : undefined);
+  }
+
+  private setBusy(busy: Busy | undefined): void {
+    this.busy = busy;
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
   }
 
   /** Loads data that `make` produces, unless a later request overtook it meanwhile. */
@@ -277,7 +286,14 @@ export class PlaygroundController {
       if (request === this.dataRequests) this.busy = undefined;
     }
     if (!data || superseded()) return;
-    await this.session.loadData(data);
+    // Large data take a while to reach the engine (and the GPU measures its best dispatch size for them).
+    const large = data.targets.length >= LARGE;
+    if (large) this.setBusy({ label: `Loading ${formatCount(data.targets.length)} points onto the ${this.session.engineKind.toUpperCase()}` });
+    try {
+      await this.session.loadData(data);
+    } finally {
+      if (large && request === this.dataRequests) this.setBusy(undefined);
+    }
     if (superseded()) return;
     this.customData = note;
     this.divergence = '';
@@ -319,7 +335,7 @@ export class PlaygroundController {
   private publish(): void {
     const run = this.session.run;
     if (!run || this.starting) {
-      for (const listener of this.listeners) listener();
+      this.notify();
       return;
     }
     this.surface.update(run);
@@ -336,10 +352,9 @@ export class PlaygroundController {
       status: this.status,
       divergence: this.divergence,
       stepAdvice: stepAdvice(run, safe, safeMean),
-      busy: this.busy,
       playing: this.clock.playing,
       pace: paceText(this.clock.lagging(), run.data.targets.length),
     };
-    for (const listener of this.listeners) listener();
+    this.notify();
   }
 }

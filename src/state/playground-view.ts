@@ -7,6 +7,7 @@
 import type { GridSpec } from '../engine/engine';
 import { safeLearningRate } from '../model/step-bound';
 import { formatCount } from '../view/format';
+import { formatLimit } from './number-text';
 import type { PlotDomain } from '../view/plot-domain';
 import type { SurfaceStatus } from './cost-surface-job';
 import type { Pace } from './play-clock';
@@ -21,8 +22,8 @@ export interface ProbabilityImage {
 /** Long work under way that the page should show (drawing a large data set, say). */
 export interface Busy {
   readonly label: string;
-  /** 0–1. */
-  readonly progress: number;
+  /** 0–1, or undefined when there is no telling how far it is. */
+  readonly progress?: number;
 }
 
 /** Why η is likely too large for these data, before any step is taken. */
@@ -49,7 +50,6 @@ export interface PlaygroundView {
   /** Why training stopped on its own, if it did. */
   readonly divergence: string;
   readonly stepAdvice: StepAdvice | undefined;
-  readonly busy: Busy | undefined;
   readonly playing: boolean;
   /** Said while Play cannot keep the pace asked for ('' while it can). */
   readonly pace: string;
@@ -70,8 +70,9 @@ export class SafeRateCache {
   }
 }
 
+/** A learning rate to two digits, small ones with an exponent (1.6e-6). */
 function rate(value: number): string {
-  return value.toPrecision(2).replace(/\.?0+$/, '');
+  return formatLimit(Number(value.toPrecision(2)));
 }
 
 /** Advice when η is above the largest step sure to lower the cost of these data. */

@@ -1,31 +1,55 @@
 /**
- * Colour scales of the views. The probability heatmap fades from the class-0
+ * Colour ramps of the views. The probability heatmap fades from the class-0
  * colour through white (P = 0.5, the boundary) to the class-1 colour; the cost
  * surface uses viridis on a log scale, readable in greyscale and by every
- * common colour-vision type.
+ * common colour-vision type. A ramp is a table of 256 colours, so painting a
+ * grid costs a lookup a cell, not a colour string to build and parse.
  */
 import * as d3 from 'd3';
 import { CLASS_STYLE } from './palette';
 
-export const probabilityColor = d3
-  .scaleLinear<string>()
-  .domain([0, 0.5, 1])
-  .range([CLASS_STYLE[0].color, '#ffffff', CLASS_STYLE[1].color])
-  .interpolate(d3.interpolateRgb)
-  .clamp(true);
+const LEVELS = 256;
 
-/** Paints a size×size grid (row 0 at the bottom) into an RGBA image, top row first as canvases expect. */
-export function gridToImage(values: Float32Array, size: number, color: (v: number) => string, alpha = 255): ImageData {
-  const image = new ImageData(size, size);
-  for (let j = 0; j < size; j++) {
-    for (let i = 0; i < size; i++) {
-      const c = d3.rgb(color(values[j * size + i] as number));
-      const o = ((size - 1 - j) * size + i) * 4;
-      image.data[o] = c.r;
-      image.data[o + 1] = c.g;
-      image.data[o + 2] = c.b;
-      image.data[o + 3] = alpha;
+export class ColorRamp {
+  private readonly table = new Uint8ClampedArray(LEVELS * 3);
+
+  constructor(
+    /** The colour at t ∈ [0, 1]. */
+    readonly interpolate: (t: number) => string,
+    /** Where a value falls on the ramp, t ∈ [0, 1] (clamped). */
+    readonly position: (value: number) => number = (v) => v,
+  ) {
+    for (let k = 0; k < LEVELS; k++) {
+      const c = d3.rgb(interpolate(k / (LEVELS - 1)));
+      this.table.set([c.r, c.g, c.b], 3 * k);
     }
   }
-  return image;
+
+  /** Writes the RGB of `value` at `offset` of `out`. */
+  write(value: number, out: Uint8ClampedArray, offset: number): void {
+    const t = this.position(value);
+    const k = 3 * Math.round((Number.isFinite(t) ? Math.min(1, Math.max(0, t)) : 0) * (LEVELS - 1));
+    out[offset] = this.table[k]!;
+    out[offset + 1] = this.table[k + 1]!;
+    out[offset + 2] = this.table[k + 2]!;
+  }
+
+  /** The colour of `value` as CSS. */
+  css(value: number): string {
+    const rgb = new Uint8ClampedArray(3);
+    this.write(value, rgb, 0);
+    return `rgb(${rgb[0]},${rgb[1]},${rgb[2]})`;
+  }
+}
+
+/** P(t = 1 | x): the class-0 colour, white at 0.5, the class-1 colour. */
+export const probabilityRamp = new ColorRamp(
+  d3.piecewise(d3.interpolateRgb, [CLASS_STYLE[0].color, '#ffffff', CLASS_STYLE[1].color]),
+);
+
+/** Viridis over [lo, hi] on a log scale: for costs, which span decades. */
+export function logViridis(lo: number, hi: number): ColorRamp {
+  const a = Math.log(lo);
+  const span = Math.log(hi) - a || 1;
+  return new ColorRamp(d3.interpolateViridis, (v) => (v > 0 ? (Math.log(v) - a) / span : 0));
 }

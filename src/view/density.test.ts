@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { datasetFromRows } from '../model/dataset';
-import { densityImage, hexRgb } from './density';
+import { DensityImage, hexRgb } from './density';
 
 const RED = hexRgb('#ff0000');
 const BLUE = hexRgb('#0000ff');
+const UNIT = { x: [0, 2], y: [0, 1] } as const;
 
-describe('densityImage', () => {
+describe('DensityImage', () => {
   it('mixes the class colours in each pixel by the share of its points', () => {
     const data = datasetFromRows([
       [0.5, 0.5, 0],
@@ -15,15 +16,8 @@ describe('densityImage', () => {
       [1.5, 0.5, 1],
       [9, 9, 1],
     ]);
-    const img = densityImage(
-      data,
-      (x) => x,
-      (y) => y,
-      2,
-      1,
-      [RED, BLUE],
-    );
-    expect(img.peak).toBe(4);
+    const img = DensityImage.of(data, 2, 1, UNIT, [RED, BLUE]);
+    expect(img.densest).toBe(4);
     // Pixel 0: one red point, faint. Pixel 1: 1 red, 3 blue: a quarter red, full opacity.
     expect(Array.from(img.pixels.slice(0, 3))).toEqual([255, 0, 0]);
     expect(Array.from(img.pixels.slice(4, 8))).toEqual([64, 0, 191, 255]);
@@ -36,23 +30,28 @@ describe('densityImage', () => {
       ...Array.from({ length: 500 }, () => [0.2, 0.2, 0] as const),
       ...Array.from({ length: 500 }, () => [0.2, 0.2, 1] as const),
     ];
-    const img = densityImage(
-      datasetFromRows(rows),
-      (x) => x,
-      (y) => y,
-      1,
-      1,
-      [RED, BLUE],
-    );
+    const unit = { x: [0, 1], y: [0, 1] } as const;
+    const img = DensityImage.of(datasetFromRows(rows), 1, 1, unit, [RED, BLUE]);
     expect(Array.from(img.pixels.slice(0, 3))).toEqual([128, 0, 128]);
-    const reversed = densityImage(
-      datasetFromRows([...rows].reverse()),
-      (x) => x,
-      (y) => y,
-      1,
-      1,
-      [RED, BLUE],
-    );
+    const reversed = DensityImage.of(datasetFromRows([...rows].reverse()), 1, 1, unit, [RED, BLUE]);
     expect(reversed.pixels).toEqual(img.pixels);
+  });
+
+  it('follows an edit by changing one pixel, as a recount would', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [(i % 8) / 4 + 0.1, (i % 5) / 5 + 0.1, (i % 2) as 0 | 1] as const);
+    const img = DensityImage.of(datasetFromRows(rows), 8, 5, UNIT, [RED, BLUE]);
+    img.edit(1.3, 0.35, 1, 1);
+    const recount = DensityImage.of(datasetFromRows([...rows, [1.3, 0.35, 1]]), 8, 5, UNIT, [RED, BLUE]);
+    expect(img.pixels).toEqual(recount.pixels);
+    img.edit(1.3, 0.35, 1, -1);
+    expect(img.pixels).toEqual(DensityImage.of(datasetFromRows(rows), 8, 5, UNIT, [RED, BLUE]).pixels);
+    expect(img.edit(50, 50, 0, 1)).toBe(-1);
+    // Below the peak, one pixel changes and only it.
+    for (let k = 0; k < 3; k++) img.edit(1.3, 0.35, 1, 1);
+    const before = Uint8ClampedArray.from(img.pixels);
+    const k = img.edit(0.05, 0.95, 0, 1);
+    expect(k).toBeGreaterThanOrEqual(0);
+    const changed = Array.from(img.pixels).flatMap((v, i) => (v !== before[i] ? [Math.floor(i / 4)] : []));
+    expect(new Set(changed)).toEqual(new Set([k]));
   });
 });

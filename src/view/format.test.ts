@@ -7,6 +7,8 @@ describe('formatNumber', () => {
     expect(formatNumber(-2.01472)).toBe('−2.0147');
     expect(formatNumber(-0.00001)).toBe('0.0000');
     expect(formatNumber(12345678)).toBe('1.235e+7');
+    expect(formatNumber(-318134.0625)).toBe('−318134.1');
+    expect(formatNumber(1234.56789)).toBe('1234.5679');
   });
   it('never shows NaN or Infinity', () => {
     expect(formatNumber(Number.NaN)).toBe('—');

@@ -1,7 +1,11 @@
-/** Number formatting for readouts: fixed decimals, a real minus sign, and a dash instead of NaN. */
+/**
+ * Number formatting for readouts: fixed decimals (fewer for large values, so
+ * a column stays narrow), a real minus sign, and a dash instead of NaN.
+ */
 export function formatNumber(value: number, decimals = 4): string {
   if (!Number.isFinite(value)) return '—';
-  const text = Math.abs(value) >= 1e6 ? value.toExponential(3) : value.toFixed(decimals);
+  const size = Math.abs(value);
+  const text = size >= 1e6 ? value.toExponential(3) : value.toFixed(size >= 1e4 ? Math.min(1, decimals) : decimals);
   // −0.0000 reads as a sign error to students; show it as 0.
   return text.replace(/^-(0\.?0*)$/, '$1').replace(/^-/, '−');
 }

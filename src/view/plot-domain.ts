@@ -3,7 +3,8 @@
  * both axes (so the boundary meets w at a right angle, as on paper), round
  * numbers at the edges. Pure, so it is unit-tested.
  */
-import { bounds, type Dataset } from '../model/dataset';
+import { summaryOf } from '../model/data-summary';
+import type { Dataset } from '../model/dataset';
 
 export interface PlotDomain {
   readonly x: readonly [number, number];
@@ -22,7 +23,7 @@ export function niceCeil(half: number): number {
 
 export function plotDomain(data: Dataset): PlotDomain {
   if (data.targets.length === 0) return DEFAULT_DOMAIN;
-  const [[x0, x1], [y0, y1]] = bounds(data);
+  const [[x0, x1], [y0, y1]] = summaryOf(data).bounds;
   const cx = (x0 + x1) / 2;
   const cy = (y0 + y1) / 2;
   // 8% margin so no marker sits on an axis; never narrower than ±0.5 around a lone cluster.
