@@ -51,8 +51,8 @@ export class LpLossChart extends LitElement {
       .domain() as [number, number];
     const layout = this.frame.draw({
       x: { domain: [0, Math.max(1, last)], label: 'iteration', format: d3.format('d') },
-      y: { domain: costDomain, label: `cost ξ (${this.reduction}) —`, log: true },
-      y2: { domain: [0, 1], label: 'accuracy - -', format: d3.format('.0%') },
+      y: { domain: costDomain, label: `ξ (${this.reduction})`, log: true },
+      y2: { domain: [0, 1], label: 'accuracy', format: d3.format('.0%') },
     });
     if (!layout) return;
     const { x, y, y2, plot } = layout;

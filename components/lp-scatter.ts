@@ -82,7 +82,9 @@ export class LpScatter extends LitElement {
   );
   private tree: d3.Quadtree<number> | undefined;
   /** The density image of large data, kept for edits until the data or the layout change. */
-  private density: { frame: string; data: Dataset; image: DensityImage; canvas: OffscreenCanvas | undefined } | undefined;
+  private density:
+    | { frame: string; data: Dataset; image: DensityImage; canvas: OffscreenCanvas | undefined }
+    | undefined;
 
   override render() {
     const small = this.data.targets.length <= MARKER_LIMIT;
@@ -194,7 +196,8 @@ export class LpScatter extends LitElement {
       const [x1, x2, t] = lineage.added ?? lineage.removed ?? [Number.NaN, Number.NaN, 0];
       const k = d.image.edit(x1, x2, t, lineage.added ? 1 : -1);
       const { width, height } = d.image;
-      const dirty: [number, number, number, number] = k < 0 ? [0, 0, width, height] : [k % width, Math.floor(k / width), 1, 1];
+      const dirty: [number, number, number, number] =
+        k < 0 ? [0, 0, width, height] : [k % width, Math.floor(k / width), 1, 1];
       d.canvas.getContext('2d')?.putImageData(new ImageData(d.image.pixels, width, height), 0, 0, ...dirty);
       d.data = this.data;
     } else if (!d || d.frame !== frame || d.data !== this.data) {

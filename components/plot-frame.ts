@@ -14,7 +14,6 @@
  * so no tick label is ever clipped, whatever its length.
  */
 import * as d3 from 'd3';
-import type { ColorRamp } from '../src/view/colors';
 import {
   css,
   html,
@@ -24,6 +23,7 @@ import {
   type SVGTemplateResult,
   type TemplateResult,
 } from 'lit';
+import type { ColorRamp } from '../src/view/colors';
 
 type Scale = d3.ScaleContinuousNumeric<number, number>;
 

@@ -4,7 +4,8 @@
  * page). A shortcut works wherever focus is, except in a text field, and
  * except for the keys a control reached by keyboard uses itself (Space on a
  * button, arrows on a slider): a button that was clicked with the mouse
- * keeps focus but not the keys.
+ * keeps focus but not the keys. Which control the pointer focused is noted
+ * from pointer events (the browser's :focus-visible turns on with any key).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -37,14 +38,18 @@ function ownKeys(element: HTMLElement): ReadonlySet<string> | 'all' {
   return new Set();
 }
 
-/** The action a key press asks for, or undefined if it is not a shortcut here. */
-export function shortcutFor(event: KeyboardEvent): ShortcutAction | undefined {
+/**
+ * The action a key press asks for, or undefined if it is not a shortcut here.
+ * `pointerFocused` is the control the pointer last put focus on: its own
+ * keys are shortcuts too.
+ */
+export function shortcutFor(event: KeyboardEvent, pointerFocused?: EventTarget): ShortcutAction | undefined {
   if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
   const target = event.composedPath()[0];
   if (target instanceof HTMLElement) {
     const own = ownKeys(target);
     if (own === 'all') return undefined;
-    if (own.has(event.key) && target.matches(':focus-visible')) return undefined;
+    if (own.has(event.key) && target !== pointerFocused) return undefined;
   }
   switch (event.key) {
     case ' ':
@@ -72,6 +77,10 @@ export interface ShortcutHost extends ReactiveControllerHost, HTMLElement {
 /** Listens on the element, and on the document with `global-shortcuts`; stops listening when disconnected. */
 export class ShortcutController implements ReactiveController {
   private listening: Document | undefined;
+  /** The control a pointer press focused, until focus moves by other means. */
+  private pointerFocused: EventTarget | undefined;
+  private pointerDown = false;
+  private connected = false;
 
   constructor(
     private readonly host: ShortcutHost,
@@ -81,13 +90,16 @@ export class ShortcutController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     this.host.addEventListener('keydown', this.onKey);
+    this.host.addEventListener('pointerdown', this.onPointerDown, true);
+    this.host.addEventListener('focusin', this.onFocusIn);
     this.hostUpdated();
   }
 
-  /** Follows the `global-shortcuts` attribute. */
+  /** Follows the `global-shortcuts` attribute (not after a disconnect: an update may still run then). */
   hostUpdated(): void {
-    const wanted = this.host.globalShortcuts ? this.host.ownerDocument : undefined;
+    const wanted = this.connected && this.host.globalShortcuts ? this.host.ownerDocument : undefined;
     if (wanted === this.listening) return;
     this.listening?.removeEventListener('keydown', this.onDocumentKey);
     wanted?.addEventListener('keydown', this.onDocumentKey);
@@ -95,13 +107,29 @@ export class ShortcutController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.host.removeEventListener('keydown', this.onKey);
+    this.host.removeEventListener('pointerdown', this.onPointerDown, true);
+    this.host.removeEventListener('focusin', this.onFocusIn);
     this.listening?.removeEventListener('keydown', this.onDocumentKey);
     this.listening = undefined;
   }
 
+  private onPointerDown = (event: PointerEvent): void => {
+    this.pointerDown = true;
+    this.pointerFocused = event.composedPath()[0];
+    // The focus a press gives arrives just after it; anything later is the keyboard's.
+    setTimeout(() => {
+      this.pointerDown = false;
+    }, 0);
+  };
+
+  private onFocusIn = (event: FocusEvent): void => {
+    this.pointerFocused = this.pointerDown ? event.composedPath()[0] : undefined;
+  };
+
   private onKey = (event: KeyboardEvent): void => {
-    const action = shortcutFor(event);
+    const action = shortcutFor(event, this.pointerFocused);
     if (action && this.act(action)) event.preventDefault();
   };
 

@@ -19,6 +19,7 @@ export class UrlSync implements ReactiveController {
   private lastPush = Number.NEGATIVE_INFINITY;
   private written = '';
   private listening = false;
+  private connected = false;
 
   constructor(
     private readonly host: UrlSyncHost,
@@ -29,11 +30,13 @@ export class UrlSync implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     this.hostUpdated();
   }
 
+  /** Follows `sync-url`; an update that runs after a disconnect must not listen again. */
   hostUpdated(): void {
-    if (this.host.syncUrl === this.listening) return;
+    if (!this.connected || this.host.syncUrl === this.listening) return;
     this.listening = this.host.syncUrl;
     if (this.listening) {
       window.addEventListener('hashchange', this.navigated);
@@ -42,6 +45,7 @@ export class UrlSync implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     if (this.listening) this.unlisten();
     this.listening = false;
   }

@@ -1,4 +1,4 @@
-/** Keyboard-only use, axe-core, and the screenshots a reviewer looks at. */
+/** Keyboard-only use and axe-core. */
 import { createRequire } from 'node:module';
 import { expect, openPlayground, playgroundState, test } from './fixtures';
 
@@ -115,25 +115,3 @@ test('axe-core finds no serious or critical violation', async ({ page, errors })
   expect(serious, JSON.stringify(violations, null, 2)).toEqual([]);
   expect(errors.messages).toEqual([]);
 });
-
-for (const [width, height] of [
-  [1280, 720],
-  [1920, 1080],
-] as const) {
-  test(`screenshot at ${width}×${height}: everything fits`, async ({ page }) => {
-    await page.setViewportSize({ width, height });
-    await openPlayground(page);
-    await page.getByRole('button', { name: 'Step ×10' }).click();
-    await expect(page.locator('[data-readout="iteration"]')).toHaveText('10');
-    // The plots, the chart and the readouts are all on screen without scrolling.
-    for (const selector of ['lp-scatter', 'lp-cost-surface', 'lp-loss-chart', 'lp-readout', 'lp-transport']) {
-      const box = await page.locator(selector).boundingBox();
-      expect(box, selector).not.toBeNull();
-      expect((box?.y ?? 0) + (box?.height ?? 0), `${selector} bottom`).toBeLessThanOrEqual(height + 1);
-      expect((box?.x ?? 0) + (box?.width ?? 0), `${selector} right`).toBeLessThanOrEqual(width + 1);
-    }
-    await page.screenshot({ path: `e2e/screenshots/playground-${width}x${height}.png` });
-    await page.getByRole('button', { name: 'Presentation' }).click();
-    await page.screenshot({ path: `e2e/screenshots/playground-${width}x${height}-presentation.png` });
-  });
-}

@@ -168,3 +168,49 @@ test('hovering a point shows its x, its class and the predicted y', async ({ pag
   await expect(tooltip).toContainText('y = σ(z) = ');
   await expect(tooltip).toContainText('x = (');
 });
+
+test('the chart has the cost and the accuracy of every iteration: after Step ×10 the accuracy is 85 % from iteration 3 on', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await page.getByRole('button', { name: 'Step ×10' }).click();
+  await expect(page.locator('[data-readout="iteration"]')).toHaveText('10');
+  const dots = page.locator('lp-loss-chart circle.accuracy-dot');
+  await expect(dots).toHaveCount(11);
+  const points = await dots.evaluateAll((nodes) =>
+    nodes.map((n) => ({ iteration: Number(n.getAttribute('data-iteration')), cy: Number(n.getAttribute('cy')) })),
+  );
+  expect(points.map((p) => p.iteration)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  const y = await axisMap(page.locator('lp-loss-chart'), 'y2');
+  const accuracy = points.map((p) => Number(y.toData(p.cy).toFixed(3)));
+  const final = 1 - TUTORIAL_REFERENCE.misclassified10 / 40;
+  expect(accuracy.slice(3)).toEqual(Array(8).fill(final));
+  expect(accuracy[2]).toBeLessThan(final);
+  // The cost line has a vertex for each iteration too.
+  const vertices = await page
+    .locator('lp-loss-chart path.cost')
+    .evaluate((p) => (p.getAttribute('d') ?? '').split(/[ML]/).length - 1);
+  expect(vertices).toBe(11);
+});
+
+test('the weight vector w is drawn from the boundary, at a right angle to it', async ({ page }) => {
+  await openPlayground(page);
+  await page.evaluate(() => document.querySelector('lp-playground')?.step(10));
+  const scatter = page.locator('lp-scatter');
+  const x = await axisMap(scatter, 'x');
+  const y = await axisMap(scatter, 'y');
+  const read = async (selector: string) =>
+    (await Promise.all(['x1', 'y1', 'x2', 'y2'].map((a) => scatter.locator(selector).first().getAttribute(a)))).map(
+      Number,
+    ) as [number, number, number, number];
+  const [bx1, by1, bx2, by2] = await read('line.boundary');
+  const [wx1, wy1, wx2, wy2] = await read('line.weight');
+  const boundary = [x.toData(bx2) - x.toData(bx1), y.toData(by2) - y.toData(by1)];
+  const w = [x.toData(wx2) - x.toData(wx1), y.toData(wy2) - y.toData(wy1)];
+  const cos = (boundary[0]! * w[0]! + boundary[1]! * w[1]!) / (Math.hypot(...boundary) * Math.hypot(...w));
+  expect(Math.abs(cos)).toBeLessThan(1e-3);
+  // It points along w(10) and starts at the origin, where the bias-free boundary passes.
+  const [w1, w2] = TUTORIAL_REFERENCE.path[10];
+  expect(w[0]! / w[1]!).toBeCloseTo(w1 / w2, 2);
+  expect(Math.abs(x.toData(wx1)) + Math.abs(y.toData(wy1))).toBeLessThan(0.02);
+});

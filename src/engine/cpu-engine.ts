@@ -9,6 +9,7 @@ import { batchGradient } from '../model/minibatch';
 import {
   applyGradient,
   correctCount,
+  estimateScale,
   evaluate,
   logit,
   type Params,
@@ -108,8 +109,7 @@ export class CpuEngine implements Engine {
     const { first, stride, count } = surfaceSamples(n, part);
     const indexAt = stride === 1 && first === 0 ? undefined : (k: number) => first + k * stride;
     const { reduction } = this.options;
-    // The summed cost of all N is estimated by scaling the visited samples' sum up.
-    const scale = reduction === 'mean' ? 1 / count : n / count;
+    const scale = estimateScale(reduction, count, n);
     const b = part.bias ?? this.params.b;
     const out = new Float32Array(grid.size * grid.size);
     for (let j = 0; j < grid.size; j++) {

@@ -62,7 +62,12 @@ export class SampleBuffers {
    * labels) with `pause` between slices, so two million points never hold the
    * page for long.
    */
-  static async create(device: GPUDevice, data: Dataset, maxBytes: number, pause: () => Promise<void>): Promise<SampleBuffers> {
+  static async create(
+    device: GPUDevice,
+    data: Dataset,
+    maxBytes: number,
+    pause: () => Promise<void>,
+  ): Promise<SampleBuffers> {
     const buffers = new SampleBuffers(device, data, maxBytes);
     const n = data.targets.length;
     try {

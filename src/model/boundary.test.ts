@@ -1,15 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boundarySegment } from './boundary';
+import { TUTORIAL_REFERENCE } from './tutorial-reference';
+
+const W10 = TUTORIAL_REFERENCE.path[10];
 
 const BOX = [-4, 4] as const;
 
 describe('boundarySegment', () => {
   it('passes through the origin with slope −w1/w2 without bias', () => {
-    const seg = boundarySegment({ w1: 1.4854, w2: 0.7834, b: 0 }, BOX, BOX);
+    const seg = boundarySegment({ w1: W10[0], w2: W10[1], b: 0 }, BOX, BOX);
     expect(seg).not.toBeNull();
     const [[xa, ya], [xb, yb]] = seg as NonNullable<typeof seg>;
-    expect((yb - ya) / (xb - xa)).toBeCloseTo(-1.4854 / 0.7834, 12);
+    expect((yb - ya) / (xb - xa)).toBeCloseTo(-W10[0] / W10[1], 12);
     // The origin lies on the segment's line.
     expect(ya - ((yb - ya) / (xb - xa)) * xa).toBeCloseTo(0, 12);
   });

@@ -5,7 +5,9 @@ import { classCounts, datasetFromRows } from './dataset';
 import { addPoint, lineageOf, nearestPoint, removePoint } from './edit';
 import { generateGaussians, generateGaussiansInSlices, TUTORIAL_GAUSSIANS } from './gaussians';
 
-const close = (a: readonly number[], b: readonly number[]) => a.forEach((v, i) => expect(v).toBeCloseTo(b[i]!, 6));
+function close(a: readonly number[], b: readonly number[]): void {
+  for (const [i, v] of a.entries()) expect(v).toBeCloseTo(b[i]!, 6);
+}
 
 describe('data summaries', () => {
   it('count the classes, bound the points and sum x xᵀ', () => {
@@ -15,7 +17,14 @@ describe('data summaries', () => {
       [2, -1, 1],
     ]);
     const s = summaryOf(data);
-    expect(s).toMatchObject({ n: 3, ones: 2, bounds: [[-3, 2], [-1, 2]] });
+    expect(s).toMatchObject({
+      n: 3,
+      ones: 2,
+      bounds: [
+        [-3, 2],
+        [-1, 2],
+      ],
+    });
     close(s.moments, [1 + 9 + 4, 2 - 1.5 - 2, 4 + 0.25 + 1, 0, 1.5]);
     expect(classCounts(data)).toEqual([1, 2]);
   });
@@ -49,7 +58,9 @@ describe('data summaries', () => {
           const fresh = addRange(emptySummary(), data, 0, data.targets.length);
           expect(kept.n).toBe(fresh.n);
           expect(kept.ones).toBe(fresh.ones);
-          kept.moments.forEach((v, i) => expect(Math.abs(v - fresh.moments[i]!)).toBeLessThan(1e-6 * (1 + Math.abs(v))));
+          for (const [i, v] of kept.moments.entries()) {
+            expect(Math.abs(v - fresh.moments[i]!)).toBeLessThan(1e-6 * (1 + Math.abs(v)));
+          }
           // The kept box still holds every point.
           expect(kept.bounds[0][0]).toBeLessThanOrEqual(fresh.bounds[0][0]);
           expect(kept.bounds[1][1]).toBeGreaterThanOrEqual(fresh.bounds[1][1]);

@@ -3,7 +3,7 @@
  * The full-batch case goes through `evaluate` instead, which needs no index map.
  */
 import type { Dataset } from './dataset';
-import { correctCount, type Params, type Reduction, reducedGradient, sumSamples } from './regression';
+import { correctCount, estimateScale, type Params, type Reduction, reducedGradient, sumSamples } from './regression';
 import { type BatchSlot, type ShuffleDomain, shuffledIndex } from './shuffle';
 
 export interface BatchResult {
@@ -24,11 +24,9 @@ export function batchGradient(
   key: number,
 ): BatchResult {
   const sums = sumSamples(data, params, slot.count, (k) => shuffledIndex(slot.start + k, domain, key));
-  // The summed cost of the whole set is estimated by scaling the batch's up to N.
-  const costScale = reduction === 'mean' ? 1 / slot.count : domain.n / slot.count;
   return {
     gradient: reducedGradient(sums, reduction),
-    cost: sums.cost * costScale,
+    cost: sums.cost * estimateScale(reduction, slot.count, domain.n),
     accuracy: correctCount(sums.confusion) / slot.count,
   };
 }

@@ -14,17 +14,11 @@ import {
   type TrainingOptions,
 } from './regression';
 import { tutorialDataset } from './tutorial-data';
+import { TUTORIAL_REFERENCE } from './tutorial-reference';
 
-const TUTORIAL: TrainingOptions = { learningRate: 0.05, bias: false, reduction: 'sum' };
-const W0: Params = { w1: -4, w2: -2, b: 0 };
-
-/** The tutorial's published weights after 1, 2, 3 and 10 steps. */
-const REFERENCE_PATH: Record<number, [number, number]> = {
-  1: [-2.0147, -1.0962],
-  2: [-0.1327, -0.2125],
-  3: [0.9148, 0.3743],
-  10: [1.4854, 0.7834],
-};
+const R = TUTORIAL_REFERENCE;
+const TUTORIAL: TrainingOptions = { learningRate: R.learningRate, bias: false, reduction: 'sum' };
+const W0: Params = { w1: R.start[0], w2: R.start[1], b: 0 };
 
 function train(steps: number): Params[] {
   const data = tutorialDataset();
@@ -43,7 +37,7 @@ describe('the tutorial, part 2', () => {
 
   it('reproduces w(1), w(2), w(3) and w(10) to 1e-4', () => {
     const path = train(10);
-    for (const [step, [w1, w2]] of Object.entries(REFERENCE_PATH)) {
+    for (const [step, [w1, w2]] of Object.entries(R.path)) {
       const p = path[Number(step)] as Params;
       expect(Math.abs(p.w1 - w1), `w1 at step ${step}`).toBeLessThan(1e-4);
       expect(Math.abs(p.w2 - w2), `w2 at step ${step}`).toBeLessThan(1e-4);
@@ -51,10 +45,10 @@ describe('the tutorial, part 2', () => {
     }
   });
 
-  it('ends with summed cost 14.4916 and 6 misclassified after 10 steps', () => {
+  it(`ends with summed cost ${R.cost10} and ${R.misclassified10} misclassified after 10 steps`, () => {
     const data = tutorialDataset();
     const w10 = train(10)[10] as Params;
-    expect(cost(data, w10, 'sum')).toBeCloseTo(14.4916, 4);
+    expect(cost(data, w10, 'sum')).toBeCloseTo(R.cost10, 4);
     expect(errorCount(confusion(data, w10))).toBe(6);
     expect(accuracy(data, w10)).toBeCloseTo(34 / 40, 12);
   });

@@ -55,6 +55,15 @@ export function reductionScale(reduction: Reduction, count: number): number {
   return reduction === 'mean' && count > 0 ? 1 / count : 1;
 }
 
+/**
+ * The factor that turns a cost summed over `visited` of n samples into an
+ * estimate of the cost of all n: scaled up to n for the sum, averaged for
+ * the mean. Exact when every sample was visited.
+ */
+export function estimateScale(reduction: Reduction, visited: number, n: number): number {
+  return reduction === 'mean' ? 1 / visited : n / visited;
+}
+
 /** The cost under a reduction, from a pass that measured both. */
 export function reducedCost(costs: { readonly sumCost: number; readonly meanCost: number }, reduction: Reduction) {
   return reduction === 'mean' ? costs.meanCost : costs.sumCost;

@@ -101,7 +101,13 @@ export class CostSurfaceJob {
     if (!t) return undefined;
     const current = this.image !== undefined && this.imageKey === t.key && this.image.b === t.b && !this.image.estimate;
     const last = this.lastStatus;
-    if (last && last.window === t.window && last.image === this.image && last.current === current && last.progress === this.progress) {
+    if (
+      last &&
+      last.window === t.window &&
+      last.image === this.image &&
+      last.current === current &&
+      last.progress === this.progress
+    ) {
       return last;
     }
     this.lastStatus = { window: t.window, image: this.image, current, progress: this.progress };

@@ -288,7 +288,10 @@ export class PlaygroundController {
     if (!data || superseded()) return;
     // Large data take a while to reach the engine (and the GPU measures its best dispatch size for them).
     const large = data.targets.length >= LARGE;
-    if (large) this.setBusy({ label: `Loading ${formatCount(data.targets.length)} points onto the ${this.session.engineKind.toUpperCase()}` });
+    if (large)
+      this.setBusy({
+        label: `Loading ${formatCount(data.targets.length)} points onto the ${this.session.engineKind.toUpperCase()}`,
+      });
     try {
       await this.session.loadData(data);
     } finally {

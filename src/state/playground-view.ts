@@ -7,9 +7,9 @@
 import type { GridSpec } from '../engine/engine';
 import { safeLearningRate } from '../model/step-bound';
 import { formatCount } from '../view/format';
-import { formatLimit } from './number-text';
 import type { PlotDomain } from '../view/plot-domain';
 import type { SurfaceStatus } from './cost-surface-job';
+import { formatLimit } from './number-text';
 import type { Pace } from './play-clock';
 import type { PlaygroundSettings } from './playground-settings';
 import type { Run, TrainingState } from './training-session';

@@ -38,7 +38,10 @@ describe('DensityImage', () => {
   });
 
   it('follows an edit by changing one pixel, as a recount would', () => {
-    const rows = Array.from({ length: 40 }, (_, i) => [(i % 8) / 4 + 0.1, (i % 5) / 5 + 0.1, (i % 2) as 0 | 1] as const);
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => [(i % 8) / 4 + 0.1, (i % 5) / 5 + 0.1, (i % 2) as 0 | 1] as const,
+    );
     const img = DensityImage.of(datasetFromRows(rows), 8, 5, UNIT, [RED, BLUE]);
     img.edit(1.3, 0.35, 1, 1);
     const recount = DensityImage.of(datasetFromRows([...rows, [1.3, 0.35, 1]]), 8, 5, UNIT, [RED, BLUE]);

@@ -46,7 +46,13 @@ export class DensityImage {
   }
 
   /** Counts every point of `data` and paints the image. */
-  static of(data: Dataset, width: number, height: number, domain: PlotDomain, colors: readonly [Rgb, Rgb]): DensityImage {
+  static of(
+    data: Dataset,
+    width: number,
+    height: number,
+    domain: PlotDomain,
+    colors: readonly [Rgb, Rgb],
+  ): DensityImage {
     const image = new DensityImage(width, height, domain, colors);
     image.add(data, 0, data.targets.length);
     image.paintAll();

@@ -1,15 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { TUTORIAL_REFERENCE } from '../model/tutorial-reference';
 import { weightArrow } from './weight-arrow';
+
+const W10 = TUTORIAL_REFERENCE.path[10];
 
 const WINDOW = { x: [-4, 4], y: [-4, 4] } as const;
 
 describe('weightArrow', () => {
   it('starts at the origin for the tutorial’s model and is w itself', () => {
-    const a = weightArrow({ w1: 1.4854, w2: 0.7834, b: 0 }, WINDOW);
+    const a = weightArrow({ w1: W10[0], w2: W10[1], b: 0 }, WINDOW);
     expect(a?.from).toEqual([0, 0]);
-    expect(a?.to[0]).toBeCloseTo(1.4854, 12);
-    expect(a?.to[1]).toBeCloseTo(0.7834, 12);
+    expect(a?.to[0]).toBeCloseTo(W10[0], 12);
+    expect(a?.to[1]).toBeCloseTo(W10[1], 12);
     expect(a?.scaled).toBe(false);
   });
 

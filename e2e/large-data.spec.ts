@@ -1,0 +1,90 @@
+/**
+ * Two million points: a point added by a click is a few bytes written to the
+ * GPU, not a new upload; drawing new data shows its progress and leaves the
+ * controls answering; Play says when it cannot keep the pace asked for.
+ * (How long things take is measured by `npm run bench`, not here.)
+ */
+import { expect, mountPlayground, openPlayground, playgroundState, test } from './fixtures';
+
+test('at 2 000 000 points an added point is a few bytes to the GPU, and the next step counts it', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as Window & { gpuWrites?: { bytes: number; buffers: number } };
+    w.gpuWrites = { bytes: 0, buffers: 0 };
+    if (typeof GPUQueue === 'undefined') return;
+    const write = GPUQueue.prototype.writeBuffer;
+    GPUQueue.prototype.writeBuffer = function (this: GPUQueue, ...args: Parameters<GPUQueue['writeBuffer']>) {
+      const [, , data, , size] = args;
+      // A size counts elements of a typed array, bytes of anything else.
+      const element = (data as { BYTES_PER_ELEMENT?: number }).BYTES_PER_ELEMENT ?? 1;
+      const bytes = size !== undefined ? size * element : data.byteLength;
+      if (w.gpuWrites) w.gpuWrites.bytes += bytes;
+      return write.apply(this, args);
+    };
+    const create = GPUDevice.prototype.createBuffer;
+    GPUDevice.prototype.createBuffer = function (this: GPUDevice, descriptor: GPUBufferDescriptor) {
+      if (w.gpuWrites) w.gpuWrites.buffers++;
+      return create.call(this, descriptor);
+    };
+  });
+  await openPlayground(page, '/#preset=gaussians&n=1000000');
+  expect((await playgroundState(page)).samples).toBe(2_000_000);
+  test.skip((await playgroundState(page)).engine !== 'gpu', 'needs WebGPU');
+  await page.evaluate(() => document.querySelector('lp-playground')?.step(0));
+  const before = await page.evaluate(() => ({ ...(window as Window & { gpuWrites?: object }).gpuWrites }));
+  const box = await page.locator('lp-scatter svg.chart').boundingBox();
+  await page
+    .locator('lp-scatter svg.chart')
+    .click({ position: { x: (box?.width ?? 0) * 0.5, y: (box?.height ?? 0) * 0.3 } });
+  await expect.poll(async () => (await playgroundState(page)).samples, { timeout: 60_000 }).toBe(2_000_001);
+  const after = await page.evaluate(() => ({ ...(window as Window & { gpuWrites?: object }).gpuWrites }));
+  const written = (after as { bytes: number }).bytes - (before as { bytes: number }).bytes;
+  // The point (8 bytes), its label word (4), and the small uniforms of the passes that measure the model.
+  expect(written).toBeLessThan(4096);
+  expect((after as { buffers: number }).buffers).toBe((before as { buffers: number }).buffers);
+  await expect(page.locator('lp-playground .status')).toContainText('N = 2\u202f000\u202f001');
+});
+
+test('drawing a large data set shows its progress, and the controls answer meanwhile', async ({ page }) => {
+  await openPlayground(page, '/#preset=gaussians&n=1000000');
+  const busy = page.locator('lp-playground [data-busy]');
+  const progress: number[] = [];
+  await page.locator('lp-data-controls').getByRole('button', { name: 'New seed' }).click();
+  await expect(busy).toContainText('Drawing 2\u202f000\u202f000 points');
+  // While it draws, a new η is taken at once.
+  const eta = page.locator('lp-optimiser-controls lp-number-field').first().locator('input');
+  await eta.fill('0.01');
+  await eta.press('Enter');
+  for (let k = 0; k < 40; k++) {
+    const value = await page.evaluate(
+      () =>
+        (
+          document
+            .querySelector('lp-playground')
+            ?.shadowRoot?.querySelector('[data-busy] progress') as HTMLProgressElement | null
+        )?.position,
+    );
+    if (value === undefined) break;
+    if (value >= 0) progress.push(value);
+    await page.waitForTimeout(50);
+  }
+  expect(await page.evaluate(() => document.querySelector('lp-playground')?.settings.training.learningRate)).toBe(0.01);
+  await expect(busy).toHaveCount(0, { timeout: 60_000 });
+  expect(await page.evaluate(() => document.querySelector('lp-playground')?.settings.gaussians.seed)).toBe(2);
+  // It moved on between looks: the work came in slices.
+  expect(new Set(progress).size).toBeGreaterThan(1);
+});
+
+test('Play says when the engine cannot keep the pace asked for', async ({ page }) => {
+  await mountPlayground(page, { engine: 'cpu', dataset: 'gaussians' });
+  await page.evaluate(() =>
+    document.querySelector('lp-playground')?.change({
+      gaussians: { perClass: 300_000 },
+      training: { reduction: 'mean', learningRate: 0.5 },
+      speed: { unit: 'per-second', value: 240 },
+    }),
+  );
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('lp-playground [data-pace]')).toContainText('not the 240 asked for', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.locator('lp-playground [data-pace]')).toHaveCount(0);
+});

@@ -1,0 +1,118 @@
+/**
+ * The playground as a lecturer projects it and a student opens it on a
+ * laptop: at 1280×720 and 1920×1080, in normal and presentation mode, with
+ * the most controls showing and after a run that sent the numbers soaring,
+ * everything fits without a scroll bar, no label of any axis or colour bar
+ * is clipped, and presentation mode enlarges every text by one factor.
+ * The screenshots the run saves (e2e/screenshots/, not committed) are the
+ * ones a reviewer looks at.
+ */
+import type { Page } from '@playwright/test';
+import { expect, openPlayground, test } from './fixtures';
+import { clippedLabels, tickLabels } from './views';
+
+const SIZES = [
+  [1280, 720],
+  [1920, 1080],
+] as const;
+
+/** Sizes of the text of each kind of thing on the page, in CSS px. */
+function fontSizes(page: Page) {
+  return page.evaluate(() => {
+    const deep = (selector: string): Element | null => {
+      const search = (root: Document | ShadowRoot): Element | null => {
+        const hit = root.querySelector(selector);
+        if (hit) return hit;
+        for (const el of root.querySelectorAll('*')) {
+          const found = el.shadowRoot ? search(el.shadowRoot) : null;
+          if (found) return found;
+        }
+        return null;
+      };
+      return search(document);
+    };
+    const size = (selector: string) => {
+      const el = deep(selector);
+      if (!el) throw new Error(`nothing matches ${selector}`);
+      return Number.parseFloat(getComputedStyle(el).fontSize);
+    };
+    return {
+      header: size('header h1'),
+      transport: size('button[data-action="step"]'),
+      status: size('.status'),
+      legend: size('fieldset legend'),
+      field: size('lp-number-field'),
+      scatterTick: size('.axis.x .tick text'),
+      scatterLegend: size('.legend'),
+      surfaceTitle: size('[data-title]'),
+      readout: size('[data-readout="w1"]'),
+      confusion: size('[data-cell="tp"]'),
+    };
+  });
+}
+
+for (const [width, height] of SIZES) {
+  for (const presentation of [false, true]) {
+    const mode = presentation ? 'presentation' : 'normal';
+    test(`${width}×${height}, ${mode}: everything fits, and no label is clipped after a diverging run`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height });
+      await openPlayground(page, '/#preset=gaussians');
+      await page.evaluate(async (presentation) => {
+        const el = document.querySelector('lp-playground');
+        if (!el) throw new Error('no playground');
+        el.presentation = presentation;
+        await el.step(10);
+      }, presentation);
+      await page.screenshot({ path: `e2e/screenshots/playground-${width}x${height}-${mode}.png` });
+      const fits = await page.evaluate(() => {
+        const root = document.documentElement;
+        return { scrollWidth: root.scrollWidth, scrollHeight: root.scrollHeight };
+      });
+      expect(fits.scrollWidth, 'no horizontal scroll bar').toBeLessThanOrEqual(width);
+      expect(fits.scrollHeight, 'no vertical scroll bar').toBeLessThanOrEqual(height);
+      for (const selector of [
+        'lp-initial-weights',
+        'lp-scatter',
+        'lp-cost-surface',
+        'lp-loss-chart',
+        'lp-readout',
+        'lp-confusion-matrix',
+        'lp-shortcut-help',
+      ]) {
+        const box = await page.locator(selector).boundingBox();
+        expect(box, selector).not.toBeNull();
+        expect((box?.y ?? 0) + (box?.height ?? 0), `${selector} bottom`).toBeLessThanOrEqual(height + 0.5);
+        expect((box?.x ?? 0) + (box?.width ?? 0), `${selector} right`).toBeLessThanOrEqual(width + 0.5);
+      }
+      // The biggest numbers: η = 5 sends w past ±100 and the cost past 1e4 within a few steps.
+      await page.evaluate(async () => {
+        const el = document.querySelector('lp-playground');
+        await el?.reset();
+        await el?.configure({ learningRate: 5 });
+        await el?.step(6);
+      });
+      await expect
+        .poll(() => tickLabels(page).then((t) => t.some((label) => label.replace('−', '-').includes('1,000'))))
+        .toBe(true);
+      await page.screenshot({ path: `e2e/screenshots/playground-${width}x${height}-${mode}-diverged.png` });
+      expect(await tickLabels(page)).toEqual(expect.arrayContaining([expect.stringMatching(/e\+|0{4}/)]));
+      expect(await clippedLabels(page)).toEqual([]);
+    });
+  }
+
+  test(`${width}×${height}: presentation mode enlarges every text by the same factor`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openPlayground(page);
+    await page.evaluate(() => document.querySelector('lp-playground')?.step(3));
+    const normal = await fontSizes(page);
+    await page.getByRole('button', { name: 'Presentation' }).click();
+    await expect.poll(() => page.evaluate(() => document.querySelector('lp-playground')?.presentation)).toBe(true);
+    const large = await fontSizes(page);
+    const ratios = Object.fromEntries(
+      Object.entries(normal).map(([k, v]) => [k, Number((large[k as keyof typeof large] / v).toFixed(3))]),
+    );
+    for (const [what, ratio] of Object.entries(ratios)) expect(ratio, what).toBeCloseTo(1.25, 2);
+  });
+}
