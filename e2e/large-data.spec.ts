@@ -5,42 +5,24 @@
  * (How long things take is measured by `npm run bench`, not here.)
  */
 import { expect, mountPlayground, openPlayground, playgroundState, test } from './fixtures';
+import { countGpuWork, gpuCensus } from './gpu-census';
 
 test('at 2 000 000 points an added point is a few bytes to the GPU, and the next step counts it', async ({ page }) => {
-  await page.addInitScript(() => {
-    const w = window as Window & { gpuWrites?: { bytes: number; buffers: number } };
-    w.gpuWrites = { bytes: 0, buffers: 0 };
-    if (typeof GPUQueue === 'undefined') return;
-    const write = GPUQueue.prototype.writeBuffer;
-    GPUQueue.prototype.writeBuffer = function (this: GPUQueue, ...args: Parameters<GPUQueue['writeBuffer']>) {
-      const [, , data, , size] = args;
-      // A size counts elements of a typed array, bytes of anything else.
-      const element = (data as { BYTES_PER_ELEMENT?: number }).BYTES_PER_ELEMENT ?? 1;
-      const bytes = size !== undefined ? size * element : data.byteLength;
-      if (w.gpuWrites) w.gpuWrites.bytes += bytes;
-      return write.apply(this, args);
-    };
-    const create = GPUDevice.prototype.createBuffer;
-    GPUDevice.prototype.createBuffer = function (this: GPUDevice, descriptor: GPUBufferDescriptor) {
-      if (w.gpuWrites) w.gpuWrites.buffers++;
-      return create.call(this, descriptor);
-    };
-  });
+  await countGpuWork(page);
   await openPlayground(page, '/#preset=gaussians&n=1000000');
   expect((await playgroundState(page)).samples).toBe(2_000_000);
   test.skip((await playgroundState(page)).engine !== 'gpu', 'needs WebGPU');
   await page.evaluate(() => document.querySelector('lp-playground')?.step(0));
-  const before = await page.evaluate(() => ({ ...(window as Window & { gpuWrites?: object }).gpuWrites }));
+  const before = await gpuCensus(page);
   const box = await page.locator('lp-scatter svg.chart').boundingBox();
   await page
     .locator('lp-scatter svg.chart')
     .click({ position: { x: (box?.width ?? 0) * 0.5, y: (box?.height ?? 0) * 0.3 } });
   await expect.poll(async () => (await playgroundState(page)).samples, { timeout: 60_000 }).toBe(2_000_001);
-  const after = await page.evaluate(() => ({ ...(window as Window & { gpuWrites?: object }).gpuWrites }));
-  const written = (after as { bytes: number }).bytes - (before as { bytes: number }).bytes;
+  const after = await gpuCensus(page);
   // The point (8 bytes), its label word (4), and the small uniforms of the passes that measure the model.
-  expect(written).toBeLessThan(4096);
-  expect((after as { buffers: number }).buffers).toBe((before as { buffers: number }).buffers);
+  expect(after.written - before.written).toBeLessThan(4096);
+  expect(after.created).toBe(before.created);
   await expect(page.locator('lp-playground .status')).toContainText('N = 2\u202f000\u202f001');
 });
 

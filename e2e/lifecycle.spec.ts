@@ -4,48 +4,19 @@
  * it gives back when removed, and it starts again when put back.
  */
 import { expect, openPlayground, playgroundState, test } from './fixtures';
+import { countGpuWork, gpuCensus } from './gpu-census';
 
+/** Listeners on the window and the document by type (added minus removed), and animation frames asked for. */
 interface Census {
-  buffers: number;
-  devices: number;
   listeners: Record<string, number>;
   frames: number;
 }
 
 test('50 mounts and unmounts leave no GPU buffer, no device and no listener behind', async ({ page }) => {
+  await countGpuWork(page);
   await page.addInitScript(() => {
-    const census: Census = { buffers: 0, devices: 0, listeners: {}, frames: 0 };
+    const census: Census = { listeners: {}, frames: 0 };
     (window as Window & { census?: Census }).census = census;
-    if (typeof GPUDevice !== 'undefined') {
-      const live = new Set<GPUBuffer>();
-      const create = GPUDevice.prototype.createBuffer;
-      GPUDevice.prototype.createBuffer = function (this: GPUDevice, d: GPUBufferDescriptor) {
-        const b = create.call(this, d);
-        live.add(b);
-        census.buffers = live.size;
-        return b;
-      };
-      const destroyBuffer = GPUBuffer.prototype.destroy;
-      GPUBuffer.prototype.destroy = function (this: GPUBuffer) {
-        live.delete(this);
-        census.buffers = live.size;
-        return destroyBuffer.call(this);
-      };
-      const devices = new Set<GPUDevice>();
-      const request = GPUAdapter.prototype.requestDevice;
-      GPUAdapter.prototype.requestDevice = async function (this: GPUAdapter, d?: GPUDeviceDescriptor) {
-        const device = await request.call(this, d);
-        devices.add(device);
-        census.devices = devices.size;
-        return device;
-      };
-      const destroyDevice = GPUDevice.prototype.destroy;
-      GPUDevice.prototype.destroy = function (this: GPUDevice) {
-        devices.delete(this);
-        census.devices = devices.size;
-        return destroyDevice.call(this);
-      };
-    }
     // Listeners on the window and the document, by type: added minus removed.
     for (const target of [window, document] as EventTarget[]) {
       const add = target.addEventListener;
@@ -67,13 +38,17 @@ test('50 mounts and unmounts leave no GPU buffer, no device and no listener behi
     };
   });
   await openPlayground(page);
-  const census = () =>
-    page.evaluate(() => JSON.parse(JSON.stringify((window as Window & { census?: Census }).census)) as Census);
+  const census = async () => ({
+    ...(await gpuCensus(page)),
+    ...(await page.evaluate(
+      () => JSON.parse(JSON.stringify((window as Window & { census?: Census }).census)) as Census,
+    )),
+  });
   // The page's own playground goes first, so that what is left at the end is only ours to account for.
   await page.evaluate(() => document.querySelector('lp-playground')?.remove());
-  await expect.poll(async () => (await census()).devices, { timeout: 30_000 }).toBe(0);
+  await expect.poll(async () => (await census()).liveDevices, { timeout: 30_000 }).toBe(0);
   const before = await census();
-  expect(before.buffers).toBe(0);
+  expect(before.liveBuffers).toBe(0);
 
   const gpu = await page.evaluate(async () => {
     let sawGpu = false;
@@ -93,8 +68,8 @@ test('50 mounts and unmounts leave no GPU buffer, no device and no listener behi
     }
     return sawGpu;
   });
-  await expect.poll(async () => (await census()).buffers, { timeout: 60_000 }).toBe(0);
-  await expect.poll(async () => (await census()).devices, { timeout: 60_000 }).toBe(0);
+  await expect.poll(async () => (await census()).liveBuffers, { timeout: 60_000 }).toBe(0);
+  await expect.poll(async () => (await census()).liveDevices, { timeout: 60_000 }).toBe(0);
   const after = await census();
   expect(after.listeners).toEqual(before.listeners);
   // No frame loop left running: no animation frames asked for once they are gone.
