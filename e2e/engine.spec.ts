@@ -1,26 +1,25 @@
 /** Which engine <lp-playground> runs on, and proof that "gpu" really computes on the GPU. */
 import {
   captureGpuDevices,
-  countGpuSubmits,
   expect,
-  gpuSubmits,
   mountPlayground,
   openPlayground,
   playgroundState,
   TUTORIAL_REFERENCE,
   test,
 } from './fixtures';
+import { countGpuWork, gpuCensus } from './gpu-census';
 
 const [W10_1, W10_2] = TUTORIAL_REFERENCE.path[10];
 
 test('engine="gpu" trains on the GPU and reaches the tutorial w(10)', async ({ page, errors }) => {
-  await countGpuSubmits(page);
+  await countGpuWork(page);
   await mountPlayground(page, { engine: 'gpu' });
-  const before = await gpuSubmits(page);
+  const before = (await gpuCensus(page)).submits;
   await page.evaluate(() => document.querySelector('lp-playground')?.step(10));
   const s = await playgroundState(page);
   expect(s.engine).toBe('gpu');
-  expect(await gpuSubmits(page)).toBeGreaterThan(before);
+  expect((await gpuCensus(page)).submits).toBeGreaterThan(before);
   expect(Math.abs((s.weights[0] as number) - W10_1)).toBeLessThan(1e-4);
   expect(Math.abs((s.weights[1] as number) - W10_2)).toBeLessThan(1e-4);
   expect(Math.abs(s.cost - TUTORIAL_REFERENCE.cost10)).toBeLessThan(1e-4);
@@ -31,16 +30,16 @@ test('engine="gpu" trains on the GPU and reaches the tutorial w(10)', async ({ p
 });
 
 test('the default (auto) picks the GPU, and the Step button goes through it', async ({ page }) => {
-  await countGpuSubmits(page);
+  await countGpuWork(page);
   await openPlayground(page);
   expect((await playgroundState(page)).engine).toBe('gpu');
-  const before = await gpuSubmits(page);
+  const before = (await gpuCensus(page)).submits;
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.locator('[data-readout="iteration"]')).toHaveText('1');
   await expect(page.locator('[data-readout="w1"]')).toHaveText(
     TUTORIAL_REFERENCE.path[1][0].toFixed(4).replace('-', '−'),
   );
-  expect(await gpuSubmits(page)).toBeGreaterThan(before);
+  expect((await gpuCensus(page)).submits).toBeGreaterThan(before);
 });
 
 test('engine="cpu" computes on the CPU and says it was chosen', async ({ page }) => {

@@ -56,24 +56,6 @@ export async function mountPlayground(page: Page, attributes: Record<string, str
   }, attributes);
 }
 
-/** Counts GPUQueue.submit calls from the page's start: proof that work really went to the GPU. */
-export async function countGpuSubmits(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as Window & { gpuSubmits?: number };
-    w.gpuSubmits = 0;
-    if (typeof GPUQueue === 'undefined') return;
-    const submit = GPUQueue.prototype.submit;
-    GPUQueue.prototype.submit = function (this: GPUQueue, buffers: Iterable<GPUCommandBuffer>) {
-      w.gpuSubmits = (w.gpuSubmits ?? 0) + 1;
-      return submit.call(this, buffers);
-    };
-  });
-}
-
-export function gpuSubmits(page: Page): Promise<number> {
-  return page.evaluate(() => (window as Window & { gpuSubmits?: number }).gpuSubmits ?? 0);
-}
-
 /** Keeps every GPUDevice the page creates in window.gpuDevices, so a test can break one. */
 export async function captureGpuDevices(page: Page): Promise<void> {
   await page.addInitScript(() => {

@@ -1,7 +1,8 @@
 /**
  * An init script that counts what a page does with WebGPU, for tests that
- * must show work was done, or given back: buffers created and still alive,
- * devices alive, bytes written through the queue. Read it with `gpuCensus`.
+ * must show work was done, or given back: submits, buffers created and still
+ * alive, devices alive, bytes written through the queue. Read it with
+ * `gpuCensus`.
  */
 import type { Page } from '@playwright/test';
 
@@ -14,10 +15,12 @@ export interface GpuCensus {
   liveDevices: number;
   /** Bytes written with GPUQueue.writeBuffer. */
   written: number;
+  /** Command buffers submitted: proof that work really went to the GPU. */
+  submits: number;
 }
 
 function install(): void {
-  const census: GpuCensus = { created: 0, liveBuffers: 0, liveDevices: 0, written: 0 };
+  const census: GpuCensus = { created: 0, liveBuffers: 0, liveDevices: 0, written: 0, submits: 0 };
   (window as Window & { gpuCensus?: GpuCensus }).gpuCensus = census;
   if (typeof GPUDevice === 'undefined') return;
   /** Wraps `proto[name]` so that `count` runs on each call, with its receiver and arguments. */
@@ -58,6 +61,9 @@ function install(): void {
     census.liveDevices = devices.size;
     return destroyDevice.call(this);
   };
+  tap(GPUQueue.prototype, 'submit', () => {
+    census.submits++;
+  });
   const write = GPUQueue.prototype.writeBuffer;
   GPUQueue.prototype.writeBuffer = function (this: GPUQueue, ...args: Parameters<GPUQueue['writeBuffer']>) {
     const [, , data, , size] = args;
