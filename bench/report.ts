@@ -84,5 +84,14 @@ export function report(r: BenchResults): string {
   lines.push(
     `Interactivity (N=10^4, training, every view on): frame p50 ${fmt(i.frameMsP50)} ms, p95 ${fmt(i.frameMsP95)} ms; learning-rate change to drawn frame ${fmt(i.lrChangeToFrameMs)} ms`,
   );
+  const d = r.largeData;
+  const phase = (name: string, p: typeof d.load) =>
+    `  ${name}: ${fmt(p.ms)} ms; longest main-thread task ${fmt(p.longestTaskMs)} ms, ${p.longTasks} over 50 ms`;
+  lines.push(
+    `Large data in the app (N=${d.n}):`,
+    phase('draw, load and show (surface exact)', d.load),
+    phase('add a point by a click', d.addPoint),
+    phase('Play 3 s at 30 steps/s', d.play),
+  );
   return lines.join('\n');
 }

@@ -24,6 +24,21 @@ export interface Interactivity {
   readonly lrChangeToFrameMs: number;
 }
 
+/** One phase of work on large data in the app: how long, and the longest main-thread task meanwhile. */
+export interface PhaseTiming {
+  readonly ms: number;
+  readonly longestTaskMs: number;
+  /** Tasks over 50 ms. */
+  readonly longTasks: number;
+}
+
+export interface LargeData {
+  readonly n: number;
+  readonly load: PhaseTiming;
+  readonly addPoint: PhaseTiming;
+  readonly play: PhaseTiming;
+}
+
 export interface AdapterReport {
   readonly vendor: string;
   readonly architecture: string;
@@ -59,5 +74,6 @@ export interface BenchResults {
     readonly amortisedMsPerStep: number;
     readonly perStepMsPerStep: number;
   }[];
+  readonly largeData: LargeData;
   readonly mode: BenchMode;
 }

@@ -15,6 +15,7 @@ import { build, preview } from 'vite';
 import { launchOptions } from '../e2e/browser';
 import type {} from './bench-page';
 import { measureInteractivity } from './interactivity';
+import { measureLargeData } from './large-data';
 import { report } from './report';
 import type { BenchResults, TrainingEngine, TrainingResult } from './results';
 import type { BenchMode } from './timing';
@@ -90,6 +91,13 @@ async function run(page: Page, origin: string): Promise<BenchResults> {
   }
   log('interactivity');
   const interactivity = await measureInteractivity(page, origin, mode);
+  log('large data');
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser');
+  // A page of its own: the long-task observer must be there from the start.
+  const largePage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const largeData = await measureLargeData(largePage, origin, mode);
+  await largePage.close();
   const { limits: _limits, ...adapterReport } = adapter;
   return {
     browser: page.context().browser()?.version() ?? 'unknown',
@@ -100,6 +108,7 @@ async function run(page: Page, origin: string): Promise<BenchResults> {
     agreement,
     dispatch,
     readbackPerStep,
+    largeData,
     mode,
   };
 }

@@ -35,12 +35,15 @@ export function gridBudget(engine: 'gpu' | 'cpu', hardwareGpu: boolean): GridBud
 }
 
 const SURFACE_SIZE = { min: 16, max: 96 };
-/** How many calls the full surface may take at the finest grid. */
-const CALLS_PER_SURFACE = 16;
 
-/** Points per axis of the full surface: as fine as CALLS_PER_SURFACE calls allow, within SURFACE_SIZE. */
+/**
+ * Points per axis of the surface: as fine as one call allows, within
+ * SURFACE_SIZE. Only data too large for the coarsest grid in one call take
+ * several (each a slice of the samples), so that Play, which waits for the
+ * call under way, keeps its pace.
+ */
 export function surfaceGridSize(n: number, budget: GridBudget): number {
-  const size = Math.floor(Math.sqrt((CALLS_PER_SURFACE * budget.surfaceEvaluations) / Math.max(1, n)));
+  const size = Math.floor(Math.sqrt(budget.surfaceEvaluations / Math.max(1, n)));
   return Math.min(SURFACE_SIZE.max, Math.max(SURFACE_SIZE.min, size));
 }
 
