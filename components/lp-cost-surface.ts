@@ -30,7 +30,7 @@ export class LpCostSurface extends LitElement {
   static override styles = [
     frameStyles,
     css`
-      :host { display: block; position: relative; aspect-ratio: 1.15; min-width: 0; min-height: 0; }
+      :host { --lp-aspect-ratio: 1.15; }
       svg.chart { cursor: crosshair; }
       .contours path { fill: none; stroke: white; stroke-opacity: 0.55; stroke-width: 0.8; }
       .path-line { fill: none; stroke: #e69f00; stroke-width: 2.2; }
@@ -84,7 +84,7 @@ export class LpCostSurface extends LitElement {
       <text class="title" data-title></text>`;
     const s = this.status;
     const estimate = s?.image?.estimate;
-    const overlay = html`${
+    const overlay = html`${s?.error ? html`<div class="busy" role="alert">The cost surface could not be computed: ${s.error}</div>` : nothing}${
       s?.progress !== undefined && !s.current
         ? html`<div class="busy" role="status">Computing ξ${s.image ? '' : ' for these data'}… ${Math.round(s.progress * 100)} %
             <progress max="1" .value=${s.progress}></progress></div>`

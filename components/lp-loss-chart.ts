@@ -20,7 +20,7 @@ export class LpLossChart extends LitElement {
   static override styles = [
     frameStyles,
     css`
-      :host { display: block; position: relative; aspect-ratio: 2.6; min-width: 0; min-height: 0; }
+      :host { --lp-aspect-ratio: 2.6; }
       .cost { fill: none; stroke: #0072b2; stroke-width: 2; }
       .accuracy { fill: none; stroke: #d55e00; stroke-width: 2; stroke-dasharray: 5 3; }
       .accuracy-dot { fill: #d55e00; }

@@ -6,7 +6,7 @@
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SettingsChange, Speed, SpeedUnit } from '../src/state/playground-settings';
-import { SETTINGS, SPEED_LIMITS, speedLabel } from '../src/state/settings-schema';
+import { SETTINGS, SPEED_LIMITS } from '../src/state/settings-schema';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';
@@ -68,7 +68,7 @@ export class LpOptimiserControls extends LitElement {
       <div class="line">
         <lp-number-field class="narrow" inline .label=${SETTINGS.speed.label} .value=${this.speed.value}
           .min=${SPEED_LIMITS[this.speed.unit].min} .max=${SPEED_LIMITS[this.speed.unit].max}
-          ?integer=${this.speed.unit === 'per-frame'} aria-description=${speedLabel(this.speed.unit)}
+          ?integer=${this.speed.unit === 'per-frame'}
           @lp-number=${(e: NumberEvent) => this.send({ speed: { value: e.detail.value } })}></lp-number-field>
         <select id="speed-unit" aria-label="speed unit" .value=${this.speed.unit}
           @change=${(e: Event) => this.setUnit((e.target as HTMLSelectElement).value as SpeedUnit)}>

@@ -3,16 +3,16 @@
  * data, training session, engine) while it is connected, hands the one view
  * the controller publishes down to the views, and lets the controls ask for
  * changes with events. Everything it takes when connected (the engine and
- * its GPU device lease, the frame loop, URL and keyboard listeners) it gives
- * back when disconnected, and takes again, with the same settings and data,
- * when connected again. Its attributes, methods and events are in the README.
+ * its GPU device lease, the frame loop, URL and keyboard listeners) its
+ * reactive controllers give back when it is disconnected, and take again,
+ * with the same settings and data, when it is connected again. Its
+ * attributes, methods and events are in the README.
  */
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { GpuEngineOptions } from '../src/engine/gpu-engine';
 import { chooseEngine } from '../src/engine/select-engine';
 import { parseCsv } from '../src/model/csv';
-import type { Dataset } from '../src/model/dataset';
 import { type EnginePreference, parseAttributes } from '../src/state/attributes';
 import { gridBudget } from '../src/state/cost-surface-job';
 import { PlaygroundController } from '../src/state/playground-controller';
@@ -22,13 +22,13 @@ import {
   type PlaygroundSettings,
   type SettingsChange,
 } from '../src/state/playground-settings';
-import type { PlaygroundView } from '../src/state/playground-view';
 import type { TrainingSettings } from '../src/state/settings';
 import type { PointEdit, TrainingState } from '../src/state/training-session';
 import type { ClassLabel } from '../src/view/palette';
 import { FrameLoop } from './frame-loop';
 import type { LpShortcutHelp } from './lp-transport';
-import { playgroundMessages } from './playground-messages';
+import { type Carried, ModelLifecycle } from './model-lifecycle';
+import { playgroundPanels } from './playground-layout';
 import { playgroundStyles } from './playground-styles';
 import { type ShortcutAction, ShortcutController } from './shortcuts';
 import { UrlSync } from './url-sync';
@@ -80,13 +80,13 @@ export class LpPlayground extends LitElement {
   @state() private adapterText = 'Looking for a WebGPU adapter…';
   @state() private addClass: ClassLabel = 0;
 
-  private controller: PlaygroundController | undefined;
-  /** What a reconnect starts from: the settings and any custom data the last controller had. */
-  private carried: { settings: PlaygroundSettings; data?: { dataset: Dataset; note: string } } | undefined;
-  private starting: Promise<PlaygroundController> | undefined;
-  /** Each connect starts a new generation; work for an older one is dropped. */
-  private generation = 0;
-  private unsubscribe: (() => void) | undefined;
+  private readonly model = new ModelLifecycle(this, {
+    create: (carried, isCurrent) => this.createController(carried, isCurrent),
+    onChange: () => this.requestUpdate(),
+    onError: (error) => {
+      this.error = `The playground could not start: ${(error as Error).message}`;
+    },
+  });
   private readonly loop = new FrameLoop(
     this,
     (now) => this.require().frame(now),
@@ -97,25 +97,20 @@ export class LpPlayground extends LitElement {
     },
   );
   private readonly urlSync = new UrlSync(this, (decoded) => this.navigate(decoded.settings, decoded.notices));
-  private resolveReady: () => void = () => undefined;
-  private rejectReady: (reason: unknown) => void = () => undefined;
 
   /**
    * Settles once the element has started: data loaded, w(0) evaluated, views
    * drawn; rejects if it could not start. Every method waits for the start
    * under way.
    */
-  readonly ready: Promise<void> = new Promise<void>((resolve, reject) => {
-    this.resolveReady = resolve;
-    this.rejectReady = reject;
-  });
+  get ready(): Promise<void> {
+    return this.model.ready;
+  }
 
   constructor() {
     super();
     // Registers itself with the element: it listens for the keys while the element is connected.
     new ShortcutController(this, (action) => this.shortcut(action));
-    // A page that never awaits `ready` must not see an unhandled rejection; the page shows the error.
-    this.ready.catch(() => undefined);
   }
 
   /**
@@ -125,7 +120,7 @@ export class LpPlayground extends LitElement {
    */
   get state(): TrainingState {
     if (this.controller) return this.controller.session.state;
-    const settings = this.carried?.settings ?? parseAttributes(this.attributeValues()).settings;
+    const settings = this.model.carried?.settings ?? parseAttributes(this.attributeValues()).settings;
     const [w1, w2] = settings.training.initialWeights;
     const unknown = Number.NaN;
     const b = settings.training.bias ? settings.training.initialBias : 0;
@@ -143,7 +138,7 @@ export class LpPlayground extends LitElement {
 
   /** Every shareable setting (data, training, speed), read-only. */
   get settings(): PlaygroundSettings {
-    return this.controller?.settings ?? this.carried?.settings ?? DEFAULT_PLAYGROUND;
+    return this.controller?.settings ?? this.model.carried?.settings ?? DEFAULT_PLAYGROUND;
   }
 
   get playing(): boolean {
@@ -189,26 +184,6 @@ export class LpPlayground extends LitElement {
     this.controller?.pause();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const generation = ++this.generation;
-    this.starting = this.start(generation);
-    this.starting.then(
-      () => this.resolveReady(),
-      (error: unknown) => {
-        if (generation !== this.generation) return;
-        this.error = `The playground could not start: ${(error as Error).message}`;
-        this.rejectReady(error);
-      },
-    );
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.generation++;
-    this.stop();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.controller) return;
     if (changed.has('engine') && changed.get('engine') !== undefined) this.run(this.switchEngine());
@@ -230,9 +205,6 @@ export class LpPlayground extends LitElement {
   override render() {
     const c = this.controller;
     const v = c?.view;
-    const settings = this.settings;
-    const t = settings.training;
-    const run = v?.run;
     return html`<div class="root" @lp-settings=${(e: CustomEvent<SettingsChange>) => this.run(this.change(e.detail))}
         @lp-step=${(e: CustomEvent<{ count: number }>) => this.run(this.step(e.detail.count))}
         @lp-play=${(e: CustomEvent<{ playing: boolean }>) => (e.detail.playing ? this.play() : this.pause())}
@@ -246,102 +218,53 @@ export class LpPlayground extends LitElement {
       <div class="bar">
         <lp-transport ?playing=${this.playing} ?disabled=${!v}></lp-transport>
         <p class="status" role="status" aria-live="polite">${v?.status ?? ''}</p>
-        <lp-engine-badge .kind=${run?.engine} .detail=${this.engineDetail}></lp-engine-badge>
+        <lp-engine-badge .kind=${v?.run.engine} .detail=${this.engineDetail}></lp-engine-badge>
         <button type="button" class="toggle" aria-pressed=${this.presentation ? 'true' : 'false'}
           @click=${() => this.togglePresentation()}>Presentation</button>
         <lp-shortcut-help></lp-shortcut-help>
       </div>
-      <div class="main">
-        <div class="controls">
-          <lp-data-controls .preset=${settings.preset} .gaussians=${settings.gaussians} .custom=${v?.customData ?? ''}
-            .addClass=${this.addClass}></lp-data-controls>
-          <lp-model-controls ?bias=${t.bias} .reduction=${t.reduction}></lp-model-controls>
-          <lp-optimiser-controls .learningRate=${t.learningRate} .batchSize=${t.batchSize}
-            .samples=${run?.data.targets.length ?? 40} .speed=${settings.speed}></lp-optimiser-controls>
-          <lp-initial-weights .weights=${t.initialWeights} .initialBias=${t.initialBias} ?bias=${t.bias}></lp-initial-weights>
-          <p class="adapter" data-adapter>${this.adapterText}</p>
-        </div>
-        <div class="views">
-          ${this.messages(v)}
-          <section class="scatter" aria-label="Data and decision boundary">
-            ${
-              v
-                ? html`<lp-scatter .data=${v.run.data} .domain=${v.scatterDomain} .params=${v.run.evaluation.params}
-                    .probabilities=${v.probabilities} .addClass=${this.addClass}></lp-scatter>`
-                : nothing
-            }
-          </section>
-          <section class="surface" aria-label="Cost surface and descent path">
-            <lp-cost-surface .status=${v?.surface} .history=${run?.history ?? []} .params=${run?.evaluation.params}
-              .gradient=${run?.evaluation.gradient} learning-rate=${t.learningRate} ?bias=${t.bias} .reduction=${t.reduction}></lp-cost-surface>
-          </section>
-          <div class="bottom">
-            <section class="chart" aria-label="Cost and accuracy over iterations">
-              <lp-loss-chart .history=${run?.history ?? []} .reduction=${t.reduction}></lp-loss-chart>
-            </section>
-            <section class="readouts" aria-label="Readouts">
-              <lp-readout .state=${v?.state} .gradient=${run?.evaluation.gradient} .reduction=${t.reduction} .bias=${t.bias}></lp-readout>
-            </section>
-            <section class="confusion" aria-label="Confusion matrix">
-              <lp-confusion-matrix .confusion=${run?.evaluation.confusion}></lp-confusion-matrix>
-            </section>
-          </div>
-        </div>
-      </div>
+      ${playgroundPanels({
+        view: v,
+        settings: this.settings,
+        addClass: this.addClass,
+        adapterText: this.adapterText,
+        notices: this.notices,
+        error: this.error,
+        busy: c?.busyWith,
+        waiting: c?.pending.waiting ?? 0,
+      })}
     </div>`;
   }
 
-  private messages(view: PlaygroundView | undefined) {
-    const messages = playgroundMessages(view, this.controller?.busyWith, this.notices, this.error);
-    return messages === nothing ? nothing : html`<div class="messages">${messages}</div>`;
+  private get controller(): PlaygroundController | undefined {
+    return this.model.controller;
   }
 
   /** Creates the engine and the controller, unless a disconnect overtook this start. */
-  private async start(generation: number): Promise<PlaygroundController> {
+  private async createController(
+    carried: Carried | undefined,
+    isCurrent: () => boolean,
+  ): Promise<PlaygroundController> {
     const parsed = parseAttributes(this.attributeValues());
     const decoded = this.urlSync.read();
-    const carried = this.carried;
     const settings = carried?.settings ?? decoded?.settings ?? parsed.settings;
     if (!carried) this.notices = [...parsed.notices, ...(decoded?.notices ?? [])];
     const choice = await chooseEngine(parsed.engine, this.gpuCallbacks());
-    if (generation !== this.generation) {
-      choice.engine.destroy();
-      throw new Error('disconnected before it started');
+    if (isCurrent()) {
+      this.adapterText = choice.adapterText;
+      this.engineDetail = choice.detail;
     }
-    this.adapterText = choice.adapterText;
-    this.engineDetail = choice.detail;
-    const controller = new PlaygroundController({
+    return new PlaygroundController({
       engine: choice.engine,
       settings,
       budget: gridBudget(choice.engine.kind, choice.fast),
       ...(carried?.data ? { data: carried.data } : {}),
       onFrame: () => void this.frameDrawn(),
     });
-    this.controller = controller;
-    this.unsubscribe = controller.subscribe(() => this.requestUpdate());
-    await controller.ready();
-    this.requestUpdate();
-    await this.updateComplete;
-    return controller;
   }
 
-  /** Gives back everything the start took: the frame loop stops (its controller), the engine and its lease go. */
-  private stop(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    const controller = this.controller;
-    this.controller = undefined;
-    this.starting = undefined;
-    if (!controller) return;
-    const data = controller.customDataset;
-    this.carried = { settings: controller.settings, ...(data ? { data } : {}) };
-    void controller.destroy();
-  }
-
-  /** The controller of the start under way or done; throws when the element is not connected. */
-  private async started(): Promise<PlaygroundController> {
-    if (!this.starting) throw new Error('The playground is not on a page: connect it first');
-    return this.starting;
+  private started(): Promise<PlaygroundController> {
+    return this.model.started();
   }
 
   private require(): PlaygroundController {

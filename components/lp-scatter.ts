@@ -44,7 +44,7 @@ export class LpScatter extends LitElement {
   static override styles = [
     frameStyles,
     css`
-      :host { display: block; position: relative; aspect-ratio: 1; min-width: 0; min-height: 0;
+      :host { --lp-aspect-ratio: 1;
         --lp-probability-ramp: ${unsafeCSS(`linear-gradient(to right, ${CLASS_STYLE[0].color}99, #ffffff, ${CLASS_STYLE[1].color}99)`)}; }
       svg.chart { cursor: crosshair; }
       .boundary { stroke: #111; stroke-width: 2.5; stroke-dasharray: 7 4; fill: none; }

@@ -1,8 +1,9 @@
 /**
  * The sentences above the playground's views: notices (a bad attribute or
  * link value, a replaced device), an error, why training stopped, advice
- * before the first step, Play's pace, and long work under way with its
- * progress. Never NaN. (The last thing done is said in the bar.)
+ * before the first step, Play's pace, long work under way with its progress,
+ * and requests queued behind it. Never NaN. (The last thing done is said in
+ * the bar.)
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Busy, PlaygroundView } from '../src/state/playground-view';
@@ -11,6 +12,7 @@ import { controlEvent } from './events';
 export function playgroundMessages(
   view: PlaygroundView | undefined,
   busy: Busy | undefined,
+  waiting: number,
   notices: readonly string[],
   error: string,
 ): TemplateResult[] | typeof nothing {
@@ -37,6 +39,13 @@ export function playgroundMessages(
           ? html`<progress aria-label=${busy.label}></progress>`
           : html`<progress max="1" .value=${done} aria-label=${busy.label}></progress>`
       }</p>`);
+  }
+  if (waiting > 0 && !busy) {
+    out.push(
+      html`<p class="message busy" role="status" data-waiting>Working… ${waiting} ${
+        waiting === 1 ? 'request' : 'requests'
+      } under way <progress aria-label="Working"></progress></p>`,
+    );
   }
   return out.length > 0 ? out : nothing;
 }

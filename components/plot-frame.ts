@@ -367,6 +367,8 @@ export class PlotFrame implements ReactiveController {
 
 /** The frame's look, for every host's `static styles`: the canvas under the SVG, text at the page's size. */
 export const frameStyles = css`
+  /* Sized by the page; alone, as wide as its container and as tall as its aspect ratio says. */
+  :host { display: block; position: relative; min-width: 0; min-height: 0; aspect-ratio: var(--lp-aspect-ratio, 1); }
   .frame { position: relative; width: 100%; height: 100%; }
   canvas.raster, svg.chart { position: absolute; inset: 0; width: 100%; height: 100%; }
   svg.chart { overflow: visible; font-size: var(--lp-plot-font-size, 0.85em); }

@@ -71,4 +71,29 @@ describe('CostSurfaceJob', () => {
     await job.idle();
     expect(job.status?.image?.grid.x).toEqual([-5, 5]);
   });
+
+  it('says why when the surface cannot be computed, and tries again on the next change', async () => {
+    class FailingEngine extends CpuEngine {
+      fail = true;
+      override async costSurface(...args: Parameters<CpuEngine['costSurface']>) {
+        if (this.fail) throw new Error('the adapter said no');
+        return super.costSurface(...args);
+      }
+    }
+    const engine = new FailingEngine();
+    const session = new TrainingSession(engine, tutorialDataset(), DEFAULT_SETTINGS);
+    await session.ready;
+    const job = new CostSurfaceJob(session, { surfaceEvaluations: 2e5 }, () => undefined);
+    job.update(session.run!);
+    await job.idle();
+    expect(job.status?.error).toBe('the adapter said no');
+    expect(job.status?.image).toBeUndefined();
+    engine.fail = false;
+    await session.reset();
+    await session.configure({ initialWeights: [1, 1] });
+    job.update(session.run!);
+    await job.idle();
+    expect(job.status?.error).toBeUndefined();
+    expect(job.status?.current).toBe(true);
+  });
 });

@@ -67,6 +67,8 @@ export interface SurfaceStatus {
   readonly current: boolean;
   /** How far the computation under way is (0–1); undefined when none is. */
   readonly progress: number | undefined;
+  /** Why the last computation failed, if it did. */
+  readonly error: string | undefined;
 }
 
 interface Target {
@@ -88,6 +90,7 @@ export class CostSurfaceJob {
   private busy = false;
   private lastEnd = Number.NEGATIVE_INFINITY;
   private lastStatus: SurfaceStatus | undefined;
+  private error: string | undefined;
   private lastDuration = 0;
 
   constructor(
@@ -104,16 +107,14 @@ export class CostSurfaceJob {
     if (!t) return undefined;
     const current = this.image !== undefined && this.imageKey === t.key && this.image.b === t.b && !this.image.estimate;
     const last = this.lastStatus;
-    if (
-      last &&
-      last.window === t.window &&
+    const same =
+      last?.window === t.window &&
       last.image === this.image &&
       last.current === current &&
-      last.progress === this.progress
-    ) {
-      return last;
-    }
-    this.lastStatus = { window: t.window, image: this.image, current, progress: this.progress };
+      last.progress === this.progress &&
+      last.error === this.error;
+    if (same) return last;
+    this.lastStatus = { window: t.window, image: this.image, current, progress: this.progress, error: this.error };
     return this.lastStatus;
   }
 
@@ -137,7 +138,9 @@ export class CostSurfaceJob {
     const previous = this.target;
     this.target = { run, window: previous?.key === key ? previous.window : window, size, key, b };
     if (this.image && this.image.dataVersion !== run.dataVersion) this.image = undefined;
-    if (previous?.key !== key) {
+    // A failed computation is tried again once the run has moved on (not at each report of its own failure).
+    const retry = this.error !== undefined && !this.busy && run !== previous?.run;
+    if (previous?.key !== key || retry) {
       this.start();
       return;
     }
@@ -161,6 +164,15 @@ export class CostSurfaceJob {
     const previous = this.running;
     this.running = previous
       .then(() => this.compute(target, generation))
+      .then(
+        () => {
+          this.error = undefined;
+        },
+        (error: unknown) => {
+          // Said on the surface; the next change of the run tries again.
+          if (generation === this.generation) this.error = (error as Error).message;
+        },
+      )
       .finally(() => {
         if (generation === this.generation) {
           this.busy = false;

@@ -15,6 +15,7 @@ import { formatCount } from '../view/format';
 import { type PlotDomain, plotDomain } from '../view/plot-domain';
 import { CostSurfaceJob, type GridBudget } from './cost-surface-job';
 import { divergence } from './divergence';
+import { PendingWork } from './pending-work';
 import { PlayClock } from './play-clock';
 import {
   applyChange,
@@ -74,6 +75,8 @@ export class PlaygroundController {
   settings: PlaygroundSettings;
   readonly session: TrainingSession;
   readonly clock = new PlayClock();
+  /** The user's requests under way, for the page to say when they queue. */
+  readonly pending = new PendingWork(() => this.notify());
   private readonly surface: CostSurfaceJob;
   private readonly safeRates = new SafeRateCache();
   private readonly safeMeanRates = new SafeRateCache();
@@ -85,6 +88,7 @@ export class PlaygroundController {
   private busy: Busy | undefined;
   private probabilities: ProbabilityImage | undefined;
   private scatter: { dataVersion: number; domain: PlotDomain } | undefined;
+  private destroyed = false;
   /** Until ready() has the preset's data on the engine, nothing is published but progress. */
   private starting = true;
   /** Counts requests for new data: a slow one that a later one overtook is dropped. */
@@ -150,9 +154,13 @@ export class PlaygroundController {
    * the running training. Choosing a preset while the data are custom (from
    * a file, or edited) brings the preset's data back.
    */
-  async change(change: SettingsChange): Promise<void> {
+  change(change: SettingsChange): Promise<void> {
     const previous = this.settings;
     const next = applyChange(previous, change);
+    return this.pending.track(() => this.apply(previous, next, change));
+  }
+
+  private async apply(previous: PlaygroundSettings, next: PlaygroundSettings, change: SettingsChange): Promise<void> {
     this.settings = next;
     const reload = dataChanged(previous, next) || (change.preset !== undefined && this.customData !== '');
     if (reload) {
@@ -181,18 +189,24 @@ export class PlaygroundController {
   }
 
   /** Reads CSV text; a parse error is thrown (naming the line) and the current data stay. */
-  async loadCsv(text: string, name = 'CSV'): Promise<void> {
+  loadCsv(text: string, name = 'CSV'): Promise<void> {
     const data = parseCsv(text);
-    await this.replaceData(
-      async () => data,
-      `From ${name}: ${formatCount(data.targets.length)} points (not part of the link).`,
-      `Loaded ${name}.`,
-    );
-    await this.refresh();
+    return this.pending.track(async () => {
+      await this.replaceData(
+        async () => data,
+        `From ${name}: ${formatCount(data.targets.length)} points (not part of the link).`,
+        `Loaded ${name}.`,
+      );
+      await this.refresh();
+    });
   }
 
   /** Adds or removes a point by a click; training continues from the current weights. */
-  async edit(edit: PointEdit): Promise<void> {
+  edit(edit: PointEdit): Promise<void> {
+    return this.pending.track(() => this.applyEdit(edit));
+  }
+
+  private async applyEdit(edit: PointEdit): Promise<void> {
     const done = await this.session.editData(edit);
     const n = formatCount(this.session.data.targets.length);
     if (!done) {
@@ -205,17 +219,17 @@ export class PlaygroundController {
     await this.refresh();
   }
 
-  async step(n: number): Promise<void> {
-    const probabilities = await this.session.step(n, this.probabilityGrid());
-    this.checkDivergence();
-    await this.refresh(probabilities);
+  step(n: number): Promise<void> {
+    return this.pending.track(() => this.stepAndDraw(n));
   }
 
-  async reset(): Promise<void> {
-    await this.session.reset();
-    this.divergence = '';
-    this.status = 'Back to w(0).';
-    await this.refresh();
+  reset(): Promise<void> {
+    return this.pending.track(async () => {
+      await this.session.reset();
+      this.divergence = '';
+      this.status = 'Back to w(0).';
+      await this.refresh();
+    });
   }
 
   play(): void {
@@ -232,7 +246,8 @@ export class PlaygroundController {
   /** One animation frame of Play: the steps its speed asks for, then the views. */
   async frame(now: number): Promise<void> {
     const steps = this.clock.stepsFor(now);
-    if (steps > 0) await this.step(steps);
+    // Play's own steps are not requests that wait: they are what the page is doing.
+    if (steps > 0) await this.stepAndDraw(steps);
     this.options.onFrame?.();
   }
 
@@ -245,6 +260,8 @@ export class PlaygroundController {
 
   /** Stops everything and frees the engine (once queued work is done). */
   destroy(): Promise<void> {
+    this.destroyed = true;
+    this.pending.dispose();
     this.clock.stop();
     this.surface.stop();
     this.listeners.clear();
@@ -303,6 +320,12 @@ export class PlaygroundController {
     if (status) this.status = status;
   }
 
+  private async stepAndDraw(n: number): Promise<void> {
+    const probabilities = await this.session.step(n, this.probabilityGrid());
+    this.checkDivergence();
+    await this.refresh(probabilities);
+  }
+
   private probabilityGrid(): GridSpec {
     const domain = this.scatterDomain();
     return { x: domain.x, y: domain.y, size: PROBABILITY_GRID_SIZE };
@@ -336,6 +359,8 @@ export class PlaygroundController {
   }
 
   private publish(): void {
+    // Late news from work under way when the controller went: nothing to draw, nothing to start.
+    if (this.destroyed) return;
     const run = this.session.run;
     if (!run || this.starting) {
       this.notify();

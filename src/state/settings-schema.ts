@@ -274,5 +274,3 @@ export function linkEntries(s: PlaygroundSettings, defaults: PlaygroundSettings)
   }
   return entries;
 }
-
-export { speedLabel };

@@ -1,0 +1,98 @@
+/**
+ * Who owns the playground's controller (data, settings, session, engine),
+ * and when: a reactive controller that creates it when its element is
+ * connected and destroys it (engine and GPU device lease included) when the
+ * element is disconnected, keeping the settings and any custom data to start
+ * again from on the next connect. A start overtaken by a disconnect gives
+ * back what it got. `ready` settles with the first start.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Dataset } from '../src/model/dataset';
+import type { PlaygroundController } from '../src/state/playground-controller';
+import type { PlaygroundSettings } from '../src/state/playground-settings';
+
+/** What a reconnect starts from: the settings and any custom data the last controller had. */
+export interface Carried {
+  readonly settings: PlaygroundSettings;
+  readonly data?: { readonly dataset: Dataset; readonly note: string };
+}
+
+export interface LifecycleOptions {
+  /** Makes a controller; `isCurrent` says whether the element is still connected for this start. */
+  readonly create: (carried: Carried | undefined, isCurrent: () => boolean) => Promise<PlaygroundController>;
+  /** The controller published a new view. */
+  readonly onChange: () => void;
+  /** A start failed (not one a disconnect overtook). */
+  readonly onError: (error: unknown) => void;
+}
+
+export class ModelLifecycle implements ReactiveController {
+  /** The controller, from its creation until the element is disconnected. */
+  controller: PlaygroundController | undefined;
+  /** The settings and data the last controller left, while none is running. */
+  carried: Carried | undefined;
+  private starting: Promise<PlaygroundController> | undefined;
+  private generation = 0;
+  private unsubscribe: (() => void) | undefined;
+  private resolveReady: () => void = () => undefined;
+  private rejectReady: (reason: unknown) => void = () => undefined;
+  /** Settles with the first start; rejects if it failed. */
+  readonly ready: Promise<void> = new Promise<void>((resolve, reject) => {
+    this.resolveReady = resolve;
+    this.rejectReady = reject;
+  });
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: LifecycleOptions,
+  ) {
+    host.addController(this);
+    // A page that never awaits `ready` must not see an unhandled rejection; the element shows the error.
+    this.ready.catch(() => undefined);
+  }
+
+  hostConnected(): void {
+    const generation = ++this.generation;
+    const isCurrent = () => generation === this.generation;
+    this.starting = this.start(isCurrent);
+    this.starting.then(
+      () => this.resolveReady(),
+      (error: unknown) => {
+        if (!isCurrent()) return;
+        this.options.onError(error);
+        this.rejectReady(error);
+      },
+    );
+  }
+
+  hostDisconnected(): void {
+    this.generation++;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    const controller = this.controller;
+    this.controller = undefined;
+    this.starting = undefined;
+    if (!controller) return;
+    const data = controller.customDataset;
+    this.carried = { settings: controller.settings, ...(data ? { data } : {}) };
+    void controller.destroy();
+  }
+
+  /** The controller of the start under way or done; rejects when the element is not connected. */
+  async started(): Promise<PlaygroundController> {
+    if (!this.starting) throw new Error('The playground is not on a page: connect it first');
+    return this.starting;
+  }
+
+  private async start(isCurrent: () => boolean): Promise<PlaygroundController> {
+    const controller = await this.options.create(this.carried, isCurrent);
+    if (!isCurrent()) {
+      void controller.destroy();
+      throw new Error('disconnected before it started');
+    }
+    this.controller = controller;
+    this.unsubscribe = controller.subscribe(this.options.onChange);
+    await controller.ready();
+    return controller;
+  }
+}
