@@ -57,16 +57,38 @@ test('the window follows the run: after a diverging one it shrinks back, and a c
 
 test('a surface being recomputed says so, and one for data that are gone is never drawn', async ({ page }) => {
   await openPlayground(page);
-  const tutorialVersion = (await surface(page)).dataVersion;
-  // New data: the old surface goes at once; the view says it is computing.
-  await page.evaluate(() =>
-    document.querySelector('lp-playground')?.change({ preset: 'gaussians', gaussians: { perClass: 20_000 } }),
-  );
-  const during = await surface(page);
-  expect(during.dataVersion).not.toBe(tutorialVersion);
-  await expect(page.locator('lp-cost-surface')).toHaveAttribute('stale', '');
-  await expect(page.locator('lp-cost-surface .busy')).toContainText('Computing ξ');
-  await expect(page.locator('lp-cost-surface')).not.toHaveAttribute('stale', '', { timeout: 60_000 });
+  // Watch the surface element every few milliseconds while new data arrive.
+  const seen = await page.evaluate(async () => {
+    const el = document.querySelector('lp-playground');
+    const surface = el?.shadowRoot?.querySelector('lp-cost-surface');
+    if (!el || !surface) throw new Error('no playground');
+    const out: { stale: boolean; busy: string; version: number | undefined }[] = [];
+    let done = false;
+    const watching = (async () => {
+      while (!done) {
+        out.push({
+          stale: surface.hasAttribute('stale'),
+          busy: surface.shadowRoot?.querySelector('.busy')?.textContent ?? '',
+          version: surface.status?.image?.dataVersion,
+        });
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    })();
+    await el.change({ preset: 'gaussians', gaussians: { perClass: 20_000 } });
+    while (surface.hasAttribute('stale')) await new Promise((resolve) => setTimeout(resolve, 20));
+    done = true;
+    await watching;
+    return out;
+  });
+  const first = seen[0]?.version;
+  const last = seen.at(-1)?.version;
+  expect(last).not.toBe(first);
+  // While recomputing, it said so.
+  expect(seen.some((s) => s.stale && s.busy.includes('Computing ξ'))).toBe(true);
+  // Once the new data's surface was there, the old one never came back.
+  const arrived = seen.findIndex((s) => s.version === last);
+  expect(seen.slice(arrived).every((s) => s.version === last)).toBe(true);
+
   // A quick switch back to the tutorial while a regeneration runs: the surface ends on the tutorial's data.
   await page.evaluate(() => {
     const el = document.querySelector('lp-playground');
