@@ -23,7 +23,7 @@ import {
   type SettingsChange,
 } from '../src/state/playground-settings';
 import type { TrainingSettings } from '../src/state/settings';
-import type { PointEdit, TrainingState } from '../src/state/training-session';
+import { type PointEdit, type TrainingState, unmeasuredState } from '../src/state/training-session';
 import type { ClassLabel } from '../src/view/palette';
 import { FrameLoop } from './frame-loop';
 import type { LpShortcutHelp } from './lp-transport';
@@ -121,19 +121,7 @@ export class LpPlayground extends LitElement {
   get state(): TrainingState {
     if (this.controller) return this.controller.session.state;
     const settings = this.model.carried?.settings ?? parseAttributes(this.attributeValues()).settings;
-    const [w1, w2] = settings.training.initialWeights;
-    const unknown = Number.NaN;
-    const b = settings.training.bias ? settings.training.initialBias : 0;
-    return {
-      iteration: 0,
-      weights: [w1, w2],
-      bias: b,
-      cost: unknown,
-      meanCost: unknown,
-      accuracy: unknown,
-      samples: 0,
-      engine: 'cpu',
-    };
+    return unmeasuredState(settings.training, 0, 'cpu');
   }
 
   /** Every shareable setting (data, training, speed), read-only. */

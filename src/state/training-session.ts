@@ -71,6 +71,21 @@ export function stateOf(run: Run): TrainingState {
   };
 }
 
+/** The state before anything is measured: w(0), iteration 0, NaN costs and accuracy (for the API, never shown). */
+export function unmeasuredState(settings: TrainingSettings, samples: number, engine: EngineKind): TrainingState {
+  const start = initialParams(settings);
+  return {
+    iteration: 0,
+    weights: [start.w1, start.w2],
+    bias: start.b,
+    cost: Number.NaN,
+    meanCost: Number.NaN,
+    accuracy: Number.NaN,
+    samples,
+    engine,
+  };
+}
+
 /** A click's edit of the data. */
 export type PointEdit =
   | { readonly action: 'add'; readonly x1: number; readonly x2: number; readonly t: 0 | 1 }
@@ -121,20 +136,10 @@ export class TrainingSession {
     return this.engine.kind;
   }
 
-  /** The run's `state`; before `ready`, w(0) with nothing measured (NaN costs). */
+  /** The run's `state`; before `ready`, w(0) with nothing measured. */
   get state(): TrainingState {
     if (this.published) return stateOf(this.published);
-    const start = initialParams(this.currentSettings);
-    return {
-      iteration: 0,
-      weights: [start.w1, start.w2],
-      bias: start.b,
-      cost: Number.NaN,
-      meanCost: Number.NaN,
-      accuracy: Number.NaN,
-      samples: this.currentData.targets.length,
-      engine: this.engine.kind,
-    };
+    return unmeasuredState(this.currentSettings, this.currentData.targets.length, this.engine.kind);
   }
 
   subscribe(listener: () => void): () => void {
