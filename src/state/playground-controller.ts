@@ -154,7 +154,7 @@ export class PlaygroundController {
    * the running training. Choosing a preset while the data are custom (from
    * a file, or edited) brings the preset's data back.
    */
-  change(change: SettingsChange): Promise<void> {
+  async change(change: SettingsChange): Promise<void> {
     const previous = this.settings;
     const next = applyChange(previous, change);
     return this.pending.track(() => this.apply(previous, next, change));
@@ -189,7 +189,7 @@ export class PlaygroundController {
   }
 
   /** Reads CSV text; a parse error is thrown (naming the line) and the current data stay. */
-  loadCsv(text: string, name = 'CSV'): Promise<void> {
+  async loadCsv(text: string, name = 'CSV'): Promise<void> {
     const data = parseCsv(text);
     return this.pending.track(async () => {
       await this.replaceData(
