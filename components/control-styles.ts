@@ -8,7 +8,8 @@ export const controlStyles = css`
   input[type='file'] { max-width: 100%; font-size: 0.85em; }
   legend { font-weight: 600; padding: 0 0.3em; }
   .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(4.2em, 1fr)); gap: 0.3em; margin-top: 0.25em; }
-  .row.bottom { align-items: end; }
+  /* Three fields and a button: the fields give way so the button stays inside. */
+  .row.bottom { align-items: end; grid-template-columns: repeat(3, minmax(0, 1fr)) auto; }
   .line { display: flex; align-items: center; gap: 0.25em 0.5em; flex-wrap: wrap; margin-top: 0.25em; }
   label { font-size: 0.9em; }
   select, button, input[type='range'], input[type='file'] { font: inherit; }

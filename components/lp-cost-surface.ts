@@ -139,7 +139,7 @@ export class LpCostSurface extends LitElement {
   }
 
   private heading(): string {
-    return this.bias ? `Cost ξ(w₁, w₂) at b = ${formatNumber(this.params?.b ?? 0, 3)} (a slice)` : 'Cost ξ(w₁, w₂)';
+    return this.bias ? `ξ(w₁, w₂) at b = ${formatNumber(this.params?.b ?? 0, 3)}` : 'Cost ξ(w₁, w₂)';
   }
 
   private drawSurface(root: Root, layout: PlotLayout): void {
@@ -230,8 +230,8 @@ export class LpCostSurface extends LitElement {
       marker.append('circle').attr('class', 'current').attr('r', 9).attr('cx', cx).attr('cy', cy);
       marker.append('circle').attr('class', 'current-core').attr('r', 5).attr('cx', cx).attr('cy', cy);
       requests.push({ x: cx, y: cy, text: `w(${this.history.at(-1)?.iteration ?? 0})` });
-      const tip = this.drawStep(arrow, layout, current);
-      if (tip) requests.push({ ...tip, text: '−η∇ξ' });
+      const step = this.drawStep(arrow, layout, current);
+      if (step) requests.push({ x: step.x, y: step.y, text: step.shortened ? '−η∇ξ (shortened)' : '−η∇ξ' });
     }
     for (const e of inside) {
       if (e.iteration >= LABELLED || e.iteration === this.history.at(-1)?.iteration) continue;
@@ -257,12 +257,12 @@ export class LpCostSurface extends LitElement {
       .text((p) => p.text);
   }
 
-  /** The next full-batch step, −η∇ξ, from the current weights; returns the arrow's tip. */
+  /** The next full-batch step, −η∇ξ, from the current weights; returns the arrow's tip and whether it was cut short. */
   private drawStep(
     g: d3.Selection<d3.BaseType, unknown, null, undefined>,
     layout: PlotLayout,
     at: Params,
-  ): { x: number; y: number } | undefined {
+  ): { x: number; y: number; shortened: boolean } | undefined {
     const gradient = this.gradient;
     if (!gradient || !Number.isFinite(gradient.w1) || !Number.isFinite(gradient.w2)) return undefined;
     const { x, y, plot } = layout;
@@ -273,7 +273,8 @@ export class LpCostSurface extends LitElement {
     if (length < 1) return undefined;
     // A step longer than the plot is drawn to its edge: the direction is what it shows.
     const limit = plot.width / 2;
-    if (length > limit) {
+    const shortened = length > limit;
+    if (shortened) {
       dx *= limit / length;
       dy *= limit / length;
     }
@@ -284,7 +285,7 @@ export class LpCostSurface extends LitElement {
       .attr('y2', y0 + dy)
       .attr('class', 'gradient')
       .attr('marker-end', 'url(#step)');
-    return { x: x0 + dx, y: y0 + dy };
+    return { x: x0 + dx, y: y0 + dy, shortened };
   }
 
   private onClick = (event: MouseEvent): void => {

@@ -50,7 +50,7 @@ export class LpLossChart extends LitElement {
       .nice()
       .domain() as [number, number];
     const layout = this.frame.draw({
-      x: { domain: [0, Math.max(1, last)], label: 'iteration', format: d3.format('d') },
+      x: { domain: [0, Math.max(1, last)], label: 'iteration', format: d3.format('d'), integer: true },
       y: { domain: costDomain, label: `ξ (${this.reduction})`, log: true },
       y2: { domain: [0, 1], label: 'accuracy', format: d3.format('.0%') },
     });

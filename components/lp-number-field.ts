@@ -18,7 +18,7 @@ let nextId = 0;
 @customElement('lp-number-field')
 export class LpNumberField extends LitElement {
   static override styles = css`
-    :host { display: inline-flex; flex-direction: column; gap: 0.1em; min-width: 0; }
+    :host { display: inline-flex; flex-direction: column; gap: 0.1em; min-width: 0; position: relative; }
     :host([inline]) { flex-direction: row; align-items: center; gap: 0.4em; }
     label { font-size: 0.85em; color: var(--lp-muted, #444); white-space: nowrap; }
     :host([inline]) label { font-size: 0.9em; }
@@ -29,7 +29,10 @@ export class LpNumberField extends LitElement {
     }
     input:focus-visible { outline: 3px solid #0072b2; outline-offset: 1px; }
     input[aria-invalid='true'] { border-color: #b00020; background: #fff0f0; }
-    .error { color: #b00020; font-size: 0.8em; }
+    /* Over what is below, not in the flow: a message never reflows the controls or adds a scroll bar. */
+    .error { position: absolute; top: 100%; left: 0; z-index: 3; width: max-content; max-width: 16em; margin-top: 2px;
+      color: #8a0018; background: #fff0f0; border: 1px solid #b00020; border-radius: 4px; padding: 0.15em 0.4em;
+      font-size: 0.8em; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.15); }
   `;
 
   /** The visible label; also the input's accessible name and the name messages use. */

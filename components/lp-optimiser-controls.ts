@@ -13,6 +13,8 @@ import type { NumberEvent } from './lp-number-field';
 import './lp-number-field';
 
 const SLIDER = { min: -4, max: 1 };
+/** The display rate a unit change assumes. */
+const FRAMES_PER_SECOND = 60;
 
 /** 10^x rounded to 3 significant digits, so the slider lands on readable rates. */
 export function sliderToRate(x: number): number {
@@ -83,12 +85,13 @@ export class LpOptimiserControls extends LitElement {
     if (learningRate !== this.learningRate) this.send({ training: { learningRate } });
   }
 
+  /** A new unit keeps the pace, as near as the new unit's limits allow (at 60 frames a second). */
   private setUnit(unit: SpeedUnit): void {
+    if (unit === this.speed.unit) return;
     const limits = SPEED_LIMITS[unit];
-    const value = Math.min(
-      limits.max,
-      Math.max(limits.min, unit === 'per-frame' ? Math.round(this.speed.value) : this.speed.value),
-    );
+    const converted =
+      unit === 'per-frame' ? Math.round(this.speed.value / FRAMES_PER_SECOND) : this.speed.value * FRAMES_PER_SECOND;
+    const value = Math.min(limits.max, Math.max(limits.min, converted));
     this.send({ speed: { unit, value } });
   }
 

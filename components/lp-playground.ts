@@ -159,8 +159,19 @@ export class LpPlayground extends LitElement {
 
   /** Replaces the data with CSV text (header x1,x2,t); a parse error is thrown, naming the line, and the data stay. */
   async loadCsv(text: string, name = 'CSV text'): Promise<void> {
+    if (typeof text !== 'string')
+      throw new TypeError(`loadCsv(text) needs the CSV as a string, got ${text === null ? 'null' : typeof text}`);
     parseCsv(text);
     await (await this.started()).loadCsv(text, name);
+  }
+
+  /** A file the user chose: a refusal names the file as well as the line. */
+  private async loadFile(text: string, name: string): Promise<void> {
+    try {
+      await this.loadCsv(text, name);
+    } catch (error) {
+      throw new Error(`Could not load ${name}: ${(error as Error).message}`);
+    }
   }
 
   play(): void {
@@ -198,14 +209,14 @@ export class LpPlayground extends LitElement {
         @lp-play=${(e: CustomEvent<{ playing: boolean }>) => (e.detail.playing ? this.play() : this.pause())}
         @lp-reset=${() => this.run(this.reset())}
         @lp-regenerate=${() => this.run(this.withController((ctl) => ctl.regenerate()))}
-        @lp-load-csv=${(e: CustomEvent<{ text: string; name: string }>) => this.run(this.loadCsv(e.detail.text, e.detail.name))}
+        @lp-load-csv=${(e: CustomEvent<{ text: string; name: string }>) => this.run(this.loadFile(e.detail.text, e.detail.name))}
         @lp-add-class=${(e: CustomEvent<{ t: ClassLabel }>) => {
           this.addClass = e.detail.t;
         }}
         @lp-edit-point=${(e: CustomEvent<PointEdit>) => this.run(this.withController((ctl) => ctl.edit(e.detail)))}>
       <div class="bar">
         <lp-transport ?playing=${this.playing} ?disabled=${!v}></lp-transport>
-        <p class="status" role="status" aria-live="polite">${v?.status ?? ''}</p>
+        <p class="status" role="status" aria-live="polite" title=${this.error ? '' : (v?.status ?? '')}>${this.error ? '' : (v?.status ?? '')}</p>
         <lp-engine-badge .kind=${v?.run.engine} .detail=${this.engineDetail}></lp-engine-badge>
         <button type="button" class="toggle" aria-pressed=${this.presentation ? 'true' : 'false'}
           @click=${() => this.togglePresentation()}>Presentation</button>

@@ -15,8 +15,9 @@ import { logistic } from '../src/model/logistic';
 import { logit, type Params } from '../src/model/regression';
 import type { ProbabilityImage } from '../src/state/playground-view';
 import { probabilityRamp } from '../src/view/colors';
-import { DensityImage, hexRgb } from '../src/view/density';
+import { DensityImage, hexRgb, type Rgb } from '../src/view/density';
 import { formatCount, formatNumber } from '../src/view/format';
+import { emptiestCorner } from '../src/view/legend-corner';
 import { CLASS_STYLE, type ClassLabel } from '../src/view/palette';
 import { DEFAULT_DOMAIN, type PlotDomain, plotDomainKey } from '../src/view/plot-domain';
 import { weightArrow } from '../src/view/weight-arrow';
@@ -29,8 +30,15 @@ const MARKER_LIMIT = 2000;
 const HOVER_POINT_LIMIT = 200_000;
 /** Points counted into the density image between two frames. */
 const DENSITY_SLICE = 200_000;
-/** The heatmap's opacity: the points must stay readable on it. */
+/** The heatmap's opacity: the points must stay readable on it (fainter still under a density). */
 const HEATMAP_ALPHA = 0.45;
+const HEATMAP_UNDER_DENSITY_ALPHA = 0.25;
+/** The class colours a shade darker, so a density stands out from the heatmap of its own class. */
+const darker = (hex: string): Rgb => {
+  const [r, g, b] = hexRgb(hex);
+  return [r * 0.7, g * 0.7, b * 0.7];
+};
+const DENSITY_COLORS: readonly [Rgb, Rgb] = [darker(CLASS_STYLE[0].color), darker(CLASS_STYLE[1].color)];
 const SYMBOLS = [d3.symbolCircle, d3.symbolTriangle] as const;
 
 interface Hover {
@@ -59,7 +67,9 @@ export class LpScatter extends LitElement {
       .legend .wide { grid-column: 1 / -1; display: flex; align-items: center; gap: 0.35em; }
       .ramp { display: inline-block; width: 4em; height: 0.7em; border: 1px solid #999; background: var(--lp-probability-ramp); }
       .tooltip { position: absolute; pointer-events: none; background: rgba(20, 20, 20, 0.88); color: white; font-size: 0.8em;
-        padding: 0.25em 0.5em; border-radius: 4px; white-space: pre; transform: translate(12px, -110%); font-variant-numeric: tabular-nums; }
+        padding: 0.25em 0.5em; border-radius: 4px; white-space: pre; transform: translate(12px, -110%); font-variant-numeric: tabular-nums; z-index: 2; }
+      /* In the right half it opens to the left of the cursor, so it stays over the plot. */
+      .tooltip.left { transform: translate(calc(-100% - 12px), -110%); }
     `,
   ];
 
@@ -81,6 +91,8 @@ export class LpScatter extends LitElement {
       'Scatter plot of the two classes, the probability of class 1 as background colour, the decision boundary and the weight vector',
   );
   private tree: d3.Quadtree<number> | undefined;
+  /** The layout the legend was placed for. */
+  private placedFor: PlotLayout | undefined;
   /** The density image of large data, kept for edits until the data or the layout change. */
   private density:
     | { frame: string; data: Dataset; image: DensityImage; canvas: OffscreenCanvas | undefined }
@@ -98,12 +110,18 @@ export class LpScatter extends LitElement {
       <circle class="hovered" r="7" visibility="hidden"></circle>`;
     const overlay = html`${this.legend(small)}${
       this.hover
-        ? html`<div class="tooltip" style="left:${this.hover.px}px;top:${this.hover.py}px" role="status">${this.hover.text}</div>`
+        ? html`<div class="tooltip ${this.hover.px > this.clientWidth / 2 ? 'left' : ''}"
+            style="left:${this.hover.px}px;top:${this.hover.py}px" role="status">${this.hover.text}</div>`
         : nothing
     }`;
     return html`<div @pointermove=${this.onMove} @pointerleave=${this.onLeave} @click=${this.onClick} style="display:contents">
       ${this.frame.render(content, overlay)}
     </div>`;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The point under the tooltip may be gone.
+    if (changed.has('data')) this.hover = undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -114,7 +132,10 @@ export class LpScatter extends LitElement {
     });
     if (!layout) return;
     if (changed.has('data')) this.tree = undefined;
-    this.placeLegend(layout);
+    if (changed.has('data') || changed.has('domain') || layout !== this.placedFor) {
+      this.placedFor = layout;
+      this.placeLegend(layout);
+    }
     const root = d3.select(this.renderRoot.querySelector('svg.chart') as SVGSVGElement);
     root
       .select('rect.hit')
@@ -125,7 +146,8 @@ export class LpScatter extends LitElement {
     const ctx = this.frame.context();
     if (ctx) {
       const p = this.probabilities;
-      if (p) this.frame.blit(ctx, p.values, p.grid, probabilityRamp, HEATMAP_ALPHA);
+      const alpha = this.data.targets.length > MARKER_LIMIT ? HEATMAP_UNDER_DENSITY_ALPHA : HEATMAP_ALPHA;
+      if (p) this.frame.blit(ctx, p.values, p.grid, probabilityRamp, alpha);
       this.drawDensity(ctx, layout);
     }
     this.drawMarkers(root, layout);
@@ -143,7 +165,9 @@ export class LpScatter extends LitElement {
             small
               ? svg`<path d=${symbols[t] ?? ''} fill=${CLASS_STYLE[t].color}></path>`
               : svg`<rect x="-6" y="-6" width="12" height="12" fill=${CLASS_STYLE[t].color}></rect>`
-          }</svg><span data-legend-class=${t}>${CLASS_STYLE[t].label} · ${formatCount(counts[t] ?? 0)} points</span>`,
+          }</svg><span data-legend-class=${t}>${CLASS_STYLE[t].label} · ${formatCount(counts[t] ?? 0)} ${
+            counts[t] === 1 ? 'point' : 'points'
+          }</span>`,
       )}
       ${small ? nothing : html`<span class="wide">density: each pixel mixes the classes of its points</span>`}
       <svg viewBox="0 -5 16 10"><line x1="0" x2="16" class="boundary" style="stroke-width:2"></line></svg><span>boundary y = 0.5</span>
@@ -152,12 +176,23 @@ export class LpScatter extends LitElement {
     </div>`;
   }
 
-  /** The legend sits in the plot's top-left corner. */
+  /** The legend goes to the corner of the plot where it hides the fewest points. */
   private placeLegend(layout: PlotLayout): void {
     const legend = this.renderRoot.querySelector<HTMLElement>('.legend');
     if (!legend) return;
-    legend.style.left = `${layout.plot.left + 6}px`;
-    legend.style.top = `${layout.plot.top + 6}px`;
+    const { plot } = layout;
+    const inset = 6;
+    const corner = emptiestCorner(
+      this.data,
+      this.domain,
+      (legend.offsetWidth + inset) / plot.width,
+      (legend.offsetHeight + inset) / plot.height,
+    );
+    const left = corner.endsWith('left') ? plot.left + inset : plot.left + plot.width - inset - legend.offsetWidth;
+    const top = corner.startsWith('top') ? plot.top + inset : plot.top + plot.height - inset - legend.offsetHeight;
+    legend.style.left = `${left}px`;
+    legend.style.top = `${top}px`;
+    legend.dataset.corner = corner;
   }
 
   private drawMarkers(root: d3.Selection<SVGSVGElement, unknown, null, undefined>, layout: PlotLayout): void {
@@ -188,7 +223,9 @@ export class LpScatter extends LitElement {
       return;
     }
     const { plot } = layout;
-    const ratio = Math.min(2, window.devicePixelRatio || 1);
+    // Device pixels for millions of points; a few CSS pixels a cell for fewer, so sparse points still show.
+    const n = this.data.targets.length;
+    const ratio = n >= 200_000 ? Math.min(2, window.devicePixelRatio || 1) : n >= 20_000 ? 1 / 2 : 1 / 3;
     const frame = [plot.left, plot.top, plot.width, plot.height, ratio, plotDomainKey(this.domain)].join();
     const d = this.density;
     const lineage = lineageOf(this.data);
@@ -201,13 +238,17 @@ export class LpScatter extends LitElement {
       d.canvas.getContext('2d')?.putImageData(new ImageData(d.image.pixels, width, height), 0, 0, ...dirty);
       d.data = this.data;
     } else if (!d || d.frame !== frame || d.data !== this.data) {
-      const colors = [hexRgb(CLASS_STYLE[0].color), hexRgb(CLASS_STYLE[1].color)] as const;
-      const image = new DensityImage(plot.width * ratio, plot.height * ratio, this.domain, colors);
+      const image = new DensityImage(plot.width * ratio, plot.height * ratio, this.domain, DENSITY_COLORS);
       this.density = { frame, data: this.data, image, canvas: undefined };
       void this.count(this.density);
     }
     const canvas = this.density?.canvas;
-    if (canvas) ctx.drawImage(canvas, plot.left, plot.top, plot.width, plot.height);
+    if (!canvas) return;
+    ctx.save();
+    // Cells stay crisp squares, not blurred into the background.
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(canvas, plot.left, plot.top, plot.width, plot.height);
+    ctx.restore();
   }
 
   /** Counts the points a slice at a time, yielding between slices, then paints and asks to be drawn. */

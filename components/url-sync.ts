@@ -2,7 +2,7 @@
  * Mirrors the shareable settings to the page's URL hash, as a reactive
  * controller that listens only while the element is connected and has
  * `sync-url`. Each change is a history entry (so Back undoes it), except
- * changes within a second of the last (a slider being dragged), which replace
+ * changes within a second of an entry (a slider being dragged), which update
  * it. Back/forward and hand edits of the hash come back through `onNavigate`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -54,7 +54,14 @@ export class UrlSync implements ReactiveController {
   read(): DecodedSettings | undefined {
     if (!this.host.syncUrl || window.location.hash === '') return undefined;
     this.written = window.location.hash;
-    return decodeSettings(window.location.hash, this.defaults);
+    const decoded = decodeSettings(window.location.hash, this.defaults);
+    // Values that were refused leave the link: it says what the page now shows (without a new history entry).
+    const cleaned = encodeSettings(decoded.settings, this.defaults);
+    if (decoded.notices.length > 0 && cleaned !== window.location.hash) {
+      this.written = cleaned;
+      window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${cleaned}`);
+    }
+    return decoded;
   }
 
   write(settings: PlaygroundSettings): void {
@@ -63,10 +70,13 @@ export class UrlSync implements ReactiveController {
     if (hash === this.written && hash === window.location.hash) return;
     this.written = hash;
     const url = `${window.location.pathname}${window.location.search}${hash}`;
+    // Within a second of the last entry (a slider dragged), the entry is updated; later, a new one is made.
     const now = performance.now();
     if (now - this.lastPush < COALESCE_MS) window.history.replaceState(null, '', url);
-    else window.history.pushState(null, '', url);
-    this.lastPush = now;
+    else {
+      window.history.pushState(null, '', url);
+      this.lastPush = now;
+    }
   }
 
   private unlisten(): void {

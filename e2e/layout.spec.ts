@@ -116,3 +116,28 @@ for (const [width, height] of SIZES) {
     for (const [what, ratio] of Object.entries(ratios)) expect(ratio, what).toBeCloseTo(1.25, 2);
   });
 }
+
+test('messages of refused field values float over the controls: the page still fits, and each reads whole', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openPlayground(page, '/#preset=gaussians');
+  await page.evaluate(() => {
+    const el = document.querySelector('lp-playground');
+    if (el) el.presentation = true;
+  });
+  for (const label of ['std', 'per class', 'seed']) {
+    const input = page.locator('lp-data-controls lp-number-field', { hasText: label }).locator('input');
+    await input.fill('oops');
+    await input.press('Enter');
+  }
+  const eta = page.locator('lp-optimiser-controls lp-number-field').first();
+  await eta.locator('input').fill('oops');
+  await eta.locator('input').press('Enter');
+  await expect(page.locator('lp-number-field .error')).toHaveCount(4);
+  const fits = await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight);
+  expect(fits).toBe(true);
+  // The η message is not squeezed into a column one word wide.
+  const box = await eta.locator('.error').boundingBox();
+  expect(box?.width ?? 0).toBeGreaterThan(120);
+});

@@ -173,6 +173,14 @@ test('the chart has the cost and the accuracy of every iteration: after Step ×1
   page,
 }) => {
   await openPlayground(page);
+  // On a short run the iteration axis still has whole numbers only.
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.locator('[data-readout="iteration"]')).toHaveText('1');
+  const ticks = await page.locator('lp-loss-chart .axis.x .tick text').allTextContents();
+  expect(new Set(ticks).size).toBe(ticks.length);
+  expect(ticks).toEqual(['0', '1']);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.locator('[data-readout="iteration"]')).toHaveText('0');
   await page.getByRole('button', { name: 'Step ×10' }).click();
   await expect(page.locator('[data-readout="iteration"]')).toHaveText('10');
   const dots = page.locator('lp-loss-chart circle.accuracy-dot');

@@ -33,4 +33,16 @@ describe('divergence', () => {
     expect(why).toMatch(/cost rose from 20.0 to 500/);
     expect(why).toMatch(/switch the cost to "mean"/);
   });
+
+  it('suggests a rate that the data allow, not just a tenth', () => {
+    const why = divergence(
+      [entry(0, 10), entry(1, Number.NaN)],
+      { ...DEFAULT_SETTINGS, learningRate: 5 },
+      2000,
+      0.0017,
+    );
+    expect(why).toMatch(/try 0.0017\)/);
+    expect(divergence([entry(0, 10), entry(1, Number.NaN)], DEFAULT_SETTINGS, 40, 1)).toMatch(/try 0.005\)/);
+    expect(divergence([entry(0, 10), entry(1, Number.NaN)], DEFAULT_SETTINGS, 40, 1e-60)).toMatch(/try 1e-6\)/);
+  });
 });

@@ -4,15 +4,25 @@
  */
 import { formatCount } from '../view/format';
 import type { HistoryEntry } from './history';
-import type { TrainingSettings } from './settings';
+import { formatLimit } from './number-text';
+import { LIMITS, type TrainingSettings } from './settings';
 
 /** A weight this large saturates every logit: the run has left the useful range. */
 const WEIGHT_LIMIT = 1e6;
 /** Exploding: the cost is this many times above the lowest cost seen in the run. */
 const BLOW_UP = 10;
 
-function advice(settings: TrainingSettings, n: number): string {
-  const lower = `lower the learning rate (η = ${settings.learningRate} now; try ${settings.learningRate / 10})`;
+/**
+ * A learning rate to try: a tenth of η, or less where the safe step 2/L of
+ * these data says so, never below the smallest η allowed.
+ */
+export function suggestedRate(eta: number, safe: number): number {
+  return Math.max(LIMITS.learningRate.min, Number(Math.min(eta / 10, safe).toPrecision(2)));
+}
+
+function advice(settings: TrainingSettings, n: number, safe: number): string {
+  const eta = settings.learningRate;
+  const lower = `lower the learning rate (η = ${eta} now; try ${formatLimit(suggestedRate(eta, safe))})`;
   return settings.reduction === 'sum' && n > 100
     ? `${lower}, or switch the cost to "mean": a summed gradient over ${formatCount(n)} points makes each step ${formatCount(n)} times larger`
     : lower;
@@ -23,15 +33,17 @@ export function divergence(
   history: readonly HistoryEntry[],
   settings: TrainingSettings,
   n: number,
+  /** 2/L for these data (see src/model/step-bound.ts): no rate above it is sure to descend. */
+  safe = Number.POSITIVE_INFINITY,
 ): string | undefined {
   const last = history.at(-1);
   if (!last) return undefined;
   const { w1, w2, b } = last.params;
   if (![w1, w2, b, last.loss].every(Number.isFinite)) {
-    return `Training diverged at iteration ${last.iteration}: the numbers overflowed. Reset, then ${advice(settings, n)}.`;
+    return `Training diverged at iteration ${last.iteration}: the numbers overflowed. Reset, then ${advice(settings, n, safe)}.`;
   }
   if (Math.max(Math.abs(w1), Math.abs(w2), Math.abs(b)) > WEIGHT_LIMIT) {
-    return `Training diverged at iteration ${last.iteration}: the weights passed ${WEIGHT_LIMIT.toExponential(0)}. Reset, then ${advice(settings, n)}.`;
+    return `Training diverged at iteration ${last.iteration}: the weights passed ${WEIGHT_LIMIT.toExponential(0)}. Reset, then ${advice(settings, n, safe)}.`;
   }
   let lowest = Number.POSITIVE_INFINITY;
   for (const e of history) lowest = Math.min(lowest, e.loss);
@@ -39,7 +51,7 @@ export function divergence(
   if (last.loss > BLOW_UP * lowest && last.loss > first) {
     return (
       `Training is diverging: the cost rose from ${lowest.toPrecision(3)} to ${last.loss.toPrecision(3)} ` +
-      `by iteration ${last.iteration}. Reset, then ${advice(settings, n)}.`
+      `by iteration ${last.iteration}. Reset, then ${advice(settings, n, safe)}.`
     );
   }
   return undefined;

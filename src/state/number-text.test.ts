@@ -25,6 +25,8 @@ describe('parseNumberText', () => {
     '',
     'abc',
     '0,05',
+    '0,500',
+    '0 500',
     '1,5',
     '1,0000',
     '1 00',
@@ -64,5 +66,8 @@ describe('formatLimit', () => {
     expect(formatLimit(10)).toBe('10');
     expect(formatLimit(0)).toBe('0');
     expect(formatLimit(0.25)).toBe('0.25');
+    expect(formatLimit(1000)).toBe('1000');
+    expect(formatLimit(1_000_000)).toBe('1\u202f000\u202f000');
+    expect(formatLimit(2 ** 31 - 1)).toBe('2\u202f147\u202f483\u202f647');
   });
 });

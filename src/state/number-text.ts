@@ -3,13 +3,15 @@
  * readouts print it), "1e-3", and large ones with their digits grouped,
  * "1 000 000" or "1,000,000", as the README and most style guides write them.
  * A comma is only ever a thousands separator, in groups of exactly three
- * digits, so "0,05" is refused rather than read as 5 or as 0.05.
+ * digits after a first group that is not 0, so "0,05" and "0,500" are
+ * refused rather than read as 5, 500 or 0.05.
  */
 
 const SPACES = /[\s\u00a0\u2009\u202f]/;
 const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const SPACE_GROUPED = /^[+-]?\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d*)?$/;
-const COMMA_GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+// Grouped digits start with a non-zero group: "0,500" is a decimal comma, not five hundred.
+const SPACE_GROUPED = /^[+-]?[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d*)?$/;
+const COMMA_GROUPED = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?$/;
 
 /** The number a text field holds, or undefined when it holds none (never NaN). */
 export function parseNumberText(text: string): number | undefined {
@@ -23,7 +25,13 @@ export function parseNumberText(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** A limit as a message shows it: 0.000001 reads better as 1e-6. */
+/** A limit as a message shows it: 0.000001 reads better as 1e-6, 1000000 as 1 000 000 (as the page writes counts). */
 export function formatLimit(value: number): string {
-  return value !== 0 && Math.abs(value) < 1e-3 ? value.toExponential() : String(value);
+  if (value !== 0 && Math.abs(value) < 1e-3) return value.toExponential();
+  if (Number.isInteger(value) && Math.abs(value) >= 1e4) {
+    return `${value < 0 ? '-' : ''}${Math.abs(value)
+      .toString()
+      .replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')}`;
+  }
+  return String(value);
 }

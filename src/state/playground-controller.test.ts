@@ -44,7 +44,7 @@ describe('PlaygroundController', () => {
     await c.step(3);
     await c.change({ training: { learningRate: 0.01 } });
     expect(view(c).state.iteration).toBe(3);
-    expect(view(c).status).toMatch(/running training/);
+    expect(view(c).status).toMatch(/from the next step on; the weights stay/);
     await c.change({ training: { bias: true } });
     expect(view(c).state.iteration).toBe(0);
     expect(view(c).status).toMatch(/starts again from w\(0\)/);

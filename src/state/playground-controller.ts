@@ -175,7 +175,7 @@ export class PlaygroundController {
       await this.session.configure(next.training);
       this.status = restarts
         ? 'The model or its start changed: training starts again from w(0).'
-        : 'Applied to the running training.';
+        : 'Applied from the next step on; the weights stay.';
       if (restarts) this.divergence = '';
     }
     if (change.speed) this.clock.setSpeed(next.speed);
@@ -207,10 +207,10 @@ export class PlaygroundController {
   }
 
   private async applyEdit(edit: PointEdit): Promise<void> {
-    const done = await this.session.editData(edit);
+    const refused = await this.session.editData(edit);
     const n = formatCount(this.session.data.targets.length);
-    if (!done) {
-      this.status = 'Two points are the fewest this playground trains on.';
+    if (refused) {
+      this.status = refused;
     } else {
       this.customData = `Edited by hand: ${n} points (not part of the link).`;
       const what = edit.action === 'add' ? `Added a point of class ${edit.t}.` : 'Removed the nearest point.';
@@ -343,7 +343,7 @@ export class PlaygroundController {
 
   private checkDivergence(): void {
     const run = this.session.run;
-    const why = run && divergence(run.history, this.settings.training, run.data.targets.length);
+    const why = run && divergence(run.history, this.settings.training, run.data.targets.length, this.safeRates.of(run));
     if (why) {
       this.divergence = why;
       this.clock.stop();

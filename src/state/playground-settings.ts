@@ -5,7 +5,7 @@
  * on what is valid.
  */
 import { type GaussianSettings, TUTORIAL_GAUSSIANS } from '../model/gaussians';
-import { DEFAULT_SETTINGS, type TrainingSettings } from './settings';
+import { DEFAULT_SETTINGS, SettingError, type TrainingSettings } from './settings';
 import { validateSettings } from './settings-schema';
 
 export type Preset = 'tutorial' | 'gaussians';
@@ -41,8 +41,25 @@ export interface SettingsChange {
   readonly speed?: Partial<Speed>;
 }
 
+/** Refuses a key the settings do not have, naming the one meant when only its letter case is off. */
+function checkKeys(where: string, object: object | undefined, known: object): void {
+  if (object === undefined) return;
+  if (typeof object !== 'object' || object === null) throw new SettingError(`${where} must be an object of settings`);
+  const names = Object.keys(known);
+  for (const key of Object.keys(object)) {
+    if (names.includes(key)) continue;
+    const meant = names.find((name) => name.toLowerCase() === key.toLowerCase());
+    throw new SettingError(`${where} has no setting "${key}"${meant ? ` (did you mean "${meant}"?)` : ''}`);
+  }
+}
+
 /** `base` with `change` applied, or a SettingError naming the first bad value (and nothing changed). */
 export function applyChange(base: PlaygroundSettings, change: SettingsChange): PlaygroundSettings {
+  // Unknown keys are refused, not ignored: a misspelt setting must not pass for one that was applied.
+  checkKeys('change()', change, base);
+  checkKeys('gaussians', change.gaussians, base.gaussians);
+  checkKeys('training', change.training, base.training);
+  checkKeys('speed', change.speed, base.speed);
   return validateSettings({
     preset: change.preset ?? base.preset,
     gaussians: { ...base.gaussians, ...change.gaussians },

@@ -12,6 +12,7 @@ import type { SurfaceStatus } from './cost-surface-job';
 import { formatLimit } from './number-text';
 import type { Pace } from './play-clock';
 import type { PlaygroundSettings } from './playground-settings';
+import { LIMITS } from './settings';
 import type { Run, TrainingState } from './training-session';
 
 export interface ProbabilityImage {
@@ -70,9 +71,9 @@ export class SafeRateCache {
   }
 }
 
-/** A learning rate to two digits, small ones with an exponent (1.6e-6). */
+/** A learning rate to two digits, small ones with an exponent (1.6e-6), never below the smallest η allowed. */
 function rate(value: number): string {
-  return formatLimit(Number(value.toPrecision(2)));
+  return formatLimit(Math.max(LIMITS.learningRate.min, Number(value.toPrecision(2))));
 }
 
 /** Advice when η is above the largest step sure to lower the cost of these data. */

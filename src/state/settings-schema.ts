@@ -29,6 +29,7 @@ export const SEED_LIMITS: Range = { min: 0, max: 2 ** 31 - 1 };
 /** How a value from code is shown in a message: never "NaN". */
 function shown(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'not a finite number';
+  if (value === '') return 'nothing';
   if (typeof value === 'string') return JSON.stringify(value);
   return value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
 }
@@ -240,7 +241,10 @@ export const SETTINGS = {
     },
     parse: (t) => {
       const match = /^([^/]+)\/(s|frame)$/.exec(t);
-      if (!match) return t;
+      if (!match)
+        throw new SettingError(
+          `speed must be written as steps per second ("4/s") or per frame ("5/frame"), got ${shown(t)}`,
+        );
       return { value: textNumber(match[1] as string), unit: match[2] === 's' ? 'per-second' : 'per-frame' };
     },
     format: (v) => `${v.value}/${v.unit === 'per-second' ? 's' : 'frame'}`,

@@ -30,7 +30,7 @@ describe('the settings table', () => {
 
   it('names the Gaussian and speed settings as the controls do', () => {
     expect(() => applyChange(DEFAULT_PLAYGROUND, { gaussians: { perClass: 0 } })).toThrow(
-      'per class must be between 1 and 1000000, got 0',
+      'per class must be between 1 and 1\u202f000\u202f000, got 0',
     );
     expect(() => applyChange(DEFAULT_PLAYGROUND, { gaussians: { mean1: [1, 200] } })).toThrow(
       'class 1 mean y must be between -100 and 100, got 200',
@@ -53,6 +53,16 @@ describe('the settings table', () => {
     expect(SETTINGS.initialWeights.applyText(DEFAULT_PLAYGROUND, '−4,2').training.initialWeights).toEqual([-4, 2]);
     expect(() => SETTINGS.learningRate.applyText(DEFAULT_PLAYGROUND, 'fast')).toThrow(
       'η must be a number between 1e-6 and 10, got "fast"',
+    );
+  });
+
+  it('refuses settings it does not have, naming the one meant', () => {
+    expect(() => applyChange(DEFAULT_PLAYGROUND, { training: { learningrate: 0.1 } as never })).toThrow(
+      'training has no setting "learningrate" (did you mean "learningRate"?)',
+    );
+    expect(() => applyChange(DEFAULT_PLAYGROUND, { bogus: 1 } as never)).toThrow('change() has no setting "bogus"');
+    expect(() => applyChange(DEFAULT_PLAYGROUND, { gaussians: { n: 5 } as never })).toThrow(
+      'gaussians has no setting "n"',
     );
   });
 });

@@ -139,10 +139,28 @@ describe('TrainingSession', () => {
         [3, 3, 1],
       ]),
     );
-    const removed = await Promise.all(
+    const refused = await Promise.all(
       Array.from({ length: 5 }, () => session.editData({ action: 'remove', x1: 0, x2: 0 })),
     );
-    expect(removed).toEqual([true, true, false, false, false]);
+    expect(refused.map((r) => r === undefined)).toEqual([true, true, false, false, false]);
+    expect(refused[2]).toMatch(/fewest/);
+    expect(session.state.samples).toBe(2);
+  });
+
+  it('never removes the last point of a class', async () => {
+    const session = new TrainingSession(
+      new CpuEngine(),
+      datasetFromRows([
+        [0, 0, 0],
+        [1, 1, 1],
+        [2, 2, 1],
+      ]),
+    );
+    expect(await session.editData({ action: 'remove', x1: 0, x2: 0 })).toBe(
+      'That is the last point of class t = 0: both classes are needed.',
+    );
+    expect(session.state.samples).toBe(3);
+    expect(await session.editData({ action: 'remove', x1: 2, x2: 2 })).toBeUndefined();
     expect(session.state.samples).toBe(2);
   });
 

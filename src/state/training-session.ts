@@ -8,7 +8,7 @@
  * the cost of another. No DOM: the elements wrap it.
  */
 import type { Engine, EngineKind, GridSpec, Snapshot, SurfacePart } from '../engine/engine';
-import type { Dataset } from '../model/dataset';
+import { classCounts, type Dataset } from '../model/dataset';
 import { addPoint, type EditResult, MIN_POINTS, nearestPoint, removePoint } from '../model/edit';
 import { correctCount, type Params, reducedCost } from '../model/regression';
 import { History, type HistoryEntry } from './history';
@@ -153,7 +153,10 @@ export class TrainingSession {
    * the steps in one go.
    */
   step(n = 1, probabilityGrid?: GridSpec): Promise<Float32Array | undefined> {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`step(n) needs a whole number n ≥ 0, got ${n}`);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+      const got = typeof n === 'number' && Number.isFinite(n) ? String(n) : (JSON.stringify(n) ?? String(n));
+      throw new RangeError(`step(n) needs a whole number n ≥ 0, got ${Number.isNaN(n) ? 'not a number' : got}`);
+    }
     return this.enqueue(async () => {
       if (n === 0) return undefined;
       const result = await this.engine.train(n, probabilityGrid ? { probabilityGrid } : {});
@@ -209,13 +212,14 @@ export class TrainingSession {
    * Adds or removes one point, keeping the weights and the history: training
    * continues on the edited points. The edit is applied in the queue, to the
    * data as the edits before it left them, so quick successive clicks all
-   * count, and the fewest points (MIN_POINTS) are checked there too. Resolves
-   * to false when nothing was removed.
+   * count, and what the data must keep (MIN_POINTS, a point of each class)
+   * is checked there too. Resolves to why nothing was removed, or undefined
+   * when the edit was made.
    */
-  editData(edit: PointEdit): Promise<boolean> {
+  editData(edit: PointEdit): Promise<string | undefined> {
     return this.enqueue(async () => {
       const result = this.edited(edit);
-      if (!result) return false;
+      if (typeof result === 'string') return result;
       await this.engine.applyEdit(result.data, result.change);
       this.currentData = result.data;
       this.dataVersion++;
@@ -225,7 +229,7 @@ export class TrainingSession {
         accuracyOf(evaluation, result.data.targets.length),
       );
       this.publish(evaluation);
-      return true;
+      return undefined;
     });
   }
 
@@ -272,11 +276,16 @@ export class TrainingSession {
     return done;
   }
 
-  private edited(edit: PointEdit): EditResult | undefined {
+  /** The edited data, or why the edit cannot be made. */
+  private edited(edit: PointEdit): EditResult | string {
     const data = this.currentData;
     if (edit.action === 'add') return addPoint(data, edit.x1, edit.x2, edit.t);
-    if (data.targets.length <= MIN_POINTS) return undefined;
-    return removePoint(data, nearestPoint(data, edit.x1, edit.x2));
+    if (data.targets.length <= MIN_POINTS) return `${MIN_POINTS} points are the fewest this playground trains on.`;
+    const index = nearestPoint(data, edit.x1, edit.x2);
+    const t = data.targets[index];
+    const [zeros, ones] = classCounts(data);
+    if ((t === 0 ? zeros : ones) <= 1) return `That is the last point of class t = ${t}: both classes are needed.`;
+    return removePoint(data, index) ?? 'There is no point to remove.';
   }
 
   private pushOptions(): void {

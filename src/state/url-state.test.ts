@@ -61,7 +61,7 @@ describe('URL hash', () => {
   it.each([
     ['lr=-1', /"lr=-1" was ignored \(η must be between/],
     ['lr=abc', /"lr=abc" was ignored \(η must be a number between 1e-6 and 10, got "abc"/],
-    ['n=0', /"n=0" was ignored \(per class must be between 1 and 1000000/],
+    ['n=0', /"n=0" was ignored \(per class must be between 1 and 1\u202f000\u202f000/],
     ['n=2.5', /"n=2.5" was ignored \(per class must be a whole number/],
     ['std=0', /"std=0" was ignored/],
     ['w0=1', /"w0=1" was ignored/],

@@ -19,7 +19,7 @@ export function hexRgb(hex: string): Rgb {
 }
 
 /** The most transparent a pixel with a point in it gets. */
-const FAINTEST = 0.35;
+const FAINTEST = 0.6;
 
 export class DensityImage {
   readonly width: number;
