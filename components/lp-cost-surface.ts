@@ -244,7 +244,12 @@ export class LpCostSurface extends LitElement {
       right: plot.left + this.heading().length * fontSize * 0.62,
       bottom: plot.top + fontSize * 1.6,
     };
-    const placed = placeLabels(requests, fontSize * 0.62, fontSize * 1.1, 7, bounds, [title]);
+    // No label may cover a dot: in a tight cluster a label would be read as another dot's.
+    const dots = dotted.map((e) => {
+      const [cx, cy] = [x(e.params.w1), y(e.params.w2)];
+      return { left: cx - 4, right: cx + 4, top: cy - 4, bottom: cy + 4 };
+    });
+    const placed = placeLabels(requests, fontSize * 0.62, fontSize * 1.1, 7, bounds, [title, ...dots]);
     root
       .select('.labels')
       .selectAll('text')
