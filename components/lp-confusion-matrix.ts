@@ -3,6 +3,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Confusion } from '../src/model/regression';
 import { CLASS_STYLE } from '../src/view/palette';
+import { consumeModel } from './model-context';
 
 @customElement('lp-confusion-matrix')
 export class LpConfusionMatrix extends LitElement {
@@ -18,6 +19,14 @@ export class LpConfusionMatrix extends LitElement {
   `;
 
   @property({ attribute: false }) confusion: Confusion | undefined;
+
+  constructor() {
+    super();
+    // Inside an <lp-model>, the model's.
+    consumeModel(this, (m) => {
+      this.confusion = m.view?.run.evaluation.confusion;
+    });
+  }
 
   override render() {
     const c = this.confusion;

@@ -16,6 +16,7 @@ import { logViridis } from '../src/view/colors';
 import { formatCount, formatNumber } from '../src/view/format';
 import { placeLabels } from '../src/view/label-placement';
 import { controlEvent } from './events';
+import { consumeModel } from './model-context';
 import { frameStyles, PlotFrame, type PlotLayout } from './plot-frame';
 
 /** Path points drawn as dots (older ones are just the line). */
@@ -60,6 +61,23 @@ export class LpCostSurface extends LitElement {
   @property() reduction: Reduction = 'sum';
   /** Reflects that what is drawn is not (yet) the surface of the current run. */
   @property({ type: Boolean, reflect: true }) stale = false;
+
+  constructor() {
+    super();
+    // Inside an <lp-model>, everything above comes from it.
+    consumeModel(this, (m) => {
+      const t = m.settings.training;
+      this.learningRate = t.learningRate;
+      this.bias = t.bias;
+      this.reduction = t.reduction;
+      const run = m.view?.run;
+      if (!run) return;
+      this.status = m.view?.surface;
+      this.history = run.history;
+      this.params = run.evaluation.params;
+      this.gradient = run.evaluation.gradient;
+    });
+  }
 
   private readonly frame = new PlotFrame(
     this,

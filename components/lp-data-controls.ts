@@ -16,6 +16,7 @@ import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';
 import './lp-number-field';
+import { consumeModel } from './model-context';
 
 /** The value the preset list shows while the data are custom. */
 const CUSTOM = 'custom';
@@ -30,6 +31,17 @@ export class LpDataControls extends LitElement {
   @property() custom = '';
   /** Which class a plain click on the scatter adds (shift-click adds the other). */
   @property({ type: Number }) addClass: ClassLabel = 0;
+
+  constructor() {
+    super();
+    // Inside an <lp-model>, everything above comes from it.
+    consumeModel(this, (m) => {
+      this.preset = m.settings.preset;
+      this.gaussians = m.settings.gaussians;
+      this.custom = m.view?.customData ?? '';
+      this.addClass = m.addClass;
+    });
+  }
 
   override render() {
     const g = this.gaussians;

@@ -2,6 +2,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { EngineKind } from '../src/engine/engine';
+import { consumeModel } from './model-context';
 
 @customElement('lp-engine-badge')
 export class LpEngineBadge extends LitElement {
@@ -17,6 +18,15 @@ export class LpEngineBadge extends LitElement {
   @property() kind: EngineKind | undefined;
   /** The adapter's name for the GPU, or the reason for the CPU. */
   @property() detail = '';
+
+  constructor() {
+    super();
+    // Inside an <lp-model>, its engine and why.
+    consumeModel(this, (m) => {
+      this.kind = m.view?.run.engine;
+      this.detail = m.engineDetail;
+    });
+  }
 
   override render() {
     if (this.kind === undefined) return html`<span class="pending" role="status">Starting…</span>`;

@@ -6,6 +6,7 @@ import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';
 import './lp-number-field';
+import { consumeModel } from './model-context';
 
 @customElement('lp-initial-weights')
 export class LpInitialWeights extends LitElement {
@@ -15,6 +16,17 @@ export class LpInitialWeights extends LitElement {
   @property({ type: Number }) initialBias = 0;
   /** b(0) only matters with the bias on. */
   @property({ type: Boolean }) bias = false;
+
+  constructor() {
+    super();
+    // Inside an <lp-model>, everything above comes from it.
+    consumeModel(this, (m) => {
+      const t = m.settings.training;
+      this.weights = t.initialWeights;
+      this.initialBias = t.initialBias;
+      this.bias = t.bias;
+    });
+  }
 
   override render() {
     const [w1, w2] = this.weights;

@@ -10,6 +10,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Reduction } from '../src/model/regression';
 import type { HistoryEntry } from '../src/state/history';
 import { thinForDisplay } from '../src/view/thin';
+import { consumeModel } from './model-context';
 import { frameStyles, PlotFrame } from './plot-frame';
 
 /** Accuracy is marked with dots while there are few enough to tell apart. */
@@ -31,6 +32,15 @@ export class LpLossChart extends LitElement {
 
   @property({ attribute: false }) history: readonly HistoryEntry[] = [];
   @property() reduction: Reduction = 'sum';
+
+  constructor() {
+    super();
+    // Inside an <lp-model>, everything above comes from it.
+    consumeModel(this, (m) => {
+      this.reduction = m.settings.training.reduction;
+      this.history = m.view?.run.history ?? [];
+    });
+  }
 
   private readonly frame = new PlotFrame(this, () => 'Cost and accuracy over the iterations');
 

@@ -4,6 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Reduction } from '../src/model/regression';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
+import { consumeModel } from './model-context';
 
 @customElement('lp-model-controls')
 export class LpModelControls extends LitElement {
@@ -11,6 +12,15 @@ export class LpModelControls extends LitElement {
 
   @property({ type: Boolean }) bias = false;
   @property() reduction: Reduction = 'sum';
+
+  constructor() {
+    super();
+    // Inside an <lp-model>, everything above comes from it.
+    consumeModel(this, (m) => {
+      this.bias = m.settings.training.bias;
+      this.reduction = m.settings.training.reduction;
+    });
+  }
 
   override render() {
     return html`<fieldset>

@@ -11,6 +11,7 @@ import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';
 import './lp-number-field';
+import { consumeModel } from './model-context';
 
 const SLIDER = { min: -4, max: 1 };
 /** The display rate a unit change assumes. */
@@ -31,6 +32,17 @@ export class LpOptimiserControls extends LitElement {
   /** The number of samples: the largest useful batch. */
   @property({ type: Number }) samples = 40;
   @property({ attribute: false }) speed: Speed = { unit: 'per-second', value: 4 };
+
+  constructor() {
+    super();
+    // Inside an <lp-model>, everything above comes from it.
+    consumeModel(this, (m) => {
+      this.learningRate = m.settings.training.learningRate;
+      this.batchSize = m.settings.training.batchSize;
+      this.speed = m.settings.speed;
+      this.samples = m.view?.run.data.targets.length ?? this.samples;
+    });
+  }
 
   override render() {
     const lr = this.learningRate;

@@ -1,54 +1,28 @@
 /**
- * <lp-playground>: the embeddable app. It owns the controller (settings,
- * data, training session, engine) while it is connected, hands the one view
- * the controller publishes down to the views, and lets the controls ask for
- * changes with events. Everything it takes when connected (the engine and
- * its GPU device lease, the frame loop, URL and keyboard listeners) its
- * reactive controllers give back when it is disconnected, and take again,
- * with the same settings and data, when it is connected again. Its
- * attributes, methods and events are in the README.
+ * <lp-playground>: the whole app in one element, one composition of the
+ * figures: an <lp-model> with the transport, the controls, the scatter, the
+ * cost surface, the loss chart, the readouts and the confusion matrix inside
+ * it, laid out for a laptop and a projector. Its attributes go to the model;
+ * its JS API is the model's (ready, state, settings, playing, step, reset,
+ * configure, change, loadCsv, play, pause, lp-frame); `presentation` makes
+ * every text 1.25 times larger.
  */
-import { html, LitElement, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import type { GpuEngineOptions } from '../src/engine/gpu-engine';
-import { chooseEngine } from '../src/engine/select-engine';
-import { parseCsv } from '../src/model/csv';
-import { type EnginePreference, parseAttributes } from '../src/state/attributes';
-import { gridBudget } from '../src/state/cost-surface-job';
-import { PlaygroundController } from '../src/state/playground-controller';
-import {
-  applyChange,
-  DEFAULT_PLAYGROUND,
-  type PlaygroundSettings,
-  type SettingsChange,
-} from '../src/state/playground-settings';
-import type { TrainingSettings } from '../src/state/settings';
-import { type PointEdit, type TrainingState, unmeasuredState } from '../src/state/training-session';
-import type { ClassLabel } from '../src/view/palette';
-import { FrameLoop } from './frame-loop';
-import type { LpShortcutHelp } from './lp-transport';
-import { type Carried, ModelLifecycle } from './model-lifecycle';
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import type { PlaygroundSettings, SettingsChange } from '../src/state/playground-settings';
+import { DEFAULT_PLAYGROUND } from '../src/state/playground-settings';
+import { type TrainingState, unmeasuredState } from '../src/state/training-session';
+import type { LpModel, PlaygroundOptions, ViewShortcutEvent } from './lp-model';
+import type { LpShortcutHelp } from './lp-shortcut-help';
 import { playgroundPanels } from './playground-layout';
 import { playgroundStyles } from './playground-styles';
-import { type ShortcutAction, ShortcutController } from './shortcuts';
-import { UrlSync } from './url-sync';
-import './lp-confusion-matrix';
-import './lp-cost-surface';
-import './lp-data-controls';
+import './lp-model';
+import './lp-shortcut-help';
+import './lp-status';
 import './lp-engine-badge';
-import './lp-initial-weights';
-import './lp-loss-chart';
-import './lp-model-controls';
-import './lp-optimiser-controls';
-import './lp-readout';
-import './lp-scatter';
 import './lp-transport';
 
-/** What configure() accepts: some or all of the training settings. */
-export type PlaygroundOptions = Partial<TrainingSettings>;
-
-/** Sent after each frame Play has drawn: the iteration and learning rate it shows. */
-export type FrameEvent = CustomEvent<{ iteration: number; learningRate: number }>;
+export type { FrameEvent, PlaygroundOptions } from './lp-model';
 
 @customElement('lp-playground')
 export class LpPlayground extends LitElement {
@@ -74,295 +48,100 @@ export class LpPlayground extends LitElement {
   /** Larger text, every text by the same factor, for a projector. */
   @property({ type: Boolean, reflect: true }) presentation = false;
 
-  @state() private notices: string[] = [];
-  @state() private error = '';
-  @state() private engineDetail = '';
-  @state() private adapterText = 'Looking for a WebGPU adapter…';
-  @state() private addClass: ClassLabel = 0;
+  @query('lp-model') private model!: LpModel | null;
 
-  private readonly model = new ModelLifecycle(this, {
-    create: (carried, isCurrent) => this.createController(carried, isCurrent),
-    onChange: () => this.requestUpdate(),
-    onError: (error) => {
-      this.error = `The playground could not start: ${(error as Error).message}`;
-    },
-  });
-  private readonly loop = new FrameLoop(
-    this,
-    (now) => this.require().frame(now),
-    () => this.playing,
-    (error) => {
-      this.error = (error as Error).message;
-      this.pause();
-    },
-  );
-  private readonly urlSync = new UrlSync(this, (decoded) => this.navigate(decoded.settings, decoded.notices));
-
-  /**
-   * Settles once the element has started: data loaded, w(0) evaluated, views
-   * drawn; rejects if it could not start. Every method waits for the start
-   * under way.
-   */
+  /** Settles once the playground has started: data loaded, w(0) evaluated, views drawn. */
   get ready(): Promise<void> {
-    return this.model.ready;
+    return this.inner().then((model) => model.ready);
   }
 
-  constructor() {
-    super();
-    // Registers itself with the element: it listens for the keys while the element is connected.
-    new ShortcutController(this, (action) => this.shortcut(action));
-  }
-
-  /**
-   * The current model, one consistent moment: iteration, weights, bias, cost,
-   * meanCost, accuracy, samples (N) and engine. Before the start, w(0) from
-   * the attributes with nothing measured yet (NaN costs).
-   */
+  /** The current model, one consistent moment (see <lp-model>). */
   get state(): TrainingState {
-    if (this.controller) return this.controller.session.state;
-    const settings = this.model.carried?.settings ?? parseAttributes(this.attributeValues()).settings;
-    return unmeasuredState(settings.training, 0, 'cpu');
+    return this.model?.state ?? unmeasuredState(DEFAULT_PLAYGROUND.training, 0, 'cpu');
   }
 
   /** Every shareable setting (data, training, speed), read-only. */
   get settings(): PlaygroundSettings {
-    return this.controller?.settings ?? this.model.carried?.settings ?? DEFAULT_PLAYGROUND;
+    return this.model?.settings ?? DEFAULT_PLAYGROUND;
   }
 
   get playing(): boolean {
-    return this.controller?.playing ?? false;
+    return this.model?.playing ?? false;
   }
 
   /** Runs n gradient-descent iterations (default 1). */
   async step(n = 1): Promise<void> {
-    await (await this.started()).step(n);
+    await (await this.inner()).step(n);
   }
 
   /** Returns to the initial weights, iteration 0. */
   async reset(): Promise<void> {
-    await (await this.started()).reset();
+    await (await this.inner()).reset();
   }
 
   /** Changes learningRate, initialWeights, initialBias, bias, reduction or batchSize; a RangeError names a bad value. */
-  configure(options: PlaygroundOptions): Promise<void> {
-    return this.change({ training: options });
+  async configure(options: PlaygroundOptions): Promise<void> {
+    await (await this.inner()).configure(options);
   }
 
   /** Changes any shareable setting: { preset, gaussians, training, speed }; a RangeError names a bad value. */
   async change(change: SettingsChange): Promise<void> {
-    // Validated at once, so a bad value is refused even before the start.
-    applyChange(this.settings, change);
-    const controller = await this.started();
-    await controller.change(change);
-    this.urlSync.write(controller.settings);
+    await (await this.inner()).change(change);
   }
 
   /** Replaces the data with CSV text (header x1,x2,t); a parse error is thrown, naming the line, and the data stay. */
   async loadCsv(text: string, name = 'CSV text'): Promise<void> {
-    if (typeof text !== 'string')
-      throw new TypeError(`loadCsv(text) needs the CSV as a string, got ${text === null ? 'null' : typeof text}`);
-    parseCsv(text);
-    await (await this.started()).loadCsv(text, name);
-  }
-
-  /** A file the user chose: a refusal names the file as well as the line. */
-  private async loadFile(text: string, name: string): Promise<void> {
-    try {
-      await this.loadCsv(text, name);
-    } catch (error) {
-      throw new Error(`Could not load ${name}: ${(error as Error).message}`);
-    }
+    await (await this.inner()).loadCsv(text, name);
   }
 
   play(): void {
-    this.controller?.play();
-    this.loop.start();
+    this.model?.play();
   }
 
   pause(): void {
-    this.controller?.pause();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.controller) return;
-    if (changed.has('engine') && changed.get('engine') !== undefined) this.run(this.switchEngine());
-    const changedSince = (k: 'preset' | 'learningRate' | 'initialWeights' | 'bias' | 'reduction') =>
-      changed.has(k) && changed.get(k) !== undefined;
-    const training =
-      changedSince('learningRate') ||
-      changedSince('initialWeights') ||
-      changedSince('bias') ||
-      changedSince('reduction');
-    if (changedSince('preset') || training) {
-      const parsed = parseAttributes(this.attributeValues(), this.settings);
-      this.notices = parsed.notices;
-      const { preset, training: next } = parsed.settings;
-      this.run(this.change({ ...(changedSince('preset') ? { preset } : {}), ...(training ? { training: next } : {}) }));
-    }
+    this.model?.pause();
   }
 
   override render() {
-    const c = this.controller;
-    const v = c?.view;
-    return html`<div class="root" @lp-settings=${(e: CustomEvent<SettingsChange>) => this.run(this.change(e.detail))}
-        @lp-step=${(e: CustomEvent<{ count: number }>) => this.run(this.step(e.detail.count))}
-        @lp-play=${(e: CustomEvent<{ playing: boolean }>) => (e.detail.playing ? this.play() : this.pause())}
-        @lp-reset=${() => this.run(this.reset())}
-        @lp-regenerate=${() => this.run(this.withController((ctl) => ctl.regenerate()))}
-        @lp-load-csv=${(e: CustomEvent<{ text: string; name: string }>) => this.run(this.loadFile(e.detail.text, e.detail.name))}
-        @lp-add-class=${(e: CustomEvent<{ t: ClassLabel }>) => {
-          this.addClass = e.detail.t;
-        }}
-        @lp-edit-point=${(e: CustomEvent<PointEdit>) => this.run(this.withController((ctl) => ctl.edit(e.detail)))}>
-      <div class="bar">
-        <lp-transport ?playing=${this.playing} ?disabled=${!v}></lp-transport>
-        <p class="status" role="status" aria-live="polite" title=${this.error ? '' : (v?.status ?? '')}>${this.error ? '' : (v?.status ?? '')}</p>
-        <lp-engine-badge .kind=${v?.run.engine} .detail=${this.engineDetail}></lp-engine-badge>
-        <button type="button" class="toggle" aria-pressed=${this.presentation ? 'true' : 'false'}
-          @click=${() => this.togglePresentation()}>Presentation</button>
-        <lp-shortcut-help></lp-shortcut-help>
+    return html`<lp-model dataset=${this.preset ?? nothing} learning-rate=${this.learningRate ?? nothing}
+        initial-weights=${this.initialWeights ?? nothing} ?bias=${this.bias} reduction=${this.reduction ?? nothing}
+        engine=${this.engine ?? nothing} ?sync-url=${this.syncUrl} ?global-shortcuts=${this.globalShortcuts}
+        @lp-view-shortcut=${this.onViewShortcut}>
+      <div class="root">
+        <div class="bar">
+          <lp-transport></lp-transport>
+          <lp-status></lp-status>
+          <lp-engine-badge></lp-engine-badge>
+          <button type="button" class="toggle" aria-pressed=${this.presentation ? 'true' : 'false'}
+            @click=${() => this.togglePresentation()}>Presentation</button>
+          <lp-shortcut-help></lp-shortcut-help>
+        </div>
+        ${playgroundPanels()}
       </div>
-      ${playgroundPanels({
-        view: v,
-        settings: this.settings,
-        addClass: this.addClass,
-        adapterText: this.adapterText,
-        notices: this.notices,
-        error: this.error,
-        busy: c?.busyWith,
-        waiting: c?.pending.waiting ?? 0,
-      })}
-    </div>`;
+    </lp-model>`;
   }
 
-  private get controller(): PlaygroundController | undefined {
-    return this.model.controller;
-  }
-
-  /** Creates the engine and the controller, unless a disconnect overtook this start. */
-  private async createController(
-    carried: Carried | undefined,
-    isCurrent: () => boolean,
-  ): Promise<PlaygroundController> {
-    const parsed = parseAttributes(this.attributeValues());
-    const decoded = this.urlSync.read();
-    const settings = carried?.settings ?? decoded?.settings ?? parsed.settings;
-    if (!carried) this.notices = [...parsed.notices, ...(decoded?.notices ?? [])];
-    const choice = await chooseEngine(parsed.engine, this.gpuCallbacks());
-    if (isCurrent()) {
-      this.adapterText = choice.adapterText;
-      this.engineDetail = choice.detail;
-    }
-    return new PlaygroundController({
-      engine: choice.engine,
-      settings,
-      budget: gridBudget(choice.engine.kind, choice.fast),
-      ...(carried?.data ? { data: carried.data } : {}),
-      onFrame: () => void this.frameDrawn(),
-    });
-  }
-
-  private started(): Promise<PlaygroundController> {
-    return this.model.started();
-  }
-
-  private require(): PlaygroundController {
-    if (!this.controller) throw new Error('The playground has not started');
-    return this.controller;
-  }
-
-  private async withController(operation: (controller: PlaygroundController) => Promise<void>): Promise<void> {
-    const controller = await this.started();
-    await operation(controller);
-    this.urlSync.write(controller.settings);
-  }
-
-  /** Back/forward or a hand-edited hash: apply what the link says. */
-  private navigate(settings: PlaygroundSettings, notices: string[]): void {
-    this.notices = notices;
-    const { preset, gaussians, training, speed } = settings;
-    this.run(this.withController((c) => c.change({ preset, gaussians, training, speed })));
-  }
-
-  private async frameDrawn(): Promise<void> {
+  /** The inner model, once rendered (the API is usable before the first render has happened). */
+  private async inner(): Promise<LpModel> {
     await this.updateComplete;
-    const detail = { iteration: this.state.iteration, learningRate: this.settings.training.learningRate };
-    this.dispatchEvent(new CustomEvent('lp-frame', { detail, bubbles: true, composed: true }));
+    if (!this.model) throw new Error('The playground is not on a page: connect it first');
+    return this.model;
   }
 
-  /** Runs a shortcut; false when there is nothing to do it to yet. */
-  private shortcut(action: ShortcutAction): boolean {
-    if (!this.controller) return false;
-    const actions: Record<ShortcutAction, () => void> = {
-      'toggle-play': () => (this.playing ? this.pause() : this.play()),
-      step: () => this.run(this.step(1)),
-      step10: () => this.run(this.step(10)),
-      reset: () => this.run(this.reset()),
-      presentation: () => this.togglePresentation(),
-      help: () => this.renderRoot.querySelector<LpShortcutHelp>('lp-shortcut-help')?.toggle(),
-    };
-    actions[action]();
-    return true;
-  }
+  /** P and ? on the model's keys: this layout's presentation mode and key list. */
+  private onViewShortcut = (event: ViewShortcutEvent): void => {
+    event.preventDefault();
+    if (event.detail.action === 'presentation') this.togglePresentation();
+    else this.renderRoot.querySelector<LpShortcutHelp>('lp-shortcut-help')?.toggle();
+  };
 
   private togglePresentation(): void {
     this.presentation = !this.presentation;
-  }
-
-  /** What the GPU engine reports that nobody asked for: shown, never swallowed. */
-  private gpuCallbacks(): GpuEngineOptions {
-    return {
-      onError: (message) => {
-        this.error = `WebGPU error: ${message}`;
-      },
-      onRecovered: (reason) => {
-        this.notices = [
-          ...this.notices,
-          `The GPU device was lost (${reason}) and has been replaced; the data and weights were restored.`,
-        ];
-      },
-    };
-  }
-
-  /** Switches engines on an `engine` attribute change, keeping data, settings and weights. */
-  private async switchEngine(): Promise<void> {
-    const preference: EnginePreference = parseAttributes(this.attributeValues()).engine;
-    const controller = await this.started();
-    const choice = await chooseEngine(preference, this.gpuCallbacks());
-    await controller.replaceEngine(choice.engine, gridBudget(choice.engine.kind, choice.fast));
-    this.engineDetail = choice.detail;
-  }
-
-  /** Runs a UI-initiated operation, showing its failure instead of losing it. */
-  private run(operation: Promise<void>): void {
-    operation.then(
-      () => {
-        this.error = '';
-      },
-      (error: unknown) => {
-        this.error = (error as Error).message;
-      },
-    );
-  }
-
-  /** The attributes' values as text, named as the settings table names them (a boolean that is on reads "1"). */
-  private attributeValues(): Record<string, string | null> {
-    return {
-      dataset: this.preset,
-      'learning-rate': this.learningRate,
-      'initial-weights': this.initialWeights,
-      bias: this.bias ? '1' : null,
-      reduction: this.reduction,
-      engine: this.engine,
-    };
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'lp-playground': LpPlayground;
-  }
-  interface GlobalEventHandlersEventMap {
-    'lp-frame': FrameEvent;
   }
 }

@@ -8,6 +8,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Params, Reduction } from '../src/model/regression';
 import type { TrainingState } from '../src/state/training-session';
 import { formatCount, formatNumber, formatPercent } from '../src/view/format';
+import { consumeModel } from './model-context';
 
 @customElement('lp-readout')
 export class LpReadout extends LitElement {
@@ -27,6 +28,17 @@ export class LpReadout extends LitElement {
   @property() reduction: Reduction = 'sum';
   /** Whether b is trained; without it the bias rows are left out. */
   @property({ type: Boolean }) bias = false;
+
+  constructor() {
+    super();
+    // Inside an <lp-model>, everything above comes from it.
+    consumeModel(this, (m) => {
+      this.reduction = m.settings.training.reduction;
+      this.bias = m.settings.training.bias;
+      this.state = m.view?.state;
+      this.gradient = m.view?.run.evaluation.gradient;
+    });
+  }
 
   override render() {
     const s = this.state;

@@ -22,6 +22,7 @@ import { CLASS_STYLE, type ClassLabel } from '../src/view/palette';
 import { DEFAULT_DOMAIN, type PlotDomain, plotDomainKey } from '../src/view/plot-domain';
 import { weightArrow } from '../src/view/weight-arrow';
 import { controlEvent } from './events';
+import { consumeModel } from './model-context';
 import { frameStyles, PlotFrame, type PlotLayout } from './plot-frame';
 
 /** Above this many points the markers give way to a density image. */
@@ -85,6 +86,19 @@ export class LpScatter extends LitElement {
   @property({ type: Number }) addClass: ClassLabel = 0;
 
   @state() private hover: Hover | undefined;
+  constructor() {
+    super();
+    // Inside an <lp-model>, everything above comes from it.
+    consumeModel(this, (m) => {
+      this.addClass = m.addClass;
+      const v = m.view;
+      if (!v) return;
+      this.data = v.run.data;
+      this.domain = v.scatterDomain;
+      this.params = v.run.evaluation.params;
+      this.probabilities = v.probabilities;
+    });
+  }
   private readonly frame = new PlotFrame(
     this,
     () =>

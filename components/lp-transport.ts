@@ -1,13 +1,11 @@
 /**
- * Play/pause, step, step ×10, reset, and the keyboard shortcuts in a popover.
- * The buttons only ask; the playground decides. The popover is the browser's
- * own (`popover="auto"`): Escape and a click outside close it however it was
- * opened, and it opens below its button, at the right, clear of the scatter.
+ * Play/pause, step, step ×10 and reset. The buttons only ask; the model
+ * decides.
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controlEvent } from './events';
-import { SHORTCUTS } from './shortcuts';
+import { consumeModel } from './model-context';
 
 @customElement('lp-transport')
 export class LpTransport extends LitElement {
@@ -22,6 +20,15 @@ export class LpTransport extends LitElement {
   @property({ type: Boolean }) playing = false;
   /** Disables the buttons while the playground cannot act (loading, say). */
   @property({ type: Boolean }) disabled = false;
+
+  constructor() {
+    super();
+    // Inside an <lp-model>, whether it plays, and disabled until it has started.
+    consumeModel(this, (m) => {
+      this.playing = m.playing;
+      this.disabled = m.view === undefined;
+    });
+  }
 
   override render() {
     return html`
@@ -40,51 +47,8 @@ export class LpTransport extends LitElement {
   }
 }
 
-/**
- * The "Keys ?" button and the list of shortcuts it opens. `toggle()` is what
- * the "?" key calls.
- */
-@customElement('lp-shortcut-help')
-export class LpShortcutHelp extends LitElement {
-  static override styles = css`
-    :host { display: inline-block; }
-    button { font: inherit; font-size: 0.85em; padding: 0.25em 0.7em; border-radius: 6px; border: 1px solid #777; background: white; color: inherit; cursor: pointer; }
-    button:focus-visible { outline: 3px solid #0072b2; outline-offset: 2px; }
-    [popover] { margin: 0; inset: auto; position: fixed; background: white; color: #1a1a1a; border: 1px solid #999; border-radius: 6px;
-      box-shadow: 0 4px 12px rgba(0, 0, 0, 0.2); padding: 0.6em 0.9em; min-width: 15em; font: inherit; }
-    h2 { font-size: 1em; margin: 0 0 0.4em; }
-    dl { display: grid; grid-template-columns: auto 1fr; gap: 0.2em 0.8em; margin: 0; }
-    dt { font-family: var(--lp-mono, ui-monospace, monospace); font-weight: 600; }
-    dd { margin: 0; }
-  `;
-
-  override render() {
-    return html`<button type="button" data-action="help" popovertarget="help" aria-controls="help">Keys ?</button>
-      <div id="help" popover role="dialog" aria-label="Keyboard shortcuts" @beforetoggle=${this.place}>
-        <h2>Keyboard shortcuts</h2>
-        <dl>${SHORTCUTS.map(([key, action]) => html`<dt>${key}</dt><dd>${action}</dd>`)}</dl>
-      </div>`;
-  }
-
-  /** Opens or closes the list. */
-  toggle(): void {
-    this.renderRoot.querySelector<HTMLElement>('[popover]')?.togglePopover();
-  }
-
-  /** Below the button, its right edge under the button's. */
-  private place = (event: Event): void => {
-    if ((event as ToggleEvent).newState !== 'open') return;
-    const button = this.renderRoot.querySelector('button')?.getBoundingClientRect();
-    const popover = event.target as HTMLElement;
-    if (!button) return;
-    popover.style.top = `${button.bottom + 6}px`;
-    popover.style.right = `${Math.max(4, document.documentElement.clientWidth - button.right)}px`;
-  };
-}
-
 declare global {
   interface HTMLElementTagNameMap {
     'lp-transport': LpTransport;
-    'lp-shortcut-help': LpShortcutHelp;
   }
 }

@@ -31,7 +31,7 @@ export const playgroundStyles = css`
     grid-template-areas: 'messages messages' 'scatter surface' 'bottom bottom';
   }
   .bottom { grid-area: bottom; display: flex; gap: 1.2em; min-height: 0; align-items: stretch; }
-  .messages { grid-area: messages; display: flex; flex-direction: column; gap: 0.25em; }
+  .messages { grid-area: messages; }
   .scatter { grid-area: scatter; min-height: 0; }
   .surface { grid-area: surface; min-height: 0; }
   .chart { flex: 1; min-width: 12em; min-height: 0; }
@@ -48,14 +48,8 @@ export const playgroundStyles = css`
     .chart > * { aspect-ratio: 2.6; height: auto; }
     .controls { order: 2; }
   }
-  .message { padding: 0.3em 0.6em; margin: 0; border-left: 4px solid; border-radius: 2px; font-size: 0.9em; }
-  .message button { font: inherit; margin-left: 0.5em; padding: 0.1em 0.5em; cursor: pointer; }
-  .notice, .advice, .pace { background: #fff4d6; border-color: #b07d00; }
-  .busy { background: #e8f1fb; border-color: #0b5394; }
-  .busy progress { vertical-align: middle; width: 8em; margin-left: 0.5em; }
-  .error, .divergence { background: #fde8e8; border-color: #b00020; }
   /* The last thing done: fills the bar's free room, one line. */
-  .status { flex: 1; min-width: 8em; color: #333; font-size: 0.85em; margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  lp-status { flex: 1; min-width: 8em; color: #333; font-size: 0.85em; }
   button.toggle { font: inherit; font-size: 0.85em; padding: 0.25em 0.7em; border-radius: 6px; border: 1px solid #777; background: white; cursor: pointer; }
   button.toggle:focus-visible { outline: 3px solid #0072b2; outline-offset: 2px; }
   @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }

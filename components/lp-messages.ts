@@ -1,0 +1,58 @@
+/**
+ * <lp-messages>: what the model it sits in has to say: notices (a bad
+ * attribute or link value, a replaced device), an error, why training
+ * stopped, advice before the first step, Play's pace, long work under way
+ * with its progress, requests queued behind it. Never NaN. Hidden, taking no
+ * room, while there is nothing to say. The messages are rendered into the
+ * element itself, not a shadow root, so the page around it (and its tests)
+ * can read them where the element is.
+ */
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { consumeModel, type ModelState } from './model-context';
+import { playgroundMessages } from './playground-messages';
+
+/** Scoped by the element's name, as light-DOM styles must be. */
+const STYLE = html`<style>
+  lp-messages { display: flex; flex-direction: column; gap: 0.25em; }
+  lp-messages[hidden] { display: none; }
+  lp-messages .message { padding: 0.3em 0.6em; margin: 0; border-left: 4px solid; border-radius: 2px; font-size: 0.9em; }
+  lp-messages .message button { font: inherit; margin-left: 0.5em; padding: 0.1em 0.5em; cursor: pointer; }
+  lp-messages :is(.notice, .advice, .pace) { background: #fff4d6; border-color: #b07d00; }
+  lp-messages .busy { background: #e8f1fb; border-color: #0b5394; }
+  lp-messages .busy progress { vertical-align: middle; width: 8em; margin-left: 0.5em; }
+  lp-messages :is(.error, .divergence) { background: #fde8e8; border-color: #b00020; }
+</style>`;
+
+@customElement('lp-messages')
+export class LpMessages extends LitElement {
+  @state() private model: ModelState | undefined;
+  private messages: TemplateResult[] | typeof nothing = nothing;
+
+  constructor() {
+    super();
+    consumeModel(this, (m) => {
+      this.model = m;
+    });
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  protected override willUpdate(): void {
+    const m = this.model;
+    this.messages = m ? playgroundMessages(m.view, m.busy, m.waiting, m.notices, m.error) : nothing;
+    this.hidden = this.messages === nothing;
+  }
+
+  override render() {
+    return html`${STYLE}${this.messages}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lp-messages': LpMessages;
+  }
+}

@@ -1,0 +1,372 @@
+/**
+ * <lp-model>: the model without a layout. It owns the data, the settings, the
+ * engine and the training session (the controller) while it is connected,
+ * and gives the figures inside it one read-only state through Lit's context;
+ * the figures' events (a step, a new setting, a click on the scatter) come
+ * back to it. Its JS API is <lp-playground>'s: ready, state, settings,
+ * playing, step, reset, configure, change, loadCsv, play, pause, and the
+ * `lp-frame` event. Everything it takes when connected (the engine and its
+ * GPU device lease, the frame loop, URL and keyboard listeners) its reactive
+ * controllers give back when it is disconnected, and take again, with the
+ * same settings and data, when it is connected again.
+ *
+ * @slot - The figures and controls bound to this model.
+ * @fires lp-frame - After each frame Play has drawn: { iteration, learningRate }.
+ * @fires lp-view-shortcut - A key asks the layout for something (presentation mode, the key list); cancel it to take it.
+ */
+import { ContextProvider } from '@lit/context';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { GpuEngineOptions } from '../src/engine/gpu-engine';
+import { chooseEngine } from '../src/engine/select-engine';
+import { parseCsv } from '../src/model/csv';
+import { type EnginePreference, parseAttributes } from '../src/state/attributes';
+import { gridBudget } from '../src/state/cost-surface-job';
+import { PlaygroundController } from '../src/state/playground-controller';
+import {
+  applyChange,
+  DEFAULT_PLAYGROUND,
+  type PlaygroundSettings,
+  type SettingsChange,
+} from '../src/state/playground-settings';
+import type { TrainingSettings } from '../src/state/settings';
+import { type TrainingState, unmeasuredState } from '../src/state/training-session';
+import type { ClassLabel } from '../src/view/palette';
+import { FrameLoop } from './frame-loop';
+import { attachContextRoot, type ModelState, modelContext } from './model-context';
+import { type Carried, ModelLifecycle } from './model-lifecycle';
+import { type ShortcutAction, ShortcutController } from './shortcuts';
+import { UrlSync } from './url-sync';
+
+/** What configure() accepts: some or all of the training settings. */
+export type PlaygroundOptions = Partial<TrainingSettings>;
+
+/** Sent after each frame Play has drawn: the iteration and learning rate it shows. */
+export type FrameEvent = CustomEvent<{ iteration: number; learningRate: number }>;
+
+/** Keys that ask the layout, not the model: cancel the event to say it was taken. */
+export type ViewShortcutEvent = CustomEvent<{ action: 'presentation' | 'help' }>;
+
+attachContextRoot();
+
+@customElement('lp-model')
+export class LpModel extends LitElement {
+  static override styles = css`
+    :host { display: contents; }
+  `;
+
+  // Not `dataset`: HTMLElement.dataset is the data-* map.
+  /** "tutorial" (the tutorial's 40 points) or "gaussians" (two generated classes). */
+  @property({ attribute: 'dataset' }) preset: string | null = null;
+  /** η, the gradient-descent step size (default 0.05). */
+  @property({ attribute: 'learning-rate' }) learningRate: string | null = null;
+  /** w(0) as "w1,w2" (default "-4,-2"). */
+  @property({ attribute: 'initial-weights' }) initialWeights: string | null = null;
+  /** Train a bias b as well (the tutorial's model has none). */
+  @property({ type: Boolean }) bias = false;
+  /** "sum" (the tutorial's) or "mean" cost. */
+  @property() reduction: string | null = null;
+  /** "auto" (GPU when WebGPU is there), "gpu" or "cpu". */
+  @property() engine: string | null = null;
+  /** Mirror the settings to the page's URL hash and restore them from it. */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  /** Handle the keyboard shortcuts anywhere on the page, not only inside the element. */
+  @property({ type: Boolean, attribute: 'global-shortcuts' }) globalShortcuts = false;
+
+  @state() private notices: string[] = [];
+  @state() private error = '';
+  @state() private engineDetail = '';
+  @state() private adapterText = 'Looking for a WebGPU adapter…';
+  @state() private addClass: ClassLabel = 0;
+
+  private readonly model = new ModelLifecycle(this, {
+    create: (carried, isCurrent) => this.createController(carried, isCurrent),
+    onChange: () => this.requestUpdate(),
+    onError: (error) => {
+      this.error = `The playground could not start: ${(error as Error).message}`;
+    },
+  });
+  private readonly loop = new FrameLoop(
+    this,
+    (now) => this.require().frame(now),
+    () => this.playing,
+    (error) => {
+      this.error = (error as Error).message;
+      this.pause();
+    },
+  );
+  private readonly urlSync = new UrlSync(this, (decoded) => this.navigate(decoded.settings, decoded.notices));
+  private readonly provider = new ContextProvider(this, { context: modelContext, initialValue: this.modelState() });
+
+  constructor() {
+    super();
+    // Registers itself with the element: it listens for the keys while the element is connected.
+    new ShortcutController(this, (action) => this.shortcut(action));
+    // The figures' requests (properties down, events up).
+    this.addEventListener('lp-settings', (e) => this.run(this.change(e.detail)));
+    this.addEventListener('lp-step', (e) => this.run(this.step(e.detail.count)));
+    this.addEventListener('lp-play', (e) => (e.detail.playing ? this.play() : this.pause()));
+    this.addEventListener('lp-reset', () => this.run(this.reset()));
+    this.addEventListener('lp-regenerate', () => this.run(this.withController((c) => c.regenerate())));
+    this.addEventListener('lp-load-csv', (e) => this.run(this.loadFile(e.detail.text, e.detail.name)));
+    this.addEventListener('lp-add-class', (e) => {
+      this.addClass = e.detail.t;
+    });
+    this.addEventListener('lp-edit-point', (e) => this.run(this.withController((c) => c.edit(e.detail))));
+  }
+
+  /**
+   * Settles once the element has started: data loaded, w(0) evaluated, views
+   * drawn; rejects if it could not start. Every method waits for the start
+   * under way.
+   */
+  get ready(): Promise<void> {
+    return this.model.ready;
+  }
+
+  /**
+   * The current model, one consistent moment: iteration, weights, bias, cost,
+   * meanCost, accuracy, samples (N) and engine. Before the start, w(0) from
+   * the attributes with nothing measured yet (NaN costs).
+   */
+  get state(): TrainingState {
+    if (this.controller) return this.controller.session.state;
+    const settings = this.model.carried?.settings ?? parseAttributes(this.attributeValues()).settings;
+    return unmeasuredState(settings.training, 0, 'cpu');
+  }
+
+  /** Every shareable setting (data, training, speed), read-only. */
+  get settings(): PlaygroundSettings {
+    return this.controller?.settings ?? this.model.carried?.settings ?? DEFAULT_PLAYGROUND;
+  }
+
+  get playing(): boolean {
+    return this.controller?.playing ?? false;
+  }
+
+  /** Runs n gradient-descent iterations (default 1). */
+  async step(n = 1): Promise<void> {
+    await (await this.started()).step(n);
+  }
+
+  /** Returns to the initial weights, iteration 0. */
+  async reset(): Promise<void> {
+    await (await this.started()).reset();
+  }
+
+  /** Changes learningRate, initialWeights, initialBias, bias, reduction or batchSize; a RangeError names a bad value. */
+  configure(options: PlaygroundOptions): Promise<void> {
+    return this.change({ training: options });
+  }
+
+  /** Changes any shareable setting: { preset, gaussians, training, speed }; a RangeError names a bad value. */
+  async change(change: SettingsChange): Promise<void> {
+    // Validated at once, so a bad value is refused even before the start.
+    applyChange(this.settings, change);
+    const controller = await this.started();
+    await controller.change(change);
+    this.urlSync.write(controller.settings);
+  }
+
+  /** Replaces the data with CSV text (header x1,x2,t); a parse error is thrown, naming the line, and the data stay. */
+  async loadCsv(text: string, name = 'CSV text'): Promise<void> {
+    if (typeof text !== 'string') {
+      throw new TypeError(`loadCsv(text) needs the CSV as a string, got ${text === null ? 'null' : typeof text}`);
+    }
+    parseCsv(text);
+    await (await this.started()).loadCsv(text, name);
+  }
+
+  play(): void {
+    this.controller?.play();
+    this.loop.start();
+  }
+
+  pause(): void {
+    this.controller?.pause();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.provider.setValue(this.modelState());
+    if (!this.controller) return;
+    if (changed.has('engine') && changed.get('engine') !== undefined) this.run(this.switchEngine());
+    const changedSince = (k: 'preset' | 'learningRate' | 'initialWeights' | 'bias' | 'reduction') =>
+      changed.has(k) && changed.get(k) !== undefined;
+    const training =
+      changedSince('learningRate') ||
+      changedSince('initialWeights') ||
+      changedSince('bias') ||
+      changedSince('reduction');
+    if (changedSince('preset') || training) {
+      const parsed = parseAttributes(this.attributeValues(), this.settings);
+      this.notices = parsed.notices;
+      const { preset, training: next } = parsed.settings;
+      this.run(this.change({ ...(changedSince('preset') ? { preset } : {}), ...(training ? { training: next } : {}) }));
+    }
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+
+  /** The state the figures inside read: a new object each update, so the context tells them. */
+  private modelState(): ModelState {
+    const c = this.controller;
+    return {
+      view: c?.view,
+      settings: this.settings,
+      playing: this.playing,
+      busy: c?.busyWith,
+      waiting: c?.pending.waiting ?? 0,
+      notices: this.notices,
+      error: this.error,
+      engineDetail: this.engineDetail,
+      adapterText: this.adapterText,
+      addClass: this.addClass,
+    };
+  }
+
+  private get controller(): PlaygroundController | undefined {
+    return this.model.controller;
+  }
+
+  /** Creates the engine and the controller, unless a disconnect overtook this start. */
+  private async createController(
+    carried: Carried | undefined,
+    isCurrent: () => boolean,
+  ): Promise<PlaygroundController> {
+    const parsed = parseAttributes(this.attributeValues());
+    const decoded = this.urlSync.read();
+    const settings = carried?.settings ?? decoded?.settings ?? parsed.settings;
+    if (!carried) this.notices = [...parsed.notices, ...(decoded?.notices ?? [])];
+    const choice = await chooseEngine(parsed.engine, this.gpuCallbacks());
+    if (isCurrent()) {
+      this.adapterText = choice.adapterText;
+      this.engineDetail = choice.detail;
+    }
+    return new PlaygroundController({
+      engine: choice.engine,
+      settings,
+      budget: gridBudget(choice.engine.kind, choice.fast),
+      ...(carried?.data ? { data: carried.data } : {}),
+      onFrame: () => void this.frameDrawn(),
+    });
+  }
+
+  private started(): Promise<PlaygroundController> {
+    return this.model.started();
+  }
+
+  private require(): PlaygroundController {
+    if (!this.controller) throw new Error('The playground has not started');
+    return this.controller;
+  }
+
+  private async withController(operation: (controller: PlaygroundController) => Promise<void>): Promise<void> {
+    const controller = await this.started();
+    await operation(controller);
+    this.urlSync.write(controller.settings);
+  }
+
+  /** A file the user chose: a refusal names the file as well as the line. */
+  private async loadFile(text: string, name: string): Promise<void> {
+    try {
+      await this.loadCsv(text, name);
+    } catch (error) {
+      throw new Error(`Could not load ${name}: ${(error as Error).message}`);
+    }
+  }
+
+  /** Back/forward or a hand-edited hash: apply what the link says. */
+  private navigate(settings: PlaygroundSettings, notices: string[]): void {
+    this.notices = notices;
+    const { preset, gaussians, training, speed } = settings;
+    this.run(this.withController((c) => c.change({ preset, gaussians, training, speed })));
+  }
+
+  private async frameDrawn(): Promise<void> {
+    await this.updateComplete;
+    const detail = { iteration: this.state.iteration, learningRate: this.settings.training.learningRate };
+    this.dispatchEvent(new CustomEvent('lp-frame', { detail, bubbles: true, composed: true }));
+  }
+
+  /** Runs a shortcut; false when there is nothing to do it to yet, or nobody takes a layout key. */
+  private shortcut(action: ShortcutAction): boolean {
+    if (action === 'presentation' || action === 'help') {
+      const asked = new CustomEvent('lp-view-shortcut', {
+        detail: { action },
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      });
+      return !this.dispatchEvent(asked);
+    }
+    if (!this.controller) return false;
+    const actions: Record<typeof action, () => void> = {
+      'toggle-play': () => (this.playing ? this.pause() : this.play()),
+      step: () => this.run(this.step(1)),
+      step10: () => this.run(this.step(10)),
+      reset: () => this.run(this.reset()),
+    };
+    actions[action]();
+    return true;
+  }
+
+  /** What the GPU engine reports that nobody asked for: shown, never swallowed. */
+  private gpuCallbacks(): GpuEngineOptions {
+    return {
+      onError: (message) => {
+        this.error = `WebGPU error: ${message}`;
+      },
+      onRecovered: (reason) => {
+        this.notices = [
+          ...this.notices,
+          `The GPU device was lost (${reason}) and has been replaced; the data and weights were restored.`,
+        ];
+      },
+    };
+  }
+
+  /** Switches engines on an `engine` attribute change, keeping data, settings and weights. */
+  private async switchEngine(): Promise<void> {
+    const preference: EnginePreference = parseAttributes(this.attributeValues()).engine;
+    const controller = await this.started();
+    const choice = await chooseEngine(preference, this.gpuCallbacks());
+    await controller.replaceEngine(choice.engine, gridBudget(choice.engine.kind, choice.fast));
+    this.engineDetail = choice.detail;
+  }
+
+  /** Runs a UI-initiated operation, showing its failure instead of losing it. */
+  private run(operation: Promise<void>): void {
+    operation.then(
+      () => {
+        this.error = '';
+      },
+      (error: unknown) => {
+        this.error = (error as Error).message;
+      },
+    );
+  }
+
+  /** The attributes' values as text, named as the settings table names them (a boolean that is on reads "1"). */
+  private attributeValues(): Record<string, string | null> {
+    return {
+      dataset: this.preset,
+      'learning-rate': this.learningRate,
+      'initial-weights': this.initialWeights,
+      bias: this.bias ? '1' : null,
+      reduction: this.reduction,
+      engine: this.engine,
+    };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lp-model': LpModel;
+  }
+  interface GlobalEventHandlersEventMap {
+    'lp-frame': FrameEvent;
+    'lp-view-shortcut': ViewShortcutEvent;
+  }
+}

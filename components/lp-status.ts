@@ -1,0 +1,31 @@
+/** <lp-status>: the last thing the model did, in a sentence (a polite live region; empty while an error shows). */
+import { css, html, LitElement } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { consumeModel } from './model-context';
+
+@customElement('lp-status')
+export class LpStatus extends LitElement {
+  static override styles = css`
+    :host { display: block; min-width: 0; }
+    p { margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  `;
+
+  @state() private text = '';
+
+  constructor() {
+    super();
+    consumeModel(this, (m) => {
+      this.text = m.error ? '' : (m.view?.status ?? '');
+    });
+  }
+
+  override render() {
+    return html`<p class="status" role="status" aria-live="polite" title=${this.text}>${this.text}</p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lp-status': LpStatus;
+  }
+}
