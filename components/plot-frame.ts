@@ -1,8 +1,8 @@
 /**
  * The frame every 2-D plot of the project draws in: the scatter, the cost
  * surface, the loss chart and the lecture's figures. A Lit reactive
- * controller that owns the size (the host's box, followed with a
- * ResizeObserver), the margins, a canvas under an SVG (rasters and many
+ * controller that owns the size (its box's, followed with a ResizeObserver),
+ * the margins, a canvas under an SVG (rasters and many
  * marks below, axes and marks above), the D3 axes, the hit test and the
  * raster blit.
  *
@@ -121,20 +121,33 @@ export class PlotFrame implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.observer = new ResizeObserver(([entry]) => {
-      const box = entry?.contentRect;
-      if (!box || (box.width === this.width && box.height === this.height)) return;
-      this.width = box.width;
-      this.height = box.height;
-      this.layoutKey = '';
-      this.host.requestUpdate();
-    });
-    this.observer.observe(this.host);
+    this.observe();
+  }
+
+  /** The frame's box exists from the first render on: follow its size from then. */
+  hostUpdated(): void {
+    this.observe();
   }
 
   hostDisconnected(): void {
     this.observer?.disconnect();
     this.observer = undefined;
+  }
+
+  /** Follows the size of the frame's own box (the host's, or the part of it the host gives the plot). */
+  private observe(): void {
+    if (this.observer || !this.host.isConnected) return;
+    const box = this.host.renderRoot?.querySelector('.frame');
+    if (!box) return;
+    this.observer = new ResizeObserver(([entry]) => {
+      const rect = entry?.contentRect;
+      if (!rect || (rect.width === this.width && rect.height === this.height)) return;
+      this.width = rect.width;
+      this.height = rect.height;
+      this.layoutKey = '';
+      this.host.requestUpdate();
+    });
+    this.observer.observe(box);
   }
 
   /**

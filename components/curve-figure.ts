@@ -1,0 +1,207 @@
+/**
+ * What the first chapter's figures share: curves of one variable (z, or y)
+ * drawn on the plot frame, a handle that sets the variable (dragged with a
+ * pointer, or moved with the arrow keys when focused: ←/→ by 0.1, with Shift
+ * by 1, Home and End to the ends), and readouts as text beneath, four
+ * decimals each, which tests and screen readers read. A subclass says which
+ * variable, which curves, what extra marks and which readouts; it announces
+ * a new value with a `change` event.
+ */
+import * as d3 from 'd3';
+import { type CSSResultGroup, css, html, LitElement, nothing, svg, type TemplateResult } from 'lit';
+import { formatNumber } from '../src/view/format';
+import { frameStyles, PlotFrame, type PlotLayout } from './plot-frame';
+
+export interface Curve {
+  readonly f: (x: number) => number;
+  /** A CSS class, for its colour and dash. */
+  readonly kind: string;
+  /** What the legend calls it. */
+  readonly label: string;
+}
+
+export interface Readout {
+  readonly label: string;
+  /** The `data-readout` name tests address it by. */
+  readonly name: string;
+  readonly value: number;
+}
+
+const SAMPLES = 241;
+
+export abstract class CurveFigure extends LitElement {
+  static override styles: CSSResultGroup = [
+    frameStyles,
+    css`
+      :host { display: flex; flex-direction: column; gap: 0.3em; aspect-ratio: auto; }
+      .plot-box { position: relative; aspect-ratio: var(--lp-plot-aspect, 1.6); }
+      .curve { fill: none; stroke-width: 2.5; }
+      .c0 { stroke: #0072b2; }
+      .c1 { stroke: #d55e00; stroke-dasharray: 7 4; }
+      .c2 { stroke: #009e73; stroke-dasharray: 2 3; }
+      .guide { stroke: #777; stroke-dasharray: 3 3; }
+      .handle { cursor: ew-resize; outline: none; }
+      .handle circle { fill: #e69f00; stroke: #222; stroke-width: 1.5; }
+      .handle:focus-visible circle { stroke: #0072b2; stroke-width: 4; }
+      .hit { cursor: ew-resize; }
+      .legend { display: flex; flex-wrap: wrap; gap: 0.2em 1em; font-size: 0.85em; margin: 0; padding: 0; list-style: none; }
+      .legend svg { width: 1.6em; height: 0.8em; vertical-align: middle; overflow: visible; }
+      dl { display: grid; grid-template-columns: repeat(auto-fill, minmax(11em, 1fr)); gap: 0.1em 1em; margin: 0; font-variant-numeric: tabular-nums; }
+      dl div { display: flex; justify-content: space-between; gap: 0.6em; }
+      dt { color: var(--lp-muted, #555); }
+      dd { margin: 0; font-family: var(--lp-mono, ui-monospace, monospace); }
+      .note { margin: 0; font-size: 0.85em; color: var(--lp-muted, #444); }
+    `,
+  ];
+
+  protected readonly frame = new PlotFrame(this, () => this.description());
+  private dragging = false;
+
+  /** The variable the handle sets: its name (z, y), range, value and keyboard step. */
+  protected abstract variable(): { name: string; domain: readonly [number, number]; value: number; step: number };
+  protected abstract setVariable(value: number): void;
+  protected abstract yDomain(): readonly [number, number];
+  protected abstract yLabel(): string;
+  protected abstract curves(): readonly Curve[];
+  /** The curve the handle rides on. */
+  protected handleCurve(): Curve | undefined {
+    return this.curves()[0];
+  }
+  protected abstract readouts(): readonly Readout[];
+  /** What a screen reader hears for the whole figure. */
+  protected abstract description(): string;
+  /** Marks beyond the curves (a tangent, a maximum), drawn into `g` in the layout's coordinates. */
+  protected drawExtras(_layout: PlotLayout, _g: d3.Selection<SVGGElement, unknown, null, undefined>): void {}
+  /** HTML beneath the readouts (a note, bars). */
+  protected extraContent(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  override render() {
+    const v = this.variable();
+    const [lo, hi] = v.domain;
+    const content = svg`
+      <rect class="hit" fill="transparent"></rect>
+      <line class="guide"></line>
+      <g class="curves"></g>
+      <g class="extras"></g>
+      <g class="handle" tabindex="0" role="slider" aria-label=${v.name} aria-valuemin=${lo} aria-valuemax=${hi}
+        aria-valuenow=${v.value} aria-valuetext="${v.name} = ${formatNumber(v.value)}" @keydown=${this.onKey}>
+        <circle r="9"></circle>
+      </g>`;
+    return html`<div class="plot-box" @pointerdown=${this.onPointerDown} @pointermove=${this.onPointerMove}
+        @pointerup=${this.onPointerUp} @pointercancel=${this.onPointerUp}>${this.frame.render(content)}</div>
+      <ul class="legend" aria-hidden="true">
+        ${this.curves().map(
+          (c) =>
+            html`<li><svg viewBox="0 -4 16 8"><line x1="0" x2="16" class="curve ${c.kind}"></line></svg> ${c.label}</li>`,
+        )}
+      </ul>
+      <dl aria-live="polite" aria-label="Readouts for ${v.name} = ${formatNumber(v.value)}">
+        ${this.readouts().map((r) => html`<div><dt>${r.label}</dt><dd data-readout=${r.name}>${formatNumber(r.value)}</dd></div>`)}
+      </dl>
+      ${this.extraContent()}`;
+  }
+
+  protected override updated(): void {
+    const v = this.variable();
+    const layout = this.frame.draw({
+      x: { domain: v.domain, label: v.name },
+      y: { domain: this.yDomain(), label: this.yLabel() },
+    });
+    if (layout) this.drawMarks(layout);
+  }
+
+  /** The curves, the guide at the variable, the handle on its curve, and the subclass's extras. */
+  private drawMarks(layout: PlotLayout): void {
+    const root = d3.select(this.renderRoot.querySelector('svg.chart') as SVGSVGElement);
+    const { x, y, plot } = layout;
+    const v = this.variable();
+    const [lo, hi] = v.domain;
+    const xs = d3.range(SAMPLES).map((k) => lo + ((hi - lo) * k) / (SAMPLES - 1));
+    const [ylo, yhi] = this.yDomain();
+    // Curves that leave the window (−log y near 0) are cut at its edge.
+    const clampY = (value: number) => Math.min(yhi + (yhi - ylo), Math.max(ylo - (yhi - ylo), value));
+    const path = (f: (x: number) => number) =>
+      d3
+        .line<number>()
+        .defined((t) => Number.isFinite(f(t)))
+        .x((t) => x(t))
+        .y((t) => y(clampY(f(t))))(xs) ?? '';
+    root
+      .select('rect.hit')
+      .attr('x', plot.left)
+      .attr('y', plot.top)
+      .attr('width', plot.width)
+      .attr('height', plot.height);
+    root
+      .select('g.curves')
+      .selectAll('path')
+      .data(this.curves())
+      .join('path')
+      .attr('class', (c) => `curve ${c.kind}`)
+      .attr('d', (c) => path(c.f));
+    const hx = x(v.value);
+    const on = this.handleCurve();
+    const hy = on ? y(clampY(on.f(v.value))) : plot.top + plot.height / 2;
+    root
+      .select('line.guide')
+      .attr('x1', hx)
+      .attr('x2', hx)
+      .attr('y1', plot.top)
+      .attr('y2', plot.top + plot.height);
+    root.select('g.handle circle').attr('cx', hx).attr('cy', hy);
+    const extras = root.select<SVGGElement>('g.extras');
+    extras.selectAll('*').remove();
+    this.drawExtras(layout, extras);
+  }
+
+  /** Sets the variable, kept inside its range, and says so. */
+  protected moveTo(value: number): void {
+    const [lo, hi] = this.variable().domain;
+    const next = Math.min(hi, Math.max(lo, Number(value.toFixed(6))));
+    this.setVariable(next);
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  private onKey = (event: KeyboardEvent): void => {
+    const v = this.variable();
+    const step = event.shiftKey ? 10 * v.step : v.step;
+    const moves: Record<string, () => number> = {
+      ArrowRight: () => v.value + step,
+      ArrowUp: () => v.value + step,
+      ArrowLeft: () => v.value - step,
+      ArrowDown: () => v.value - step,
+      PageUp: () => v.value + 10 * v.step,
+      PageDown: () => v.value - 10 * v.step,
+      Home: () => v.domain[0],
+      End: () => v.domain[1],
+    };
+    const move = moves[event.key];
+    if (!move) return;
+    // The keys are the handle's: a slide deck around it must not turn the page.
+    event.preventDefault();
+    event.stopPropagation();
+    this.moveTo(move());
+  };
+
+  private onPointerDown = (event: PointerEvent): void => {
+    const at = this.frame.dataAt(event);
+    if (!at) return;
+    this.dragging = true;
+    (event.target as Element).setPointerCapture?.(event.pointerId);
+    this.moveTo(at[0]);
+  };
+
+  private onPointerMove = (event: PointerEvent): void => {
+    if (!this.dragging) return;
+    const layout = this.frame.layout;
+    if (!layout) return;
+    const box = (this.renderRoot.querySelector('svg.chart') as SVGSVGElement).getBoundingClientRect();
+    this.moveTo(layout.x.invert(event.clientX - box.left));
+  };
+
+  private onPointerUp = (): void => {
+    this.dragging = false;
+  };
+}

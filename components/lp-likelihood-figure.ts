@@ -1,0 +1,98 @@
+/**
+ * <lp-likelihood-figure w="1">: a handful of samples on a line, each with its
+ * target t, and one weight w. For each sample, P(t_i | z_i) with z_i = w·x_i
+ * is a bar; the likelihood L(w) is their product and log L(w) the sum of
+ * their logs, written out with the current numbers. The plot shows −log L(w)
+ * against w, with a handle on w (drag it, or ←/→ when focused): the w that
+ * makes the bars tallest together is the w at the bottom of −log L, so
+ * maximising the likelihood is minimising the cost.
+ *
+ * @attr w - the weight (−2 … 6, default 0)
+ * @fires change - when the handle moved
+ */
+import { type CSSResultGroup, css, html, unsafeCSS } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { LINE_SAMPLES, likelihoodOf } from '../src/model/likelihood';
+import { formatNumber } from '../src/view/format';
+import { CLASS_STYLE } from '../src/view/palette';
+import { type Curve, CurveFigure, type Readout } from './curve-figure';
+
+const W_RANGE = [-2, 6] as const;
+
+@customElement('lp-likelihood-figure')
+export class LpLikelihoodFigure extends CurveFigure {
+  static override styles: CSSResultGroup = [
+    CurveFigure.styles,
+    css`
+      .bars { display: grid; grid-auto-flow: column; grid-auto-columns: 1fr; gap: 0.4em; align-items: end; height: 5.5em; }
+      .bar { display: flex; flex-direction: column; justify-content: flex-end; height: 100%; font-size: 0.75em; text-align: center; }
+      .fill { border-radius: 2px 2px 0 0; min-height: 1px; }
+      .t0 { background: ${unsafeCSS(CLASS_STYLE[0].color)}; }
+      .t1 { background: ${unsafeCSS(CLASS_STYLE[1].color)}; }
+      .sums { margin: 0.2em 0 0; font-size: 0.85em; font-family: var(--lp-mono, ui-monospace, monospace); overflow-wrap: anywhere; }
+    `,
+  ];
+
+  /** The weight, on w ∈ [−2, 6]. */
+  @property({ type: Number }) w = 0;
+
+  protected variable() {
+    return { name: 'w', domain: W_RANGE, value: this.w, step: 0.1 };
+  }
+
+  protected setVariable(value: number): void {
+    this.w = value;
+  }
+
+  protected yDomain() {
+    return [0, 10] as const;
+  }
+
+  protected yLabel(): string {
+    return '−log L(w)';
+  }
+
+  protected curves(): readonly Curve[] {
+    return [
+      { f: (w) => -likelihoodOf(LINE_SAMPLES, w).logLikelihood, kind: 'c0', label: '−log L(w) = Σ ξ(t_i, w·x_i)' },
+    ];
+  }
+
+  protected readouts(): readonly Readout[] {
+    const l = likelihoodOf(LINE_SAMPLES, this.w);
+    return [
+      { label: 'w', name: 'w', value: this.w },
+      { label: 'L(w)', name: 'likelihood', value: l.likelihood },
+      { label: 'log L(w)', name: 'log-likelihood', value: l.logLikelihood },
+      { label: '−log L(w)', name: 'cost', value: -l.logLikelihood },
+    ];
+  }
+
+  protected description(): string {
+    return `The likelihood of w = ${formatNumber(this.w)} on ${LINE_SAMPLES.length} samples, and −log L(w) against w`;
+  }
+
+  protected override extraContent() {
+    const l = likelihoodOf(LINE_SAMPLES, this.w);
+    const f = (v: number) => formatNumber(v, 2);
+    return html`<div class="bars" role="list" aria-label="P(t_i | z_i) for each sample">
+        ${LINE_SAMPLES.map(
+          (s, i) => html`<div class="bar" role="listitem">
+            <span data-probability=${i}>${formatNumber(l.probabilities[i] ?? 0, 2)}</span>
+            <div class="fill t${s.t}" style="height:${(l.probabilities[i] ?? 0) * 70}%"></div>
+            <span>x = ${formatNumber(s.x, 1)}, t = ${s.t}</span>
+          </div>`,
+        )}
+      </div>
+      <p class="sums">L(w) = ${l.probabilities.map(f).join(' × ')} = ${formatNumber(l.likelihood)}</p>
+      <p class="sums">log L(w) = ${l.probabilities.map((p) => f(Math.log(p))).join(' + ')} = ${formatNumber(l.logLikelihood)}</p>
+      <p class="note">The largest L(w) is at the same w as the smallest −log L(w): training maximises the first by minimising
+        the second, the cross-entropy, whose sum of logs is easier to differentiate than a product.</p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lp-likelihood-figure': LpLikelihoodFigure;
+  }
+}

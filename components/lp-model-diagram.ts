@@ -1,0 +1,139 @@
+/**
+ * <lp-model-diagram>: the model drawn as the network it is: x₁ and x₂ (and 1
+ * for the bias) feed z = x₁w₁ + x₂w₂ (+ b), which feeds σ, which gives y.
+ * The edges carry the current weights. With a sample selected, its values
+ * flow through: x, z, y, and the target t beside y. Inside an <lp-model> it
+ * shows that model's weights and samples (choose one with the buttons);
+ * alone, the `weights`, `bias` and `x` attributes say what to show.
+ *
+ * @attr weights - w as "w1,w2" (alone; default "0,0")
+ * @attr b - the bias (alone, with `bias`)
+ * @attr bias - draw the bias input
+ * @attr x - a sample's input as "x1,x2" to flow through (alone)
+ * @attr sample - which sample of the model to flow through (inside an <lp-model>), or -1 for none
+ */
+import { css, html, LitElement, nothing, svg } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Dataset } from '../src/model/dataset';
+import { logistic } from '../src/model/logistic';
+import { logit } from '../src/model/regression';
+import { formatNumber } from '../src/view/format';
+import { consumeModel } from './model-context';
+
+function pair(text: string | null): [number, number] | undefined {
+  const parts = (text ?? '').split(',').map(Number);
+  return parts.length === 2 && parts.every(Number.isFinite) ? [parts[0] as number, parts[1] as number] : undefined;
+}
+
+@customElement('lp-model-diagram')
+export class LpModelDiagram extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    svg { width: 100%; height: auto; display: block; font-family: inherit; }
+    .node { fill: white; stroke: #333; stroke-width: 2; }
+    .edge { stroke: #555; stroke-width: 2; marker-end: url(#arrowhead); }
+    .weight { font-size: 15px; fill: #0b5394; font-weight: 600; }
+    .label { font-size: 18px; text-anchor: middle; dominant-baseline: middle; }
+    .value { font-size: 14px; fill: #b54700; text-anchor: middle; font-family: var(--lp-mono, ui-monospace, monospace); }
+    .controls { display: flex; gap: 0.5em; align-items: center; flex-wrap: wrap; font-size: 0.9em; margin-top: 0.3em; }
+    button { font: inherit; padding: 0.15em 0.6em; cursor: pointer; }
+    button:focus-visible { outline: 3px solid #0072b2; outline-offset: 2px; }
+  `;
+
+  /** w as "w1,w2", used alone (inside an <lp-model>, its weights). */
+  @property() weights = '0,0';
+  /** Whether the model has a bias input. */
+  @property({ type: Boolean }) bias = false;
+  /** The bias, used alone with `bias`. */
+  @property({ type: Number }) b = 0;
+  /** A sample's input "x1,x2" to flow through, used alone. */
+  @property() x: string | null = null;
+  /** The model's sample to flow through (inside an <lp-model>); −1 for none. */
+  @property({ type: Number }) sample = -1;
+
+  @state() private modelParams: { w1: number; w2: number; b: number } | undefined;
+  @state() private modelData: Dataset | undefined;
+
+  constructor() {
+    super();
+    // Inside an <lp-model>, its weights, its bias and its samples.
+    consumeModel(this, (m) => {
+      this.bias = m.settings.training.bias;
+      this.modelParams = m.view?.run.evaluation.params;
+      this.modelData = m.view?.run.data;
+    });
+  }
+
+  override render() {
+    const [w1, w2] = this.modelParams ? [this.modelParams.w1, this.modelParams.w2] : (pair(this.weights) ?? [0, 0]);
+    const b = this.bias ? (this.modelParams?.b ?? this.b) : 0;
+    const sample = this.selected();
+    const z = sample ? logit({ w1, w2, b }, sample.x1, sample.x2) : undefined;
+    const y = z === undefined ? undefined : logistic(z);
+    const f = (v: number) => formatNumber(v);
+    const inputs = [
+      { label: 'x₁', y: 60, w: `w₁ = ${f(w1)}`, value: sample?.x1, name: 'x1' },
+      { label: 'x₂', y: 160, w: `w₂ = ${f(w2)}`, value: sample?.x2, name: 'x2' },
+      ...(this.bias ? [{ label: '1', y: 250, w: `b = ${f(b)}`, value: undefined, name: 'one' }] : []),
+    ];
+    const height = this.bias ? 300 : 220;
+    const mid = this.bias ? 150 : 110;
+    return html`<svg viewBox="0 0 640 ${height}" role="img"
+        aria-label="The model as a network: x₁ and x₂${this.bias ? ' and 1' : ''} feed z, z feeds σ, σ gives y">
+        <defs><marker id="arrowhead" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+          <path d="M0,0 L10,5 L0,10 z" fill="#555"></path></marker></defs>
+        ${inputs.map(
+          (i) => svg`
+          <line class="edge" x1="70" y1=${i.y} x2="262" y2=${mid + (i.y - mid) * 0.25}></line>
+          <text class="weight" x="120" y=${i.y + (mid - i.y) * 0.3 - 10} data-readout=${i.name === 'one' ? 'b' : `w${i.name.slice(1)}`}>${i.w}</text>
+          <circle class="node" cx="40" cy=${i.y} r="30"></circle>
+          <text class="label" x="40" y=${i.y}>${i.label}</text>
+          ${i.value !== undefined ? svg`<text class="value" x="40" y=${i.y + 46} data-readout=${i.name}>${f(i.value)}</text>` : nothing}`,
+        )}
+        <circle class="node" cx="300" cy=${mid} r="38"></circle>
+        <text class="label" x="300" y=${mid}>z = Σ</text>
+        ${z !== undefined ? svg`<text class="value" x="300" y=${mid + 58} data-readout="z">z = ${f(z)}</text>` : nothing}
+        <line class="edge" x1="338" y1=${mid} x2="432" y2=${mid}></line>
+        <rect class="node" x="432" y=${mid - 32} width="64" height="64" rx="8"></rect>
+        <text class="label" x="464" y=${mid}>σ</text>
+        <line class="edge" x1="496" y1=${mid} x2="566" y2=${mid}></line>
+        <text class="label" x="596" y=${mid}>y</text>
+        ${y !== undefined ? svg`<text class="value" x="596" y=${mid + 34} data-readout="y">${f(y)}</text>` : nothing}
+        ${sample?.t !== undefined ? svg`<text class="value" x="596" y=${mid + 56} data-readout="t">t = ${sample.t}</text>` : nothing}
+      </svg>
+      ${this.modelData ? this.sampleControls(this.modelData) : nothing}`;
+  }
+
+  private sampleControls(data: Dataset) {
+    const n = data.targets.length;
+    const move = (delta: number) => {
+      this.sample = this.sample < 0 ? 0 : (this.sample + delta + n) % n;
+    };
+    return html`<div class="controls">
+      <button type="button" @click=${() => move(-1)} aria-label="Previous sample">◀</button>
+      <button type="button" @click=${() => move(1)} aria-label="Next sample">▶</button>
+      <span role="status">${this.sample >= 0 ? `sample ${this.sample + 1} of ${n}` : 'no sample chosen'}</span>
+      ${this.sample >= 0 ? html`<button type="button" @click=${() => (this.sample = -1)}>Clear</button>` : nothing}
+    </div>`;
+  }
+
+  /** The sample flowing through: the model's chosen one, or the `x` attribute's. */
+  private selected(): { x1: number; x2: number; t?: number } | undefined {
+    const data = this.modelData;
+    if (data && this.sample >= 0 && this.sample < data.targets.length) {
+      return {
+        x1: data.points[2 * this.sample]!,
+        x2: data.points[2 * this.sample + 1]!,
+        t: data.targets[this.sample]!,
+      };
+    }
+    const x = pair(this.x);
+    return x ? { x1: x[0], x2: x[1] } : undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lp-model-diagram': LpModelDiagram;
+  }
+}

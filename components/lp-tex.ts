@@ -1,0 +1,70 @@
+/**
+ * <lp-tex>: a formula typeset with KaTeX, bundled with the page (no request
+ * at run time). The TeX is the element's text, or its `tex` attribute;
+ * `display` sets it on a line of its own. KaTeX writes MathML beside the
+ * typeset HTML, so screen readers read the formula.
+ *
+ *   <lp-tex>\sigma(z) = \frac{1}{1 + e^{-z}}</lp-tex>
+ *
+ * @attr tex - the TeX source (else the element's text)
+ * @attr display - display style, on a line of its own
+ */
+import katex from 'katex';
+import katexCss from 'katex/dist/katex.min.css?inline';
+import { css, html, LitElement, unsafeCSS } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+
+let fontsAdded = false;
+
+/** KaTeX's fonts must be declared in the document: @font-face in a shadow root is ignored. Once per document. */
+function addFonts(): void {
+  if (fontsAdded || typeof document === 'undefined') return;
+  fontsAdded = true;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(katexCss);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+@customElement('lp-tex')
+export class LpTex extends LitElement {
+  static override styles = [
+    unsafeCSS(katexCss),
+    css`
+      :host { display: inline; }
+      :host([display]) { display: block; margin: 0.4em 0; }
+      .error { color: #b00020; font-family: var(--lp-mono, ui-monospace, monospace); }
+    `,
+  ];
+
+  /** The TeX source; the element's own text when absent. */
+  @property() tex: string | null = null;
+  /** Display style, on a line of its own. */
+  @property({ type: Boolean, reflect: true }) display = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addFonts();
+  }
+
+  override render() {
+    const source = this.tex ?? this.textContent ?? '';
+    try {
+      // KaTeX escapes what it writes and `trust` is off: no markup from the source reaches the page.
+      const markup = katex.renderToString(source, {
+        displayMode: this.display,
+        throwOnError: true,
+        output: 'htmlAndMathml',
+      });
+      return html`${unsafeHTML(markup)}`;
+    } catch (error) {
+      return html`<span class="error" role="img" aria-label=${source}>${(error as Error).message}</span>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lp-tex': LpTex;
+  }
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { LINE_SAMPLES, likelihoodOf } from './likelihood';
+import { logistic } from './logistic';
+
+describe('likelihoodOf', () => {
+  it('is the product of each sample’s probability, and its log the sum of their logs', () => {
+    const w = 1.3;
+    const { probabilities, likelihood, logLikelihood } = likelihoodOf(LINE_SAMPLES, w);
+    const expected = LINE_SAMPLES.map(({ x, t }) => (t === 1 ? logistic(w * x) : 1 - logistic(w * x)));
+    probabilities.forEach((p, i) => {
+      expect(p).toBeCloseTo(expected[i]!, 12);
+    });
+    expect(likelihood).toBeCloseTo(
+      expected.reduce((a, b) => a * b, 1),
+      12,
+    );
+    expect(logLikelihood).toBeCloseTo(
+      expected.reduce((a, b) => a + Math.log(b), 0),
+      12,
+    );
+  });
+
+  it('peaks at a finite w for samples that overlap', () => {
+    const ws = Array.from({ length: 121 }, (_, k) => -2 + k * 0.1);
+    const values = ws.map((w) => likelihoodOf(LINE_SAMPLES, w).likelihood);
+    const best = values.indexOf(Math.max(...values));
+    expect(best).toBeGreaterThan(0);
+    expect(best).toBeLessThan(ws.length - 1);
+  });
+});
