@@ -2,9 +2,9 @@ import { defineConfig } from '@playwright/test';
 import { launchOptions } from './e2e/browser';
 import { DEV_PORT, PREVIEW_PORT } from './vite.config';
 
-// Two projects: the app tests run against the production build (vite
-// preview); the kernel tests import engine modules into a harness page, which
-// only the dev server can serve.
+// The app and lecture tests run against the production build (vite preview);
+// the kernel and figure tests import modules into test pages, which only the
+// dev server can serve.
 export default defineConfig({
   testDir: 'e2e',
   // SwiftShader runs WebGPU on the CPU: generous per-test time, one worker per core.
@@ -23,10 +23,12 @@ export default defineConfig({
     {
       name: 'app',
       testMatch: '*.spec.ts',
-      testIgnore: 'kernels/**',
+      testIgnore: ['kernels/**', 'figures/**'],
       use: { baseURL: `http://127.0.0.1:${PREVIEW_PORT}` },
     },
     { name: 'kernels', testMatch: 'kernels/*.spec.ts', use: { baseURL: `http://127.0.0.1:${DEV_PORT}` } },
+    // Each figure element alone on a test page, outside the deck and the playground.
+    { name: 'figures', testMatch: 'figures/*.spec.ts', use: { baseURL: `http://127.0.0.1:${DEV_PORT}` } },
   ],
   webServer: [
     {

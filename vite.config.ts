@@ -11,5 +11,17 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: true },
   // Pre-bundle every runtime dependency up front: a dependency discovered late
   // makes the dev server reload the page, which would abort a kernel test.
-  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/live.js', 'd3', 'd3-random', 'webgpu-utils'] },
+  optimizeDeps: {
+    include: [
+      'lit',
+      'lit/decorators.js',
+      'lit/directives/live.js',
+      'lit/directives/unsafe-html.js',
+      '@lit/context',
+      'd3',
+      'd3-random',
+      'webgpu-utils',
+      'katex',
+    ],
+  },
 });

@@ -8,11 +8,12 @@
  * maximising the likelihood is minimising the cost.
  *
  * @attr w - the weight (−2 … 6, default 0)
+ * @prop samples - the samples on the line, `{ x, t }[]` (default: six that overlap a little)
  * @fires change - when the handle moved
  */
 import { type CSSResultGroup, css, html, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { LINE_SAMPLES, likelihoodOf } from '../src/model/likelihood';
+import { LINE_SAMPLES, type LineSample, likelihoodOf } from '../src/model/likelihood';
 import { formatNumber } from '../src/view/format';
 import { CLASS_STYLE } from '../src/view/palette';
 import { type Curve, CurveFigure, type Readout } from './curve-figure';
@@ -35,6 +36,8 @@ export class LpLikelihoodFigure extends CurveFigure {
 
   /** The weight, on w ∈ [−2, 6]. */
   @property({ type: Number }) w = 0;
+  /** The samples on the line; set as a property (an array of { x, t }). */
+  @property({ attribute: false }) samples: readonly LineSample[] = LINE_SAMPLES;
 
   protected variable() {
     return { name: 'w', domain: W_RANGE, value: this.w, step: 0.1 };
@@ -54,12 +57,12 @@ export class LpLikelihoodFigure extends CurveFigure {
 
   protected curves(): readonly Curve[] {
     return [
-      { f: (w) => -likelihoodOf(LINE_SAMPLES, w).logLikelihood, kind: 'c0', label: '−log L(w) = Σ ξ(t_i, w·x_i)' },
+      { f: (w) => -likelihoodOf(this.samples, w).logLikelihood, kind: 'c0', label: '−log L(w) = Σ ξ(t_i, w·x_i)' },
     ];
   }
 
   protected readouts(): readonly Readout[] {
-    const l = likelihoodOf(LINE_SAMPLES, this.w);
+    const l = likelihoodOf(this.samples, this.w);
     return [
       { label: 'w', name: 'w', value: this.w },
       { label: 'L(w)', name: 'likelihood', value: l.likelihood },
@@ -69,16 +72,16 @@ export class LpLikelihoodFigure extends CurveFigure {
   }
 
   protected description(): string {
-    return `The likelihood of w = ${formatNumber(this.w)} on ${LINE_SAMPLES.length} samples, and −log L(w) against w`;
+    return `The likelihood of w = ${formatNumber(this.w)} on ${this.samples.length} samples, and −log L(w) against w`;
   }
 
   protected override extraContent() {
-    const l = likelihoodOf(LINE_SAMPLES, this.w);
+    const l = likelihoodOf(this.samples, this.w);
     const f = (v: number) => formatNumber(v, 2);
     return html`<div class="bars" role="list" aria-label="P(t_i | z_i) for each sample">
-        ${LINE_SAMPLES.map(
+        ${this.samples.map(
           (s, i) => html`<div class="bar" role="listitem">
-            <span data-probability=${i}>${formatNumber(l.probabilities[i] ?? 0, 2)}</span>
+            <span data-probability=${l.probabilities[i] ?? 0}>${formatNumber(l.probabilities[i] ?? 0, 2)}</span>
             <div class="fill t${s.t}" style="height:${(l.probabilities[i] ?? 0) * 70}%"></div>
             <span>x = ${formatNumber(s.x, 1)}, t = ${s.t}</span>
           </div>`,

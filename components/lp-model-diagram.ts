@@ -72,34 +72,42 @@ export class LpModelDiagram extends LitElement {
     const y = z === undefined ? undefined : logistic(z);
     const f = (v: number) => formatNumber(v);
     const inputs = [
-      { label: 'x₁', y: 60, w: `w₁ = ${f(w1)}`, value: sample?.x1, name: 'x1' },
-      { label: 'x₂', y: 160, w: `w₂ = ${f(w2)}`, value: sample?.x2, name: 'x2' },
-      ...(this.bias ? [{ label: '1', y: 250, w: `b = ${f(b)}`, value: undefined, name: 'one' }] : []),
+      { label: 'x₁', y: 60, weight: 'w₁', weightName: 'w1', weightValue: w1, value: sample?.x1, name: 'x1' },
+      { label: 'x₂', y: 160, weight: 'w₂', weightName: 'w2', weightValue: w2, value: sample?.x2, name: 'x2' },
+      ...(this.bias
+        ? [{ label: '1', y: 250, weight: 'b', weightName: 'b', weightValue: b, value: undefined, name: 'one' }]
+        : []),
     ];
+    // What a screen reader hears: the picture's structure and every number on it.
+    const flow = sample
+      ? `; the sample x = (${f(sample.x1)}, ${f(sample.x2)}) gives z = ${f(z ?? 0)} and y = ${f(y ?? 0)}`
+      : '';
+    const label = `The model as a network: x₁ and x₂${this.bias ? ' and 1' : ''} feed z, z feeds σ, σ gives y; ${inputs
+      .map((i) => `${i.weight} = ${f(i.weightValue)}`)
+      .join(', ')}${flow}`;
     const height = this.bias ? 300 : 220;
     const mid = this.bias ? 150 : 110;
-    return html`<svg viewBox="0 0 640 ${height}" role="img"
-        aria-label="The model as a network: x₁ and x₂${this.bias ? ' and 1' : ''} feed z, z feeds σ, σ gives y">
+    return html`<svg viewBox="0 0 640 ${height}" role="img" aria-label=${label}>
         <defs><marker id="arrowhead" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">
           <path d="M0,0 L10,5 L0,10 z" fill="#555"></path></marker></defs>
         ${inputs.map(
           (i) => svg`
           <line class="edge" x1="70" y1=${i.y} x2="262" y2=${mid + (i.y - mid) * 0.25}></line>
-          <text class="weight" x="120" y=${i.y + (mid - i.y) * 0.3 - 10} data-readout=${i.name === 'one' ? 'b' : `w${i.name.slice(1)}`}>${i.w}</text>
+          <text class="weight" x="120" y=${i.y + (mid - i.y) * 0.3 - 10}>${i.weight} = <tspan data-readout=${i.weightName}>${f(i.weightValue)}</tspan></text>
           <circle class="node" cx="40" cy=${i.y} r="30"></circle>
           <text class="label" x="40" y=${i.y}>${i.label}</text>
           ${i.value !== undefined ? svg`<text class="value" x="40" y=${i.y + 46} data-readout=${i.name}>${f(i.value)}</text>` : nothing}`,
         )}
         <circle class="node" cx="300" cy=${mid} r="38"></circle>
         <text class="label" x="300" y=${mid}>z = Σ</text>
-        ${z !== undefined ? svg`<text class="value" x="300" y=${mid + 58} data-readout="z">z = ${f(z)}</text>` : nothing}
+        ${z !== undefined ? svg`<text class="value" x="300" y=${mid + 58}><tspan>z = </tspan><tspan data-readout="z">${f(z)}</tspan></text>` : nothing}
         <line class="edge" x1="338" y1=${mid} x2="432" y2=${mid}></line>
         <rect class="node" x="432" y=${mid - 32} width="64" height="64" rx="8"></rect>
         <text class="label" x="464" y=${mid}>σ</text>
         <line class="edge" x1="496" y1=${mid} x2="566" y2=${mid}></line>
         <text class="label" x="596" y=${mid}>y</text>
         ${y !== undefined ? svg`<text class="value" x="596" y=${mid + 34} data-readout="y">${f(y)}</text>` : nothing}
-        ${sample?.t !== undefined ? svg`<text class="value" x="596" y=${mid + 56} data-readout="t">t = ${sample.t}</text>` : nothing}
+        ${sample?.t !== undefined ? svg`<text class="value" x="596" y=${mid + 56}><tspan>t = </tspan><tspan data-readout="t">${sample.t}</tspan></text>` : nothing}
       </svg>
       ${this.modelData ? this.sampleControls(this.modelData) : nothing}`;
   }
