@@ -8,7 +8,12 @@ export const PREVIEW_PORT = 4173;
 export default defineConfig({
   server: { host: '127.0.0.1', port: DEV_PORT, strictPort: true },
   preview: { host: '127.0.0.1', port: PREVIEW_PORT, strictPort: true },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // Two pages: the playground and the lecture.
+    rolldownOptions: { input: { main: 'index.html', lecture: 'lecture.html' } },
+  },
   // Pre-bundle every runtime dependency up front: a dependency discovered late
   // makes the dev server reload the page, which would abort a kernel test.
   optimizeDeps: {

@@ -197,8 +197,8 @@ export abstract class CurveFigure extends LitElement {
     if (!this.dragging) return;
     const layout = this.frame.layout;
     if (!layout) return;
-    const box = (this.renderRoot.querySelector('svg.chart') as SVGSVGElement).getBoundingClientRect();
-    this.moveTo(layout.x.invert(event.clientX - box.left));
+    const at = this.frame.localPoint(event);
+    if (at) this.moveTo(layout.x.invert(at[0]));
   };
 
   private onPointerUp = (): void => {

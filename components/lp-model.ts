@@ -72,6 +72,8 @@ export class LpModel extends LitElement {
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
   /** Handle the keyboard shortcuts anywhere on the page, not only inside the element. */
   @property({ type: Boolean, attribute: 'global-shortcuts' }) globalShortcuts = false;
+  /** Take no keys at all: the page (a slide deck) has its own use for Space and →. */
+  @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
 
   @state() private notices: string[] = [];
   @state() private error = '';
@@ -292,6 +294,7 @@ export class LpModel extends LitElement {
 
   /** Runs a shortcut; false when there is nothing to do it to yet, or nobody takes a layout key. */
   private shortcut(action: ShortcutAction): boolean {
+    if (this.noShortcuts) return false;
     if (action === 'presentation' || action === 'help') {
       const asked = new CustomEvent('lp-view-shortcut', {
         detail: { action },

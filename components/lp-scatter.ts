@@ -340,9 +340,11 @@ export class LpScatter extends LitElement {
     const marker = d3.select(this.renderRoot.querySelector('circle.hovered'));
     const radius = (12 / layout.plot.width) * (this.domain.x[1] - this.domain.x[0]);
     const i = this.nearest(here[0], here[1], radius);
+    // The tooltip sits in the host's own pixels, which a scaled slide shrinks or enlarges on screen.
     const box = this.getBoundingClientRect();
-    const px = event.clientX - box.left;
-    const py = event.clientY - box.top;
+    const k = this.clientWidth > 0 ? box.width / this.clientWidth : 1;
+    const px = (event.clientX - box.left) / k;
+    const py = (event.clientY - box.top) / k;
     if (i === undefined) {
       marker.attr('visibility', 'hidden');
       const y = logistic(logit(this.params, here[0], here[1]));

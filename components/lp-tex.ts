@@ -32,7 +32,8 @@ export class LpTex extends LitElement {
     unsafeCSS(katexCss),
     css`
       :host { display: inline; }
-      :host([display]) { display: block; margin: 0.4em 0; }
+      /* A formula wider than its column scrolls inside it rather than spilling over a figure. */
+      :host([display]) { display: block; margin: 0.4em 0; max-width: 100%; overflow-x: auto; overflow-y: hidden; }
       .error { color: #b00020; font-family: var(--lp-mono, ui-monospace, monospace); }
     `,
   ];

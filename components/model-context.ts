@@ -47,5 +47,7 @@ export function consumeModel(
   host: ReactiveControllerHost & HTMLElement,
   apply: (state: ModelState) => void,
 ): ContextConsumer<typeof modelContext, ReactiveControllerHost & HTMLElement> {
+  // The root must listen before the first request: a figure may be defined before any <lp-model> is.
+  attachContextRoot();
   return new ContextConsumer(host, { context: modelContext, subscribe: true, callback: (state) => apply(state) });
 }

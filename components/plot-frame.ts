@@ -266,14 +266,30 @@ export class PlotFrame implements ReactiveController {
   /** The data coordinates under a pointer event, or undefined outside the plot. */
   dataAt(event: MouseEvent): [number, number] | undefined {
     const layout = this.current;
-    const svgEl = this.host.renderRoot.querySelector('svg.chart');
-    if (!layout || !svgEl) return undefined;
-    const box = svgEl.getBoundingClientRect();
-    const px = event.clientX - box.left;
-    const py = event.clientY - box.top;
+    const at = this.localPoint(event);
+    if (!layout || !at) return undefined;
+    const [px, py] = at;
     const { plot } = layout;
     if (px < plot.left || px > plot.left + plot.width || py < plot.top || py > plot.top + plot.height) return undefined;
     return [layout.x.invert(px), layout.y.invert(py)];
+  }
+
+  /**
+   * Where a pointer event is in the frame's own CSS pixels. A slide deck
+   * scales its slides with a transform, so screen pixels are divided by the
+   * frame's on-screen scale.
+   */
+  localPoint(event: MouseEvent): [number, number] | undefined {
+    const svgEl = this.host.renderRoot.querySelector('svg.chart');
+    if (!svgEl) return undefined;
+    const box = svgEl.getBoundingClientRect();
+    const k = this.screenScale(box);
+    return [(event.clientX - box.left) / k, (event.clientY - box.top) / k];
+  }
+
+  /** On-screen pixels per CSS pixel of the frame (1 unless an ancestor is transformed). */
+  private screenScale(box: DOMRect): number {
+    return this.width > 0 && box.width > 0 ? box.width / this.width : 1;
   }
 
   /** Scales and axes for these margins, drawn. */
@@ -361,13 +377,14 @@ export class PlotFrame implements ReactiveController {
     let top = plot.top;
     let right = plot.left + plot.width;
     let bottom = plot.top + plot.height;
+    const k = this.screenScale(frame);
     for (const part of parts) {
       const box = part.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
-      left = Math.min(left, box.left - frame.left);
-      top = Math.min(top, box.top - frame.top);
-      right = Math.max(right, box.right - frame.left);
-      bottom = Math.max(bottom, box.bottom - frame.top);
+      left = Math.min(left, (box.left - frame.left) / k);
+      top = Math.min(top, (box.top - frame.top) / k);
+      right = Math.max(right, (box.right - frame.left) / k);
+      bottom = Math.max(bottom, (box.bottom - frame.top) / k);
     }
     return {
       left: plot.left - left + EDGE,

@@ -168,6 +168,20 @@ test('one view of a model: <lp-model> gives its state to a cost surface inside i
   await expect(page.locator('lp-readout')).toContainText(fixed(state.weights[0] ?? Number.NaN));
 });
 
+test('a figure defined before <lp-model> still gets its model, each its own', async ({ page }) => {
+  await page.goto('/e2e/figures/model-defined-late.html');
+  await page.waitForFunction(() => customElements.get('lp-model') !== undefined);
+  const starts = await page.evaluate(async () => {
+    const surfaces = [...document.querySelectorAll('lp-cost-surface')];
+    await Promise.all([...document.querySelectorAll('lp-model')].map((m) => m.ready));
+    return surfaces.map((s) => s.params && [s.params.w1, s.params.w2]);
+  });
+  expect(starts).toEqual([
+    [-4, -2],
+    [1, 1],
+  ]);
+});
+
 test('every figure sizes itself by its container', async ({ page }) => {
   for (const width of [320, 640]) {
     await page.locator('#logistic').evaluate((el, width) => {

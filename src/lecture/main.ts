@@ -1,0 +1,47 @@
+/**
+ * The lecture page: reveal.js runs the deck (keys, clicker, a URL per slide,
+ * speaker notes, overview, fragments, scroll view, print); this module only
+ * registers the figure elements the slides use and keeps each slide's model at
+ * the iteration the slide shows (see step-sync.ts).
+ */
+import Reveal from 'reveal.js';
+import Notes from 'reveal.js/plugin/notes';
+import 'reveal.js/reset.css';
+import 'reveal.js/reveal.css';
+import 'reveal.js/theme/white-contrast.css';
+import './lecture.css';
+import '../../components/lp-confusion-matrix';
+import '../../components/lp-cost-surface';
+import '../../components/lp-cross-entropy-figure';
+import '../../components/lp-cross-entropy-gradient-figure';
+import '../../components/lp-initial-weights';
+import '../../components/lp-likelihood-figure';
+import '../../components/lp-log-odds-figure';
+import '../../components/lp-logistic-derivative-figure';
+import '../../components/lp-logistic-figure';
+import '../../components/lp-loss-chart';
+import '../../components/lp-model';
+import '../../components/lp-model-diagram';
+import '../../components/lp-readout';
+import '../../components/lp-scatter';
+import '../../components/lp-tex';
+import { bindSlideModels } from './slide-models';
+
+const deck = new Reveal({
+  hash: true,
+  // The deck's own size: reveal scales it to the screen, so 1920×1080 shows it 1.5 times as large as 1280×720.
+  width: 1280,
+  height: 720,
+  margin: 0.03,
+  center: false,
+  slideNumber: 'c/t',
+  // One page per slide in the handout, with every step fragment shown.
+  pdfSeparateFragments: false,
+  pdfMaxPagesPerSlide: 1,
+  plugins: [Notes],
+});
+
+const bound = bindSlideModels(deck);
+// For tests and the PDF script: resolves when the deck runs and every slide's model shows its iteration.
+const lecture = { deck, ready: deck.initialize().then(() => bound.settled()), settled: () => bound.settled() };
+Object.assign(window, { lecture });
