@@ -3,12 +3,15 @@
  * iteration its slide shows; each fragment marked `data-step` in that slide
  * adds one once shown. The target is recomputed whenever the deck moves, for
  * every model, from the fragments' visibility, which reveal.js keeps right for
- * slides behind and ahead as well as the current one (and shows them all in
- * the print view).
+ * slides behind and ahead as well as the current one; the print view shows
+ * them all.
  */
 import type { RevealApi } from 'reveal.js';
 import type { LpModel } from '../../components/lp-model';
 import { StepSync } from './step-sync';
+
+/** reveal.js 6 asks isPrintView(); its typings still name the older isPrintingPDF(), which the runtime lacks. */
+type PrintAware = RevealApi & { isPrintView?: () => boolean };
 
 interface SlideModel {
   readonly model: LpModel;
@@ -30,8 +33,11 @@ export function bindSlideModels(deck: RevealApi): BoundModels {
     return { model, slide, base, sync: new StepSync(model, (error) => showFailure(slide, error)) };
   });
   const update = () => {
+    // The print view shows every fragment without marking it: the handout shows the slide's last step.
+    const printing = (deck as PrintAware).isPrintView?.() ?? false;
+    const selector = printing ? '.fragment[data-step]' : '.fragment.visible[data-step]';
     for (const m of models) {
-      const shown = m.slide.querySelectorAll('.fragment.visible[data-step]').length;
+      const shown = m.slide.querySelectorAll(selector).length;
       void m.sync.moveTo(m.base + shown);
     }
   };
@@ -39,7 +45,12 @@ export function bindSlideModels(deck: RevealApi): BoundModels {
     deck.on(event, update);
   return {
     settled: async () => {
-      await Promise.all(models.map((m) => m.sync.settled));
+      await Promise.all(
+        models.map(async (m) => {
+          await m.model.ready;
+          await m.sync.settled;
+        }),
+      );
     },
   };
 }
