@@ -54,7 +54,7 @@ export abstract class CurveFigure extends LitElement {
     `,
   ];
 
-  protected readonly frame = new PlotFrame(this, () => this.description());
+  protected readonly frame = new PlotFrame(this, () => this.description(), 'group');
   private dragging = false;
 
   /** The variable the handle sets: its name (z, y), range, value and keyboard step. */

@@ -24,7 +24,8 @@ export class LpLogisticFigure extends CurveFigure {
       .bars { display: flex; height: 1.6em; border: 1px solid #555; border-radius: 3px; overflow: hidden; font-size: 0.85em; }
       .bars span { display: flex; align-items: center; justify-content: center; color: white; white-space: nowrap; overflow: hidden; }
       .one { background: ${unsafeCSS(CLASS_STYLE[1].color)}; }
-      .zero { background: ${unsafeCSS(CLASS_STYLE[0].color)}; }
+      /* Dark text on the lighter class colour: white on it would be under 4.5:1. */
+      .bars .zero { background: ${unsafeCSS(CLASS_STYLE[0].color)}; color: #000; }
     `,
   ];
 

@@ -116,6 +116,11 @@ export class PlotFrame implements ReactiveController {
     private readonly host: LitElement,
     /** What the SVG says to a screen reader. */
     private readonly label: () => string,
+    /**
+     * "img" for a picture; "group" when the plot holds a control of its own
+     * (a handle), which a picture may not contain.
+     */
+    private readonly role: 'img' | 'group' = 'img',
   ) {
     host.addController(this);
   }
@@ -157,7 +162,7 @@ export class PlotFrame implements ReactiveController {
   render(content: SVGTemplateResult | typeof nothing = nothing, overlay: TemplateResult | typeof nothing = nothing) {
     return html`<div class="frame" part="frame">
       <canvas class="raster" aria-hidden="true"></canvas>
-      <svg class="chart" role="img" aria-label=${this.label()}>
+      <svg class="chart" role=${this.role} aria-label=${this.label()}>
         <clipPath id="plot-area"><rect></rect></clipPath>
         <g class="axis x"></g><g class="axis y"></g><g class="axis y2"></g>
         <text class="axis-label x" text-anchor="middle"></text>

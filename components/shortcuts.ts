@@ -39,6 +39,17 @@ function ownKeys(element: HTMLElement): ReadonlySet<string> | 'all' {
 }
 
 /**
+ * Whether the control the key was pressed in (through shadow roots) uses the
+ * key itself: a page's own keys (a slide deck's) must leave it alone.
+ */
+export function controlOwnsKey(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return false;
+  const own = ownKeys(target);
+  return own === 'all' || own.has(event.key);
+}
+
+/**
  * The action a key press asks for, or undefined if it is not a shortcut here.
  * `pointerFocused` is the control the pointer last put focus on: its own
  * keys are shortcuts too.

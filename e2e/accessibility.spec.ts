@@ -1,8 +1,6 @@
 /** Keyboard-only use and axe-core. */
-import { createRequire } from 'node:module';
+import { axeViolations, seriousOnes } from './axe';
 import { expect, openPlayground, playgroundState, test } from './fixtures';
-
-const require = createRequire(import.meta.url);
 
 /** Describes the focused element, through shadow roots: its label, or its text. */
 function focused(page: import('@playwright/test').Page) {
@@ -96,22 +94,8 @@ test('axe-core finds no serious or critical violation', async ({ page, errors })
   await page.getByRole('button', { name: 'Step ×10' }).click();
   await page.locator('lp-data-controls select#preset').selectOption('gaussians');
   await page.getByRole('button', { name: 'Keys ?' }).click();
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as Window & {
-        axe?: {
-          run: (
-            c: Document,
-          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }>;
-        };
-      }
-    ).axe;
-    if (!axe) throw new Error('axe-core did not load');
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
-  });
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const violations = await axeViolations(page);
+  const serious = seriousOnes(violations);
   expect(serious, JSON.stringify(violations, null, 2)).toEqual([]);
   expect(errors.messages).toEqual([]);
 });

@@ -25,6 +25,7 @@ import '../../components/lp-model-diagram';
 import '../../components/lp-readout';
 import '../../components/lp-scatter';
 import '../../components/lp-tex';
+import { controlOwnsKey } from '../../components/shortcuts';
 import { bindSlideModels } from './slide-models';
 
 const deck = new Reveal({
@@ -39,6 +40,8 @@ const deck = new Reveal({
   pdfSeparateFragments: false,
   pdfMaxPagesPerSlide: 1,
   plugins: [Notes],
+  // reveal.js sees only the element that holds a shadow root: keys typed in a figure's field or pressed on its button stay there.
+  keyboardCondition: (event) => !controlOwnsKey(event),
 });
 
 const bound = bindSlideModels(deck);

@@ -1,0 +1,200 @@
+/**
+ * The lecture as a presenter and a student meet it: every slide by keyboard,
+ * no console error, no serious accessibility violation, nothing fetched from
+ * another host; the descent slide's steps are the tutorial's, and going back
+ * and forth takes no extra step; the handout has a page per slide.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { countPdfPages, printLecture } from '../scripts/print-lecture';
+import { axeViolations, seriousOnes } from './axe';
+import { expect, TUTORIAL_REFERENCE, test } from './fixtures';
+
+const SLIDES = 15;
+const SCREENSHOTS = 'e2e/screenshots';
+
+interface LectureWindow {
+  lecture: {
+    ready: Promise<void>;
+    settled(): Promise<void>;
+    deck: { getIndices(): { h: number; f?: number }; getTotalSlides(): number };
+  };
+}
+
+async function openLecture(page: Page, hash = ''): Promise<void> {
+  await page.goto(`/lecture.html${hash}`);
+  await page.waitForFunction(() => (window as unknown as Partial<LectureWindow>).lecture !== undefined);
+  await page.evaluate(() => (window as unknown as LectureWindow).lecture.ready);
+}
+
+function slideIndex(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as LectureWindow).lecture.deck.getIndices().h);
+}
+
+function settled(page: Page): Promise<void> {
+  return page.evaluate(() => (window as unknown as LectureWindow).lecture.settled());
+}
+
+/** The model of the slide with this id: its public state. */
+function modelState(page: Page, slide: string) {
+  return page.evaluate((slide) => {
+    const model = document.querySelector<HTMLElementTagNameMap['lp-model']>(`#${slide} lp-model`);
+    if (!model) throw new Error(`no <lp-model> on slide ${slide}`);
+    return { ...model.state, weights: [...model.state.weights] };
+  }, slide);
+}
+
+/** Presses `key` until the deck stands on each slide in turn; returns the slides seen, in order. */
+async function walk(page: Page, key: string, onSlide?: (index: number) => Promise<void>): Promise<number[]> {
+  const seen = [await slideIndex(page)];
+  await onSlide?.(seen[0] ?? 0);
+  for (let presses = 0; presses < 60 && seen.length < SLIDES; presses++) {
+    await page.keyboard.press(key);
+    const index = await slideIndex(page);
+    if (index !== seen.at(-1)) {
+      seen.push(index);
+      await onSlide?.(index);
+    }
+  }
+  return seen;
+}
+
+test.describe('the lecture', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('every slide by →, each without a serious axe violation, screenshotted; nothing from another host', async ({
+    page,
+    baseURL,
+  }) => {
+    const own = new URL(baseURL ?? 'http://invalid').host;
+    const foreign: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol !== 'data:' && url.host !== own) foreign.push(request.url());
+    });
+    await openLecture(page);
+    expect(await page.evaluate(() => (window as unknown as LectureWindow).lecture.deck.getTotalSlides())).toBe(SLIDES);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const seen = await walk(page, 'ArrowRight', async (index) => {
+      await settled(page);
+      // reveal.js moves slides with a transition: look once it is over.
+      await expect(page.locator('.reveal .slides > section.present')).toHaveCSS('opacity', '1');
+      const violations = await axeViolations(page);
+      expect(seriousOnes(violations), `slide ${index + 1}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+      await page.screenshot({ path: `${SCREENSHOTS}/lecture-${String(index + 1).padStart(2, '0')}.png` });
+    });
+    expect(seen).toEqual([...Array(SLIDES).keys()]);
+    expect(foreign, 'requests to other hosts').toEqual([]);
+  });
+
+  test('every slide by Page Down, and back by Page Up', async ({ page }) => {
+    await openLecture(page);
+    expect(await walk(page, 'PageDown')).toEqual([...Array(SLIDES).keys()]);
+    expect(await walk(page, 'PageUp')).toEqual([...Array(SLIDES).keys()].reverse());
+  });
+
+  test('each slide has a URL of its own and speaker notes', async ({ page }) => {
+    await openLecture(page, '#/descent');
+    expect(await slideIndex(page)).toBe(11);
+    const withoutNotes = await page.evaluate(() =>
+      [...document.querySelectorAll('.reveal .slides > section')]
+        .filter((s) => (s.querySelector('aside.notes')?.textContent ?? '').trim().length < 40)
+        .map((s) => s.id),
+    );
+    expect(withoutNotes).toEqual([]);
+  });
+});
+
+test('the descent slide: each advance is one step of the tutorial, and back and forth takes no extra step', async ({
+  page,
+}) => {
+  await openLecture(page, '#/descent');
+  await settled(page);
+  expect((await modelState(page, 'descent')).iteration).toBe(0);
+  // Count every step the model is asked to take.
+  await page.evaluate(() => {
+    const model = document.querySelector('#descent lp-model') as HTMLElement & { step(n?: number): Promise<void> };
+    const step = model.step.bind(model);
+    const w = window as Window & { stepsTaken?: number };
+    w.stepsTaken = 0;
+    model.step = (n = 1) => {
+      w.stepsTaken = (w.stepsTaken ?? 0) + n;
+      return step(n);
+    };
+  });
+  const expectStep = async (k: 1 | 2 | 3) => {
+    await settled(page);
+    const state = await modelState(page, 'descent');
+    expect(state.iteration).toBe(k);
+    const [w1, w2] = TUTORIAL_REFERENCE.path[k];
+    expect(state.weights[0]).toBeCloseTo(w1, 4);
+    expect(state.weights[1]).toBeCloseTo(w2, 4);
+  };
+  for (const k of [1, 2, 3] as const) {
+    await page.keyboard.press('ArrowRight');
+    await expectStep(k);
+  }
+  expect(await page.evaluate(() => (window as Window & { stepsTaken?: number }).stepsTaken)).toBe(3);
+  // Back to w(2), forward to w(3), quickly back twice and forward once: the model follows the slide exactly.
+  await page.keyboard.press('ArrowLeft');
+  await expectStep(2);
+  await page.keyboard.press('ArrowRight');
+  await expectStep(3);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  await expectStep(2);
+  // Past the slide and back again: its steps stay as they were.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  expect(await slideIndex(page)).toBe(12);
+  await page.keyboard.press('ArrowLeft');
+  await expectStep(3);
+});
+
+test('keys pressed in a slide’s field or on its button stay there; → on the slide turns the page', async ({ page }) => {
+  await openLecture(page, '#/output');
+  const field = page.locator('#output lp-initial-weights input').first();
+  await field.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('-1.25');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
+  expect(await slideIndex(page)).toBe(9);
+  await expect.poll(async () => (await modelState(page, 'output')).weights[0]).toBe(-1.25);
+  // The diagram's sample buttons take Space and Enter themselves.
+  await openLecture(page, '#/network');
+  await page.locator('#network lp-model-diagram').getByRole('button', { name: 'Next sample' }).focus();
+  await page.keyboard.press('Space');
+  await expect(page.locator('#network lp-model-diagram [role="status"]')).toHaveText('sample 2 of 40');
+  expect(await slideIndex(page)).toBe(7);
+  // Focus back on the slide itself: → is the deck's again.
+  await page.locator('#network h2').click();
+  await page.keyboard.press('ArrowRight');
+  expect(await slideIndex(page)).toBe(8);
+});
+
+test('the result slide shows the tutorial’s w(10), cost and six misclassified points', async ({ page }) => {
+  await openLecture(page, '#/result');
+  await settled(page);
+  const state = await modelState(page, 'result');
+  expect(state.iteration).toBe(10);
+  const [w1, w2] = TUTORIAL_REFERENCE.path[10];
+  expect(state.weights[0]).toBeCloseTo(w1, 4);
+  expect(state.weights[1]).toBeCloseTo(w2, 4);
+  expect(state.cost).toBeCloseTo(TUTORIAL_REFERENCE.cost10, 3);
+  expect(Math.round((1 - state.accuracy) * state.samples)).toBe(TUTORIAL_REFERENCE.misclassified10);
+  await expect(page.locator('#result lp-confusion-matrix')).toContainText('16');
+});
+
+test('the handout PDF has one page per slide', async ({ page, baseURL }) => {
+  test.skip(!baseURL, 'needs the preview server');
+  const { pdf, slides } = await printLecture(page, baseURL ?? '');
+  expect(slides).toBe(SLIDES);
+  expect(countPdfPages(pdf)).toBe(SLIDES);
+});
