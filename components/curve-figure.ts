@@ -129,12 +129,6 @@ export abstract class CurveFigure extends LitElement {
         .x((t) => x(t))
         .y((t) => y(clampY(f(t))))(xs) ?? '';
     root
-      .select('rect.hit')
-      .attr('x', plot.left)
-      .attr('y', plot.top)
-      .attr('width', plot.width)
-      .attr('height', plot.height);
-    root
       .select('g.curves')
       .selectAll('path')
       .data(this.curves())

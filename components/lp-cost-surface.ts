@@ -138,13 +138,6 @@ export class LpCostSurface extends LitElement {
     this.drawn = layout;
     const root = d3.select(this.renderRoot.querySelector('svg.chart') as SVGSVGElement);
     const { plot } = layout;
-    if (relaid)
-      root
-        .select('rect.hit')
-        .attr('x', plot.left)
-        .attr('y', plot.top)
-        .attr('width', plot.width)
-        .attr('height', plot.height);
     root
       .select('.title')
       .attr('x', plot.left + 6)

@@ -8,25 +8,14 @@
  * @attr z - where the handle is (−6 … 6, default 0)
  * @fires change - when the handle moved
  */
-import { customElement, property } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import { logistic } from '../src/model/logistic';
 import { formatNumber } from '../src/view/format';
-import { type Curve, CurveFigure, type Readout } from './curve-figure';
-import { Z_RANGE } from './lp-logistic-figure';
+import type { Curve, Readout } from './curve-figure';
+import { ZFigure } from './z-figure';
 
 @customElement('lp-cross-entropy-gradient-figure')
-export class LpCrossEntropyGradientFigure extends CurveFigure {
-  /** Where the handle is, on z ∈ [−6, 6]. */
-  @property({ type: Number }) z = 0;
-
-  protected variable() {
-    return { name: 'z', domain: Z_RANGE, value: this.z, step: 0.1 };
-  }
-
-  protected setVariable(value: number): void {
-    this.z = value;
-  }
-
+export class LpCrossEntropyGradientFigure extends ZFigure {
   protected yDomain() {
     return [-1, 1] as const;
   }

@@ -9,25 +9,14 @@
  * @fires change - when the handle moved
  */
 import { html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import { logistic, logOdds } from '../src/model/logistic';
 import { formatNumber } from '../src/view/format';
-import { type Curve, CurveFigure, type Readout } from './curve-figure';
-import { Z_RANGE } from './lp-logistic-figure';
+import type { Curve, Readout } from './curve-figure';
+import { Z_RANGE, ZFigure } from './z-figure';
 
 @customElement('lp-log-odds-figure')
-export class LpLogOddsFigure extends CurveFigure {
-  /** Where the handle is, on z ∈ [−6, 6]. */
-  @property({ type: Number }) z = 0;
-
-  protected variable() {
-    return { name: 'z', domain: Z_RANGE, value: this.z, step: 0.1 };
-  }
-
-  protected setVariable(value: number): void {
-    this.z = value;
-  }
-
+export class LpLogOddsFigure extends ZFigure {
   protected yDomain() {
     return Z_RANGE;
   }

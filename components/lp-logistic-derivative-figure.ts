@@ -7,29 +7,18 @@
  * @fires change - when the handle moved
  */
 import type * as d3 from 'd3';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import { logistic, logisticDerivative } from '../src/model/logistic';
 import { formatNumber } from '../src/view/format';
-import { type Curve, CurveFigure, type Readout } from './curve-figure';
-import { Z_RANGE } from './lp-logistic-figure';
+import type { Curve, Readout } from './curve-figure';
 import type { PlotLayout } from './plot-frame';
+import { ZFigure } from './z-figure';
 
 /** How far along z the tangent reaches either side. */
 const TANGENT_HALF = 1.5;
 
 @customElement('lp-logistic-derivative-figure')
-export class LpLogisticDerivativeFigure extends CurveFigure {
-  /** Where the handle is, on z ∈ [−6, 6]. */
-  @property({ type: Number }) z = 0;
-
-  protected variable() {
-    return { name: 'z', domain: Z_RANGE, value: this.z, step: 0.1 };
-  }
-
-  protected setVariable(value: number): void {
-    this.z = value;
-  }
-
+export class LpLogisticDerivativeFigure extends ZFigure {
   protected yDomain() {
     return [0, 1] as const;
   }

@@ -8,16 +8,15 @@
  * @fires change - when the handle moved
  */
 import { type CSSResultGroup, css, html, unsafeCSS } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import { logistic } from '../src/model/logistic';
 import { formatNumber } from '../src/view/format';
 import { CLASS_STYLE } from '../src/view/palette';
 import { type Curve, CurveFigure, type Readout } from './curve-figure';
-
-export const Z_RANGE = [-6, 6] as const;
+import { ZFigure } from './z-figure';
 
 @customElement('lp-logistic-figure')
-export class LpLogisticFigure extends CurveFigure {
+export class LpLogisticFigure extends ZFigure {
   static override styles: CSSResultGroup = [
     CurveFigure.styles,
     css`
@@ -28,17 +27,6 @@ export class LpLogisticFigure extends CurveFigure {
       .bars .zero { background: ${unsafeCSS(CLASS_STYLE[0].color)}; color: #000; }
     `,
   ];
-
-  /** Where the handle is, on z ∈ [−6, 6]. */
-  @property({ type: Number }) z = 0;
-
-  protected variable() {
-    return { name: 'z', domain: Z_RANGE, value: this.z, step: 0.1 };
-  }
-
-  protected setVariable(value: number): void {
-    this.z = value;
-  }
 
   protected yDomain() {
     return [0, 1] as const;

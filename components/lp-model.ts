@@ -15,7 +15,7 @@
  * @fires lp-view-shortcut - A key asks the layout for something (presentation mode, the key list); cancel it to take it.
  */
 import { ContextProvider } from '@lit/context';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { GpuEngineOptions } from '../src/engine/gpu-engine';
 import { chooseEngine } from '../src/engine/select-engine';
@@ -33,6 +33,7 @@ import type { TrainingSettings } from '../src/state/settings';
 import { type TrainingState, unmeasuredState } from '../src/state/training-session';
 import type { ClassLabel } from '../src/view/palette';
 import { FrameLoop } from './frame-loop';
+import { ModelAttributes } from './model-attributes';
 import { attachContextRoot, type ModelState, modelContext } from './model-context';
 import { type Carried, ModelLifecycle } from './model-lifecycle';
 import { type ShortcutAction, ShortcutController } from './shortcuts';
@@ -50,28 +51,11 @@ export type ViewShortcutEvent = CustomEvent<{ action: 'presentation' | 'help' }>
 attachContextRoot();
 
 @customElement('lp-model')
-export class LpModel extends LitElement {
+export class LpModel extends ModelAttributes {
   static override styles = css`
     :host { display: contents; }
   `;
 
-  // Not `dataset`: HTMLElement.dataset is the data-* map.
-  /** "tutorial" (the tutorial's 40 points) or "gaussians" (two generated classes). */
-  @property({ attribute: 'dataset' }) preset: string | null = null;
-  /** η, the gradient-descent step size (default 0.05). */
-  @property({ attribute: 'learning-rate' }) learningRate: string | null = null;
-  /** w(0) as "w1,w2" (default "-4,-2"). */
-  @property({ attribute: 'initial-weights' }) initialWeights: string | null = null;
-  /** Train a bias b as well (the tutorial's model has none). */
-  @property({ type: Boolean }) bias = false;
-  /** "sum" (the tutorial's) or "mean" cost. */
-  @property() reduction: string | null = null;
-  /** "auto" (GPU when WebGPU is there), "gpu" or "cpu". */
-  @property() engine: string | null = null;
-  /** Mirror the settings to the page's URL hash and restore them from it. */
-  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
-  /** Handle the keyboard shortcuts anywhere on the page, not only inside the element. */
-  @property({ type: Boolean, attribute: 'global-shortcuts' }) globalShortcuts = false;
   /** Take no keys at all: the page (a slide deck) has its own use for Space and →. */
   @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
 

@@ -7,7 +7,7 @@
  * configure, change, loadCsv, play, pause, lp-frame); `presentation` makes
  * every text 1.25 times larger.
  */
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { PlaygroundSettings, SettingsChange } from '../src/state/playground-settings';
 import { DEFAULT_PLAYGROUND } from '../src/state/playground-settings';
@@ -21,30 +21,14 @@ import './lp-shortcut-help';
 import './lp-status';
 import './lp-engine-badge';
 import './lp-transport';
+import { ModelAttributes } from './model-attributes';
 
 export type { FrameEvent, PlaygroundOptions } from './lp-model';
 
 @customElement('lp-playground')
-export class LpPlayground extends LitElement {
+export class LpPlayground extends ModelAttributes {
   static override styles = playgroundStyles;
 
-  // Not `dataset`: HTMLElement.dataset is the data-* map.
-  /** "tutorial" (the tutorial's 40 points) or "gaussians" (two generated classes). */
-  @property({ attribute: 'dataset' }) preset: string | null = null;
-  /** η, the gradient-descent step size (default 0.05). */
-  @property({ attribute: 'learning-rate' }) learningRate: string | null = null;
-  /** w(0) as "w1,w2" (default "-4,-2"). */
-  @property({ attribute: 'initial-weights' }) initialWeights: string | null = null;
-  /** Train a bias b as well (the tutorial's model has none). */
-  @property({ type: Boolean }) bias = false;
-  /** "sum" (the tutorial's) or "mean" cost. */
-  @property() reduction: string | null = null;
-  /** "auto" (GPU when WebGPU is there), "gpu" or "cpu". */
-  @property() engine: string | null = null;
-  /** Mirror the settings to the page's URL hash and restore them from it. */
-  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
-  /** Handle the keyboard shortcuts anywhere on the page, not only inside the element. */
-  @property({ type: Boolean, attribute: 'global-shortcuts' }) globalShortcuts = false;
   /** Larger text, every text by the same factor, for a projector. */
   @property({ type: Boolean, reflect: true }) presentation = false;
 

@@ -151,12 +151,6 @@ export class LpScatter extends LitElement {
       this.placeLegend(layout);
     }
     const root = d3.select(this.renderRoot.querySelector('svg.chart') as SVGSVGElement);
-    root
-      .select('rect.hit')
-      .attr('x', layout.plot.left)
-      .attr('y', layout.plot.top)
-      .attr('width', layout.plot.width)
-      .attr('height', layout.plot.height);
     const ctx = this.frame.context();
     if (ctx) {
       const p = this.probabilities;

@@ -321,7 +321,13 @@ export class PlotFrame implements ReactiveController {
     };
     const root = d3.select(svgEl).attr('width', this.width).attr('height', this.height);
     // Marks stay inside the plot: a path that leaves the window stops at its edge.
-    root.select('#plot-area rect').attr('x', left).attr('y', top).attr('width', width).attr('height', height);
+    // A view's `rect.hit` (what takes its pointer events) covers the plot, whatever its size.
+    root
+      .selectAll('#plot-area rect, rect.hit')
+      .attr('x', left)
+      .attr('y', top)
+      .attr('width', width)
+      .attr('height', height);
     root
       .select<SVGGElement>('.axis.x')
       .attr('transform', `translate(0,${top + height})`)
