@@ -9,6 +9,7 @@
  */
 import * as d3 from 'd3';
 import { type CSSResultGroup, css, html, LitElement, nothing, svg, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
 import { formatNumber } from '../src/view/format';
 import { frameStyles, PlotFrame, type PlotLayout } from './plot-frame';
 
@@ -51,11 +52,16 @@ export abstract class CurveFigure extends LitElement {
       dt { color: var(--lp-muted, #555); }
       dd { margin: 0; font-family: var(--lp-mono, ui-monospace, monospace); }
       .note { margin: 0; font-size: 0.85em; color: var(--lp-muted, #444); }
+      .correction { margin: 0; font-size: 0.85em; color: #8a1c00; }
     `,
   ];
 
   protected readonly frame = new PlotFrame(this, () => this.description(), 'group');
   private dragging = false;
+  /** Why the variable shown is not the one set (not a number, or out of range); empty when it is. */
+  @state() private correction = '';
+  /** The value put in place of a bad one: a later, different value clears the message. */
+  private corrected: number | undefined;
 
   /** The variable the handle sets: its name (z, y), range, value and keyboard step. */
   protected abstract variable(): { name: string; domain: readonly [number, number]; value: number; step: number };
@@ -75,6 +81,26 @@ export abstract class CurveFigure extends LitElement {
   /** HTML beneath the readouts (a note, bars). */
   protected extraContent(): TemplateResult | typeof nothing {
     return nothing;
+  }
+
+  /**
+   * A value that is not a number or lies outside the range is replaced before
+   * anything is drawn (a NaN would reach the SVG), and the figure says so.
+   */
+  protected override willUpdate(): void {
+    const v = this.variable();
+    const [lo, hi] = v.domain;
+    if (Number.isFinite(v.value) && v.value >= lo && v.value <= hi) {
+      if (v.value !== this.corrected) this.correction = '';
+      return;
+    }
+    const range = `${formatNumber(lo, 3)} … ${formatNumber(hi, 3)}`;
+    const shown = Number.isFinite(v.value) ? Math.min(hi, Math.max(lo, v.value)) : (lo + hi) / 2;
+    this.correction = Number.isFinite(v.value)
+      ? `${v.name} = ${formatNumber(v.value)} is outside ${range}; showing ${v.name} = ${formatNumber(shown)}.`
+      : `${v.name} must be a number in ${range}; showing ${v.name} = ${formatNumber(shown)}.`;
+    this.corrected = shown;
+    this.setVariable(shown);
   }
 
   override render() {
@@ -100,7 +126,8 @@ export abstract class CurveFigure extends LitElement {
       <dl aria-live="polite" aria-label="Readouts for ${v.name} = ${formatNumber(v.value)}">
         ${this.readouts().map((r) => html`<div><dt>${r.label}</dt><dd data-readout=${r.name}>${formatNumber(r.value)}</dd></div>`)}
       </dl>
-      ${this.extraContent()}`;
+      ${this.extraContent()}
+      ${this.correction ? html`<p class="correction" role="status">${this.correction}</p>` : nothing}`;
   }
 
   protected override updated(): void {

@@ -11,7 +11,7 @@
  * @prop samples - the samples on the line, `{ x, t }[]` (default: six that overlap a little)
  * @fires change - when the handle moved
  */
-import { type CSSResultGroup, css, html, unsafeCSS } from 'lit';
+import { type CSSResultGroup, css, html, nothing, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LINE_SAMPLES, type LineSample, likelihoodOf } from '../src/model/likelihood';
 import { formatNumber } from '../src/view/format';
@@ -19,6 +19,14 @@ import { CLASS_STYLE } from '../src/view/palette';
 import { type Curve, CurveFigure, type Readout } from './curve-figure';
 
 const W_RANGE = [-2, 6] as const;
+
+function validLine(samples: unknown): samples is readonly LineSample[] {
+  return (
+    Array.isArray(samples) &&
+    samples.length > 0 &&
+    samples.every((s: { x?: unknown; t?: unknown }) => Number.isFinite(s?.x) && (s?.t === 0 || s?.t === 1))
+  );
+}
 
 @customElement('lp-likelihood-figure')
 export class LpLikelihoodFigure extends CurveFigure {
@@ -39,6 +47,11 @@ export class LpLikelihoodFigure extends CurveFigure {
   /** The samples on the line; set as a property (an array of { x, t }). */
   @property({ attribute: false }) samples: readonly LineSample[] = LINE_SAMPLES;
 
+  /** The samples drawn: `samples` when it is a list of { x: a number, t: 0 or 1 }, else the default six. */
+  private line(): readonly LineSample[] {
+    return validLine(this.samples) ? this.samples : LINE_SAMPLES;
+  }
+
   protected variable() {
     return { name: 'w', domain: W_RANGE, value: this.w, step: 0.1 };
   }
@@ -57,12 +70,12 @@ export class LpLikelihoodFigure extends CurveFigure {
 
   protected curves(): readonly Curve[] {
     return [
-      { f: (w) => -likelihoodOf(this.samples, w).logLikelihood, kind: 'c0', label: '−log L(w) = Σ ξ(t_i, w·x_i)' },
+      { f: (w) => -likelihoodOf(this.line(), w).logLikelihood, kind: 'c0', label: '−log L(w) = Σ ξ(t_i, w·x_i)' },
     ];
   }
 
   protected readouts(): readonly Readout[] {
-    const l = likelihoodOf(this.samples, this.w);
+    const l = likelihoodOf(this.line(), this.w);
     return [
       { label: 'w', name: 'w', value: this.w },
       { label: 'L(w)', name: 'likelihood', value: l.likelihood },
@@ -72,14 +85,14 @@ export class LpLikelihoodFigure extends CurveFigure {
   }
 
   protected description(): string {
-    return `The likelihood of w = ${formatNumber(this.w)} on ${this.samples.length} samples, and −log L(w) against w`;
+    return `The likelihood of w = ${formatNumber(this.w)} on ${this.line().length} samples, and −log L(w) against w`;
   }
 
   protected override extraContent() {
-    const l = likelihoodOf(this.samples, this.w);
+    const l = likelihoodOf(this.line(), this.w);
     const f = (v: number) => formatNumber(v, 2);
     return html`<div class="bars" role="list" aria-label="P(t_i | z_i) for each sample">
-        ${this.samples.map(
+        ${this.line().map(
           (s, i) => html`<div class="bar" role="listitem">
             <span data-probability=${l.probabilities[i] ?? 0}>${formatNumber(l.probabilities[i] ?? 0, 2)}</span>
             <div class="fill t${s.t}" style="height:${(l.probabilities[i] ?? 0) * 70}%"></div>
@@ -89,6 +102,7 @@ export class LpLikelihoodFigure extends CurveFigure {
       </div>
       <p class="sums">L(w) = ${l.probabilities.map(f).join(' × ')} = ${formatNumber(l.likelihood)}</p>
       <p class="sums">log L(w) = ${l.probabilities.map((p) => f(Math.log(p))).join(' + ')} = ${formatNumber(l.logLikelihood)}</p>
+      ${validLine(this.samples) ? nothing : html`<p class="correction" role="status">samples must be a non-empty list of { x: a number, t: 0 or 1 }; showing the default six.</p>`}
       <p class="note">The largest L(w) is at the same w as the smallest −log L(w): training maximises the first by minimising
         the second, the cross-entropy, whose sum of logs is easier to differentiate than a product.</p>`;
   }

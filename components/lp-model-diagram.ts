@@ -37,6 +37,7 @@ export class LpModelDiagram extends LitElement {
     .value { font-size: 14px; fill: #b54700; text-anchor: middle; font-family: var(--lp-mono, ui-monospace, monospace); }
     .controls { display: flex; gap: 0.5em; align-items: center; flex-wrap: wrap; font-size: 0.9em; margin-top: 0.3em; }
     button { font: inherit; padding: 0.15em 0.6em; cursor: pointer; }
+    .correction { margin: 0.2em 0 0; font-size: 0.85em; color: #8a1c00; }
     button:focus-visible { outline: 3px solid #0072b2; outline-offset: 2px; }
   `;
 
@@ -66,7 +67,7 @@ export class LpModelDiagram extends LitElement {
 
   override render() {
     const [w1, w2] = this.modelParams ? [this.modelParams.w1, this.modelParams.w2] : (pair(this.weights) ?? [0, 0]);
-    const b = this.bias ? (this.modelParams?.b ?? this.b) : 0;
+    const b = this.bias ? (this.modelParams?.b ?? (Number.isFinite(this.b) ? this.b : 0)) : 0;
     const sample = this.selected();
     const z = sample ? logit({ w1, w2, b }, sample.x1, sample.x2) : undefined;
     const y = z === undefined ? undefined : logistic(z);
@@ -109,7 +110,8 @@ export class LpModelDiagram extends LitElement {
         ${y !== undefined ? svg`<text class="value" x="596" y=${mid + 34} data-readout="y">${f(y)}</text>` : nothing}
         ${sample?.t !== undefined ? svg`<text class="value" x="596" y=${mid + 56}><tspan>t = </tspan><tspan data-readout="t">${sample.t}</tspan></text>` : nothing}
       </svg>
-      ${this.modelData ? this.sampleControls(this.modelData) : nothing}`;
+      ${this.modelData ? this.sampleControls(this.modelData) : nothing}
+      ${this.problems().map((p) => html`<p class="correction" role="status">${p}</p>`)}`;
   }
 
   private sampleControls(data: Dataset) {
@@ -123,6 +125,18 @@ export class LpModelDiagram extends LitElement {
       <span role="status">${this.sample >= 0 ? `sample ${this.sample + 1} of ${n}` : 'no sample chosen'}</span>
       ${this.sample >= 0 ? html`<button type="button" @click=${() => (this.sample = -1)}>Clear</button>` : nothing}
     </div>`;
+  }
+
+  /** Attributes that could not be read, said in words (the picture shows what is used instead). */
+  private problems(): string[] {
+    const problems: string[] = [];
+    if (!this.modelParams && pair(this.weights) === undefined) {
+      problems.push(`weights="${this.weights}" is not two numbers "w1,w2"; showing w = (0, 0).`);
+    }
+    if (this.x !== null && pair(this.x) === undefined)
+      problems.push(`x="${this.x}" is not two numbers "x1,x2"; no sample flows through.`);
+    if (this.bias && !this.modelParams && !Number.isFinite(this.b)) problems.push('b must be a number; showing b = 0.');
+    return problems;
   }
 
   /** The sample flowing through: the model's chosen one, or the `x` attribute's. */

@@ -77,6 +77,45 @@ for (const [id, expected] of Object.entries(Z_FIGURES)) {
   });
 }
 
+test('bad values are replaced, said, and forgotten once a good one comes; nothing reaches the console', async ({
+  page,
+}) => {
+  const logistic = page.locator('#logistic');
+  const correction = logistic.locator('.correction');
+  await logistic.evaluate((el) => el.setAttribute('z', 'abc'));
+  await expect(correction).toHaveText('z must be a number in −6.000 … 6.000; showing z = 0.0000.');
+  await expectReadouts(logistic, Z_FIGURES.logistic?.(0) ?? {});
+  await logistic.evaluate((el) => el.setAttribute('z', '100'));
+  await expect(correction).toContainText('z = 100.0000 is outside −6.000 … 6.000; showing z = 6.0000');
+  await expectReadouts(logistic, Z_FIGURES.logistic?.(6) ?? {});
+  await logistic.evaluate((el) => el.setAttribute('z', '1'));
+  await expect(correction).toHaveCount(0);
+  await expectReadouts(logistic, Z_FIGURES.logistic?.(1) ?? {});
+
+  const crossEntropy = page.locator('#cross-entropy');
+  await crossEntropy.evaluate((el) => el.setAttribute('y', '0'));
+  await expect(crossEntropy.locator('.correction')).toContainText('showing y = 0.0010');
+  await expect(crossEntropy.locator('[data-readout="xi1"]')).toHaveText(fixed(-Math.log(0.001)));
+
+  const diagram = page.locator('#diagram');
+  await diagram.evaluate((el) => {
+    el.setAttribute('weights', 'one,two');
+    el.setAttribute('x', '1');
+  });
+  await expect(diagram.locator('.correction')).toHaveText([
+    'weights="one,two" is not two numbers "w1,w2"; showing w = (0, 0).',
+    'x="1" is not two numbers "x1,x2"; no sample flows through.',
+  ]);
+  await expectReadouts(diagram, { w1: 0, w2: 0 });
+
+  const likelihood = page.locator('#likelihood');
+  await likelihood.evaluate((el) => {
+    (el as HTMLElement & { samples: unknown }).samples = [{ x: 'a', t: 3 }];
+  });
+  await expect(likelihood.locator('.correction')).toContainText('showing the default six');
+  await expect(likelihood.locator('[data-probability]')).toHaveCount(6);
+});
+
 test('logistic: the two probability bars fill one whole', async ({ page }) => {
   const figure = page.locator('#logistic');
   for (const z of [-6, 0.5, 6]) {
