@@ -1,8 +1,9 @@
 /**
  * What the first chapter's figures share: curves of one variable (z, or y)
  * drawn on the plot frame, a handle that sets the variable (dragged with a
- * pointer, or moved with the arrow keys when focused: ←/→ by 0.1, with Shift
- * by 1, Home and End to the ends), and readouts as text beneath, four
+ * pointer, or moved with the arrow keys when focused by the keyboard: ←/→ by
+ * 0.1, with Shift by 1, Home and End to the ends; Page Up/Down stay the
+ * page's, for a presenter's clicker), and readouts as text beneath, four
  * decimals each, which tests and screen readers read. A subclass says which
  * variable, which curves, what extra marks and which readouts; it announces
  * a new value with a `change` event.
@@ -115,7 +116,7 @@ export abstract class CurveFigure extends LitElement {
         aria-valuenow=${v.value} aria-valuetext="${v.name} = ${formatNumber(v.value)}" @keydown=${this.onKey}>
         <circle r="9"></circle>
       </g>`;
-    return html`<div class="plot-box" @pointerdown=${this.onPointerDown} @pointermove=${this.onPointerMove}
+    return html`<div class="plot-box" @pointerdown=${this.onPointerDown} @mousedown=${this.keepFocus} @pointermove=${this.onPointerMove}
         @pointerup=${this.onPointerUp} @pointercancel=${this.onPointerUp}>${this.frame.render(content)}</div>
       <ul class="legend" aria-hidden="true">
         ${this.curves().map(
@@ -193,8 +194,6 @@ export abstract class CurveFigure extends LitElement {
       ArrowUp: () => v.value + step,
       ArrowLeft: () => v.value - step,
       ArrowDown: () => v.value - step,
-      PageUp: () => v.value + 10 * v.step,
-      PageDown: () => v.value - 10 * v.step,
       Home: () => v.domain[0],
       End: () => v.domain[1],
     };
@@ -209,9 +208,15 @@ export abstract class CurveFigure extends LitElement {
   private onPointerDown = (event: PointerEvent): void => {
     const at = this.frame.dataAt(event);
     if (!at) return;
+    // A drag does not take focus (see keepFocus): the keys stay with the page, a presenter's clicker; Tab reaches the handle.
     this.dragging = true;
     (event.target as Element).setPointerCapture?.(event.pointerId);
     this.moveTo(at[0]);
+  };
+
+  /** A press on the plot leaves focus where it was (the mouse's default would put it on the handle). */
+  private keepFocus = (event: MouseEvent): void => {
+    event.preventDefault();
   };
 
   private onPointerMove = (event: PointerEvent): void => {

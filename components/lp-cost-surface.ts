@@ -33,6 +33,7 @@ export class LpCostSurface extends LitElement {
     css`
       :host { --lp-aspect-ratio: 1.15; }
       svg.chart { cursor: crosshair; }
+      :host([readonly]) svg.chart { cursor: default; }
       .contours path { fill: none; stroke: white; stroke-opacity: 0.55; stroke-width: 0.8; }
       .path-line { fill: none; stroke: #e69f00; stroke-width: 2.2; }
       .path-dot { fill: #e69f00; stroke: #222; stroke-width: 0.6; }
@@ -59,6 +60,8 @@ export class LpCostSurface extends LitElement {
   @property({ type: Number, attribute: 'learning-rate' }) learningRate = 0.05;
   @property({ type: Boolean }) bias = false;
   @property() reduction: Reduction = 'sum';
+  /** Show only: a click does not move w(0) (a slide that follows the tutorial's start). */
+  @property({ type: Boolean, reflect: true }) readonly = false;
   /** Reflects that what is drawn is not (yet) the surface of the current run. */
   @property({ type: Boolean, reflect: true }) stale = false;
 
@@ -81,7 +84,7 @@ export class LpCostSurface extends LitElement {
 
   private readonly frame = new PlotFrame(
     this,
-    () => `${this.heading()} with the descent path; click to start from there`,
+    () => `${this.heading()} with the descent path${this.readonly ? '' : '; click to start from there'}`,
   );
   private ramp = logViridis(1, 10);
   /** The layout the marks were last drawn for. */
@@ -305,7 +308,7 @@ export class LpCostSurface extends LitElement {
   }
 
   private onClick = (event: MouseEvent): void => {
-    const here = this.frame.dataAt(event);
+    const here = this.readonly ? undefined : this.frame.dataAt(event);
     if (!here) return;
     const [w1, w2] = here.map((v) => Number(v.toPrecision(4))) as [number, number];
     this.dispatchEvent(controlEvent('lp-settings', { training: { initialWeights: [w1, w2] } }));

@@ -1,5 +1,9 @@
-/** Where descent starts: w(0) = (w1, w2) and b(0). Clicking the cost surface sets them too. */
-import { html, LitElement } from 'lit';
+/**
+ * Where descent starts: w(0) = (w1, w2) and b(0). Clicking the cost surface sets them too.
+ *
+ * @attr compact - for a slide: no hint about the cost surface, and b(0) only while the bias is on
+ */
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SETTINGS } from '../src/state/settings-schema';
 import { controlStyles } from './control-styles';
@@ -16,6 +20,8 @@ export class LpInitialWeights extends LitElement {
   @property({ type: Number }) initialBias = 0;
   /** b(0) only matters with the bias on. */
   @property({ type: Boolean }) bias = false;
+  /** For a slide: no hint about a cost surface that may not be there, and b(0) only with the bias on. */
+  @property({ type: Boolean }) compact = false;
 
   constructor() {
     super();
@@ -35,17 +41,21 @@ export class LpInitialWeights extends LitElement {
     const min = range?.min ?? -Infinity;
     const max = range?.max ?? Infinity;
     return html`<fieldset>
-      <legend>Start w(0) <span class="hint">(or click the cost surface)</span></legend>
+      <legend>Start w(0) ${this.compact ? nothing : html`<span class="hint">(or click the cost surface)</span>`}</legend>
       <div class="row">
         <lp-number-field .label=${l1} .value=${w1} .min=${min} .max=${max}
           @lp-number=${(e: NumberEvent) => this.send([e.detail.value, w2])}></lp-number-field>
         <lp-number-field .label=${l2} .value=${w2} .min=${min} .max=${max}
           @lp-number=${(e: NumberEvent) => this.send([w1, e.detail.value])}></lp-number-field>
-        <lp-number-field .label=${SETTINGS.initialBias.label} .value=${this.initialBias} .min=${min} .max=${max} ?disabled=${!this.bias}
-          @lp-number=${(e: NumberEvent) =>
-            this.dispatchEvent(
-              controlEvent('lp-settings', { training: { initialBias: e.detail.value } }),
-            )}></lp-number-field>
+        ${
+          this.compact && !this.bias
+            ? nothing
+            : html`<lp-number-field .label=${SETTINGS.initialBias.label} .value=${this.initialBias} .min=${min} .max=${max}
+                ?disabled=${!this.bias} @lp-number=${(e: NumberEvent) =>
+                  this.dispatchEvent(
+                    controlEvent('lp-settings', { training: { initialBias: e.detail.value } }),
+                  )}></lp-number-field>`
+        }
       </div>
     </fieldset>`;
   }

@@ -34,7 +34,7 @@ export class LpLikelihoodFigure extends CurveFigure {
     CurveFigure.styles,
     css`
       .bars { display: grid; grid-auto-flow: column; grid-auto-columns: 1fr; gap: 0.4em; align-items: end; height: 5.5em; }
-      .bar { display: flex; flex-direction: column; justify-content: flex-end; height: 100%; font-size: 0.75em; text-align: center; }
+      .bar { display: flex; flex-direction: column; justify-content: flex-end; height: 100%; font-size: 0.8em; text-align: center; }
       .fill { border-radius: 2px 2px 0 0; min-height: 1px; }
       .t0 { background: ${unsafeCSS(CLASS_STYLE[0].color)}; }
       .t1 { background: ${unsafeCSS(CLASS_STYLE[1].color)}; }
@@ -70,7 +70,7 @@ export class LpLikelihoodFigure extends CurveFigure {
 
   protected curves(): readonly Curve[] {
     return [
-      { f: (w) => -likelihoodOf(this.line(), w).logLikelihood, kind: 'c0', label: '−log L(w) = Σ ξ(t_i, w·x_i)' },
+      { f: (w) => -likelihoodOf(this.line(), w).logLikelihood, kind: 'c0', label: '−log L(w) = Σ ξ(t_i, σ(w·x_i))' },
     ];
   }
 

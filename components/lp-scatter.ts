@@ -3,7 +3,10 @@
  * (shaped markers up to a few thousand, a density of both classes beyond),
  * the decision boundary w1·x1 + w2·x2 + b = 0 with the weight vector w at a
  * right angle to it, a legend, and a tooltip on hover. A click adds a point,
- * Shift-click one of the other class, Alt-click removes the nearest.
+ * Shift-click one of the other class, Alt-click removes the nearest (unless
+ * `readonly`).
+ *
+ * @attr readonly - show only: clicks do not edit the data (a slide about fixed data)
  */
 import * as d3 from 'd3';
 import { css, html, LitElement, nothing, type PropertyValues, svg, unsafeCSS } from 'lit';
@@ -56,6 +59,7 @@ export class LpScatter extends LitElement {
       :host { --lp-aspect-ratio: 1;
         --lp-probability-ramp: ${unsafeCSS(`linear-gradient(to right, ${CLASS_STYLE[0].color}99, #ffffff, ${CLASS_STYLE[1].color}99)`)}; }
       svg.chart { cursor: crosshair; }
+      :host([readonly]) svg.chart { cursor: default; }
       .boundary { stroke: #111; stroke-width: 2.5; stroke-dasharray: 7 4; fill: none; }
       .point { stroke: white; stroke-width: 0.8; }
       .hovered { fill: none; stroke: #111; stroke-width: 2; }
@@ -84,6 +88,8 @@ export class LpScatter extends LitElement {
   @property({ attribute: false }) probabilities: ProbabilityImage | undefined;
   /** The class a plain click adds. */
   @property({ type: Number }) addClass: ClassLabel = 0;
+  /** Show only: a click adds or removes nothing. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
 
   @state() private hover: Hover | undefined;
   constructor() {
@@ -361,7 +367,7 @@ export class LpScatter extends LitElement {
   };
 
   private onClick = (event: MouseEvent): void => {
-    const here = this.frame.dataAt(event);
+    const here = this.readonly ? undefined : this.frame.dataAt(event);
     if (!here) return;
     const [x1, x2] = here;
     if (event.altKey) {

@@ -179,6 +179,40 @@ test('keys pressed in a slide’s field or on its button stay there; → on the 
   expect(await slideIndex(page)).toBe(8);
 });
 
+test('the lecture’s plots only show: a click on a scatter or a cost surface changes no model', async ({ page }) => {
+  await openLecture(page, '#/descent');
+  await page.keyboard.press('ArrowRight');
+  await settled(page);
+  for (const view of ['lp-scatter', 'lp-cost-surface']) {
+    const box = await page.locator(`#descent ${view} svg.chart`).boundingBox();
+    if (!box) throw new Error(`no ${view}`);
+    await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.4);
+  }
+  await settled(page);
+  const state = await modelState(page, 'descent');
+  expect(state.samples).toBe(40);
+  expect(state.iteration).toBe(1);
+  expect(state.weights[0]).toBeCloseTo(TUTORIAL_REFERENCE.path[1][0], 4);
+  expect(state.weights[1]).toBeCloseTo(TUTORIAL_REFERENCE.path[1][1], 4);
+});
+
+test('after dragging a figure’s handle, → and a clicker’s Page Down still turn the slide', async ({ page }) => {
+  await openLecture(page, '#/logistic');
+  const figure = page.locator('#logistic lp-logistic-figure');
+  const box = await figure.locator('rect.hit').boundingBox();
+  if (!box) throw new Error('no plot');
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(figure.locator('[data-readout="z"]')).toHaveText('3.0000');
+  await page.keyboard.press('PageDown');
+  expect(await slideIndex(page)).toBe(2);
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('ArrowRight');
+  expect(await slideIndex(page)).toBe(2);
+});
+
 test('the result slide shows the tutorial’s w(10), cost and six misclassified points', async ({ page }) => {
   await openLecture(page, '#/result');
   await settled(page);

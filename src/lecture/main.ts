@@ -30,6 +30,8 @@ import { bindSlideModels } from './slide-models';
 
 const deck = new Reveal({
   hash: true,
+  // #/12 is the slide numbered 12 (slides with an id use it: #/descent).
+  hashOneBasedIndex: true,
   // The deck's own size: reveal scales it to the screen, so 1920×1080 shows it 1.5 times as large as 1280×720.
   width: 1280,
   height: 720,
@@ -43,6 +45,9 @@ const deck = new Reveal({
   // reveal.js sees only the element that holds a shadow root: keys typed in a figure's field or pressed on its button stay there.
   keyboardCondition: (event) => !controlOwnsKey(event),
 });
+
+// The handout is read on paper: links say where they lead.
+for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-absolute]')) link.textContent = link.href;
 
 const bound = bindSlideModels(deck);
 // For tests and the PDF script: resolves when the deck runs and every slide's model shows its iteration.
