@@ -30,6 +30,10 @@ export function bindSlideModels(deck: RevealApi): BoundModels {
     const slide = model.closest('section');
     if (!slide) throw new Error('Every <lp-model> of the lecture sits in a slide');
     const base = Number(model.dataset.steps ?? '0');
+    // Said at once to whoever writes the slide, not when the slide is reached.
+    if (!Number.isInteger(base) || base < 0) {
+      throw new RangeError(`data-steps="${model.dataset.steps}" on slide ${slide.id || '?'} must be 0, 1, 2, …`);
+    }
     return { model, slide, base, sync: new StepSync(model, (error) => showFailure(slide, error)) };
   });
   const update = () => {
