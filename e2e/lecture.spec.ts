@@ -7,32 +7,25 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { countPdfPages, printLecture } from '../scripts/print-lecture';
+import type {} from '../src/lecture/lecture-api';
 import { axeViolations, seriousOnes } from './axe';
 import { expect, TUTORIAL_REFERENCE, test } from './fixtures';
 
 const SLIDES = 15;
 const SCREENSHOTS = 'e2e/screenshots';
 
-interface LectureWindow {
-  lecture: {
-    ready: Promise<void>;
-    settled(): Promise<void>;
-    deck: { getIndices(): { h: number; f?: number }; getTotalSlides(): number };
-  };
-}
-
 async function openLecture(page: Page, hash = ''): Promise<void> {
   await page.goto(`/lecture.html${hash}`);
-  await page.waitForFunction(() => (window as unknown as Partial<LectureWindow>).lecture !== undefined);
-  await page.evaluate(() => (window as unknown as LectureWindow).lecture.ready);
+  await page.waitForFunction(() => window.lecture !== undefined);
+  await page.evaluate(() => window.lecture?.ready);
 }
 
 function slideIndex(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as LectureWindow).lecture.deck.getIndices().h);
+  return page.evaluate(() => window.lecture?.deck.getIndices().h ?? -1);
 }
 
 function settled(page: Page): Promise<void> {
-  return page.evaluate(() => (window as unknown as LectureWindow).lecture.settled());
+  return page.evaluate(() => window.lecture?.settled());
 }
 
 /** The model of the slide with this id: its public state. */
@@ -73,7 +66,7 @@ test.describe('the lecture', () => {
       if (url.protocol !== 'data:' && url.host !== own) foreign.push(request.url());
     });
     await openLecture(page);
-    expect(await page.evaluate(() => (window as unknown as LectureWindow).lecture.deck.getTotalSlides())).toBe(SLIDES);
+    expect(await page.evaluate(() => window.lecture?.deck.getTotalSlides())).toBe(SLIDES);
     mkdirSync(SCREENSHOTS, { recursive: true });
     const seen = await walk(page, 'ArrowRight', async (index) => {
       await settled(page);

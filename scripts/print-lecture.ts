@@ -5,17 +5,14 @@
  * Used by `npm run lecture:pdf` and by the end-to-end test that counts pages.
  */
 import type { Page } from '@playwright/test';
-
-interface LectureWindow {
-  lecture?: { ready: Promise<void>; settled(): Promise<void>; deck: { getTotalSlides(): number } };
-}
+import type {} from '../src/lecture/lecture-api';
 
 /** Prints `${origin}/lecture.html` to a PDF; returns it and the deck's slide count. */
 export async function printLecture(page: Page, origin: string): Promise<{ pdf: Buffer; slides: number }> {
   await page.goto(`${origin}/lecture.html?print-pdf`);
-  await page.waitForFunction(() => (window as LectureWindow).lecture !== undefined);
+  await page.waitForFunction(() => window.lecture !== undefined);
   const slides = await page.evaluate(async () => {
-    const lecture = (window as LectureWindow).lecture;
+    const lecture = window.lecture;
     if (!lecture) throw new Error('lecture.html did not start its deck');
     await lecture.ready;
     await lecture.settled();

@@ -26,6 +26,7 @@ import '../../components/lp-readout';
 import '../../components/lp-scatter';
 import '../../components/lp-tex';
 import { controlOwnsKey } from '../../components/shortcuts';
+import type { LectureApi } from './lecture-api';
 import { bindSlideModels } from './slide-models';
 
 const deck = new Reveal({
@@ -50,6 +51,9 @@ const deck = new Reveal({
 for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-absolute]')) link.textContent = link.href;
 
 const bound = bindSlideModels(deck);
-// For tests and the PDF script: resolves when the deck runs and every slide's model shows its iteration.
-const lecture = { deck, ready: deck.initialize().then(() => bound.settled()), settled: () => bound.settled() };
-Object.assign(window, { lecture });
+const lecture: LectureApi = {
+  deck,
+  ready: deck.initialize().then(() => bound.settled()),
+  settled: () => bound.settled(),
+};
+window.lecture = lecture;
