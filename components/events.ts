@@ -3,6 +3,7 @@
  * up"). All bubble and cross shadow roots. Declared once here because several
  * elements send the same ones.
  */
+import type { Dataset } from '../src/model/dataset';
 import type { SettingsChange } from '../src/state/playground-settings';
 import type { PointEdit } from '../src/state/training-session';
 
@@ -10,6 +11,10 @@ export type SettingsEvent = CustomEvent<SettingsChange>;
 export type StepEvent = CustomEvent<{ count: number }>;
 export type PlayEvent = CustomEvent<{ playing: boolean }>;
 export type LoadCsvEvent = CustomEvent<{ text: string; name: string }>;
+/** Data parsed already (by the import dialog's worker), named for the messages. */
+export type LoadDataEvent = CustomEvent<{ data: Dataset; name: string }>;
+/** A CSV file (chosen, dropped) for the model's import to read and, if need be, ask about. */
+export type ImportCsvEvent = CustomEvent<{ source: Blob; name: string }>;
 /** Add a point of class t at x, or remove the point nearest to x. */
 export type EditPointEvent = CustomEvent<PointEdit>;
 
@@ -28,8 +33,15 @@ declare global {
     /** Draw a new sample of the two Gaussians (a new seed). */
     'lp-regenerate': CustomEvent<null>;
     'lp-load-csv': LoadCsvEvent;
+    'lp-load-data': LoadDataEvent;
+    'lp-import-csv': ImportCsvEvent;
     'lp-edit-point': EditPointEvent;
     /** Which class a plain click on the scatter adds. */
     'lp-add-class': CustomEvent<{ t: 0 | 1 }>;
+    /** Take back, or make again, the last change of the data. */
+    'lp-undo': CustomEvent<null>;
+    'lp-redo': CustomEvent<null>;
+    /** Restore a model file's settings and weights (its parsed JSON). */
+    'lp-load-model': CustomEvent<{ model: unknown }>;
   }
 }

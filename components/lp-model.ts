@@ -19,9 +19,10 @@ import { css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { GpuEngineOptions } from '../src/engine/gpu-engine';
 import { chooseEngine } from '../src/engine/select-engine';
-import { parseCsv } from '../src/model/csv';
+import { formatCsv, parseCsv } from '../src/model/csv';
 import { type EnginePreference, parseAttributes } from '../src/state/attributes';
 import { gridBudget } from '../src/state/cost-surface-job';
+import { type ExportedModel, exportModel, parseModel } from '../src/state/model-file';
 import { PlaygroundController } from '../src/state/playground-controller';
 import {
   applyChange,
@@ -29,9 +30,11 @@ import {
   type PlaygroundSettings,
   type SettingsChange,
 } from '../src/state/playground-settings';
+import type { PlaygroundView } from '../src/state/playground-view';
 import type { TrainingSettings } from '../src/state/settings';
 import { type TrainingState, unmeasuredState } from '../src/state/training-session';
 import type { ClassLabel } from '../src/view/palette';
+import { CsvImportController } from './csv-import-controller';
 import { FrameLoop } from './frame-loop';
 import { ModelAttributes } from './model-attributes';
 import { attachContextRoot, type ModelState, modelContext } from './model-context';
@@ -88,6 +91,7 @@ export class LpModel extends ModelAttributes {
     super();
     // Registers itself with the element: it listens for the keys while the element is connected.
     new ShortcutController(this, (action) => this.shortcut(action));
+    new CsvImportController(this);
     // The figures' requests (properties down, events up).
     this.addEventListener('lp-settings', (e) => this.run(this.change(e.detail)));
     this.addEventListener('lp-step', (e) => this.run(this.step(e.detail.count)));
@@ -95,10 +99,16 @@ export class LpModel extends ModelAttributes {
     this.addEventListener('lp-reset', () => this.run(this.reset()));
     this.addEventListener('lp-regenerate', () => this.run(this.withController((c) => c.regenerate())));
     this.addEventListener('lp-load-csv', (e) => this.run(this.loadFile(e.detail.text, e.detail.name)));
+    this.addEventListener('lp-load-data', (e) =>
+      this.run(this.withController((c) => c.loadDataset(e.detail.data, e.detail.name))),
+    );
     this.addEventListener('lp-add-class', (e) => {
       this.addClass = e.detail.t;
     });
     this.addEventListener('lp-edit-point', (e) => this.run(this.withController((c) => c.edit(e.detail))));
+    this.addEventListener('lp-undo', () => this.run(this.undo()));
+    this.addEventListener('lp-redo', () => this.run(this.redo()));
+    this.addEventListener('lp-load-model', (e) => this.run(this.loadModel(e.detail.model)));
   }
 
   /**
@@ -161,6 +171,33 @@ export class LpModel extends ModelAttributes {
     }
     parseCsv(text);
     await (await this.started()).loadCsv(text, name);
+  }
+
+  /** Takes back the last change of the data: an added or removed point, an import, a preset, new Gaussians. */
+  async undo(): Promise<void> {
+    await this.withController((c) => c.undo());
+  }
+
+  /** Makes the last undone change of the data again. */
+  async redo(): Promise<void> {
+    await this.withController((c) => c.redo());
+  }
+
+  /** The data on view as CSV (header x1,x2,t), which loadCsv reads back bit for bit. */
+  exportCsv(): string {
+    return formatCsv(this.shown().run.data);
+  }
+
+  /** The model on view: weights, bias, iteration, every setting, the data's size and class counts, the engine. */
+  exportModel(): ExportedModel {
+    const view = this.shown();
+    return exportModel(view.state, view.run, view.settings, view.customData !== '');
+  }
+
+  /** Restores the settings and the weights of a model (an object from exportModel(), or its JSON); a RangeError names a bad field. */
+  async loadModel(model: unknown): Promise<void> {
+    const parsed = parseModel(model);
+    await this.withController((c) => c.loadModel(parsed));
   }
 
   play(): void {
@@ -243,6 +280,13 @@ export class LpModel extends ModelAttributes {
     return this.model.started();
   }
 
+  /** What the page shows; a script asking before the start is told to wait for `ready`. */
+  private shown(): PlaygroundView {
+    const view = this.controller?.view;
+    if (!view) throw new Error('The playground has not started yet: await its `ready` first');
+    return view;
+  }
+
   private require(): PlaygroundController {
     if (!this.controller) throw new Error('The playground has not started');
     return this.controller;
@@ -294,6 +338,8 @@ export class LpModel extends ModelAttributes {
       step: () => this.run(this.step(1)),
       step10: () => this.run(this.step(10)),
       reset: () => this.run(this.reset()),
+      undo: () => this.run(this.undo()),
+      redo: () => this.run(this.redo()),
     };
     actions[action]();
     return true;
@@ -333,18 +379,6 @@ export class LpModel extends ModelAttributes {
         this.error = (error as Error).message;
       },
     );
-  }
-
-  /** The attributes' values as text, named as the settings table names them (a boolean that is on reads "1"). */
-  private attributeValues(): Record<string, string | null> {
-    return {
-      dataset: this.preset,
-      'learning-rate': this.learningRate,
-      'initial-weights': this.initialWeights,
-      bias: this.bias ? '1' : null,
-      reduction: this.reduction,
-      engine: this.engine,
-    };
   }
 }
 

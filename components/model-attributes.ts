@@ -24,4 +24,16 @@ export abstract class ModelAttributes extends LitElement {
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
   /** Handle the keyboard shortcuts anywhere on the page, not only inside the element. */
   @property({ type: Boolean, attribute: 'global-shortcuts' }) globalShortcuts = false;
+
+  /** The attributes' values as text, named as the settings table names them (a boolean that is on reads "1"). */
+  protected attributeValues(): Record<string, string | null> {
+    return {
+      dataset: this.preset,
+      'learning-rate': this.learningRate,
+      'initial-weights': this.initialWeights,
+      bias: this.bias ? '1' : null,
+      reduction: this.reduction,
+      engine: this.engine,
+    };
+  }
 }

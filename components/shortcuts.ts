@@ -9,13 +9,15 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export type ShortcutAction = 'toggle-play' | 'step' | 'step10' | 'reset' | 'presentation' | 'help';
+export type ShortcutAction = 'toggle-play' | 'step' | 'step10' | 'reset' | 'undo' | 'redo' | 'presentation' | 'help';
 
 export const SHORTCUTS: ReadonlyArray<readonly [key: string, action: string]> = [
   ['Space', 'play / pause'],
   ['→', 'one step'],
   ['Shift + →', 'ten steps'],
   ['R', 'reset to w(0)'],
+  ['Ctrl + Z', 'undo a change of the data'],
+  ['Ctrl + Shift + Z', 'redo it'],
   ['P', 'presentation mode'],
   ['?', 'this help (Esc closes it)'],
 ];
@@ -55,8 +57,13 @@ export function controlOwnsKey(event: KeyboardEvent): boolean {
  * keys are shortcuts too.
  */
 export function shortcutFor(event: KeyboardEvent, pointerFocused?: EventTarget): ShortcutAction | undefined {
-  if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
   const target = event.composedPath()[0];
+  if ((event.ctrlKey || event.metaKey) && !event.altKey) {
+    // A text field undoes its own typing.
+    if (target instanceof HTMLElement && ownKeys(target) === 'all') return undefined;
+    return undoKey(event);
+  }
+  if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
   if (target instanceof HTMLElement) {
     const own = ownKeys(target);
     if (own === 'all') return undefined;
@@ -78,6 +85,14 @@ export function shortcutFor(event: KeyboardEvent, pointerFocused?: EventTarget):
     default:
       return undefined;
   }
+}
+
+/** Ctrl (⌘) + Z undoes; with Shift, or Ctrl + Y, it redoes. */
+function undoKey(event: KeyboardEvent): ShortcutAction | undefined {
+  const key = event.key.toLowerCase();
+  if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+  if (key === 'y' && !event.shiftKey) return 'redo';
+  return undefined;
 }
 
 export interface ShortcutHost extends ReactiveControllerHost, HTMLElement {

@@ -94,7 +94,10 @@ export class SampleBuffers {
     const n = data.targets.length;
     if (n > this.capacity) return false;
     if (change.kind === 'append') this.writeSample(data, n - 1);
-    else {
+    else if (change.kind === 'unswap') {
+      this.writeSample(data, change.index);
+      this.writeSample(data, n - 1);
+    } else {
       // The last sample moved into `index`; the old last slot is past the end now: clear its bit.
       if (change.index < n) this.writeSample(data, change.index);
       this.setLabel(n, 0);

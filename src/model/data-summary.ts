@@ -93,6 +93,11 @@ export function withoutPoint(summary: DataSummary, x1: number, x2: number, t: nu
   };
 }
 
+/** The summary with one more point. */
+export function withPoint(summary: DataSummary, x1: number, x2: number, t: number): DataSummary {
+  return addRange(summary, { points: Float64Array.of(x1, x2), targets: Uint8Array.of(t) }, 0, 1);
+}
+
 /** Whether a summary was kept for these data (so asking for it costs nothing). */
 export function hasSummary(data: Dataset): boolean {
   return summaries.has(data);

@@ -4,7 +4,7 @@
  * touched, so an engine that holds a copy (the GPU's buffers) writes those
  * few bytes instead of uploading everything again.
  */
-import { addRange, hasSummary, rememberSummary, summaryOf, withoutPoint } from './data-summary';
+import { addRange, hasSummary, rememberSummary, summaryOf, withoutPoint, withPoint } from './data-summary';
 import type { Dataset } from './dataset';
 
 /** The fewest points a data set keeps: one step needs something to compare. */
@@ -18,7 +18,24 @@ export type SampleChange =
    * The sample at `index` was removed by moving the last one into its place
    * (the order of samples means nothing to the model, and this touches two).
    */
-  | { readonly kind: 'swap-remove'; readonly index: number };
+  | { readonly kind: 'swap-remove'; readonly index: number }
+  /**
+   * A removal undone: the sample at `index` moved to the end (n − 1 of the
+   * new set) and the point that was removed took its place again.
+   */
+  | { readonly kind: 'unswap'; readonly index: number };
+
+/** A point as the data hold it: x1, x2 and its class. */
+export type Point = readonly [x1: number, x2: number, t: number];
+
+/**
+ * One edit as it was made, with what undoing it needs: a removal remembers
+ * the index and the point, so that putting it back restores the data set
+ * bit for bit, order included.
+ */
+export type AppliedEdit =
+  | { readonly kind: 'add'; readonly point: Point }
+  | { readonly kind: 'remove'; readonly index: number; readonly point: Point };
 
 export interface EditResult {
   readonly data: Dataset;
@@ -28,8 +45,8 @@ export interface EditResult {
 /** Where an edited data set came from: its parent and the one point added or removed. */
 export interface Lineage {
   readonly parent: Dataset;
-  readonly added?: readonly [x1: number, x2: number, t: number];
-  readonly removed?: readonly [x1: number, x2: number, t: number];
+  readonly added?: Point;
+  readonly removed?: Point;
 }
 
 const lineages = new WeakMap<Dataset, Lineage>();
@@ -87,4 +104,50 @@ export function removePoint(data: Dataset, index: number): EditResult | undefine
   lineages.set(out, { parent: data, removed });
   if (hasSummary(data)) rememberSummary(out, withoutPoint(summaryOf(data), ...removed));
   return { data: out, change: { kind: 'swap-remove', index } };
+}
+
+/**
+ * Puts `point` back at `index`, the sample there moving to the end: the
+ * inverse of removePoint(data', index). An index of n appends.
+ */
+export function insertPoint(data: Dataset, index: number, point: Point): EditResult {
+  const n = data.targets.length;
+  if (!Number.isInteger(index) || index < 0 || index > n) {
+    throw new RangeError(`a point can go back at index 0 … ${n}, not ${index}`);
+  }
+  const [x1, x2, t] = point;
+  if (index === n) return addPoint(data, x1, x2, t === 1 ? 1 : 0);
+  const points = new Float64Array(2 * n + 2);
+  points.set(data.points);
+  points[2 * n] = data.points[2 * index]!;
+  points[2 * n + 1] = data.points[2 * index + 1]!;
+  points[2 * index] = x1;
+  points[2 * index + 1] = x2;
+  const targets = new Uint8Array(n + 1);
+  targets.set(data.targets);
+  targets[n] = data.targets[index]!;
+  targets[index] = t;
+  const out = { points, targets };
+  lineages.set(out, { parent: data, added: point });
+  if (hasSummary(data)) rememberSummary(out, withPoint(summaryOf(data), x1, x2, t));
+  return { data: out, change: { kind: 'unswap', index } };
+}
+
+/** Makes an edit again, exactly as it was made (redo). */
+export function redoEdit(data: Dataset, edit: AppliedEdit): EditResult {
+  if (edit.kind === 'add') {
+    const [x1, x2, t] = edit.point;
+    return addPoint(data, x1, x2, t === 1 ? 1 : 0);
+  }
+  const result = removePoint(data, edit.index);
+  if (!result) throw new RangeError(`there is no point ${edit.index} to remove again`);
+  return result;
+}
+
+/** Takes an edit back (undo): the data set before it, bit for bit. */
+export function undoEdit(data: Dataset, edit: AppliedEdit): EditResult {
+  if (edit.kind === 'remove') return insertPoint(data, edit.index, edit.point);
+  const result = removePoint(data, data.targets.length - 1);
+  if (!result) throw new RangeError('there is no added point to take back');
+  return result;
 }

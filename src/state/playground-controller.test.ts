@@ -137,4 +137,50 @@ describe('PlaygroundController', () => {
     await c.step(1);
     expect(calls).toBe(before);
   });
+
+  it('undoes and redoes 60 edits, an import and a preset, each state exactly', async () => {
+    const c = await controller();
+    const snapshot = () => [Array.from(c.dataset.points), Array.from(c.dataset.targets), view(c).customData];
+    const states = [snapshot()];
+    await c.change({ preset: 'gaussians', gaussians: { perClass: 20 } });
+    states.push(snapshot());
+    await c.loadCsv('x1,x2,t\n0,0,0\n1,1,1\n2,2,1\n', 'three.csv');
+    states.push(snapshot());
+    for (let i = 0; i < 60; i++) {
+      const edit =
+        i % 3 === 2
+          ? ({ action: 'remove', x1: i / 10, x2: 0 } as const)
+          : ({ action: 'add', x1: i / 7, x2: -i / 9, t: (i % 2) as 0 | 1 } as const);
+      await c.edit(edit);
+      states.push(snapshot());
+    }
+    expect(view(c).undo.undo).toMatch(/add a point|remove a point/);
+    for (let k = states.length - 2; k >= 0; k--) {
+      await c.undo();
+      expect(snapshot()).toEqual(states[k]);
+    }
+    expect(c.settings.preset).toBe('tutorial');
+    expect(view(c).undo).toEqual({ undo: undefined, redo: 'choose the gaussians preset' });
+    await c.undo();
+    expect(view(c).status).toBe('There is nothing to undo.');
+    for (let k = 1; k < states.length; k++) {
+      await c.redo();
+      expect(snapshot()).toEqual(states[k]);
+    }
+    expect(view(c).undo.redo).toBeUndefined();
+  });
+
+  it('keeps the weights when an edit is undone, and restarts when an import is', async () => {
+    const c = await controller();
+    await c.step(3);
+    const weights = view(c).state.weights;
+    await c.edit({ action: 'add', x1: 3, x2: 3, t: 0 });
+    await c.undo();
+    expect(view(c).state).toMatchObject({ iteration: 3, weights, samples: 40 });
+    expect(view(c).status).toMatch(/^Undone: add a point of class 0\. N = 40/);
+    await c.loadCsv('x1,x2,t\n0,0,0\n1,1,1\n', 'two.csv');
+    await c.step(2);
+    await c.undo();
+    expect(view(c).state).toMatchObject({ iteration: 0, samples: 40 });
+  });
 });

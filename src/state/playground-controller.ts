@@ -6,15 +6,16 @@
  * elements render it and forward user input. Tests drive it in Node with the
  * CPU engine.
  */
-import type { Engine, GridSpec } from '../engine/engine';
+import type { Engine } from '../engine/engine';
 import { parseCsv } from '../model/csv';
 import type { Dataset } from '../model/dataset';
-import { generateGaussiansInSlices } from '../model/gaussians';
 import { tutorialDataset } from '../model/tutorial-data';
 import { formatCount } from '../view/format';
-import { type PlotDomain, plotDomain } from '../view/plot-domain';
 import { CostSurfaceJob, type GridBudget } from './cost-surface-job';
+import { type DataSettings, type DataStep, stepLabel } from './data-history';
+import { DataKeeper, type DrawData, type Replacement } from './data-keeper';
 import { divergence } from './divergence';
+import type { ExportedModel } from './model-file';
 import { PendingWork } from './pending-work';
 import { PlayClock } from './play-clock';
 import {
@@ -32,34 +33,12 @@ import {
   SafeRateCache,
   stepAdvice,
 } from './playground-view';
+import { drawing, presetData } from './preset-data';
+import { ScatterWindow } from './scatter-window';
 import { type PointEdit, stateOf, TrainingSession } from './training-session';
 
-export const PROBABILITY_GRID_SIZE = 64;
 /** Data this large take long enough to load that the page says so. */
 const LARGE = 100_000;
-
-/** Gives the page a turn (to draw, to take a click) between slices of long work. */
-export function pause(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** The data a preset describes, drawn in slices so the page stays responsive; undefined if cancelled. */
-export function presetData(
-  settings: PlaygroundSettings,
-  onProgress?: (fraction: number) => void,
-  cancelled?: () => boolean,
-): Promise<Dataset | undefined> {
-  if (settings.preset === 'tutorial') return Promise.resolve(tutorialDataset());
-  return generateGaussiansInSlices(settings.gaussians, {
-    pause,
-    ...(onProgress ? { onProgress } : {}),
-    ...(cancelled ? { cancelled } : {}),
-  });
-}
-
-function drawing(settings: PlaygroundSettings): string {
-  return `Drawing ${formatCount(2 * settings.gaussians.perClass)} points`;
-}
 
 export interface ControllerOptions {
   readonly engine: Engine;
@@ -82,24 +61,34 @@ export class PlaygroundController {
   private readonly safeMeanRates = new SafeRateCache();
   private readonly listeners = new Set<() => void>();
   private published: PlaygroundView | undefined;
-  private customData: string;
+  /** Every change of the data, in order and undoable. */
+  private readonly data: DataKeeper;
   private status = '';
   private divergence = '';
   private busy: Busy | undefined;
   private probabilities: ProbabilityImage | undefined;
-  private scatter: { dataVersion: number; domain: PlotDomain } | undefined;
+  private readonly scatterWindow = new ScatterWindow();
   private destroyed = false;
   /** Until ready() has the preset's data on the engine, nothing is published but progress. */
   private starting = true;
-  /** Counts requests for new data: a slow one that a later one overtook is dropped. */
-  private dataRequests = 0;
 
   constructor(private readonly options: ControllerOptions) {
     this.settings = options.settings;
-    this.customData = options.data?.note ?? '';
     // The preset's data are drawn by ready(); the session starts on whatever is at hand.
     const initial = options.data?.dataset ?? tutorialDataset();
     this.session = new TrainingSession(options.engine, initial, options.settings.training);
+    this.data = new DataKeeper(
+      {
+        session: this.session,
+        presetData: (settings, superseded) => presetData(settings, this.progress(drawing(settings)), superseded),
+        load: (data) => this.load(data),
+        restoreSettings: ({ preset, gaussians }) => {
+          this.settings = { ...this.settings, preset, gaussians };
+        },
+      },
+      options.settings,
+      options.data?.note ?? '',
+    );
     this.surface = new CostSurfaceJob(this.session, options.budget, () => this.publish());
   }
 
@@ -108,11 +97,7 @@ export class PlaygroundController {
     await this.session.ready;
     if (!this.options.data && this.settings.preset !== 'tutorial') {
       const settings = this.settings;
-      await this.replaceData(
-        (superseded) => presetData(settings, this.progress(drawing(settings)), superseded),
-        '',
-        '',
-      );
+      await this.replaceData(this.drawPreset(settings), { settings, note: '' }, '');
     }
     this.starting = false;
     await this.refresh();
@@ -130,7 +115,7 @@ export class PlaygroundController {
   }
 
   /** The data the next operation works on. */
-  get data(): Dataset {
+  get dataset(): Dataset {
     return this.session.data;
   }
 
@@ -162,11 +147,12 @@ export class PlaygroundController {
 
   private async apply(previous: PlaygroundSettings, next: PlaygroundSettings, change: SettingsChange): Promise<void> {
     this.settings = next;
-    const reload = dataChanged(previous, next) || (change.preset !== undefined && this.customData !== '');
+    const reload = dataChanged(previous, next) || (change.preset !== undefined && this.data.customNote !== '');
     if (reload) {
+      const what = change.preset !== undefined ? `choose the ${next.preset} preset` : 'draw new Gaussians';
       await this.replaceData(
-        (superseded) => presetData(next, this.progress(drawing(next)), superseded),
-        '',
+        this.drawPreset(next),
+        { settings: next, note: '', what },
         'New data: training starts again from w(0).',
       );
     }
@@ -182,6 +168,47 @@ export class PlaygroundController {
     await this.refresh();
   }
 
+  /** Takes back the last change of the data (an edit, an import, a preset, new Gaussians). */
+  undo(): Promise<void> {
+    return this.pending.track(async () => this.afterHistory(await this.data.undo(), 'Undone', 'undo'));
+  }
+
+  /** Makes the last undone change of the data again. */
+  redo(): Promise<void> {
+    return this.pending.track(async () => this.afterHistory(await this.data.redo(), 'Redone', 'redo'));
+  }
+
+  private async afterHistory(step: DataStep | undefined, done: string, verb: string): Promise<void> {
+    if (!step) this.status = `There is nothing to ${verb}.`;
+    else {
+      this.status = `${done}: ${stepLabel(step)}. N = ${formatCount(this.session.data.targets.length)}.`;
+      if (step.kind === 'replace') this.divergence = '';
+    }
+    await this.refresh();
+  }
+
+  /**
+   * Restores a model file: its settings (its data settings too, unless its
+   * data were custom: those come back from their CSV), then its weights at
+   * its iteration. Says so when the data here differ from the model's.
+   */
+  async loadModel(model: ExportedModel): Promise<void> {
+    const { preset, gaussians, training, speed } = model.settings;
+    await this.change(model.data.source === 'custom' ? { training, speed } : { preset, gaussians, training, speed });
+    return this.pending.track(async () => {
+      const [w1, w2] = model.weights;
+      await this.session.setWeights({ w1, w2, b: model.bias }, model.iteration);
+      this.divergence = '';
+      const n = this.session.data.targets.length;
+      const differ =
+        model.data.samples !== n
+          ? ` It was trained on N = ${formatCount(model.data.samples)}; these data have N = ${formatCount(n)}.`
+          : '';
+      this.status = `Loaded the model at iteration ${model.iteration}.${differ}`;
+      await this.refresh();
+    });
+  }
+
   /** A new seed for the two Gaussians. */
   regenerate(): Promise<void> {
     const seed = (this.settings.gaussians.seed + 1) % 2 ** 31;
@@ -190,13 +217,15 @@ export class PlaygroundController {
 
   /** Reads CSV text; a parse error is thrown (naming the line) and the current data stay. */
   async loadCsv(text: string, name = 'CSV'): Promise<void> {
-    const data = parseCsv(text);
+    return this.loadDataset(parseCsv(text), name);
+  }
+
+  /** Replaces the data with a data set parsed elsewhere (the import worker), named `name` in the messages. */
+  loadDataset(data: Dataset, name: string): Promise<void> {
     return this.pending.track(async () => {
-      await this.replaceData(
-        async () => data,
-        `From ${name}: ${formatCount(data.targets.length)} points (not part of the link).`,
-        `Loaded ${name}.`,
-      );
+      const settings = this.settings;
+      const note = `From ${name}: ${formatCount(data.targets.length)} points (not part of the link).`;
+      await this.replaceData(async () => data, { settings, note, what: `import ${name}` }, `Loaded ${name}.`);
       await this.refresh();
     });
   }
@@ -207,12 +236,11 @@ export class PlaygroundController {
   }
 
   private async applyEdit(edit: PointEdit): Promise<void> {
-    const refused = await this.session.editData(edit);
+    const made = await this.data.edit(edit, (n) => `Edited by hand: ${formatCount(n)} points (not part of the link).`);
     const n = formatCount(this.session.data.targets.length);
-    if (refused) {
-      this.status = refused;
+    if (typeof made === 'string') {
+      this.status = made;
     } else {
-      this.customData = `Edited by hand: ${n} points (not part of the link).`;
       const what = edit.action === 'add' ? `Added a point of class ${edit.t}.` : 'Removed the nearest point.';
       this.status = `${what} N = ${n}; training continues from the current weights.`;
     }
@@ -265,13 +293,14 @@ export class PlaygroundController {
     this.clock.stop();
     this.surface.stop();
     this.listeners.clear();
-    this.dataRequests++;
+    this.data.supersede();
     return this.session.destroy();
   }
 
   /** The custom data and their note, to restart from after a reconnect; undefined for the preset's. */
   get customDataset(): { dataset: Dataset; note: string } | undefined {
-    return this.customData ? { dataset: this.session.data, note: this.customData } : undefined;
+    const note = this.data.customNote;
+    return note ? { dataset: this.session.data, note } : undefined;
   }
 
   /** Progress of long work: said to the listeners, without a new view (nothing drawn changed). */
@@ -288,57 +317,43 @@ export class PlaygroundController {
     for (const listener of this.listeners) listener();
   }
 
-  /** Loads data that `make` produces, unless a later request overtook it meanwhile. */
-  private async replaceData(
-    make: (superseded: () => boolean) => Promise<Dataset | undefined>,
-    note: string,
-    status: string,
-  ): Promise<void> {
-    const request = ++this.dataRequests;
-    const superseded = () => request !== this.dataRequests;
-    let data: Dataset | undefined;
-    try {
-      data = await make(superseded);
-    } finally {
-      if (request === this.dataRequests) this.busy = undefined;
-    }
-    if (!data || superseded()) return;
-    // Large data take a while to reach the engine (and the GPU measures its best dispatch size for them).
-    const large = data.targets.length >= LARGE;
-    if (large)
-      this.setBusy({
-        label: `Loading ${formatCount(data.targets.length)} points onto the ${this.session.engineKind.toUpperCase()}`,
-      });
-    try {
-      await this.session.loadData(data);
-    } finally {
-      if (large && request === this.dataRequests) this.setBusy(undefined);
-    }
-    if (superseded()) return;
-    this.customData = note;
+  /** The preset's data for `settings`, drawn in slices with progress. */
+  private drawPreset(settings: DataSettings): DrawData {
+    return (superseded) => presetData(settings, this.progress(drawing(settings)), superseded);
+  }
+
+  /** Loads the data `draw` makes, unless a later request overtook it meanwhile; `status` says so once done. */
+  private async replaceData(draw: DrawData, replacement: Replacement, status: string): Promise<void> {
+    const loaded = await this.data.replace(async (superseded) => {
+      try {
+        return await draw(superseded);
+      } finally {
+        if (!superseded()) this.busy = undefined;
+      }
+    }, replacement);
+    if (!loaded) return;
     this.divergence = '';
     if (status) this.status = status;
   }
 
+  /** Puts a data set on the engine; large ones take a while, and the page says so. */
+  private async load(data: Dataset): Promise<void> {
+    const large = data.targets.length >= LARGE;
+    if (large) {
+      const engine = this.session.engineKind.toUpperCase();
+      this.setBusy({ label: `Loading ${formatCount(data.targets.length)} points onto the ${engine}` });
+    }
+    try {
+      await this.session.loadData(data);
+    } finally {
+      if (large) this.setBusy(undefined);
+    }
+  }
+
   private async stepAndDraw(n: number): Promise<void> {
-    const probabilities = await this.session.step(n, this.probabilityGrid());
+    const probabilities = await this.session.step(n, this.scatterWindow.grid(this.session));
     this.checkDivergence();
     await this.refresh(probabilities);
-  }
-
-  private probabilityGrid(): GridSpec {
-    const domain = this.scatterDomain();
-    return { x: domain.x, y: domain.y, size: PROBABILITY_GRID_SIZE };
-  }
-
-  /** The scatter's window for the data of the run on view (recomputed only when they change). */
-  private scatterDomain(): PlotDomain {
-    const run = this.session.run;
-    if (!run) return plotDomain(this.session.data);
-    if (this.scatter?.dataVersion !== run.dataVersion) {
-      this.scatter = { dataVersion: run.dataVersion, domain: plotDomain(run.data) };
-    }
-    return this.scatter.domain;
   }
 
   private checkDivergence(): void {
@@ -352,7 +367,7 @@ export class PlaygroundController {
 
   /** Brings the probability grid up to the run (unless it came with the last steps) and publishes. */
   private async refresh(computed?: Float32Array): Promise<void> {
-    const grid = this.probabilityGrid();
+    const grid = this.scatterWindow.grid(this.session);
     const values = computed ?? (await this.session.probabilityGrid(grid));
     this.probabilities = { grid, values };
     this.publish();
@@ -373,10 +388,11 @@ export class PlaygroundController {
       settings: this.settings,
       run,
       state: stateOf(run),
-      scatterDomain: this.scatterDomain(),
+      scatterDomain: this.scatterWindow.domain(this.session),
       probabilities: this.probabilities,
       surface: this.surface.status,
-      customData: this.customData,
+      customData: this.data.customNote,
+      undo: this.data.labels,
       status: this.status,
       divergence: this.divergence,
       stepAdvice: stepAdvice(run, safe, safeMean),

@@ -46,6 +46,8 @@ export interface PlaygroundView {
   readonly surface: SurfaceStatus | undefined;
   /** Where the data came from when the preset no longer describes them ('' when it does). */
   readonly customData: string;
+  /** What Undo and Redo would do to the data, in words; undefined when there is nothing to do. */
+  readonly undo: { readonly undo: string | undefined; readonly redo: string | undefined };
   /** The last thing done, said in words (for a live region). */
   readonly status: string;
   /** Why training stopped on its own, if it did. */

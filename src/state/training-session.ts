@@ -9,7 +9,7 @@
  */
 import type { Engine, EngineKind, GridSpec, Snapshot, SurfacePart } from '../engine/engine';
 import { classCounts, type Dataset } from '../model/dataset';
-import { addPoint, type EditResult, MIN_POINTS, nearestPoint, removePoint } from '../model/edit';
+import { type AppliedEdit, addPoint, type EditResult, MIN_POINTS, nearestPoint, removePoint } from '../model/edit';
 import { correctCount, type Params, reducedCost } from '../model/regression';
 import { History, type HistoryEntry } from './history';
 import { applyTraining, trainingRestarts } from './playground-settings';
@@ -177,6 +177,17 @@ export class TrainingSession {
     });
   }
 
+  /** Puts the model at `params`, as reached at `iteration` (a loaded model): the history starts there. */
+  setWeights(params: Params, iteration: number): Promise<void> {
+    return this.enqueue(async () => {
+      this.engine.setParams(params);
+      const evaluation = await this.engine.snapshot();
+      this.iteration = iteration;
+      this.trail.reset(this.entryAt(iteration, evaluation));
+      this.publish(evaluation);
+    });
+  }
+
   /** Back to w(0): the initial weights, iteration 0. */
   reset(): Promise<void> {
     return this.enqueue(() => this.restart());
@@ -213,24 +224,36 @@ export class TrainingSession {
    * continues on the edited points. The edit is applied in the queue, to the
    * data as the edits before it left them, so quick successive clicks all
    * count, and what the data must keep (MIN_POINTS, a point of each class)
-   * is checked there too. Resolves to why nothing was removed, or undefined
-   * when the edit was made.
+   * is checked there too. Resolves to the edit as made (what undo needs), or
+   * to why nothing was removed.
    */
-  editData(edit: PointEdit): Promise<string | undefined> {
+  editData(edit: PointEdit): Promise<AppliedEdit | string> {
     return this.enqueue(async () => {
-      const result = this.edited(edit);
-      if (typeof result === 'string') return result;
-      await this.engine.applyEdit(result.data, result.change);
-      this.currentData = result.data;
-      this.dataVersion++;
-      const evaluation = await this.engine.snapshot();
-      this.trail.setLast(
-        reducedCost(evaluation, this.currentSettings.reduction),
-        accuracyOf(evaluation, result.data.targets.length),
-      );
-      this.publish(evaluation);
-      return undefined;
+      const made = this.edited(edit);
+      if (typeof made === 'string') return made;
+      await this.commitEdit(made.result);
+      return made.applied;
     });
+  }
+
+  /**
+   * Applies an edit worked out from the current data by `make` (an undo or a
+   * redo), in the queue like a click's, keeping the weights.
+   */
+  replayEdit(make: (data: Dataset) => EditResult): Promise<void> {
+    return this.enqueue(() => this.commitEdit(make(this.currentData)));
+  }
+
+  private async commitEdit(result: EditResult): Promise<void> {
+    await this.engine.applyEdit(result.data, result.change);
+    this.currentData = result.data;
+    this.dataVersion++;
+    const evaluation = await this.engine.snapshot();
+    this.trail.setLast(
+      reducedCost(evaluation, this.currentSettings.reduction),
+      accuracyOf(evaluation, result.data.targets.length),
+    );
+    this.publish(evaluation);
   }
 
   /** Moves the run to another engine (after a lost device, say), keeping data, settings and history. */
@@ -276,16 +299,24 @@ export class TrainingSession {
     return done;
   }
 
-  /** The edited data, or why the edit cannot be made. */
-  private edited(edit: PointEdit): EditResult | string {
+  /** The edited data and the edit as made, or why the edit cannot be made. */
+  private edited(edit: PointEdit): { result: EditResult; applied: AppliedEdit } | string {
     const data = this.currentData;
-    if (edit.action === 'add') return addPoint(data, edit.x1, edit.x2, edit.t);
+    if (edit.action === 'add') {
+      return {
+        result: addPoint(data, edit.x1, edit.x2, edit.t),
+        applied: { kind: 'add', point: [edit.x1, edit.x2, edit.t] },
+      };
+    }
     if (data.targets.length <= MIN_POINTS) return `${MIN_POINTS} points are the fewest this playground trains on.`;
     const index = nearestPoint(data, edit.x1, edit.x2);
     const t = data.targets[index];
     const [zeros, ones] = classCounts(data);
     if ((t === 0 ? zeros : ones) <= 1) return `That is the last point of class t = ${t}: both classes are needed.`;
-    return removePoint(data, index) ?? 'There is no point to remove.';
+    const result = removePoint(data, index);
+    if (!result) return 'There is no point to remove.';
+    const point = [data.points[2 * index]!, data.points[2 * index + 1]!, t ?? 0] as const;
+    return { result, applied: { kind: 'remove', index, point } };
   }
 
   private pushOptions(): void {

@@ -1,0 +1,140 @@
+/**
+ * The model as a file: the weights, the bias and the iteration they were
+ * reached at, every setting, what the data were (their size, class counts
+ * and source) and the engine. `exportModel` writes it; `parseModel` reads it
+ * back from JSON a user may have edited, refusing anything it cannot vouch
+ * for with a message naming the field.
+ */
+import type { EngineKind } from '../engine/engine';
+import { classCounts } from '../model/dataset';
+import type { HistoryEntry } from './history';
+import { applyChange, DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
+import { SettingError } from './settings';
+import type { Run, TrainingState } from './training-session';
+
+export const MODEL_FORMAT = 'logistic-playground-model';
+export const MODEL_VERSION = 1;
+
+export interface ModelData {
+  readonly samples: number;
+  readonly class0: number;
+  readonly class1: number;
+  /** The preset that drew them, or 'custom' (a file, edits): then only the data's own CSV brings them back. */
+  readonly source: 'tutorial' | 'gaussians' | 'custom';
+}
+
+export interface ExportedModel {
+  readonly format: typeof MODEL_FORMAT;
+  readonly version: typeof MODEL_VERSION;
+  readonly weights: readonly [number, number];
+  readonly bias: number;
+  readonly iteration: number;
+  /** Measured at these weights on the data below, under settings.training.reduction. */
+  readonly cost: number;
+  readonly accuracy: number;
+  readonly settings: PlaygroundSettings;
+  readonly data: ModelData;
+  readonly engine: EngineKind;
+}
+
+export function exportModel(
+  state: TrainingState,
+  run: Run,
+  settings: PlaygroundSettings,
+  custom: boolean,
+): ExportedModel {
+  const [class0, class1] = classCounts(run.data);
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    weights: state.weights,
+    bias: state.bias,
+    iteration: state.iteration,
+    cost: state.cost,
+    accuracy: state.accuracy,
+    settings,
+    data: { samples: state.samples, class0, class1, source: custom ? 'custom' : settings.preset },
+    engine: state.engine,
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function finite(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new SettingError(
+      `the model's ${field} must be a finite number, got ${JSON.stringify(value) ?? String(value)}`,
+    );
+  }
+  return value;
+}
+
+function count(value: unknown, field: string): number {
+  const n = finite(value, field);
+  if (!Number.isInteger(n) || n < 0)
+    throw new SettingError(`the model's ${field} must be a whole number ≥ 0, got ${n}`);
+  return n;
+}
+
+/** Reads a model file's object (or its JSON text); a SettingError names the first field it cannot accept. */
+export function parseModel(input: unknown): ExportedModel {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch (error) {
+      throw new SettingError(`the model file is not JSON: ${(error as Error).message}`);
+    }
+  }
+  if (!isObject(value)) throw new SettingError('a model must be an object, as exportModel() returns it');
+  if (value.format !== MODEL_FORMAT) {
+    throw new SettingError(
+      `this is not a model of this playground (format "${String(value.format)}", expected "${MODEL_FORMAT}")`,
+    );
+  }
+  if (value.version !== MODEL_VERSION) {
+    throw new SettingError(
+      `the model's version ${String(value.version)} is not one this page reads (${MODEL_VERSION})`,
+    );
+  }
+  const w = value.weights;
+  if (!Array.isArray(w) || w.length !== 2) throw new SettingError("the model's weights must be two numbers [w1, w2]");
+  const weights = [finite(w[0], 'w1'), finite(w[1], 'w2')] as const;
+  if (!isObject(value.settings)) throw new SettingError('the model has no settings object');
+  const { preset, gaussians, training, speed } = value.settings;
+  // Every setting goes through the settings table: what a link or a field refuses, a file cannot set.
+  const settings = applyChange(DEFAULT_PLAYGROUND, {
+    ...(preset !== undefined ? { preset: preset as PlaygroundSettings['preset'] } : {}),
+    ...(isObject(gaussians) ? { gaussians } : {}),
+    ...(isObject(training) ? { training } : {}),
+    ...(isObject(speed) ? { speed } : {}),
+  });
+  const data = isObject(value.data) ? value.data : {};
+  const source = data.source === 'tutorial' || data.source === 'gaussians' ? data.source : 'custom';
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    weights,
+    bias: settings.training.bias ? finite(value.bias ?? 0, 'bias') : 0,
+    iteration: count(value.iteration ?? 0, 'iteration'),
+    cost: typeof value.cost === 'number' ? value.cost : Number.NaN,
+    accuracy: typeof value.accuracy === 'number' ? value.accuracy : Number.NaN,
+    settings,
+    data: {
+      samples: count(data.samples ?? 0, 'data.samples'),
+      class0: count(data.class0 ?? 0, 'data.class0'),
+      class1: count(data.class1 ?? 0, 'data.class1'),
+      source,
+    },
+    engine: value.engine === 'gpu' ? 'gpu' : 'cpu',
+  };
+}
+
+/** The cost and accuracy at every iteration the history holds, as CSV (thinned runs skip iterations). */
+export function historyCsv(history: readonly HistoryEntry[]): string {
+  const rows = ['iteration,w1,w2,b,cost,accuracy'];
+  for (const e of history) rows.push([e.iteration, e.params.w1, e.params.w2, e.params.b, e.loss, e.accuracy].join(','));
+  return `${rows.join('\n')}\n`;
+}
