@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvError, formatCsv, parseCsv } from './csv';
-import { datasetFromRows } from './dataset';
+import { CsvError, type CsvMapping, CsvReader, formatCsv, parseCsv } from './csv';
+import { type Dataset, datasetFromRows } from './dataset';
 import { TUTORIAL_CSV, tutorialDataset } from './tutorial-data';
 
 const OK = 'x1,x2,t\n0.5,1,0\n-1,2.5,1\n';
@@ -139,6 +139,154 @@ describe('parseCsv, property-based', () => {
           expect(Array.from(back.targets)).toEqual(Array.from(data.targets));
         },
       ),
+    );
+  });
+});
+
+describe('parseCsv with a mapping (the import dialog says which column is which)', () => {
+  const expected = datasetFromRows([
+    [0.5, 2, 1],
+    [-1, 3, 0],
+  ]);
+  const same = (text: string, mapping: CsvMapping) => {
+    const data = parseCsv(text, mapping);
+    expect(Array.from(data.points)).toEqual(Array.from(expected.points));
+    expect(Array.from(data.targets)).toEqual(Array.from(expected.targets));
+  };
+
+  it('reads other names, the label first', () => {
+    same('label,a,b\n1,0.5,2\n0,-1,3\n', { x1: 1, x2: 2, t: 0, header: true });
+  });
+
+  it('reads a file without a header', () => {
+    same('0.5,2,1\n-1,3,0\n', { x1: 0, x2: 1, t: 2, header: false });
+  });
+
+  it('leaves out the columns not chosen, text in them too', () => {
+    same('id,note,b,a,t\n7,first,2,0.5,1\n8,ünïcode,3,-1,0\n', { x1: 3, x2: 2, t: 4, header: true });
+  });
+
+  it('reads a header that happens to be x1,x2,t like the default', () => {
+    same('x1,x2,t\n0.5,2,1\n-1,3,0\n', { x1: 0, x2: 1, t: 2, header: true });
+  });
+
+  const MAPPED_MALFORMED: Array<[name: string, text: string, mapping: CsvMapping, message: RegExp]> = [
+    [
+      'text in a chosen column names the column',
+      'a,b,label\n1,2,0\nabc,1,1\n',
+      { x1: 0, x2: 1, t: 2, header: true },
+      /^Line 3: x1 \(column "a"\) is not a number: "abc"/,
+    ],
+    [
+      'a bad t without a header names the column by number',
+      '1,2,0\n1,2,5\n',
+      { x1: 0, x2: 1, t: 2, header: false },
+      /^Line 2: t \(column 3\) must be 0 or 1, found "5"/,
+    ],
+    ['an empty field', 'p,q,r\n1,,0\n', { x1: 0, x2: 1, t: 2, header: true }, /^Line 2: x2 \(column "q"\) is empty/],
+    [
+      'a row shorter than the first',
+      'a,b,c,d\n1,2,0,9\n\n1,2,1\n',
+      { x1: 0, x2: 1, t: 2, header: true },
+      /^Line 4: expected 4 fields, as on line 1, found 3/,
+    ],
+    [
+      'a column past the end',
+      'a,b\n1,2\n',
+      { x1: 0, x2: 1, t: 2, header: true },
+      /^Line 1: t is to come from column 3, but the row has 2 fields/,
+    ],
+    ['the same column twice', 'a,b,c\n1,2,0\n', { x1: 0, x2: 0, t: 2, header: true }, /three different columns/],
+    ['empty, with a header', '\n \n', { x1: 0, x2: 1, t: 2, header: true }, /empty: expected a header and data rows/],
+    ['empty, without a header', '', { x1: 0, x2: 1, t: 2, header: false }, /empty: expected data rows/],
+    ['a header alone', 'a,b,c\n', { x1: 0, x2: 1, t: 2, header: true }, /no data rows/],
+    [
+      'one class only',
+      'a,b,label\n1,2,0\n3,4,0\n',
+      { x1: 0, x2: 1, t: 2, header: true },
+      /every point has t \(column "label"\) = 0/,
+    ],
+    [
+      'a header read as data',
+      'a,b,c\n1,2,0\n',
+      { x1: 0, x2: 1, t: 2, header: false },
+      /^Line 1: x1 \(column 1\) is not a number: "a"/,
+    ],
+  ];
+  it.each(MAPPED_MALFORMED)('%s', (_name, text, mapping, message) => {
+    expect(() => parseCsv(text, mapping)).toThrow(CsvError);
+    expect(() => parseCsv(text, mapping)).toThrow(message);
+  });
+
+  it('without a mapping, more than three columns are still refused', () => {
+    expect(() => parseCsv('x1,x2,t,w\n1,2,0,1\n')).toThrow(/^Line 1: the header must be "x1,x2,t"/);
+  });
+});
+
+describe('CsvReader takes the text in pieces', () => {
+  const text = '\uFEFFx1,x2,t\r\n0.5,1,0\r\n\r\n-1,2.5,1\r1e-3,.5,0\n';
+
+  it('gives the same data wherever the text is cut, a CRLF or the BOM included', () => {
+    const whole = parseCsv(text);
+    for (let a = 0; a <= text.length; a++) {
+      for (let b = a; b <= text.length; b++) {
+        const reader = new CsvReader();
+        reader.push(text.slice(0, a));
+        reader.push(text.slice(a, b));
+        reader.push(text.slice(b));
+        const data = reader.finish();
+        expect(Array.from(data.points), `cut at ${a}, ${b}`).toEqual(Array.from(whole.points));
+        expect(Array.from(data.targets)).toEqual(Array.from(whole.targets));
+      }
+    }
+  });
+
+  it('names the same line wherever the text is cut', () => {
+    const bad = 'x1,x2,t\r\n0,0,0\r\n\r\n1,x,1\r\n';
+    for (let a = 0; a <= bad.length; a++) {
+      const reader = new CsvReader();
+      expect(() => {
+        reader.push(bad.slice(0, a));
+        reader.push(bad.slice(a));
+        reader.finish();
+      }).toThrow(/^Line 4: x2 is not a number: "x"/);
+    }
+  });
+});
+
+/** A data set's rows as CSV with the columns in `order` (a permutation of x1, x2, t) and an unused column. */
+function shuffledCsv(data: Dataset, order: ReadonlyArray<0 | 1 | 2>, header: boolean): string {
+  const names = ['first', 'second', 'label'];
+  const rows = header ? [[...order.map((k) => names[k]), 'note'].join(',')] : [];
+  // formatCsv is the writer under test: its rows are cut into fields and put back in another order.
+  const lines = formatCsv(data).trimEnd().split('\n').slice(1);
+  lines.forEach((line, i) => {
+    const fields = line.split(',');
+    rows.push([...order.map((k) => fields[k]), `n${i}`].join(','));
+  });
+  return `${rows.join('\r\n')}\r\n`;
+}
+
+describe('formatCsv then parseCsv, with the columns shuffled and a mapping', () => {
+  it('round-trips every valid data set bit for bit', () => {
+    const row = fc.tuple(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom<0 | 1>(0, 1),
+    );
+    const order = fc.shuffledSubarray([0, 1, 2] as const, { minLength: 3, maxLength: 3 });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 2, maxLength: 40 }), order, fc.boolean(), (rows, order, header) => {
+        fc.pre(rows.some((r) => r[2] === 0) && rows.some((r) => r[2] === 1));
+        const data = datasetFromRows(rows);
+        const text = shuffledCsv(data, order, header);
+        const mapping = { x1: order.indexOf(0), x2: order.indexOf(1), t: order.indexOf(2), header };
+        const back = parseCsv(text, mapping);
+        const bits = (a: Float64Array) => Array.from(new BigUint64Array(a.buffer, a.byteOffset, a.length));
+        expect(bits(back.points)).toEqual(bits(data.points));
+        expect(Array.from(back.targets)).toEqual(Array.from(data.targets));
+      }),
+      { numRuns: 300 },
     );
   });
 });

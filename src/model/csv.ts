@@ -4,6 +4,8 @@
  * present. Each error names the line (1-based, as an editor shows it) and the
  * problem, so a student can fix the file. Tolerated: a UTF-8 BOM, CRLF line
  * ends, blank lines, spaces around fields, and the header in any letter case.
+ * A file with other columns is read with a {@link CsvMapping} (which column is
+ * x1, x2, t; whether there is a header), as the import dialog asks for it.
  */
 import type { Dataset } from './dataset';
 
@@ -17,13 +19,38 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 export class CsvError extends Error {
   constructor(
-    message: string,
+    /** What is wrong, without the line. */
+    readonly problem: string,
     /** The 1-based line the problem is on, or undefined for whole-file problems. */
     readonly line?: number,
   ) {
-    super(line === undefined ? message : `Line ${line}: ${message}`);
+    super(line === undefined ? problem : `Line ${line}: ${problem}`);
     this.name = 'CsvError';
   }
+}
+
+/**
+ * Which column (0-based) holds x1, x2 and t, and whether the first row is a
+ * header to skip. Given for files whose columns are not `x1,x2,t`: every row
+ * then has as many fields as the first, and the columns not named are ignored.
+ */
+export interface CsvMapping {
+  readonly x1: number;
+  readonly x2: number;
+  readonly t: number;
+  readonly header: boolean;
+}
+
+const ROLES = ['x1', 'x2', 't'] as const;
+
+/** Whether a field is a number this parser accepts. */
+export function isCsvNumber(field: string): boolean {
+  return NUMBER.test(field);
+}
+
+/** The fields of one line, trimmed (the format has no quoting). */
+export function splitFields(line: string): string[] {
+  return line.split(',').map((f) => f.trim());
 }
 
 function show(field: string): string {
@@ -46,42 +73,164 @@ function checkHeader(fields: string[], line: number): void {
   }
 }
 
-/** Parses CSV text into a data set, or throws a {@link CsvError} that says what and where. */
-export function parseCsv(text: string): Dataset {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const xs: number[] = [];
-  const ts: number[] = [];
-  let headerSeen = false;
-  for (let index = 0; index < lines.length; index++) {
-    const raw = (lines[index] as string).trim();
-    if (raw === '') continue;
-    const line = index + 1;
-    const fields = raw.split(',').map((f) => f.trim());
-    if (!headerSeen) {
-      checkHeader(fields, line);
-      headerSeen = true;
-      continue;
+function checkMapping(mapping: CsvMapping): void {
+  const columns = ROLES.map((role) => mapping[role]);
+  if (columns.some((c) => !Number.isInteger(c) || c < 0) || new Set(columns).size !== 3) {
+    throw new CsvError(`x1, x2 and t need three different columns, got ${columns.join(', ')}`);
+  }
+}
+
+const LINE_BREAK = /\r\n|\n|\r/g;
+/** Room for this many rows at first; doubled as rows come. */
+const FIRST_CAPACITY = 1024;
+
+/**
+ * Reads CSV text given in pieces of any size (a file's stream, decoded), so a
+ * large file need never be one string. Line numbers count every line, blank
+ * ones too, across pieces; a CRLF split between two pieces is one line end.
+ */
+export class CsvReader {
+  private line = 0;
+  /** The start of a line whose end has not come yet. */
+  private carry = '';
+  private started = false;
+  private firstSeen = false;
+  /** The fields every row has: 3 without a mapping, the first row's count with one. */
+  private columns = 3;
+  /** What the messages call each used column: "x1", or with a mapping `x1 (column "a")`. */
+  private labels: Record<(typeof ROLES)[number], string> = { x1: 'x1', x2: 'x2', t: 't' };
+  private firstLine = 0;
+  private points = new Float64Array(2 * FIRST_CAPACITY);
+  private targets = new Uint8Array(FIRST_CAPACITY);
+  private n = 0;
+  private ones = 0;
+
+  /** Without a mapping the file must start with the header `x1,x2,t`. */
+  constructor(private readonly mapping?: CsvMapping) {
+    if (mapping) checkMapping(mapping);
+  }
+
+  /** The data rows read so far. */
+  get rows(): number {
+    return this.n;
+  }
+
+  /** Reads the complete lines in `text` (after what came before); throws a CsvError at the first bad one. */
+  push(text: string): void {
+    let buffer = this.carry + text;
+    if (!this.started && buffer !== '') {
+      this.started = true;
+      buffer = buffer.replace(/^\uFEFF/, '');
     }
-    if (fields.length !== 3) {
-      throw new CsvError(`expected 3 fields (x1,x2,t), found ${fields.length}`, line);
+    // A CR at the very end may be the first half of a CRLF: its line ends with the next piece.
+    const end = buffer.endsWith('\r') ? buffer.length - 1 : buffer.length;
+    let start = 0;
+    LINE_BREAK.lastIndex = 0;
+    for (let m = LINE_BREAK.exec(buffer); m !== null && m.index < end; m = LINE_BREAK.exec(buffer)) {
+      this.take(buffer.slice(start, m.index));
+      start = m.index + m[0].length;
     }
-    if (ts.length >= CSV_MAX_ROWS) {
+    this.carry = buffer.slice(start);
+  }
+
+  /** Reads the last line and checks the whole file: rows present, both classes. */
+  finish(): Dataset {
+    if (this.carry !== '') this.take(this.carry.replace(/\r$/, ''));
+    this.carry = '';
+    const header = this.mapping ? this.mapping.header : true;
+    if (!this.firstSeen) {
+      throw new CsvError(
+        this.mapping
+          ? `the file is empty: expected ${header ? 'a header and ' : ''}data rows`
+          : 'the file is empty: expected a header "x1,x2,t" and data rows',
+      );
+    }
+    if (this.n === 0) throw new CsvError('no data rows after the header');
+    const t = this.labels.t;
+    if (this.ones === 0) throw new CsvError(`every point has ${t} = 0: both classes (t = 0 and t = 1) are needed`);
+    if (this.ones === this.n) throw new CsvError(`every point has ${t} = 1: both classes (t = 0 and t = 1) are needed`);
+    return { points: this.points.slice(0, 2 * this.n), targets: this.targets.slice(0, this.n) };
+  }
+
+  private take(raw: string): void {
+    const line = ++this.line;
+    const trimmed = raw.trim();
+    if (trimmed === '') return;
+    const fields = splitFields(trimmed);
+    if (!this.firstSeen) {
+      this.firstSeen = true;
+      this.firstLine = line;
+      if (!this.mapping) {
+        checkHeader(fields, line);
+        return;
+      }
+      this.useColumns(this.mapping, fields, line);
+      if (this.mapping.header) return;
+    }
+    this.row(fields, line);
+  }
+
+  /** The first row of a mapped file sets the columns; the header's names go into the messages. */
+  private useColumns(mapping: CsvMapping, fields: string[], line: number): void {
+    this.columns = fields.length;
+    for (const role of ROLES) {
+      const column = mapping[role];
+      if (column >= fields.length) {
+        throw new CsvError(
+          `${role} is to come from column ${column + 1}, but the row has ${fields.length} fields`,
+          line,
+        );
+      }
+      const name = mapping.header ? show(fields[column] as string) : `${column + 1}`;
+      this.labels[role] = `${role} (column ${name})`;
+    }
+  }
+
+  private row(fields: string[], line: number): void {
+    if (fields.length !== this.columns) {
+      throw new CsvError(
+        this.mapping
+          ? `expected ${this.columns} fields, as on line ${this.firstLine}, found ${fields.length}`
+          : `expected 3 fields (x1,x2,t), found ${fields.length}`,
+        line,
+      );
+    }
+    if (this.n >= CSV_MAX_ROWS) {
       throw new CsvError(`too many rows: at most ${CSV_MAX_ROWS} points are accepted`, line);
     }
-    const [f1, f2, ft] = fields as [string, string, string];
-    const x1 = parseNumber(f1, 'x1', line);
-    const x2 = parseNumber(f2, 'x2', line);
-    const t = parseNumber(ft, 't', line);
-    if (t !== 0 && t !== 1) throw new CsvError(`t must be 0 or 1, found ${show(ft)}`, line);
-    xs.push(x1, x2);
-    ts.push(t);
+    const m = this.mapping ?? { x1: 0, x2: 1, t: 2 };
+    const x1 = parseNumber(fields[m.x1] as string, this.labels.x1, line);
+    const x2 = parseNumber(fields[m.x2] as string, this.labels.x2, line);
+    const ft = fields[m.t] as string;
+    const t = parseNumber(ft, this.labels.t, line);
+    if (t !== 0 && t !== 1) throw new CsvError(`${this.labels.t} must be 0 or 1, found ${show(ft)}`, line);
+    if (this.n === this.targets.length) this.grow();
+    this.points[2 * this.n] = x1;
+    this.points[2 * this.n + 1] = x2;
+    this.targets[this.n] = t;
+    this.n++;
+    this.ones += t;
   }
-  if (!headerSeen) throw new CsvError('the file is empty: expected a header "x1,x2,t" and data rows');
-  if (ts.length === 0) throw new CsvError('no data rows after the header');
-  const ones = ts.reduce((a, t) => a + t, 0);
-  if (ones === 0) throw new CsvError('every point has t = 0: both classes (t = 0 and t = 1) are needed');
-  if (ones === ts.length) throw new CsvError('every point has t = 1: both classes (t = 0 and t = 1) are needed');
-  return { points: Float64Array.from(xs), targets: Uint8Array.from(ts) };
+
+  private grow(): void {
+    const capacity = Math.min(CSV_MAX_ROWS, 2 * this.targets.length);
+    const points = new Float64Array(2 * capacity);
+    points.set(this.points);
+    const targets = new Uint8Array(capacity);
+    targets.set(this.targets);
+    this.points = points;
+    this.targets = targets;
+  }
+}
+
+/**
+ * Parses CSV text into a data set, or throws a {@link CsvError} that says what
+ * and where. Without a mapping the header must be `x1,x2,t`.
+ */
+export function parseCsv(text: string, mapping?: CsvMapping): Dataset {
+  const reader = new CsvReader(mapping);
+  reader.push(text);
+  return reader.finish();
 }
 
 /** Shortest text that parses back to the same double; keeps the sign of −0, which String() drops. */

@@ -6,6 +6,7 @@
  * and comes back as a notice that names it; the rest of the link still applies.
  * The keys and their formats come from the settings table.
  */
+import { LINK_DATA_KEY } from './link-data';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
 import { linkEntries, settingForUrlKey } from './settings-schema';
 
@@ -26,6 +27,8 @@ export function decodeSettings(hash: string, defaults: PlaygroundSettings = DEFA
   let settings = defaults;
   const notices: string[] = [];
   for (const [key, value] of params) {
+    // The data a link carries are read apart (link-data.ts): they need the CSV parser, and time.
+    if (key === LINK_DATA_KEY) continue;
     const setting = settingForUrlKey(key);
     if (!setting) {
       notices.push(`The link's "${key}=${value}" is not a setting of this page; it was ignored.`);
