@@ -7,6 +7,18 @@
  * decimals each, which tests and screen readers read. A subclass says which
  * variable, which curves, what extra marks and which readouts; it announces
  * a new value with a `change` event.
+ *
+ * @fires change - the handle moved (read the new value from the element)
+ * @csspart frame - the plot's box
+ * @csspart raster - the canvas under the SVG (empty here)
+ * @csspart plot - the SVG: axes, curves, the handle
+ * @csspart legend - the curves' names under the plot
+ * @csspart readouts - the numbers under the legend
+ * @cssprop --lp-plot-aspect - the plot's width / height (default 1.6)
+ * @cssprop --lp-plot-font-size - the ticks' and labels' text (default 0.85em)
+ * @cssprop --lp-highlight-color - the handle (default #e69f00)
+ * @cssprop --lp-focus-color - the handle's ring when focused (default #0072b2; dark #56b4e9)
+ * @cssprop --lp-control-border-color - the dashed guide at the handle (default #777; dark #8b949e)
  */
 import * as d3 from 'd3';
 import { type CSSResultGroup, css, html, LitElement, nothing, svg, type TemplateResult } from 'lit';
@@ -38,22 +50,23 @@ export abstract class CurveFigure extends LitElement {
       :host { display: flex; flex-direction: column; gap: 0.3em; aspect-ratio: auto; }
       .plot-box { position: relative; aspect-ratio: var(--lp-plot-aspect, 1.6); }
       .curve { fill: none; stroke-width: 2.5; }
-      .c0 { stroke: #0072b2; }
-      .c1 { stroke: #d55e00; stroke-dasharray: 7 4; }
-      .c2 { stroke: #009e73; stroke-dasharray: 2 3; }
-      .guide { stroke: #777; stroke-dasharray: 3 3; }
+      .c0 { stroke: var(--_lp-series-a); }
+      .c1 { stroke: var(--_lp-series-b); stroke-dasharray: 7 4; }
+      .c2 { stroke: var(--_lp-series-c); stroke-dasharray: 2 3; }
+      .guide { stroke: var(--_lp-control-border); stroke-dasharray: 3 3; }
+      .maximum { fill: var(--_lp-series-b); }
       .handle { cursor: ew-resize; outline: none; }
-      .handle circle { fill: #e69f00; stroke: #222; stroke-width: 1.5; }
-      .handle:focus-visible circle { stroke: #0072b2; stroke-width: 4; }
+      .handle circle { fill: var(--_lp-highlight); stroke: var(--_lp-text); stroke-width: 1.5; }
+      .handle:focus-visible circle { stroke: var(--_lp-focus); stroke-width: 4; }
       .hit { cursor: ew-resize; }
       .legend { display: flex; flex-wrap: wrap; gap: 0.2em 1em; font-size: 0.85em; margin: 0; padding: 0; list-style: none; }
       .legend svg { width: 1.6em; height: 0.8em; vertical-align: middle; overflow: visible; }
       dl { display: grid; grid-template-columns: repeat(auto-fill, minmax(11em, 1fr)); gap: 0.1em 1em; margin: 0; font-variant-numeric: tabular-nums; }
       dl div { display: flex; justify-content: space-between; gap: 0.6em; }
-      dt { color: var(--lp-muted, #555); }
-      dd { margin: 0; font-family: var(--lp-mono, ui-monospace, monospace); }
-      .note { margin: 0; font-size: 0.85em; color: var(--lp-muted, #444); }
-      .correction { margin: 0; font-size: 0.85em; color: #8a1c00; }
+      dt { color: var(--_lp-muted); }
+      dd { margin: 0; font-family: var(--_lp-mono); }
+      .note { margin: 0; font-size: 0.85em; color: var(--_lp-muted); }
+      .correction { margin: 0; font-size: 0.85em; color: var(--_lp-error-text); }
     `,
   ];
 
@@ -118,13 +131,13 @@ export abstract class CurveFigure extends LitElement {
       </g>`;
     return html`<div class="plot-box" @pointerdown=${this.onPointerDown} @mousedown=${this.keepFocus} @pointermove=${this.onPointerMove}
         @pointerup=${this.onPointerUp} @pointercancel=${this.onPointerUp}>${this.frame.render(content)}</div>
-      <ul class="legend" aria-hidden="true">
+      <ul class="legend" part="legend" aria-hidden="true">
         ${this.curves().map(
           (c) =>
             html`<li><svg viewBox="0 -4 16 8"><line x1="0" x2="16" class="curve ${c.kind}"></line></svg> ${c.label}</li>`,
         )}
       </ul>
-      <dl aria-live="polite" aria-label="Readouts for ${v.name} = ${formatNumber(v.value)}">
+      <dl part="readouts" aria-live="polite" aria-label="Readouts for ${v.name} = ${formatNumber(v.value)}">
         ${this.readouts().map((r) => html`<div><dt>${r.label}</dt><dd data-readout=${r.name}>${formatNumber(r.value)}</dd></div>`)}
       </dl>
       ${this.extraContent()}

@@ -2,13 +2,17 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consumeModel } from './model-context';
+import { themeStyles } from './theme';
 
 @customElement('lp-adapter-note')
 export class LpAdapterNote extends LitElement {
-  static override styles = css`
-    :host { display: block; }
-    p { margin: 0; }
-  `;
+  static override styles = [
+    themeStyles,
+    css`
+      :host { display: block; }
+      p { margin: 0; }
+    `,
+  ];
 
   @state() private text = '';
 

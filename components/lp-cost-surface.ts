@@ -5,6 +5,17 @@
  * the next step −η∇ξ as an arrow. With the bias on it is the slice at the
  * current b. While it is being recomputed it is dimmed and says how far the
  * work is. A click sets w(0) there (and resets).
+ *
+ * @fires lp-settings - a click asks to start from there: { training: { initialWeights: [w1, w2] } } (unless readonly)
+ * @csspart frame - the plot's box: the canvas under the SVG
+ * @csspart raster - the canvas: the cost heatmap (viridis, the same in every theme)
+ * @csspart plot - the SVG: axes, isolines, colour bar, the descent path
+ * @csspart busy - the progress (or error) box while the surface is computed
+ * @cssprop --lp-highlight-color - the descent path and the current weights (default #e69f00, Okabe–Ito orange)
+ * @cssprop --lp-surface - the progress box's background (default white; dark #1f2329)
+ * @cssprop --lp-control-border-color - the progress box's border (default #777; dark #8b949e)
+ * @cssprop --lp-plot-font-size - the ticks' and labels' text (default 0.85em)
+ * @cssprop --lp-aspect-ratio - width / height when the container does not size it (default 1.15)
  */
 import * as d3 from 'd3';
 import { css, html, LitElement, nothing, type PropertyValues, svg } from 'lit';
@@ -34,20 +45,23 @@ export class LpCostSurface extends LitElement {
       :host { --lp-aspect-ratio: 1.15; }
       svg.chart { cursor: crosshair; }
       :host([readonly]) svg.chart { cursor: default; }
+      /* The marks on the surface sit on viridis, in any theme: white and near-black read there; the path is the highlight colour. */
       .contours path { fill: none; stroke: white; stroke-opacity: 0.55; stroke-width: 0.8; }
-      .path-line { fill: none; stroke: #e69f00; stroke-width: 2.2; }
-      .path-dot { fill: #e69f00; stroke: #222; stroke-width: 0.6; }
+      .path-line { fill: none; stroke: var(--_lp-highlight); stroke-width: 2.2; }
+      .path-dot { fill: var(--_lp-highlight); stroke: #222; stroke-width: 0.6; }
       .path-label { fill: white; paint-order: stroke; stroke: #222; stroke-width: 3px; }
       .current { fill: none; stroke: white; stroke-width: 2.5; }
-      .current-core { fill: #e69f00; stroke: #222; }
+      .current-core { fill: var(--_lp-highlight); stroke: #222; }
       .gradient { stroke: white; stroke-width: 2.2; }
       .gradient-label { fill: white; paint-order: stroke; stroke: #222; stroke-width: 3px; font-style: italic; }
       .title { font-weight: 600; fill: white; paint-order: stroke; stroke: rgba(0, 0, 0, 0.55); stroke-width: 3px; }
       :host([stale]) canvas.raster, :host([stale]) .contours { opacity: 0.3; }
-      .busy { position: absolute; left: 50%; top: 45%; transform: translate(-50%, -50%); background: rgba(255, 255, 255, 0.94);
-        border: 1px solid #888; border-radius: 6px; padding: 0.4em 0.8em; text-align: center; font-size: 0.85em; }
+      .busy { position: absolute; left: 50%; top: 45%; transform: translate(-50%, -50%);
+        background: color-mix(in srgb, var(--_lp-surface) 94%, transparent);
+        border: 1px solid var(--_lp-control-border); border-radius: 6px; padding: 0.4em 0.8em; text-align: center; font-size: 0.85em; }
       .busy progress { display: block; width: 10em; margin: 0.3em auto 0; }
-      .estimate { position: absolute; right: 0.3em; bottom: 0.2em; font-size: 0.75em; color: #444; background: rgba(255,255,255,0.8); padding: 0 0.3em; }
+      .estimate { position: absolute; right: 0.3em; bottom: 0.2em; font-size: 0.75em; color: var(--_lp-muted);
+        background: color-mix(in srgb, var(--_lp-surface) 80%, transparent); padding: 0 0.3em; }
     `,
   ];
 
@@ -57,8 +71,11 @@ export class LpCostSurface extends LitElement {
   @property({ attribute: false }) params: Params | undefined;
   /** ∂ξ/∂(w1, w2, b) at `params`, under the reduction: the arrow shows the step −η∇ξ. */
   @property({ attribute: false }) gradient: Params | undefined;
+  /** η: the arrow is the next step −η∇ξ. */
   @property({ type: Number, attribute: 'learning-rate' }) learningRate = 0.05;
+  /** Whether b is trained: the surface is then the slice at the current b. */
   @property({ type: Boolean }) bias = false;
+  /** "sum" or "mean": the cost the surface shows. */
   @property() reduction: Reduction = 'sum';
   /** Show only: a click does not move w(0) (a slide that follows the tutorial's start). */
   @property({ type: Boolean, reflect: true }) readonly = false;
@@ -105,9 +122,9 @@ export class LpCostSurface extends LitElement {
       <text class="title" data-title></text>`;
     const s = this.status;
     const estimate = s?.image?.estimate;
-    const overlay = html`${s?.error ? html`<div class="busy" role="alert">The cost surface could not be computed: ${s.error}</div>` : nothing}${
+    const overlay = html`${s?.error ? html`<div class="busy" part="busy" role="alert">The cost surface could not be computed: ${s.error}</div>` : nothing}${
       s?.progress !== undefined && !s.current
-        ? html`<div class="busy" role="status">Computing ξ${s.image ? '' : ' for these data'}… ${Math.round(s.progress * 100)} %
+        ? html`<div class="busy" part="busy" role="status">Computing ξ${s.image ? '' : ' for these data'}… ${Math.round(s.progress * 100)} %
             <progress max="1" .value=${s.progress}></progress></div>`
         : nothing
     }${estimate ? html`<div class="estimate">estimated from ${formatCount(estimate.visited)} of ${formatCount(estimate.n)} points</div>` : nothing}`;

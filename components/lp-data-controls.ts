@@ -4,6 +4,13 @@
  * click on the scatter adds. While the data are custom (from a file, or
  * edited by clicks) the preset list says so, and choosing a preset brings its
  * data back.
+ *
+ * @attr preset - "tutorial" or "gaussians": the data set chosen (inside an <lp-model>, the model's)
+ * @fires lp-settings - a preset or a Gaussians' setting was chosen: { preset } or { gaussians }
+ * @fires lp-regenerate - New seed was pressed
+ * @fires lp-add-class - the class a click adds was chosen: { t }
+ * @fires lp-import-csv - a CSV file was chosen: { source, name }
+ * @csspart fieldset - the panel
  */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -15,6 +22,7 @@ import type { ClassLabel } from '../src/view/palette';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';
+import './lp-csv-import';
 import './lp-number-field';
 import { consumeModel } from './model-context';
 
@@ -45,7 +53,7 @@ export class LpDataControls extends LitElement {
 
   override render() {
     const g = this.gaussians;
-    return html`<fieldset>
+    return html`<fieldset part="fieldset">
       <legend>Data</legend>
       <div class="line">
         <label for="preset">Preset</label>
@@ -69,6 +77,7 @@ export class LpDataControls extends LitElement {
           )}
         </span>
       </div>
+      <lp-csv-import></lp-csv-import>
       <p class="hint">Shift-click adds the other class; Alt-click removes the nearest point.</p>
     </fieldset>`;
   }
@@ -115,12 +124,12 @@ export class LpDataControls extends LitElement {
     this.dispatchEvent(controlEvent('lp-settings', detail));
   }
 
-  private async readFile(event: Event): Promise<void> {
+  /** The model's import reads the file (in a worker) and asks about its columns if need be. */
+  private readFile(event: Event): void {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    const text = await file.text();
-    this.dispatchEvent(controlEvent('lp-load-csv', { text, name: file.name }));
+    this.dispatchEvent(controlEvent('lp-import-csv', { source: file, name: file.name }));
     // Let the same file be chosen again after fixing it.
     input.value = '';
   }

@@ -1,18 +1,26 @@
-/** Says which engine computes: "WebGPU · adapter" or "CPU · why not the GPU". */
+/**
+ * Says which engine computes: "WebGPU · adapter" or "CPU · why not the GPU".
+ *
+ * @csspart badge - the badge
+ */
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { EngineKind } from '../src/engine/engine';
 import { consumeModel } from './model-context';
+import { themeStyles } from './theme';
 
 @customElement('lp-engine-badge')
 export class LpEngineBadge extends LitElement {
-  static override styles = css`
-    :host { display: inline-block; }
-    span { display: inline-block; padding: 0.15em 0.6em; border-radius: 1em; font-size: 0.9em; border: 1px solid; }
-    .gpu { color: #035e35; background: #e6f5ec; }
-    .cpu { color: #6b4a00; background: #fff4d6; }
-    .pending { color: #444; background: #eee; }
-  `;
+  static override styles = [
+    themeStyles,
+    css`
+      :host { display: inline-block; }
+      span { display: inline-block; padding: 0.15em 0.6em; border-radius: 1em; font-size: 0.9em; border: 1px solid; }
+      .gpu { color: var(--_lp-good-text); background: var(--_lp-good-surface); }
+      .cpu { color: var(--_lp-notice-text); background: var(--_lp-notice-surface); }
+      .pending { color: var(--_lp-muted); background: var(--_lp-surface-2); }
+    `,
+  ];
 
   /** The engine in use, or undefined while it starts. */
   @property() kind: EngineKind | undefined;
@@ -29,9 +37,9 @@ export class LpEngineBadge extends LitElement {
   }
 
   override render() {
-    if (this.kind === undefined) return html`<span class="pending" role="status">Starting…</span>`;
+    if (this.kind === undefined) return html`<span class="pending" part="badge" role="status">Starting…</span>`;
     const name = this.kind === 'gpu' ? 'WebGPU' : 'CPU';
-    return html`<span class=${this.kind} role="status" data-engine=${this.kind}
+    return html`<span class=${this.kind} part="badge" role="status" data-engine=${this.kind}
       >${name}${this.detail ? html` · ${this.detail}` : ''}</span
     >`;
   }

@@ -2,6 +2,8 @@
  * Where descent starts: w(0) = (w1, w2) and b(0). Clicking the cost surface sets them too.
  *
  * @attr compact - for a slide: no hint about the cost surface, and b(0) only while the bias is on
+ * @fires lp-settings - a new w(0) or b(0): { training: { initialWeights } } or { training: { initialBias } }
+ * @csspart fieldset - the panel
  */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -17,6 +19,7 @@ export class LpInitialWeights extends LitElement {
   static override styles = controlStyles;
 
   @property({ attribute: false }) weights: readonly [number, number] = [-4, -2];
+  /** b(0), the bias training starts from. */
   @property({ type: Number }) initialBias = 0;
   /** b(0) only matters with the bias on. */
   @property({ type: Boolean }) bias = false;
@@ -40,7 +43,7 @@ export class LpInitialWeights extends LitElement {
     const [l1, l2] = parts ?? ['w₁(0)', 'w₂(0)'];
     const min = range?.min ?? -Infinity;
     const max = range?.max ?? Infinity;
-    return html`<fieldset>
+    return html`<fieldset part="fieldset">
       <legend>Start w(0) ${this.compact ? nothing : html`<span class="hint">(or click the cost surface)</span>`}</legend>
       <div class="row">
         <lp-number-field .label=${l1} .value=${w1} .min=${min} .max=${max}

@@ -10,12 +10,13 @@
  * @attr w - the weight (−2 … 6, default 0)
  * @prop samples - the samples on the line, `{ x, t }[]` (default: six that overlap a little)
  * @fires change - when the handle moved
+ * @cssprop --lp-class0-color - the bars of the samples with t = 0 (default #D55E00)
+ * @cssprop --lp-class1-color - the bars of the samples with t = 1 (default #0072B2; dark #56B4E9)
  */
-import { type CSSResultGroup, css, html, nothing, unsafeCSS } from 'lit';
+import { type CSSResultGroup, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LINE_SAMPLES, type LineSample, likelihoodOf } from '../src/model/likelihood';
 import { formatNumber } from '../src/view/format';
-import { CLASS_STYLE } from '../src/view/palette';
 import { type Curve, CurveFigure, type Readout } from './curve-figure';
 
 const W_RANGE = [-2, 6] as const;
@@ -36,9 +37,9 @@ export class LpLikelihoodFigure extends CurveFigure {
       .bars { display: grid; grid-auto-flow: column; grid-auto-columns: 1fr; gap: 0.4em; align-items: end; height: 5.5em; }
       .bar { display: flex; flex-direction: column; justify-content: flex-end; height: 100%; font-size: 0.8em; text-align: center; }
       .fill { border-radius: 2px 2px 0 0; min-height: 1px; }
-      .t0 { background: ${unsafeCSS(CLASS_STYLE[0].color)}; }
-      .t1 { background: ${unsafeCSS(CLASS_STYLE[1].color)}; }
-      .sums { margin: 0.2em 0 0; font-size: 0.85em; font-family: var(--lp-mono, ui-monospace, monospace); overflow-wrap: anywhere; }
+      .t0 { background: var(--_lp-class0); }
+      .t1 { background: var(--_lp-class1); }
+      .sums { margin: 0.2em 0 0; font-size: 0.85em; font-family: var(--_lp-mono); overflow-wrap: anywhere; }
     `,
   ];
 

@@ -57,7 +57,7 @@ export class LpLogisticDerivativeFigure extends ZFigure {
       .attr('y1', y(y0 + slope * (a - this.z)))
       .attr('x2', x(b))
       .attr('y2', y(y0 + slope * (b - this.z)));
-    g.append('circle').attr('cx', x(0)).attr('cy', y(0.25)).attr('r', 4).attr('fill', '#d55e00');
+    g.append('circle').attr('cx', x(0)).attr('cy', y(0.25)).attr('r', 4).attr('class', 'maximum');
     g.append('text')
       .attr('x', x(0) + 8)
       .attr('y', y(0.25) - 6)

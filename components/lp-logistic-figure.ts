@@ -6,12 +6,13 @@
  *
  * @attr z - where the handle is (−6 … 6, default 0)
  * @fires change - when the handle moved
+ * @cssprop --lp-class0-color - the P(t = 0 | z) bar (default #D55E00)
+ * @cssprop --lp-class1-color - the P(t = 1 | z) bar (default #0072B2; dark #56B4E9)
  */
-import { type CSSResultGroup, css, html, unsafeCSS } from 'lit';
+import { type CSSResultGroup, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { logistic } from '../src/model/logistic';
 import { formatNumber } from '../src/view/format';
-import { CLASS_STYLE } from '../src/view/palette';
 import { type Curve, CurveFigure, type Readout } from './curve-figure';
 import { ZFigure } from './z-figure';
 
@@ -20,11 +21,11 @@ export class LpLogisticFigure extends ZFigure {
   static override styles: CSSResultGroup = [
     CurveFigure.styles,
     css`
-      .bars { display: flex; height: 1.6em; border: 1px solid #555; border-radius: 3px; overflow: hidden; font-size: 0.85em; }
-      .bars span { display: flex; align-items: center; justify-content: center; color: white; white-space: nowrap; overflow: hidden; }
-      .one { background: ${unsafeCSS(CLASS_STYLE[1].color)}; }
+      .bars { display: flex; height: 1.6em; border: 1px solid var(--_lp-muted); border-radius: 3px; overflow: hidden; font-size: 0.85em; }
+      .bars span { display: flex; align-items: center; justify-content: center; white-space: nowrap; overflow: hidden; }
+      .one { background: var(--_lp-class1); color: var(--_lp-on-class1); }
       /* Dark text on the lighter class colour: white on it would be under 4.5:1. */
-      .bars .zero { background: ${unsafeCSS(CLASS_STYLE[0].color)}; color: #000; }
+      .bars .zero { background: var(--_lp-class0); color: var(--_lp-on-class0); }
     `,
   ];
 

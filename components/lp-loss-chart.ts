@@ -3,6 +3,12 @@
  * left, accuracy (0–100 %) at the right. Every iteration is recorded; a run
  * longer than the chart is wide is thinned for display only, keeping each
  * pixel column's lowest and highest values.
+ *
+ * @csspart frame - the plot's box
+ * @csspart raster - the canvas under the SVG (empty here)
+ * @csspart plot - the SVG: axes, the cost and the accuracy
+ * @cssprop --lp-plot-font-size - the ticks' and labels' text (default 0.85em)
+ * @cssprop --lp-aspect-ratio - width / height when the container does not size it (default 2.6)
  */
 import * as d3 from 'd3';
 import { css, LitElement, svg } from 'lit';
@@ -22,15 +28,17 @@ export class LpLossChart extends LitElement {
     frameStyles,
     css`
       :host { --lp-aspect-ratio: 2.6; }
-      .cost { fill: none; stroke: #0072b2; stroke-width: 2; }
-      .accuracy { fill: none; stroke: #d55e00; stroke-width: 2; stroke-dasharray: 5 3; }
-      .accuracy-dot { fill: #d55e00; }
-      .axis-label.y { fill: #0072b2; }
-      .axis-label.y2 { fill: #b54700; }
+      .cost { fill: none; stroke: var(--_lp-series-a); stroke-width: 2; }
+      .accuracy { fill: none; stroke: var(--_lp-series-b); stroke-width: 2; stroke-dasharray: 5 3; }
+      .accuracy-dot { fill: var(--_lp-series-b); }
+      .axis-label.y { fill: var(--_lp-series-a); }
+      .axis-label.y2 { fill: var(--_lp-series-b-text); }
     `,
   ];
 
+  /** Cost and accuracy at every iteration so far. */
   @property({ attribute: false }) history: readonly HistoryEntry[] = [];
+  /** "sum" or "mean": labels the cost axis with how the cost is reduced. */
   @property() reduction: Reduction = 'sum';
 
   constructor() {

@@ -6,22 +6,28 @@
  * room, while there is nothing to say. The messages are rendered into the
  * element itself, not a shadow root, so the page around it (and its tests)
  * can read them where the element is.
+ *
+ * @cssprop --lp-accent - the border of a message about work under way (default #0b5394; dark #74b6ef)
+ * @cssprop --lp-error-color - the border of an error (default #b00020; dark #ff6b81)
  */
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consumeModel, type ModelState } from './model-context';
 import { playgroundMessages } from './playground-messages';
 
-/** Scoped by the element's name, as light-DOM styles must be. */
+/**
+ * Scoped by the element's name, as light-DOM styles must be. The theme's
+ * colours come from the <lp-model> around it (custom properties inherit).
+ */
 const STYLE = html`<style>
   lp-messages { display: flex; flex-direction: column; gap: 0.25em; }
   lp-messages[hidden] { display: none; }
   lp-messages .message { padding: 0.3em 0.6em; margin: 0; border-left: 4px solid; border-radius: 2px; font-size: 0.9em; }
   lp-messages .message button { font: inherit; margin-left: 0.5em; padding: 0.1em 0.5em; cursor: pointer; }
-  lp-messages :is(.notice, .advice, .pace) { background: #fff4d6; border-color: #b07d00; }
-  lp-messages .busy { background: #e8f1fb; border-color: #0b5394; }
+  lp-messages :is(.notice, .advice, .pace) { background: var(--_lp-notice-surface); border-color: var(--_lp-notice); }
+  lp-messages .busy { background: var(--_lp-busy-surface); border-color: var(--_lp-accent); }
   lp-messages .busy progress { vertical-align: middle; width: 8em; margin-left: 0.5em; }
-  lp-messages :is(.error, .divergence) { background: #fde8e8; border-color: #b00020; }
+  lp-messages :is(.error, .divergence) { background: var(--_lp-error-surface); border-color: var(--_lp-error); }
 </style>`;
 
 @customElement('lp-messages')

@@ -1,4 +1,9 @@
-/** The model: whether b is trained, and whether the cost sums or averages over the samples. */
+/**
+ * The model: whether b is trained, and whether the cost sums or averages over the samples.
+ *
+ * @fires lp-settings - the bias or the reduction changed: { training: { bias } } or { training: { reduction } }
+ * @csspart fieldset - the panel
+ */
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Reduction } from '../src/model/regression';
@@ -10,7 +15,9 @@ import { consumeModel } from './model-context';
 export class LpModelControls extends LitElement {
   static override styles = controlStyles;
 
+  /** Whether b is trained. */
   @property({ type: Boolean }) bias = false;
+  /** "sum" (the tutorial's cost) or "mean". */
   @property() reduction: Reduction = 'sum';
 
   constructor() {
@@ -23,7 +30,7 @@ export class LpModelControls extends LitElement {
   }
 
   override render() {
-    return html`<fieldset>
+    return html`<fieldset part="fieldset">
       <legend>Model y = σ(x·w + b)</legend>
       <div class="line">
         <label><input type="checkbox" id="bias" .checked=${this.bias}

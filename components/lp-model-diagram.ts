@@ -11,6 +11,10 @@
  * @attr bias - draw the bias input
  * @attr x - a sample's input as "x1,x2" to flow through (alone)
  * @attr sample - which sample of the model to flow through (inside an <lp-model>), or -1 for none
+ * @csspart plot - the SVG of the network
+ * @cssprop --lp-surface - the nodes' fill (default white; dark #1f2329)
+ * @cssprop --lp-accent - the weights on the edges (default #0b5394; dark #74b6ef)
+ * @cssprop --lp-focus-color - the focus ring of the buttons (default #0072b2; dark #56b4e9)
  */
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -19,6 +23,7 @@ import { logistic } from '../src/model/logistic';
 import { logit } from '../src/model/regression';
 import { formatNumber } from '../src/view/format';
 import { consumeModel } from './model-context';
+import { themeStyles } from './theme';
 
 function pair(text: string | null): [number, number] | undefined {
   const parts = (text ?? '').split(',').map(Number);
@@ -27,19 +32,23 @@ function pair(text: string | null): [number, number] | undefined {
 
 @customElement('lp-model-diagram')
 export class LpModelDiagram extends LitElement {
-  static override styles = css`
-    :host { display: block; }
-    svg { width: 100%; height: auto; display: block; font-family: inherit; }
-    .node { fill: white; stroke: #333; stroke-width: 2; }
-    .edge { stroke: #555; stroke-width: 2; marker-end: url(#arrowhead); }
-    .weight { font-size: 15px; fill: #0b5394; font-weight: 600; }
-    .label { font-size: 18px; text-anchor: middle; dominant-baseline: middle; }
-    .value { font-size: 14px; fill: #b54700; text-anchor: middle; font-family: var(--lp-mono, ui-monospace, monospace); }
-    .controls { display: flex; gap: 0.5em; align-items: center; flex-wrap: wrap; font-size: 0.9em; margin-top: 0.3em; }
-    button { font: inherit; padding: 0.15em 0.6em; cursor: pointer; }
-    .correction { margin: 0.2em 0 0; font-size: 0.85em; color: #8a1c00; }
-    button:focus-visible { outline: 3px solid #0072b2; outline-offset: 2px; }
-  `;
+  static override styles = [
+    themeStyles,
+    css`
+      :host { display: block; }
+      svg { width: 100%; height: auto; display: block; font-family: inherit; }
+      .node { fill: var(--_lp-surface); stroke: var(--_lp-text); stroke-width: 2; }
+      .edge { stroke: var(--_lp-muted); stroke-width: 2; marker-end: url(#arrowhead); }
+      marker path { fill: var(--_lp-muted); }
+      .weight { font-size: 15px; fill: var(--_lp-accent); font-weight: 600; }
+      .label { font-size: 18px; text-anchor: middle; dominant-baseline: middle; fill: currentColor; }
+      .value { font-size: 14px; fill: var(--_lp-series-b-text); text-anchor: middle; font-family: var(--_lp-mono); }
+      .controls { display: flex; gap: 0.5em; align-items: center; flex-wrap: wrap; font-size: 0.9em; margin-top: 0.3em; }
+      button { font: inherit; padding: 0.15em 0.6em; cursor: pointer; }
+      .correction { margin: 0.2em 0 0; font-size: 0.85em; color: var(--_lp-error-text); }
+      button:focus-visible { outline: 3px solid var(--_lp-focus); outline-offset: 2px; }
+    `,
+  ];
 
   /** w as "w1,w2", used alone (inside an <lp-model>, its weights). */
   @property() weights = '0,0';
@@ -88,7 +97,7 @@ export class LpModelDiagram extends LitElement {
       .join(', ')}${flow}`;
     const height = this.bias ? 300 : 220;
     const mid = this.bias ? 150 : 110;
-    return html`<svg viewBox="0 0 640 ${height}" role="img" aria-label=${label}>
+    return html`<svg part="plot" viewBox="0 0 640 ${height}" role="img" aria-label=${label}>
         <defs><marker id="arrowhead" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">
           <path d="M0,0 L10,5 L0,10 z" fill="#555"></path></marker></defs>
         ${inputs.map(

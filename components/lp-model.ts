@@ -18,6 +18,7 @@ import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { GpuEngineOptions } from '../src/engine/gpu-engine';
+import { gpuReports } from '../src/engine/gpu-reports';
 import { chooseEngine } from '../src/engine/select-engine';
 import { formatCsv, parseCsv } from '../src/model/csv';
 import { type EnginePreference, parseAttributes } from '../src/state/attributes';
@@ -32,6 +33,7 @@ import {
 } from '../src/state/playground-settings';
 import type { PlaygroundView } from '../src/state/playground-view';
 import type { TrainingSettings } from '../src/state/settings';
+import { linkedData, shareLink } from '../src/state/share-link';
 import { type TrainingState, unmeasuredState } from '../src/state/training-session';
 import type { ClassLabel } from '../src/view/palette';
 import { CsvImportController } from './csv-import-controller';
@@ -40,6 +42,7 @@ import { ModelAttributes } from './model-attributes';
 import { attachContextRoot, type ModelState, modelContext } from './model-context';
 import { type Carried, ModelLifecycle } from './model-lifecycle';
 import { type ShortcutAction, ShortcutController } from './shortcuts';
+import { themeStyles } from './theme';
 import { UrlSync } from './url-sync';
 
 /** What configure() accepts: some or all of the training settings. */
@@ -55,9 +58,13 @@ attachContextRoot();
 
 @customElement('lp-model')
 export class LpModel extends ModelAttributes {
-  static override styles = css`
-    :host { display: contents; }
-  `;
+  // The theme's colours for what it holds (an <lp-messages> in a slide reads them from here).
+  static override styles = [
+    themeStyles,
+    css`
+      :host { display: contents; }
+    `,
+  ];
 
   /** Take no keys at all: the page (a slide deck) has its own use for Space and →. */
   @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
@@ -161,7 +168,7 @@ export class LpModel extends ModelAttributes {
     applyChange(this.settings, change);
     const controller = await this.started();
     await controller.change(change);
-    this.urlSync.write(controller.settings);
+    this.urlSync.write(controller.settings, controller.dataset);
   }
 
   /** Replaces the data with CSV text (header x1,x2,t); a parse error is thrown, naming the line, and the data stay. */
@@ -198,6 +205,13 @@ export class LpModel extends ModelAttributes {
   async loadModel(model: unknown): Promise<void> {
     const parsed = parseModel(model);
     await this.withController((c) => c.loadModel(parsed));
+  }
+
+  /** A link to this experiment on this page: the settings, and custom data up to 2 000 points (the page needs `sync-url`). */
+  async shareLink(): Promise<string> {
+    const view = this.shown();
+    const page = `${location.origin}${location.pathname}${location.search}`;
+    return (await shareLink(page, view.settings, view.customData ? view.run.data : undefined)).url;
   }
 
   play(): void {
@@ -261,7 +275,9 @@ export class LpModel extends ModelAttributes {
     const parsed = parseAttributes(this.attributeValues());
     const decoded = this.urlSync.read();
     const settings = carried?.settings ?? decoded?.settings ?? parsed.settings;
-    if (!carried) this.notices = [...parsed.notices, ...(decoded?.notices ?? [])];
+    const linked = carried ? {} : await this.urlSync.readData();
+    if (!carried)
+      this.notices = [...parsed.notices, ...(decoded?.notices ?? []), ...(linked.notice ? [linked.notice] : [])];
     const choice = await chooseEngine(parsed.engine, this.gpuCallbacks());
     if (isCurrent()) {
       this.adapterText = choice.adapterText;
@@ -271,7 +287,7 @@ export class LpModel extends ModelAttributes {
       engine: choice.engine,
       settings,
       budget: gridBudget(choice.engine.kind, choice.fast),
-      ...(carried?.data ? { data: carried.data } : {}),
+      ...(carried?.data ? { data: carried.data } : linked.data ? { data: linkedData(linked.data) } : {}),
       onFrame: () => void this.frameDrawn(),
     });
   }
@@ -295,7 +311,7 @@ export class LpModel extends ModelAttributes {
   private async withController(operation: (controller: PlaygroundController) => Promise<void>): Promise<void> {
     const controller = await this.started();
     await operation(controller);
-    this.urlSync.write(controller.settings);
+    this.urlSync.write(controller.settings, controller.dataset);
   }
 
   /** A file the user chose: a refusal names the file as well as the line. */
@@ -311,7 +327,15 @@ export class LpModel extends ModelAttributes {
   private navigate(settings: PlaygroundSettings, notices: string[]): void {
     this.notices = notices;
     const { preset, gaussians, training, speed } = settings;
-    this.run(this.withController((c) => c.change({ preset, gaussians, training, speed })));
+    this.run(
+      this.withController(async (c) => {
+        await c.change({ preset, gaussians, training, speed });
+        // A link pasted into this tab changes only the hash: its data come this way.
+        const linked = await this.urlSync.readData();
+        if (linked.notice) this.notices = [...this.notices, linked.notice];
+        if (linked.data) await c.loadDataset(linked.data, 'a shared link');
+      }),
+    );
   }
 
   private async frameDrawn(): Promise<void> {
@@ -347,17 +371,14 @@ export class LpModel extends ModelAttributes {
 
   /** What the GPU engine reports that nobody asked for: shown, never swallowed. */
   private gpuCallbacks(): GpuEngineOptions {
-    return {
-      onError: (message) => {
-        this.error = `WebGPU error: ${message}`;
+    return gpuReports({
+      error: (text) => {
+        this.error = text;
       },
-      onRecovered: (reason) => {
-        this.notices = [
-          ...this.notices,
-          `The GPU device was lost (${reason}) and has been replaced; the data and weights were restored.`,
-        ];
+      notice: (text) => {
+        this.notices = [...this.notices, text];
       },
-    };
+    });
   }
 
   /** Switches engines on an `engine` attribute change, keeping data, settings and weights. */

@@ -5,11 +5,19 @@
  * last good value stays. Digits may be grouped ("1 000 000", "1,000,000")
  * and a real minus sign is fine. Sends `lp-number` on a committed change
  * (Enter, or leaving the field).
+ *
+ * @fires lp-number - a new value was committed and is valid: { value } (does not bubble)
+ * @csspart input - the text field
+ * @cssprop --lp-surface - the field's background (default white; dark #1f2329)
+ * @cssprop --lp-control-border-color - its border (default #777; dark #8b949e)
+ * @cssprop --lp-focus-color - the focus ring (default #0072b2; dark #56b4e9)
+ * @cssprop --lp-error-color - the border of a value refused (default #b00020; dark #ff6b81)
  */
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { parseNumberText } from '../src/state/number-text';
 import { checkNumber } from '../src/state/settings-schema';
+import { themeStyles } from './theme';
 
 export type NumberEvent = CustomEvent<{ value: number }>;
 
@@ -17,32 +25,38 @@ let nextId = 0;
 
 @customElement('lp-number-field')
 export class LpNumberField extends LitElement {
-  static override styles = css`
-    :host { display: inline-flex; flex-direction: column; gap: 0.1em; min-width: 0; position: relative; }
-    :host([inline]) { flex-direction: row; align-items: center; gap: 0.4em; }
-    label { font-size: 0.85em; color: var(--lp-muted, #444); white-space: nowrap; }
-    :host([inline]) label { font-size: 0.9em; }
-    :host([hide-label]) label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-    input {
-      font: inherit; width: 100%; min-width: 3.5em; box-sizing: border-box; padding: 0.15em 0.35em;
-      border: 1px solid #888; border-radius: 4px; background: white; color: inherit;
-    }
-    input:focus-visible { outline: 3px solid #0072b2; outline-offset: 1px; }
-    input[aria-invalid='true'] { border-color: #b00020; background: #fff0f0; }
-    /* Over what is below, not in the flow: a message never reflows the controls or adds a scroll bar. */
-    .error { position: absolute; top: 100%; left: 0; z-index: 3; width: max-content; max-width: 16em; margin-top: 2px;
-      color: #8a0018; background: #fff0f0; border: 1px solid #b00020; border-radius: 4px; padding: 0.15em 0.4em;
-      font-size: 0.8em; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.15); }
-  `;
+  static override styles = [
+    themeStyles,
+    css`
+      :host { display: inline-flex; flex-direction: column; gap: 0.1em; min-width: 0; position: relative; }
+      :host([inline]) { flex-direction: row; align-items: center; gap: 0.4em; }
+      label { font-size: 0.85em; color: var(--_lp-muted); white-space: nowrap; }
+      :host([inline]) label { font-size: 0.9em; }
+      :host([hide-label]) label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+      input {
+        font: inherit; width: 100%; min-width: 3.5em; box-sizing: border-box; padding: 0.15em 0.35em;
+        border: 1px solid var(--_lp-control-border); border-radius: 4px; background: var(--_lp-surface); color: inherit;
+      }
+      input:focus-visible { outline: 3px solid var(--_lp-focus); outline-offset: 1px; }
+      input[aria-invalid='true'] { border-color: var(--_lp-error); background: var(--_lp-error-surface); }
+      /* Over what is below, not in the flow: a message never reflows the controls or adds a scroll bar. */
+      .error { position: absolute; top: 100%; left: 0; z-index: 3; width: max-content; max-width: 16em; margin-top: 2px;
+        color: var(--_lp-error-text); background: var(--_lp-error-surface); border: 1px solid var(--_lp-error); border-radius: 4px;
+        padding: 0.15em 0.4em; font-size: 0.8em; box-shadow: 0 2px 6px var(--_lp-shadow); }
+    `,
+  ];
 
   /** The visible label; also the input's accessible name and the name messages use. */
   @property() label = '';
   /** The current value (the last one accepted). */
   @property({ type: Number }) value = 0;
+  /** The smallest value accepted. */
   @property({ type: Number }) min = Number.NEGATIVE_INFINITY;
+  /** The largest value accepted. */
   @property({ type: Number }) max = Number.POSITIVE_INFINITY;
   /** Whole numbers only. */
   @property({ type: Boolean }) integer = false;
+  /** Shown, but not editable. */
   @property({ type: Boolean }) disabled = false;
   /** The label beside the input rather than above it. */
   @property({ type: Boolean, reflect: true }) inline = false;
@@ -64,6 +78,7 @@ export class LpNumberField extends LitElement {
     return html`<label for=${this.inputId}>${this.label}</label>
       <input
         id=${this.inputId}
+        part="input"
         type="text"
         inputmode="decimal"
         autocomplete="off"

@@ -2,6 +2,9 @@
  * Gradient descent's knobs: the learning rate (a logarithmic slider from 1e-4
  * to 10 beside a number field), full batch or mini-batches, and how fast Play
  * goes. All apply to the running training without a reset.
+ *
+ * @fires lp-settings - η, the batch size or the speed changed: { training: { learningRate } }, { training: { batchSize } } or { speed }
+ * @csspart fieldset - the panel
  */
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -26,6 +29,7 @@ export function sliderToRate(x: number): number {
 export class LpOptimiserControls extends LitElement {
   static override styles = controlStyles;
 
+  /** η, the step size. */
   @property({ type: Number }) learningRate = 0.05;
   /** 0 is the full batch. */
   @property({ type: Number }) batchSize = 0;
@@ -49,7 +53,7 @@ export class LpOptimiserControls extends LitElement {
     const position = Math.min(SLIDER.max, Math.max(SLIDER.min, Math.log10(lr)));
     const mini = this.batchSize > 0;
     const eta = SETTINGS.learningRate;
-    return html`<fieldset>
+    return html`<fieldset part="fieldset">
       <legend>Gradient descent</legend>
       <div class="line">
         <label for="lr-slider">Learning rate η</label>

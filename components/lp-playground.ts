@@ -6,9 +6,41 @@
  * its JS API is the model's (ready, state, settings, playing, step, reset,
  * configure, change, loadCsv, play, pause, lp-frame); `presentation` makes
  * every text 1.25 times larger.
+ *
+ * @fires lp-frame - after each frame Play has drawn: { iteration, learningRate } (from its <lp-model>)
+ * @csspart bar - the top bar: transport, status, engine, Presentation, Keys
+ * @csspart main - the controls and the views
+ * @csspart controls - the column of control panels
+ * @csspart views - the messages and the figures
+ * @csspart panel - each figure's box (scatter, cost surface, loss chart, readouts, confusion matrix)
+ * @csspart presentation-button - the Presentation toggle
+ * @csspart transport-button - Play, Step, Step ×10, Reset (<lp-transport>'s `button`)
+ * @csspart help-button - the "Keys ?" button
+ * @csspart engine-badge - the engine badge
+ * @csspart fieldset - each control panel (the controls' `fieldset`)
+ * @csspart scatter-plot - the scatter's SVG
+ * @csspart scatter-legend - the scatter's legend
+ * @csspart surface-plot - the cost surface's SVG
+ * @csspart chart-plot - the loss chart's SVG
+ * @csspart readouts - the readouts' list
+ * @csspart confusion-table - the confusion matrix
+ * @cssprop --lp-font-size - the text size every text scales from (default 14–19px with the window's width); presentation mode multiplies it by 1.25
+ * @cssprop --lp-height - the element's height (default 100%: what its container gives it; at least 30em)
+ * @cssprop --lp-surface - buttons, fields, legends, the heatmap's middle (default white; dark #1f2329)
+ * @cssprop --lp-border-color - panels' and tables' borders (default #bbb; dark #4b525b)
+ * @cssprop --lp-control-border-color - buttons' and fields' borders (default #777; dark #8b949e)
+ * @cssprop --lp-accent - Play and other primary marks (default #0b5394; dark #74b6ef)
+ * @cssprop --lp-on-accent-color - text on the accent (default white; dark #0d1117)
+ * @cssprop --lp-focus-color - focus rings (default #0072b2; dark #56b4e9)
+ * @cssprop --lp-highlight-color - the descent path, Play's focus ring (default #e69f00)
+ * @cssprop --lp-class0-color - class 0 everywhere (default #D55E00)
+ * @cssprop --lp-class1-color - class 1 everywhere (default #0072B2; dark #56B4E9)
+ * @cssprop --lp-boundary-color - the decision boundary and w (default #111; dark #f2f2f2)
+ * @cssprop --lp-error-color - errors and refused values (default #b00020; dark #ff6b81)
  */
 import { html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import type { ExportedModel } from '../src/state/model-file';
 import type { PlaygroundSettings, SettingsChange } from '../src/state/playground-settings';
 import { DEFAULT_PLAYGROUND } from '../src/state/playground-settings';
 import { type TrainingState, unmeasuredState } from '../src/state/training-session';
@@ -21,6 +53,7 @@ import './lp-shortcut-help';
 import './lp-status';
 import './lp-engine-badge';
 import './lp-transport';
+import './lp-data-actions';
 import { ModelAttributes } from './model-attributes';
 
 export type { FrameEvent, PlaygroundOptions } from './lp-model';
@@ -78,6 +111,36 @@ export class LpPlayground extends ModelAttributes {
     await (await this.inner()).loadCsv(text, name);
   }
 
+  /** Takes back the last change of the data (see <lp-model>). */
+  async undo(): Promise<void> {
+    await (await this.inner()).undo();
+  }
+
+  /** Makes the last undone change of the data again. */
+  async redo(): Promise<void> {
+    await (await this.inner()).redo();
+  }
+
+  /** The data on view as CSV (see <lp-model>); throws before the start. */
+  exportCsv(): string {
+    return this.started().exportCsv();
+  }
+
+  /** The model on view as an object (see <lp-model>); throws before the start. */
+  exportModel(): ExportedModel {
+    return this.started().exportModel();
+  }
+
+  /** Restores the settings and weights of a model from exportModel() (or its JSON). */
+  async loadModel(model: unknown): Promise<void> {
+    await (await this.inner()).loadModel(model);
+  }
+
+  /** A link to this experiment (see <lp-model>). */
+  async shareLink(): Promise<string> {
+    return (await this.inner()).shareLink();
+  }
+
   play(): void {
     this.model?.play();
   }
@@ -92,17 +155,23 @@ export class LpPlayground extends ModelAttributes {
         engine=${this.engine ?? nothing} ?sync-url=${this.syncUrl} ?global-shortcuts=${this.globalShortcuts}
         @lp-view-shortcut=${this.onViewShortcut}>
       <div class="root">
-        <div class="bar">
-          <lp-transport></lp-transport>
+        <div class="bar" part="bar">
+          <lp-transport exportparts="button: transport-button"></lp-transport>
+          <lp-data-actions></lp-data-actions>
           <lp-status></lp-status>
-          <lp-engine-badge></lp-engine-badge>
-          <button type="button" class="toggle" aria-pressed=${this.presentation ? 'true' : 'false'}
+          <lp-engine-badge exportparts="badge: engine-badge"></lp-engine-badge>
+          <button type="button" class="toggle" part="presentation-button" aria-pressed=${this.presentation ? 'true' : 'false'}
             @click=${() => this.togglePresentation()}>Presentation</button>
-          <lp-shortcut-help></lp-shortcut-help>
+          <lp-shortcut-help exportparts="button: help-button"></lp-shortcut-help>
         </div>
         ${playgroundPanels()}
       </div>
     </lp-model>`;
+  }
+
+  private started(): LpModel {
+    if (!this.model) throw new Error('The playground has not started yet: await its `ready` first');
+    return this.model;
   }
 
   /** The inner model, once rendered (the API is usable before the first render has happened). */

@@ -2,6 +2,8 @@
  * The numbers of the current model: iteration, N, the weights, the bias, the
  * cost ξ (under its reduction), the accuracy, and the gradient ∂ξ/∂w the next full-batch step goes
  * against (the arrow on the cost surface).
+ *
+ * @csspart readouts - the list of labels and values
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -9,16 +11,20 @@ import type { Params, Reduction } from '../src/model/regression';
 import type { TrainingState } from '../src/state/training-session';
 import { formatCount, formatNumber, formatPercent } from '../src/view/format';
 import { consumeModel } from './model-context';
+import { themeStyles } from './theme';
 
 @customElement('lp-readout')
 export class LpReadout extends LitElement {
-  static override styles = css`
-    :host { display: block; font-variant-numeric: tabular-nums; }
-    /* Two pairs a row: label, value, label, value. */
-    dl { display: grid; grid-template-columns: auto auto auto auto; gap: 0.05em 0.6em; margin: 0; }
-    dt { color: var(--lp-muted, #555); white-space: nowrap; }
-    dd { margin: 0 0.4em 0 0; text-align: right; font-family: var(--lp-mono, ui-monospace, monospace); white-space: nowrap; }
-  `;
+  static override styles = [
+    themeStyles,
+    css`
+      :host { display: block; font-variant-numeric: tabular-nums; }
+      /* Two pairs a row: label, value, label, value. */
+      dl { display: grid; grid-template-columns: auto auto auto auto; gap: 0.05em 0.6em; margin: 0; }
+      dt { color: var(--_lp-muted); white-space: nowrap; }
+      dd { margin: 0 0.4em 0 0; text-align: right; font-family: var(--_lp-mono); white-space: nowrap; }
+    `,
+  ];
 
   /** The state to show; nothing is drawn until it is set. */
   @property({ attribute: false }) state: TrainingState | undefined;
@@ -47,7 +53,7 @@ export class LpReadout extends LitElement {
     const pair = (label: string, name: string, value: string) =>
       html`<dt>${label}</dt><dd data-readout=${name}>${value}</dd>`;
     const none = html`<dt></dt><dd></dd>`;
-    return html`<dl aria-live="off">
+    return html`<dl part="readouts" aria-live="off">
       ${pair('iteration', 'iteration', String(s.iteration))}${pair('N', 'samples', formatCount(s.samples))}
       ${pair('w₁', 'w1', formatNumber(s.weights[0]))}${pair('w₂', 'w2', formatNumber(s.weights[1]))}
       ${this.bias ? html`${pair('b', 'b', formatNumber(s.bias))}${g ? pair('∂ξ/∂b', 'db', formatNumber(g.b)) : none}` : nothing}

@@ -7,9 +7,22 @@
  * `readonly`).
  *
  * @attr readonly - show only: clicks do not edit the data (a slide about fixed data)
+ * @fires lp-edit-point - a click adds a point, { action: 'add', x1, x2, t }; an Alt-click removes the nearest, { action: 'remove', x1, x2 }
+ * @csspart frame - the plot's box: the canvas under the SVG
+ * @csspart raster - the canvas: the probability heatmap (and the density of large data)
+ * @csspart plot - the SVG: axes, points, boundary, w
+ * @csspart legend - the legend in the emptiest corner
+ * @csspart tooltip - what the point under the pointer is
+ * @cssprop --lp-class0-color - class 0: its markers, its side of the heatmap, the legend (default #D55E00, Okabe–Ito vermillion)
+ * @cssprop --lp-class1-color - class 1 (default #0072B2, Okabe–Ito blue; dark #56B4E9, sky blue)
+ * @cssprop --lp-boundary-color - the boundary y = 0.5 and the vector w (default #111; dark #f2f2f2)
+ * @cssprop --lp-surface - the heatmap at P = 0.5, the legend's background, the markers' outline (default white; dark #1f2329)
+ * @cssprop --lp-border-color - the legend's border (default #bbb; dark #4b525b)
+ * @cssprop --lp-plot-font-size - the ticks', labels' and legend's text (default 0.85em)
+ * @cssprop --lp-aspect-ratio - width / height when the container does not size it (default 1)
  */
 import * as d3 from 'd3';
-import { css, html, LitElement, nothing, type PropertyValues, svg, unsafeCSS } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { boundarySegment } from '../src/model/boundary';
 import { classCounts, type Dataset } from '../src/model/dataset';
@@ -24,9 +37,11 @@ import { emptiestCorner } from '../src/view/legend-corner';
 import { CLASS_STYLE, type ClassLabel } from '../src/view/palette';
 import { DEFAULT_DOMAIN, type PlotDomain, plotDomainKey } from '../src/view/plot-domain';
 import { weightArrow } from '../src/view/weight-arrow';
+import { CsvDropController } from './csv-drop';
 import { controlEvent } from './events';
 import { consumeModel } from './model-context';
-import { frameStyles, PlotFrame, type PlotLayout } from './plot-frame';
+import { PlotFrame, type PlotLayout } from './plot-frame';
+import { scatterStyles } from './scatter-styles';
 
 /** Above this many points the markers give way to a density image. */
 const MARKER_LIMIT = 2000;
@@ -53,30 +68,7 @@ interface Hover {
 
 @customElement('lp-scatter')
 export class LpScatter extends LitElement {
-  static override styles = [
-    frameStyles,
-    css`
-      :host { --lp-aspect-ratio: 1;
-        --lp-probability-ramp: ${unsafeCSS(`linear-gradient(to right, ${CLASS_STYLE[0].color}99, #ffffff, ${CLASS_STYLE[1].color}99)`)}; }
-      svg.chart { cursor: crosshair; }
-      :host([readonly]) svg.chart { cursor: default; }
-      .boundary { stroke: #111; stroke-width: 2.5; stroke-dasharray: 7 4; fill: none; }
-      .point { stroke: white; stroke-width: 0.8; }
-      .hovered { fill: none; stroke: #111; stroke-width: 2; }
-      .weight { stroke: #111; stroke-width: 2; }
-      .weight-label { font-weight: 600; paint-order: stroke; stroke: white; stroke-width: 3px; }
-      .legend { position: absolute; display: grid; grid-template-columns: 1.4em auto; gap: 0.1em 0.45em; align-items: center;
-        background: rgba(255, 255, 255, 0.88); border: 1px solid #bbb; border-radius: 4px; padding: 0.3em 0.5em;
-        font-size: var(--lp-plot-font-size, 0.85em); line-height: 1.2; pointer-events: none; }
-      .legend svg { width: 1.4em; height: 1em; overflow: visible; }
-      .legend .wide { grid-column: 1 / -1; display: flex; align-items: center; gap: 0.35em; }
-      .ramp { display: inline-block; width: 4em; height: 0.7em; border: 1px solid #999; background: var(--lp-probability-ramp); }
-      .tooltip { position: absolute; pointer-events: none; background: rgba(20, 20, 20, 0.88); color: white; font-size: 0.8em;
-        padding: 0.25em 0.5em; border-radius: 4px; white-space: pre; transform: translate(12px, -110%); font-variant-numeric: tabular-nums; z-index: 2; }
-      /* In the right half it opens to the left of the cursor, so it stays over the plot. */
-      .tooltip.left { transform: translate(calc(-100% - 12px), -110%); }
-    `,
-  ];
+  static override styles = scatterStyles;
 
   /** The samples to show. */
   @property({ attribute: false }) data: Dataset = { points: new Float64Array(0), targets: new Uint8Array(0) };
@@ -94,6 +86,8 @@ export class LpScatter extends LitElement {
   @state() private hover: Hover | undefined;
   constructor() {
     super();
+    // A CSV file dropped on the plot goes to the model's import.
+    new CsvDropController(this);
     // Inside an <lp-model>, everything above comes from it.
     consumeModel(this, (m) => {
       this.addClass = m.addClass;
@@ -130,7 +124,7 @@ export class LpScatter extends LitElement {
       <circle class="hovered" r="7" visibility="hidden"></circle>`;
     const overlay = html`${this.legend(small)}${
       this.hover
-        ? html`<div class="tooltip ${this.hover.px > this.clientWidth / 2 ? 'left' : ''}"
+        ? html`<div class="tooltip ${this.hover.px > this.clientWidth / 2 ? 'left' : ''}" part="tooltip"
             style="left:${this.hover.px}px;top:${this.hover.py}px" role="status">${this.hover.text}</div>`
         : nothing
     }`;
@@ -172,7 +166,7 @@ export class LpScatter extends LitElement {
     const [n0, n1] = classCounts(this.data);
     const symbols = SYMBOLS.map((s) => d3.symbol(s, 48)() ?? '');
     const counts = [n0, n1];
-    return html`<div class="legend" aria-hidden="true">
+    return html`<div class="legend" part="legend" aria-hidden="true">
       ${([0, 1] as const).map(
         (t) =>
           html`<svg viewBox="-8 -8 16 16">${

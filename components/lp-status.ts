@@ -2,13 +2,17 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consumeModel } from './model-context';
+import { themeStyles } from './theme';
 
 @customElement('lp-status')
 export class LpStatus extends LitElement {
-  static override styles = css`
-    :host { display: block; min-width: 0; }
-    p { margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-  `;
+  static override styles = [
+    themeStyles,
+    css`
+      :host { display: block; min-width: 0; }
+      p { margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    `,
+  ];
 
   @state() private text = '';
 

@@ -8,12 +8,14 @@
  *
  * @attr tex - the TeX source (else the element's text)
  * @attr display - display style, on a line of its own
+ * @cssprop --lp-error-color - a formula KaTeX cannot read (default #b00020; dark #ff6b81)
  */
 import katex from 'katex';
 import katexCss from 'katex/dist/katex.min.css?inline';
 import { css, html, LitElement, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { themeStyles } from './theme';
 
 let fontsAdded = false;
 
@@ -29,12 +31,14 @@ function addFonts(): void {
 @customElement('lp-tex')
 export class LpTex extends LitElement {
   static override styles = [
+    themeStyles,
     unsafeCSS(katexCss),
     css`
-      :host { display: inline; }
+      /* Inline in the text around it: its colour and background, not the theme's. */
+      :host { display: inline; background: none; color: inherit; }
       /* A formula wider than its column scrolls inside it rather than spilling over a figure. */
       :host([display]) { display: block; margin: 0.4em 0; max-width: 100%; overflow-x: auto; overflow-y: hidden; }
-      .error { color: #b00020; font-family: var(--lp-mono, ui-monospace, monospace); }
+      .error { color: var(--_lp-error); font-family: var(--_lp-mono); }
     `,
   ];
 

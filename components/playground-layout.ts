@@ -18,22 +18,27 @@ import './lp-readout';
 import './lp-scatter';
 
 export function playgroundPanels() {
-  return html`<div class="main">
-    <div class="controls">
-      <lp-data-controls></lp-data-controls>
-      <lp-model-controls></lp-model-controls>
-      <lp-optimiser-controls></lp-optimiser-controls>
-      <lp-initial-weights></lp-initial-weights>
+  // The parts named here (and the figures' parts they export) are <lp-playground>'s, for ::part() on it.
+  return html`<div class="main" part="main">
+    <div class="controls" part="controls">
+      <lp-data-controls exportparts="fieldset"></lp-data-controls>
+      <lp-model-controls exportparts="fieldset"></lp-model-controls>
+      <lp-optimiser-controls exportparts="fieldset"></lp-optimiser-controls>
+      <lp-initial-weights exportparts="fieldset"></lp-initial-weights>
       <lp-adapter-note class="adapter"></lp-adapter-note>
     </div>
-    <div class="views">
+    <div class="views" part="views">
       <lp-messages class="messages"></lp-messages>
-      <section class="scatter" aria-label="Data and decision boundary"><lp-scatter></lp-scatter></section>
-      <section class="surface" aria-label="Cost surface and descent path"><lp-cost-surface></lp-cost-surface></section>
+      <section class="scatter" part="panel" aria-label="Data and decision boundary">
+        <lp-scatter exportparts="plot: scatter-plot, legend: scatter-legend"></lp-scatter></section>
+      <section class="surface" part="panel" aria-label="Cost surface and descent path">
+        <lp-cost-surface exportparts="plot: surface-plot"></lp-cost-surface></section>
       <div class="bottom">
-        <section class="chart" aria-label="Cost and accuracy over iterations"><lp-loss-chart></lp-loss-chart></section>
-        <section class="readouts" aria-label="Readouts"><lp-readout></lp-readout></section>
-        <section class="confusion" aria-label="Confusion matrix"><lp-confusion-matrix></lp-confusion-matrix></section>
+        <section class="chart" part="panel" aria-label="Cost and accuracy over iterations">
+          <lp-loss-chart exportparts="plot: chart-plot"></lp-loss-chart></section>
+        <section class="readouts" part="panel" aria-label="Readouts"><lp-readout exportparts="readouts"></lp-readout></section>
+        <section class="confusion" part="panel" aria-label="Confusion matrix">
+          <lp-confusion-matrix exportparts="table: confusion-table"></lp-confusion-matrix></section>
       </div>
     </div>
   </div>`;

@@ -7,20 +7,23 @@
  * mode sets it to 1.25.
  */
 import { css } from 'lit';
+import { themeStyles } from './theme';
 
-export const playgroundStyles = css`
+export const playgroundStyles = [
+  themeStyles,
+  css`
   :host {
     display: block; box-sizing: border-box; height: var(--lp-height, 100%); min-height: 30em;
-    color: #1a1a1a; font-family: system-ui, sans-serif;
+    font-family: var(--lp-font-family, system-ui, sans-serif);
     --lp-scale: 1;
-    /* 14.7px on a 1280 laptop, 18.5px on a 1920 projector; presentation mode multiplies it. */
-    font-size: calc(clamp(14px, 0.6vw + 7px, 19px) * var(--lp-scale));
+    /* 14.7px on a 1280 laptop, 18.5px on a 1920 projector (or the page's --lp-font-size); presentation mode multiplies it. */
+    font-size: calc(var(--lp-font-size, clamp(14px, 0.6vw + 7px, 19px)) * var(--lp-scale));
   }
   :host([presentation]) { --lp-scale: 1.25; }
   :host([presentation]) .adapter { display: none; }
   .root { display: grid; grid-template-rows: auto minmax(0, 1fr); gap: 0.45em; height: 100%; }
-  .bar { display: flex; flex-wrap: wrap; gap: 0.4em 0.8em; align-items: center; }
-  .adapter { color: #555; font-size: 0.8em; margin: 0.2em 0 0; }
+  .bar { display: flex; flex-wrap: wrap; gap: 0.4em 0.6em; align-items: center; }
+  .adapter { color: var(--_lp-muted); font-size: 0.8em; margin: 0.2em 0 0; }
   .main { display: grid; grid-template-columns: minmax(15em, 18.5em) minmax(0, 1fr); gap: 0.9em; min-height: 0; }
   /* The controls' text a little smaller than the views' (scaled by the same factor in presentation mode). */
   .controls { display: flex; flex-direction: column; gap: 0.35em; min-height: 0; font-size: 0.9em; }
@@ -49,8 +52,10 @@ export const playgroundStyles = css`
     .controls { order: 2; }
   }
   /* The last thing done: fills the bar's free room, one line. */
-  lp-status { flex: 1; min-width: 8em; color: #333; font-size: 0.85em; }
-  button.toggle { font: inherit; font-size: 0.85em; padding: 0.25em 0.7em; border-radius: 6px; border: 1px solid #777; background: white; cursor: pointer; }
-  button.toggle:focus-visible { outline: 3px solid #0072b2; outline-offset: 2px; }
+  lp-status { flex: 1; min-width: 3em; font-size: 0.85em; }
+  button.toggle { font: inherit; font-size: 0.85em; padding: 0.25em 0.7em; border-radius: 6px; border: 1px solid var(--_lp-control-border);
+    background: var(--_lp-surface); color: inherit; cursor: pointer; }
+  button.toggle:focus-visible { outline: 3px solid var(--_lp-focus); outline-offset: 2px; }
   @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
-`;
+`,
+];

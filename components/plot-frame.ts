@@ -15,7 +15,6 @@
  */
 import * as d3 from 'd3';
 import {
-  css,
   html,
   type LitElement,
   nothing,
@@ -25,6 +24,10 @@ import {
 } from 'lit';
 import type { ColorRamp } from '../src/view/colors';
 import { type AxisSpec, axisOf, type Scale, scaleFor } from './plot-axes';
+import { themedRamp } from './theme';
+
+// The frame's look lives beside it; every plot imports both from here.
+export { frameStyles } from './plot-styles';
 
 export type { AxisSpec, Scale };
 
@@ -124,8 +127,8 @@ export class PlotFrame implements ReactiveController {
    */
   render(content: SVGTemplateResult | typeof nothing = nothing, overlay: TemplateResult | typeof nothing = nothing) {
     return html`<div class="frame" part="frame">
-      <canvas class="raster" aria-hidden="true"></canvas>
-      <svg class="chart" role=${this.role} aria-label=${this.label()}>
+      <canvas class="raster" part="raster" aria-hidden="true"></canvas>
+      <svg class="chart" part="plot" role=${this.role} aria-label=${this.label()}>
         <clipPath id="plot-area"><rect></rect></clipPath>
         <g class="axis x"></g><g class="axis y"></g><g class="axis y2"></g>
         <text class="axis-label x" text-anchor="middle"></text>
@@ -207,11 +210,13 @@ export class PlotFrame implements ReactiveController {
   ): void {
     const layout = this.current;
     if (!layout || values.length !== grid.size * grid.size) return;
+    // The theme's colours as they are now: the page may have changed them, or gone dark.
+    const painted = themedRamp(this.host, ramp);
     const image = new ImageData(grid.size, grid.size);
     for (let j = 0; j < grid.size; j++) {
       for (let i = 0; i < grid.size; i++) {
         const o = ((grid.size - 1 - j) * grid.size + i) * 4;
-        ramp.write(values[j * grid.size + i] as number, image.data, o);
+        painted.write(values[j * grid.size + i] as number, image.data, o);
         image.data[o + 3] = 255;
       }
     }
@@ -380,17 +385,3 @@ export class PlotFrame implements ReactiveController {
     }
   }
 }
-
-/** The frame's look, for every host's `static styles`: the canvas under the SVG, text at the page's size. */
-export const frameStyles = css`
-  /* Sized by the page; alone, as wide as its container and as tall as its aspect ratio says. */
-  :host { display: block; position: relative; min-width: 0; min-height: 0; aspect-ratio: var(--lp-aspect-ratio, 1); }
-  .frame { position: relative; width: 100%; height: 100%; }
-  canvas.raster, svg.chart { position: absolute; inset: 0; width: 100%; height: 100%; }
-  svg.chart { overflow: visible; font-size: var(--lp-plot-font-size, 0.85em); }
-  /* D3 writes font-size="10" on each axis: the page's text size wins. */
-  .axis { font: inherit; }
-  .axis text { fill: currentColor; }
-  .axis path, .axis line { stroke: currentColor; }
-  .axis-label { font-size: 1.08em; fill: currentColor; }
-`;

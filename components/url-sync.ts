@@ -4,9 +4,14 @@
  * `sync-url`. Each change is a history entry (so Back undoes it), except
  * changes within a second of an entry (a slider being dragged), which update
  * it. Back/forward and hand edits of the hash come back through `onNavigate`.
+ * Data a shared link carried stay in the hash while they are what the page
+ * shows, so a reload keeps them; the first change of the data drops them.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Dataset } from '../src/model/dataset';
+import { decodeLinkData, LINK_DATA_KEY } from '../src/state/link-data';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from '../src/state/playground-settings';
+import { linkDataValue } from '../src/state/share-link';
 import { type DecodedSettings, decodeSettings, encodeSettings } from '../src/state/url-state';
 
 const COALESCE_MS = 1000;
@@ -20,6 +25,8 @@ export class UrlSync implements ReactiveController {
   private written = '';
   private listening = false;
   private connected = false;
+  /** The data the link carried: its `data` value and what it decoded to. */
+  private linked: { readonly value: string; readonly data: Dataset } | undefined;
 
   constructor(
     private readonly host: UrlSyncHost,
@@ -56,7 +63,7 @@ export class UrlSync implements ReactiveController {
     this.written = window.location.hash;
     const decoded = decodeSettings(window.location.hash, this.defaults);
     // Values that were refused leave the link: it says what the page now shows (without a new history entry).
-    const cleaned = encodeSettings(decoded.settings, this.defaults);
+    const cleaned = this.withData(encodeSettings(decoded.settings, this.defaults), linkDataValue(window.location.hash));
     if (decoded.notices.length > 0 && cleaned !== window.location.hash) {
       this.written = cleaned;
       window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${cleaned}`);
@@ -64,9 +71,27 @@ export class UrlSync implements ReactiveController {
     return decoded;
   }
 
-  write(settings: PlaygroundSettings): void {
+  /** The data the link carries, if it does and they are new (a notice says why they could not be read). */
+  async readData(): Promise<{ data?: Dataset; notice?: string }> {
+    const value = this.host.syncUrl ? linkDataValue(window.location.hash) : undefined;
+    // Back to a hash with the data already shown: nothing new to read.
+    if (value === undefined || value === this.linked?.value) return {};
+    try {
+      const data = await decodeLinkData(value);
+      this.linked = { value, data };
+      return { data };
+    } catch (error) {
+      return {
+        notice: `The link's data could not be read (${(error as Error).message}); the preset's data are shown.`,
+      };
+    }
+  }
+
+  /** Writes the settings, and the link's data while `data` are still those. */
+  write(settings: PlaygroundSettings, data?: Dataset): void {
     if (!this.host.syncUrl) return;
-    const hash = encodeSettings(settings, this.defaults);
+    const kept = this.linked && data === this.linked.data ? this.linked.value : undefined;
+    const hash = this.withData(encodeSettings(settings, this.defaults), kept);
     if (hash === this.written && hash === window.location.hash) return;
     this.written = hash;
     const url = `${window.location.pathname}${window.location.search}${hash}`;
@@ -77,6 +102,11 @@ export class UrlSync implements ReactiveController {
       window.history.pushState(null, '', url);
       this.lastPush = now;
     }
+  }
+
+  private withData(hash: string, value: string | undefined): string {
+    if (value === undefined) return hash;
+    return `${hash ? `${hash}&` : '#'}${LINK_DATA_KEY}=${value}`;
   }
 
   private unlisten(): void {

@@ -15,6 +15,7 @@ import { CostSurfaceJob, type GridBudget } from './cost-surface-job';
 import { type DataSettings, type DataStep, stepLabel } from './data-history';
 import { DataKeeper, type DrawData, type Replacement } from './data-keeper';
 import { divergence } from './divergence';
+import { linkNote } from './link-data';
 import type { ExportedModel } from './model-file';
 import { PendingWork } from './pending-work';
 import { PlayClock } from './play-clock';
@@ -224,7 +225,7 @@ export class PlaygroundController {
   loadDataset(data: Dataset, name: string): Promise<void> {
     return this.pending.track(async () => {
       const settings = this.settings;
-      const note = `From ${name}: ${formatCount(data.targets.length)} points (not part of the link).`;
+      const note = `From ${name}: ${formatCount(data.targets.length)} points. ${linkNote(data.targets.length)}`;
       await this.replaceData(async () => data, { settings, note, what: `import ${name}` }, `Loaded ${name}.`);
       await this.refresh();
     });
@@ -236,7 +237,7 @@ export class PlaygroundController {
   }
 
   private async applyEdit(edit: PointEdit): Promise<void> {
-    const made = await this.data.edit(edit, (n) => `Edited by hand: ${formatCount(n)} points (not part of the link).`);
+    const made = await this.data.edit(edit, (n) => `Edited by hand: ${formatCount(n)} points. ${linkNote(n)}`);
     const n = formatCount(this.session.data.targets.length);
     if (typeof made === 'string') {
       this.status = made;

@@ -1,0 +1,255 @@
+/**
+ * Taking work away and bringing it back: the data and the model as files
+ * that import back exactly, each figure as a valid SVG and PNG, a shared
+ * link that carries edited data into a fresh browser, and undo/redo of 60
+ * changes, each state exactly.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { collectPageErrors } from './browser';
+import { expect, openPlayground, playgroundState, test } from './fixtures';
+import { axisMap } from './views';
+
+/** Chooses an item of the Export menu and returns the file it downloads. */
+async function exported(page: Page, item: string): Promise<{ name: string; bytes: Buffer }> {
+  await page.locator('lp-data-actions [data-action="export"]').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`lp-data-actions #export-menu ${item}`).click(),
+  ]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: await readFile(path) };
+}
+
+function exportCsv(page: Page): Promise<string> {
+  return page.evaluate(() => document.querySelector('lp-playground')?.exportCsv() ?? '');
+}
+
+/** Clicks on the scatter at data coordinates (x1, x2). */
+async function clickAt(page: Page, x1: number, x2: number, modifiers: ('Shift' | 'Alt')[] = []): Promise<void> {
+  const x = await axisMap(page.locator('lp-scatter'), 'x');
+  const y = await axisMap(page.locator('lp-scatter'), 'y');
+  await page.locator('lp-scatter svg.chart').click({ position: { x: x.toPixel(x1), y: y.toPixel(x2) }, modifiers });
+}
+
+test('data and model exported as files import back: the same data to the bit, the same weights', async ({
+  page,
+  browser,
+}) => {
+  await openPlayground(page);
+  await page.evaluate(() =>
+    document.querySelector('lp-playground')?.change({ preset: 'gaussians', gaussians: { perClass: 60, seed: 11 } }),
+  );
+  await clickAt(page, 0.5, 0.5, ['Shift']);
+  await expect.poll(async () => (await playgroundState(page)).samples).toBe(121);
+  await page.evaluate(() => document.querySelector('lp-playground')?.step(7));
+  const before = await playgroundState(page);
+
+  const data = await exported(page, '[data-export="data"]');
+  expect(data.name).toBe('logistic-data.csv');
+  const csv = data.bytes.toString('utf8');
+  expect(csv).toBe(await exportCsv(page));
+  expect(csv.split('\n')[0]).toBe('x1,x2,t');
+  expect(csv.trim().split('\n')).toHaveLength(122);
+  const modelFile = await exported(page, '[data-export="model"]');
+  expect(modelFile.name).toBe('logistic-model.json');
+  const model = JSON.parse(modelFile.bytes.toString('utf8'));
+  expect(model).toMatchObject({
+    format: 'logistic-playground-model',
+    weights: before.weights,
+    iteration: 7,
+    engine: before.engine,
+    data: { samples: 121, source: 'custom' },
+    settings: { preset: 'gaussians', gaussians: { perClass: 60, seed: 11 }, training: { learningRate: 0.05 } },
+  });
+  expect(model.data.class0 + model.data.class1).toBe(121);
+  const history = await exported(page, '[data-export="history"]');
+  const rows = history.bytes.toString('utf8').trim().split('\n');
+  expect(rows[0]).toBe('iteration,w1,w2,b,cost,accuracy');
+  expect(rows).toHaveLength(9);
+  expect(Number(rows[8]?.split(',')[1])).toBe(before.weights[0]);
+
+  // A fresh page: the CSV by the file picker, the model by the menu's "Load model".
+  const fresh = await browser.newPage();
+  const errors = collectPageErrors(fresh);
+  await openPlayground(fresh);
+  await fresh.locator('lp-data-controls input[type="file"]').first().setInputFiles({
+    name: data.name,
+    mimeType: 'text/csv',
+    buffer: data.bytes,
+  });
+  await expect.poll(async () => (await playgroundState(fresh)).samples).toBe(121);
+  // The shortest text that reads back to each double, on both sides: equal text is equal bits.
+  expect(await exportCsv(fresh)).toBe(csv);
+  await fresh.locator('lp-data-actions [data-action="export"]').click();
+  await fresh.locator('lp-data-actions #export-menu input[type="file"]').setInputFiles({
+    name: modelFile.name,
+    mimeType: 'application/json',
+    buffer: modelFile.bytes,
+  });
+  await expect.poll(async () => (await playgroundState(fresh)).iteration).toBe(7);
+  const restored = await playgroundState(fresh);
+  expect(restored.weights).toEqual(before.weights);
+  expect(restored.cost).toBeCloseTo(before.cost, 4);
+  // Training goes on from there exactly as it would have.
+  await page.evaluate(() => document.querySelector('lp-playground')?.step(3));
+  await fresh.evaluate(() => document.querySelector('lp-playground')?.step(3));
+  expect((await playgroundState(fresh)).weights).toEqual((await playgroundState(page)).weights);
+  // A damaged model file is refused, saying why, and changes nothing.
+  const refused = await fresh.evaluate(async () => {
+    try {
+      await document
+        .querySelector('lp-playground')
+        ?.loadModel({ format: 'logistic-playground-model', version: 1, weights: [1] });
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return 'accepted';
+  });
+  expect(refused).toContain('weights must be two numbers');
+  expect((await playgroundState(fresh)).iteration).toBe(10);
+  expect(errors).toEqual([]);
+  await fresh.close();
+});
+
+test('each figure exports as an SVG that parses and a PNG that decodes', async ({ page }) => {
+  await openPlayground(page);
+  await page.evaluate(() => document.querySelector('lp-playground')?.step(5));
+  for (const figure of ['scatter', 'cost-surface', 'loss-chart']) {
+    const svg = await exported(page, `[data-figure="${figure}"][data-format="svg"]`);
+    expect(svg.name).toBe(`${figure}.svg`);
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const root = doc.documentElement;
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? '',
+        root: root.localName,
+        width: Number(root.getAttribute('width')),
+        images: doc.querySelectorAll('image').length,
+        ticks: Array.from(doc.querySelectorAll('.axis text'), (t) => t.textContent),
+        styled: doc.querySelector('.axis text')?.getAttribute('style') ?? '',
+      };
+    }, svg.bytes.toString('utf8'));
+    expect(parsed.error, figure).toBe('');
+    expect(parsed.root).toBe('svg');
+    expect(parsed.width).toBeGreaterThan(100);
+    expect(parsed.ticks.length, figure).toBeGreaterThan(4);
+    // The page's CSS does not travel with a file: the look is written onto the marks.
+    expect(parsed.styled).toContain('font-size');
+    if (figure !== 'loss-chart') expect(parsed.images, figure).toBe(1);
+
+    const png = await exported(page, `[data-figure="${figure}"][data-format="png"]`);
+    expect(png.name).toBe(`${figure}.png`);
+    expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const size = await page.evaluate(async (bytes) => {
+      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+      return { width: bitmap.width, height: bitmap.height };
+    }, Array.from(png.bytes));
+    expect(size.width).toBe(Math.round(2 * parsed.width));
+    expect(size.height).toBeGreaterThan(100);
+  }
+});
+
+test('a shared link with 300 edited points reproduces the experiment in a fresh browser', async ({ page, browser }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPlayground(page);
+  const rows = Array.from({ length: 299 }, (_, i) => {
+    const t = i % 2;
+    return `${(Math.sin(i * 12.9898) * 2 + (t ? 1 : -1)).toPrecision(17)},${Math.cos(i * 78.233) * 2},${t}`;
+  });
+  await page.evaluate(
+    (text) => document.querySelector('lp-playground')?.loadCsv(text, 'mine.csv'),
+    `x1,x2,t\n${rows.join('\n')}\n`,
+  );
+  await clickAt(page, 1.25, -0.75);
+  await expect.poll(async () => (await playgroundState(page)).samples).toBe(300);
+  await page.evaluate(() => document.querySelector('lp-playground')?.configure({ learningRate: 0.02 }));
+  const csv = await exportCsv(page);
+
+  await page.locator('lp-data-actions [data-action="copy-link"]').click();
+  await expect(page.locator('lp-data-actions .said')).toContainText('Link copied');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toBe(await page.evaluate(() => document.querySelector('lp-playground')?.shareLink()));
+  expect(link).toMatch(/#lr=0\.02&data=[A-Za-z0-9_-]+$/);
+  await page.evaluate(() => document.querySelector('lp-playground')?.step(10));
+  const trained = await playgroundState(page);
+
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  const errors = collectPageErrors(other);
+  await openPlayground(other, link);
+  expect(await exportCsv(other)).toBe(csv);
+  expect(await other.evaluate(() => document.querySelector('lp-playground')?.settings.training.learningRate)).toBe(
+    0.02,
+  );
+  await expect(other.locator('lp-data-controls [data-custom]')).toContainText('From a shared link: 300 points');
+  await other.evaluate(() => document.querySelector('lp-playground')?.step(10));
+  const again = await playgroundState(other);
+  expect(again.iteration).toBe(10);
+  expect(again.weights[0]).toBeCloseTo(trained.weights[0] as number, 10);
+  expect(again.weights[1]).toBeCloseTo(trained.weights[1] as number, 10);
+  // The data stay in the page's address while they are shown: a reload keeps them.
+  await other.reload();
+  await other.evaluate(() => document.querySelector('lp-playground')?.ready);
+  expect(await exportCsv(other)).toBe(csv);
+  // A link pasted into a tab that shows the playground changes only the hash: its data come all the same.
+  await openPlayground(other);
+  expect((await playgroundState(other)).samples).toBe(40);
+  await other.goto(link);
+  await expect.poll(() => exportCsv(other)).toBe(csv);
+  // A damaged link says so and falls back to the preset.
+  await other.goto('about:blank');
+  await openPlayground(other, link.slice(0, -40));
+  await expect(other.locator('lp-playground .notice')).toContainText("The link's data could not be read");
+  expect((await playgroundState(other)).samples).toBe(40);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a link says when the data are too many to travel in it', async ({ page }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPlayground(page);
+  const rows = Array.from({ length: 2001 }, (_, i) => `${i / 100},${(i % 7) - 3},${i % 2}`);
+  await page.evaluate(
+    (text) => document.querySelector('lp-playground')?.loadCsv(text, 'big.csv'),
+    `x1,x2,t\n${rows.join('\n')}\n`,
+  );
+  await page.locator('lp-data-actions [data-action="copy-link"]').click();
+  await expect(page.locator('lp-data-actions .said')).toContainText('not these 2,001 points'.replace(',', '\u202f'));
+  expect(await page.evaluate(() => navigator.clipboard.readText())).not.toContain('data=');
+});
+
+test('60 changes of the data undo and redo, by keys and buttons, each state exactly', async ({ page }) => {
+  await openPlayground(page);
+  const states = [await exportCsv(page)];
+  let n = 40;
+  for (let i = 0; i < 60; i++) {
+    const x1 = -3.5 + (i % 12) * 0.6;
+    const x2 = -3.5 + Math.floor(i / 12) * 1.4;
+    if (i % 4 === 3) {
+      await clickAt(page, x1, x2, ['Alt']);
+      n--;
+    } else {
+      await clickAt(page, x1, x2, i % 2 ? ['Shift'] : []);
+      n++;
+    }
+    await expect.poll(async () => (await playgroundState(page)).samples).toBe(n);
+    states.push(await exportCsv(page));
+  }
+  const undo = page.locator('lp-data-actions [data-action="undo"]');
+  const redo = page.locator('lp-data-actions [data-action="redo"]');
+  await expect(undo).toHaveAttribute('aria-label', 'Undo: remove a point');
+  for (let k = 59; k >= 0; k--) {
+    if (k % 2) await page.keyboard.press('Control+z');
+    else await undo.click();
+    await expect.poll(() => exportCsv(page), `undo to state ${k}`).toBe(states[k]);
+  }
+  await expect(undo).toBeDisabled();
+  for (let k = 1; k <= 60; k++) {
+    if (k % 2) await page.keyboard.press('Control+Shift+z');
+    else await redo.click();
+    await expect.poll(() => exportCsv(page), `redo to state ${k}`).toBe(states[k]);
+  }
+  await expect(redo).toBeDisabled();
+  await expect(page.locator('lp-playground .status')).toContainText('Redone');
+});
