@@ -15,6 +15,7 @@ import { isStandardHeader, previewCsv } from '../src/model/csv-columns';
 import { type CsvRead, readCsvInWorker } from '../src/model/csv-worker-client';
 import { type CsvImportState, csvImportContext, type ImportOutcome, type ImportPhase } from './csv-import-context';
 import { controlEvent } from './events';
+import { isTextField } from './shortcuts';
 
 /** The bytes read on the main thread to look at the first rows. */
 const HEAD_BYTES = 64 * 1024;
@@ -25,13 +26,6 @@ export const CANCELLED = 'Import cancelled; the data are unchanged.';
 export interface CsvImportHost extends ReactiveControllerHost, HTMLElement {
   /** Take pastes anywhere on the page, as the keyboard shortcuts are. */
   readonly globalShortcuts: boolean;
-}
-
-/** A paste into a field is the field's. */
-function isTextField(target: EventTarget | undefined): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'file', 'range'].includes(target.type);
 }
 
 export class CsvImportController implements ReactiveController {

@@ -41,7 +41,8 @@ import { FrameLoop } from './frame-loop';
 import { ModelAttributes } from './model-attributes';
 import { attachContextRoot, type ModelState, modelContext } from './model-context';
 import { type Carried, ModelLifecycle } from './model-lifecycle';
-import { type ShortcutAction, ShortcutController } from './shortcuts';
+import { runShortcut } from './model-shortcuts';
+import { ShortcutController } from './shortcuts';
 import { themeStyles } from './theme';
 import { UrlSync } from './url-sync';
 
@@ -97,7 +98,9 @@ export class LpModel extends ModelAttributes {
   constructor() {
     super();
     // Registers itself with the element: it listens for the keys while the element is connected.
-    new ShortcutController(this, (action) => this.shortcut(action));
+    new ShortcutController(this, (action) =>
+      runShortcut(this, action, this.controller !== undefined, (operation) => this.run(operation)),
+    );
     new CsvImportController(this);
     // The figures' requests (properties down, events up).
     this.addEventListener('lp-settings', (e) => this.run(this.change(e.detail)));
@@ -342,31 +345,6 @@ export class LpModel extends ModelAttributes {
     await this.updateComplete;
     const detail = { iteration: this.state.iteration, learningRate: this.settings.training.learningRate };
     this.dispatchEvent(new CustomEvent('lp-frame', { detail, bubbles: true, composed: true }));
-  }
-
-  /** Runs a shortcut; false when there is nothing to do it to yet, or nobody takes a layout key. */
-  private shortcut(action: ShortcutAction): boolean {
-    if (this.noShortcuts) return false;
-    if (action === 'presentation' || action === 'help') {
-      const asked = new CustomEvent('lp-view-shortcut', {
-        detail: { action },
-        bubbles: true,
-        composed: true,
-        cancelable: true,
-      });
-      return !this.dispatchEvent(asked);
-    }
-    if (!this.controller) return false;
-    const actions: Record<typeof action, () => void> = {
-      'toggle-play': () => (this.playing ? this.pause() : this.play()),
-      step: () => this.run(this.step(1)),
-      step10: () => this.run(this.step(10)),
-      reset: () => this.run(this.reset()),
-      undo: () => this.run(this.undo()),
-      redo: () => this.run(this.redo()),
-    };
-    actions[action]();
-    return true;
   }
 
   /** What the GPU engine reports that nobody asked for: shown, never swallowed. */

@@ -40,6 +40,11 @@ function ownKeys(element: HTMLElement): ReadonlySet<string> | 'all' {
   return new Set();
 }
 
+/** Whether `target` takes text (a field, a text area, an editable): its keys, its Ctrl+Z and its pastes are its own. */
+export function isTextField(target: EventTarget | undefined): boolean {
+  return target instanceof HTMLElement && ownKeys(target) === 'all';
+}
+
 /**
  * Whether the control the key was pressed in (through shadow roots) uses the
  * key itself: a page's own keys (a slide deck's) must leave it alone.
@@ -60,7 +65,7 @@ export function shortcutFor(event: KeyboardEvent, pointerFocused?: EventTarget):
   const target = event.composedPath()[0];
   if ((event.ctrlKey || event.metaKey) && !event.altKey) {
     // A text field undoes its own typing.
-    if (target instanceof HTMLElement && ownKeys(target) === 'all') return undefined;
+    if (isTextField(target)) return undefined;
     return undoKey(event);
   }
   if (event.ctrlKey || event.metaKey || event.altKey) return undefined;

@@ -7,6 +7,7 @@
  */
 import type { EngineKind } from '../engine/engine';
 import { classCounts } from '../model/dataset';
+import { formatCount } from '../view/format';
 import type { HistoryEntry } from './history';
 import { applyChange, DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
 import { SettingError } from './settings';
@@ -130,6 +131,14 @@ export function parseModel(input: unknown): ExportedModel {
     },
     engine: value.engine === 'gpu' ? 'gpu' : 'cpu',
   };
+}
+
+/** What the page says once a model is loaded onto data of n points. */
+export function modelLoaded(model: ExportedModel, n: number): string {
+  const trained = model.data.samples;
+  const differ =
+    trained !== n ? ` It was trained on N = ${formatCount(trained)}; these data have N = ${formatCount(n)}.` : '';
+  return `Loaded the model at iteration ${model.iteration}.${differ}`;
 }
 
 /** The cost and accuracy at every iteration the history holds, as CSV (thinned runs skip iterations). */

@@ -16,7 +16,7 @@ import { type DataSettings, type DataStep, stepLabel } from './data-history';
 import { DataKeeper, type DrawData, type Replacement } from './data-keeper';
 import { divergence } from './divergence';
 import { linkNote } from './link-data';
-import type { ExportedModel } from './model-file';
+import { type ExportedModel, modelLoaded } from './model-file';
 import { PendingWork } from './pending-work';
 import { PlayClock } from './play-clock';
 import {
@@ -200,12 +200,7 @@ export class PlaygroundController {
       const [w1, w2] = model.weights;
       await this.session.setWeights({ w1, w2, b: model.bias }, model.iteration);
       this.divergence = '';
-      const n = this.session.data.targets.length;
-      const differ =
-        model.data.samples !== n
-          ? ` It was trained on N = ${formatCount(model.data.samples)}; these data have N = ${formatCount(n)}.`
-          : '';
-      this.status = `Loaded the model at iteration ${model.iteration}.${differ}`;
+      this.status = modelLoaded(model, this.session.data.targets.length);
       await this.refresh();
     });
   }
