@@ -87,7 +87,7 @@ export class LpDataActions extends LitElement {
         aria-label=${undo?.redo ? `Redo: ${undo.redo}` : 'Redo'} @click=${() => this.dispatchEvent(controlEvent('lp-redo', null))}>↷</button>
       <button type="button" part="button" data-action="export" popovertarget="export-menu" ?disabled=${off}>Export ▾</button>
       <!-- A disclosure of plain buttons, not an ARIA menu: Tab walks it (a popover follows its button in focus order), Esc closes it. -->
-      <div id="export-menu" popover part="menu" role="group" aria-label="Export and load">
+      <div id="export-menu" popover part="menu" role="group" aria-label="Export and load" @beforetoggle=${this.menuToggled}>
         <h3>Data and model</h3>
         <button type="button" data-export="data" @click=${() => this.exportData()}>Data (CSV)</button>
         <button type="button" data-export="model" @click=${() => this.exportModelFile()}>Model (JSON)</button>
@@ -111,6 +111,16 @@ export class LpDataActions extends LitElement {
   private closeMenu(): void {
     this.renderRoot.querySelector<HTMLElement>('#export-menu')?.hidePopover();
   }
+
+  /** A menu closed with focus inside it (Esc, a choice made by keyboard) gives focus back to its button. */
+  private menuToggled = (event: ToggleEvent): void => {
+    const menu = event.target as HTMLElement;
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    if (event.newState === 'closed' && focused && menu.contains(focused)) {
+      // After the menu has gone: focus set while it is still open would be undone by its closing.
+      requestAnimationFrame(() => this.renderRoot.querySelector<HTMLElement>('[data-action="export"]')?.focus());
+    }
+  };
 
   private exportData(): void {
     if (!this.view) return;

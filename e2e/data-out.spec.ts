@@ -253,3 +253,24 @@ test('60 changes of the data undo and redo, by keys and buttons, each state exac
   await expect(redo).toBeDisabled();
   await expect(page.locator('lp-playground .status')).toContainText('Redone');
 });
+
+test('the Export menu works by keyboard alone, and gives focus back to its button', async ({ page }) => {
+  await openPlayground(page);
+  const exportButton = page.locator('lp-data-actions [data-action="export"]');
+  await exportButton.focus();
+  await page.keyboard.press('Enter');
+  const menu = page.locator('lp-data-actions #export-menu');
+  await expect(menu).toBeVisible();
+  // The menu follows its button in the focus order.
+  await page.keyboard.press('Tab');
+  await expect(page.locator('lp-data-actions [data-export="data"]')).toBeFocused();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(download.suggestedFilename()).toBe('logistic-data.csv');
+  await expect(menu).toBeHidden();
+  await expect(exportButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(exportButton).toBeFocused();
+});
