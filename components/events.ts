@@ -42,6 +42,6 @@ declare global {
     'lp-undo': CustomEvent<null>;
     'lp-redo': CustomEvent<null>;
     /** Restore a model file's settings and weights (its parsed JSON). */
-    'lp-load-model': CustomEvent<{ model: unknown }>;
+    'lp-load-model': CustomEvent<{ model: unknown; name: string }>;
   }
 }

@@ -8,7 +8,7 @@
  *
  * @fires lp-undo - Undo was pressed.
  * @fires lp-redo - Redo was pressed.
- * @fires lp-load-model - A model file was chosen: { model } (its parsed JSON).
+ * @fires lp-load-model - A model file was chosen: { model, name } (its parsed JSON, its file name).
  * @csspart button - each button
  * @csspart menu - the Export menu
  */
@@ -175,7 +175,7 @@ export class LpDataActions extends LitElement {
       return;
     }
     this.said = '';
-    this.dispatchEvent(controlEvent('lp-load-model', { model }));
+    this.dispatchEvent(controlEvent('lp-load-model', { model, name: file.name }));
   }
 
   private async copyLink(): Promise<void> {

@@ -118,7 +118,7 @@ export class LpModel extends ModelAttributes {
     this.addEventListener('lp-edit-point', (e) => this.run(this.withController((c) => c.edit(e.detail))));
     this.addEventListener('lp-undo', () => this.run(this.undo()));
     this.addEventListener('lp-redo', () => this.run(this.redo()));
-    this.addEventListener('lp-load-model', (e) => this.run(this.loadModel(e.detail.model)));
+    this.addEventListener('lp-load-model', (e) => this.run(this.loadModelFile(e.detail.model, e.detail.name)));
   }
 
   /**
@@ -180,7 +180,7 @@ export class LpModel extends ModelAttributes {
       throw new TypeError(`loadCsv(text) needs the CSV as a string, got ${text === null ? 'null' : typeof text}`);
     }
     parseCsv(text);
-    await (await this.started()).loadCsv(text, name);
+    await this.withController((c) => c.loadCsv(text, name));
   }
 
   /** Takes back the last change of the data: an added or removed point, an import, a preset, new Gaussians. */
@@ -326,17 +326,22 @@ export class LpModel extends ModelAttributes {
     }
   }
 
+  /** A model file the user chose: a refusal names the file as well as the field. */
+  private async loadModelFile(model: unknown, name: string): Promise<void> {
+    try {
+      await this.loadModel(model);
+    } catch (error) {
+      throw new Error(`Could not load ${name}: ${(error as Error).message}`);
+    }
+  }
+
   /** Back/forward or a hand-edited hash: apply what the link says. */
   private navigate(settings: PlaygroundSettings, notices: string[]): void {
     this.notices = notices;
-    const { preset, gaussians, training, speed } = settings;
     this.run(
       this.withController(async (c) => {
-        await c.change({ preset, gaussians, training, speed });
-        // A link pasted into this tab changes only the hash: its data come this way.
-        const linked = await this.urlSync.readData();
-        if (linked.notice) this.notices = [...this.notices, linked.notice];
-        if (linked.data) await c.loadDataset(linked.data, 'a shared link');
+        const notice = await this.urlSync.follow(c, settings);
+        if (notice) this.notices = [...this.notices, notice];
       }),
     );
   }

@@ -10,7 +10,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Dataset } from '../src/model/dataset';
 import { decodeLinkData, LINK_DATA_KEY } from '../src/state/link-data';
-import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from '../src/state/playground-settings';
+import type { PlaygroundController } from '../src/state/playground-controller';
+import { DEFAULT_PLAYGROUND, dataChanged, type PlaygroundSettings } from '../src/state/playground-settings';
 import { linkDataValue } from '../src/state/share-link';
 import { type DecodedSettings, decodeSettings, encodeSettings } from '../src/state/url-state';
 
@@ -85,6 +86,27 @@ export class UrlSync implements ReactiveController {
         notice: `The link's data could not be read (${(error as Error).message}); the preset's data are shown.`,
       };
     }
+  }
+
+  /**
+   * Applies what a hash the user went to says (Back, Forward, a link pasted
+   * into this tab): its settings, and its data when it carries new ones.
+   * Custom data stay unless the hash names other data, or Back went past the
+   * link that brought them. Resolves to a notice when its data are unreadable.
+   */
+  async follow(controller: PlaygroundController, settings: PlaygroundSettings): Promise<string | undefined> {
+    const { preset, gaussians, training, speed } = settings;
+    const linked = await this.readData();
+    if (linked.data) {
+      await controller.change({ training, speed });
+      await controller.loadDataset(linked.data, 'a shared link');
+      return undefined;
+    }
+    const data = controller.dataset;
+    const leftLink = this.linked?.data === data && linkDataValue(window.location.hash) === undefined;
+    const reload = leftLink || dataChanged(controller.settings, settings);
+    await controller.change({ ...(reload ? { preset, gaussians } : {}), training, speed });
+    return linked.notice;
   }
 
   /** Writes the settings, and the link's data while `data` are still those. */

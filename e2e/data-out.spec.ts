@@ -192,6 +192,17 @@ test('a shared link with 300 edited points reproduces the experiment in a fresh 
   await other.reload();
   await other.evaluate(() => document.querySelector('lp-playground')?.ready);
   expect(await exportCsv(other)).toBe(csv);
+  // Back over a change of settings keeps the link's data, in the page and in its address.
+  await other.evaluate(() => document.querySelector('lp-playground')?.configure({ learningRate: 0.03 }));
+  await other.goBack();
+  await expect
+    .poll(() => other.evaluate(() => document.querySelector('lp-playground')?.settings.training.learningRate))
+    .toBe(0.02);
+  expect(await exportCsv(other)).toBe(csv);
+  expect(other.url()).toContain('&data=');
+  // Other data, through the API too, leave the address: a reload shows them, not the link's.
+  await other.evaluate(() => document.querySelector('lp-playground')?.loadCsv('x1,x2,t\n0,0,0\n1,1,1\n'));
+  expect(other.url()).not.toContain('data=');
   // A link pasted into a tab that shows the playground changes only the hash: its data come all the same.
   await openPlayground(other);
   expect((await playgroundState(other)).samples).toBe(40);

@@ -37,6 +37,12 @@ export class DataKeeper {
   private readonly steps = new UndoStack<DataStep>();
   private queue: Promise<unknown> = Promise.resolve();
   private requests = 0;
+  /**
+   * Requests up to this one are never overtaken: an edit, an undo or a redo
+   * asked for after them refers to the state they make, so they all happen.
+   */
+  private pinned = 0;
+  private dropped = false;
 
   constructor(
     private readonly host: DataKeeperHost,
@@ -60,7 +66,7 @@ export class DataKeeper {
   /** Replaces the data with what `draw` makes; resolves false when a later request overtook it. */
   replace(draw: DrawData, replacement: Replacement): Promise<boolean> {
     const request = ++this.requests;
-    const superseded = () => request !== this.requests;
+    const superseded = () => this.dropped || (request > this.pinned && request !== this.requests);
     return this.serial(async () => {
       if (superseded()) return false;
       const data = await draw(superseded);
@@ -78,6 +84,7 @@ export class DataKeeper {
 
   /** A click's edit; resolves to the edit as made, or to why it was refused. `note` names the edited data. */
   edit(edit: PointEdit, note: (n: number) => string): Promise<AppliedEdit | string> {
+    this.pinned = this.requests;
     return this.serial(async () => {
       const made = await this.host.session.editData(edit);
       if (typeof made === 'string') return made;
@@ -90,6 +97,7 @@ export class DataKeeper {
 
   /** Takes back the last change of the data; resolves to what was undone, or undefined when nothing was. */
   undo(): Promise<DataStep | undefined> {
+    this.pinned = this.requests;
     return this.serial(async () => {
       const step = this.steps.undo();
       if (!step) return undefined;
@@ -105,6 +113,7 @@ export class DataKeeper {
 
   /** Makes the last undone change again; resolves to it, or undefined when there was none. */
   redo(): Promise<DataStep | undefined> {
+    this.pinned = this.requests;
     return this.serial(async () => {
       const step = this.steps.redo();
       if (!step) return undefined;
@@ -120,7 +129,7 @@ export class DataKeeper {
 
   /** Drops a request for new data still being drawn (the element went away). */
   supersede(): void {
-    this.requests++;
+    this.dropped = true;
   }
 
   /** Waits for every change asked for so far. */
@@ -135,8 +144,6 @@ export class DataKeeper {
       this.note = step.notes[back ? 0 : 1];
       return;
     }
-    // A later request has nothing to overtake here: undo and redo run one at a time.
-    this.requests++;
     const source = back ? step.before : step.after;
     const data = source.custom?.data ?? (await this.host.presetData(source, () => false));
     if (!data) throw new Error('The data to bring back could not be drawn');

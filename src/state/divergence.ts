@@ -8,7 +8,7 @@ import { formatLimit } from './number-text';
 import { LIMITS, type TrainingSettings } from './settings';
 
 /** A weight this large saturates every logit: the run has left the useful range. */
-const WEIGHT_LIMIT = 1e6;
+export const WEIGHT_LIMIT = 1e6;
 /** Exploding: the cost is this many times above the lowest cost seen in the run. */
 const BLOW_UP = 10;
 

@@ -67,4 +67,12 @@ describe('data in a link', () => {
     await expect(decodeLinkData(`${value}!`)).rejects.toThrow(/damaged/);
     await expect(decodeLinkData('')).rejects.toThrow();
   });
+
+  it('stops inflating a hand-made link at what 2 000 points can take, however far it would go', async () => {
+    const bomb = await new Response(
+      new Blob(['0'.repeat(50 * 1024 * 1024)]).stream().pipeThrough(new CompressionStream('deflate-raw')),
+    ).arrayBuffer();
+    const value = Buffer.from(bomb).toString('base64url');
+    await expect(decodeLinkData(value)).rejects.toThrow(/larger than 2.000 points can be/);
+  });
 });

@@ -15,6 +15,12 @@ import { formatCount } from '../view/format';
 export const LINK_DATA_KEY = 'data';
 /** The most points a link carries. */
 export const LINK_MAX_POINTS = 2000;
+/**
+ * The most bytes a link's data may inflate to: LINK_MAX_POINTS rows of the
+ * longest numbers (about 50 characters a row) and then some. A hand-made
+ * link that inflates further is refused while it inflates, not after.
+ */
+const LINK_MAX_CSV_BYTES = 256 * 1024;
 
 /** Whether data of n points fit in a link. */
 export function fitsInLink(n: number): boolean {
@@ -28,9 +34,33 @@ export function linkNote(n: number): string {
     : `Too many for a link (at most ${formatCount(LINK_MAX_POINTS)} points travel in one): export them as CSV to share them.`;
 }
 
-async function transform(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+async function compress(bytes: Uint8Array): Promise<Uint8Array> {
+  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
   return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+/** Inflates, stopping (with a RangeError) as soon as more than `limit` bytes come out. */
+async function inflate(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      throw new RangeError(`the link's data are larger than ${formatCount(LINK_MAX_POINTS)} points can be`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -53,14 +83,14 @@ export async function encodeLinkData(data: Dataset): Promise<string> {
     throw new RangeError(`${formatCount(n)} points are too many for a link (at most ${formatCount(LINK_MAX_POINTS)})`);
   }
   const csv = new TextEncoder().encode(formatCsv(data));
-  return toBase64Url(await transform(csv, new CompressionStream('deflate-raw')));
+  return toBase64Url(await compress(csv));
 }
 
 /** The data a link's `data` value holds; an Error says what is wrong with it (damaged, not data, too many). */
 export async function decodeLinkData(value: string): Promise<Dataset> {
   let csv: string;
   try {
-    const bytes = await transform(fromBase64Url(value), new DecompressionStream('deflate-raw'));
+    const bytes = await inflate(fromBase64Url(value), LINK_MAX_CSV_BYTES);
     csv = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
     if (error instanceof RangeError) throw error;

@@ -8,6 +8,7 @@
 import type { EngineKind } from '../engine/engine';
 import { classCounts } from '../model/dataset';
 import { formatCount } from '../view/format';
+import { WEIGHT_LIMIT } from './divergence';
 import type { HistoryEntry } from './history';
 import { applyChange, DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
 import { SettingError } from './settings';
@@ -72,12 +73,36 @@ function finite(value: unknown, field: string): number {
   return value;
 }
 
+/** A weight or a bias: finite, and short of where training counts as diverged. */
+function parameter(value: unknown, field: string): number {
+  const v = finite(value, field);
+  if (Math.abs(v) > WEIGHT_LIMIT) {
+    const limit = WEIGHT_LIMIT.toExponential(0);
+    throw new SettingError(`the model's ${field} must be between -${limit} and ${limit}, got ${v}`);
+  }
+  return v;
+}
+
 function count(value: unknown, field: string): number {
   const n = finite(value, field);
-  if (!Number.isInteger(n) || n < 0)
-    throw new SettingError(`the model's ${field} must be a whole number ≥ 0, got ${n}`);
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new SettingError(
+      `the model's ${field} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${n}`,
+    );
+  }
   return n;
 }
+
+/** A part of the model that must be an object when it is there at all. */
+function part(value: unknown, field: string): Record<string, unknown> | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) {
+    throw new SettingError(`the model's ${field} must be an object, got ${JSON.stringify(value) ?? typeof value}`);
+  }
+  return value;
+}
+
+const SETTINGS_PARTS = ['preset', 'gaussians', 'training', 'speed'];
 
 /** Reads a model file's object (or its JSON text); a SettingError names the first field it cannot accept. */
 export function parseModel(input: unknown): ExportedModel {
@@ -102,23 +127,30 @@ export function parseModel(input: unknown): ExportedModel {
   }
   const w = value.weights;
   if (!Array.isArray(w) || w.length !== 2) throw new SettingError("the model's weights must be two numbers [w1, w2]");
-  const weights = [finite(w[0], 'w1'), finite(w[1], 'w2')] as const;
-  if (!isObject(value.settings)) throw new SettingError('the model has no settings object');
-  const { preset, gaussians, training, speed } = value.settings;
+  const weights = [parameter(w[0], 'w1'), parameter(w[1], 'w2')] as const;
+  const given = part(value.settings, 'settings');
+  if (!given) throw new SettingError('the model has no settings object');
+  const unknown = Object.keys(given).find((key) => !SETTINGS_PARTS.includes(key));
+  if (unknown !== undefined) throw new SettingError(`the model's settings have no part "${unknown}"`);
+  const { preset } = given;
+  if (preset !== undefined && typeof preset !== 'string') throw new SettingError("the model's preset must be a name");
+  const gaussians = part(given.gaussians, 'gaussians');
+  const training = part(given.training, 'training');
+  const speed = part(given.speed, 'speed');
   // Every setting goes through the settings table: what a link or a field refuses, a file cannot set.
   const settings = applyChange(DEFAULT_PLAYGROUND, {
     ...(preset !== undefined ? { preset: preset as PlaygroundSettings['preset'] } : {}),
-    ...(isObject(gaussians) ? { gaussians } : {}),
-    ...(isObject(training) ? { training } : {}),
-    ...(isObject(speed) ? { speed } : {}),
+    ...(gaussians ? { gaussians } : {}),
+    ...(training ? { training } : {}),
+    ...(speed ? { speed } : {}),
   });
-  const data = isObject(value.data) ? value.data : {};
+  const data = part(value.data, 'data') ?? {};
   const source = data.source === 'tutorial' || data.source === 'gaussians' ? data.source : 'custom';
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     weights,
-    bias: settings.training.bias ? finite(value.bias ?? 0, 'bias') : 0,
+    bias: settings.training.bias ? parameter(value.bias ?? 0, 'bias') : 0,
     iteration: count(value.iteration ?? 0, 'iteration'),
     cost: typeof value.cost === 'number' ? value.cost : Number.NaN,
     accuracy: typeof value.accuracy === 'number' ? value.accuracy : Number.NaN,

@@ -183,4 +183,19 @@ describe('PlaygroundController', () => {
     await c.undo();
     expect(view(c).state).toMatchObject({ iteration: 0, samples: 40 });
   });
+
+  it('runs data changes asked for around an undo in the order asked, none dropped', async () => {
+    const c = await controller();
+    await c.loadCsv('x1,x2,t\n1,2,0\n3,4,1\n5,6,0\n', 'x.csv');
+    await Promise.all([c.undo(), c.loadCsv('x1,x2,t\n0.5,0.25,1\n7,7,0\n9,1,1\n', 'z.csv')]);
+    expect(Array.from(c.dataset.points)).toEqual([0.5, 0.25, 7, 7, 9, 1]);
+    await Promise.all([c.change({ preset: 'gaussians', gaussians: { perClass: 30 } }), c.undo()]);
+    expect(Array.from(c.dataset.points)).toEqual([0.5, 0.25, 7, 7, 9, 1]);
+    expect(c.settings.preset).toBe('tutorial');
+    // Quick changes with nothing in between still overtake each other: only the last is drawn.
+    await Promise.all([10, 20, 30].map((perClass) => c.change({ preset: 'gaussians', gaussians: { perClass } })));
+    expect(c.dataset.targets.length).toBe(60);
+    await c.undo();
+    expect(Array.from(c.dataset.points)).toEqual([0.5, 0.25, 7, 7, 9, 1]);
+  });
 });

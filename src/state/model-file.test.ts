@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { CpuEngine } from '../engine/cpu-engine';
+import { CPU_BUDGET } from './cost-surface-job';
+import { exportModel, historyCsv, parseModel } from './model-file';
+import { PlaygroundController } from './playground-controller';
+import { DEFAULT_PLAYGROUND } from './playground-settings';
+
+async function trained() {
+  const c = new PlaygroundController({ engine: new CpuEngine(), settings: DEFAULT_PLAYGROUND, budget: CPU_BUDGET });
+  await c.ready();
+  await c.step(4);
+  const v = c.view;
+  if (!v) throw new Error('no view');
+  return { c, model: exportModel(v.state, v.run, v.settings, false) };
+}
+
+describe('the model file', () => {
+  it('says everything about the model and reads back as it was written, through JSON too', async () => {
+    const { c, model } = await trained();
+    expect(model).toMatchObject({ iteration: 4, engine: 'cpu', data: { samples: 40, class0: 20, class1: 20, source: 'tutorial' } });
+    expect(parseModel(JSON.parse(JSON.stringify(model)))).toEqual(model);
+    expect(parseModel(JSON.stringify(model))).toEqual(model);
+    await c.reset();
+    await c.loadModel(parseModel(model));
+    expect(c.view?.state).toMatchObject({ iteration: 4, weights: model.weights });
+    expect(historyCsv(c.view?.run.history ?? []).split('\n')[1]).toBe(
+      `4,${model.weights[0]},${model.weights[1]},0,${model.cost},${model.accuracy}`,
+    );
+  });
+
+  it('refuses what it cannot vouch for, naming the field', async () => {
+    const { model } = await trained();
+    const bad = (patch: Record<string, unknown>) => () => parseModel({ ...model, ...patch });
+    expect(bad({ weights: [1e308, 0] })).toThrow("the model's w1 must be between -1e+6 and 1e+6, got 1e+308");
+    expect(bad({ weights: [1, Number.NaN] })).toThrow("the model's w2 must be a finite number");
+    expect(bad({ weights: [1] })).toThrow('weights must be two numbers');
+    expect(bad({ iteration: 1e300 })).toThrow("the model's iteration must be a whole number from 0 to");
+    expect(bad({ iteration: -1 })).toThrow("the model's iteration");
+    expect(bad({ settings: { ...model.settings, training: 'abc' } })).toThrow("the model's training must be an object");
+    expect(bad({ settings: { ...model.settings, preset: null } })).toThrow("the model's preset must be a name");
+    expect(bad({ settings: { ...model.settings, colour: 'red' } })).toThrow('settings have no part "colour"');
+    expect(bad({ settings: { ...model.settings, training: { learningRate: 99 } } })).toThrow(/η must be/);
+    expect(bad({ data: 'x' })).toThrow("the model's data must be an object");
+    expect(bad({ format: 'other' })).toThrow('not a model of this playground');
+    expect(() => parseModel('{')).toThrow('the model file is not JSON');
+    expect(() => parseModel(null)).toThrow('a model must be an object');
+  });
+});
