@@ -59,8 +59,12 @@ function inlineStyles(from: Element, to: Element): void {
   }
 }
 
-/** The plot as the text of a standalone SVG file; with `raster` false, without the canvas image (for the PNG). */
-export function figureSvg(parts: FigureParts, raster = true): string {
+/**
+ * The plot as the text of a standalone SVG file, on `background` (the page's:
+ * a dark theme's light text stays readable wherever the file goes); with
+ * `raster` false, without the canvas image (for the PNG, which paints both).
+ */
+export function figureSvg(parts: FigureParts, background?: string, raster = true): string {
   const { svg, width, height } = parts;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, clone);
@@ -70,13 +74,23 @@ export function figureSvg(parts: FigureParts, raster = true): string {
   clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
   const color = getComputedStyle(svg).color;
   clone.setAttribute('style', `${clone.getAttribute('style') ?? ''};color:${color};overflow:visible`);
+  let backdrop: SVGRectElement | undefined;
+  if (background) {
+    const rect = document.createElementNS(SVG_NS, 'rect');
+    backdrop = rect;
+    rect.setAttribute('width', '100%');
+    rect.setAttribute('height', '100%');
+    rect.setAttribute('fill', background);
+    clone.insertBefore(rect, clone.firstChild);
+  }
   if (raster && parts.raster && parts.raster.width > 0) {
     const image = document.createElementNS(SVG_NS, 'image');
+    // Above the background, under the marks.
     image.setAttribute('href', parts.raster.toDataURL('image/png'));
     image.setAttribute('width', String(width));
     image.setAttribute('height', String(height));
     image.setAttribute('preserveAspectRatio', 'none');
-    clone.insertBefore(image, clone.firstChild);
+    clone.insertBefore(image, backdrop ? backdrop.nextSibling : clone.firstChild);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
 }
@@ -92,7 +106,7 @@ export async function figurePng(parts: FigureParts, background: string, scale = 
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   if (parts.raster && parts.raster.width > 0) ctx.drawImage(parts.raster, 0, 0, canvas.width, canvas.height);
   const image = new Image();
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(figureSvg(parts, false))}`;
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(figureSvg(parts, undefined, false))}`;
   await image.decode();
   ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
   return new Promise((resolve, reject) =>

@@ -87,7 +87,8 @@ export class LpDataActions extends LitElement {
         aria-label=${undo?.redo ? `Redo: ${undo.redo}` : 'Redo'} @click=${() => this.dispatchEvent(controlEvent('lp-redo', null))}>↷</button>
       <button type="button" part="button" data-action="export" popovertarget="export-menu" ?disabled=${off}>Export ▾</button>
       <!-- A disclosure of plain buttons, not an ARIA menu: Tab walks it (a popover follows its button in focus order), Esc closes it. -->
-      <div id="export-menu" popover part="menu" role="group" aria-label="Export and load" @beforetoggle=${this.menuToggled}>
+      <div id="export-menu" popover part="menu" role="group" aria-label="Export and load" @beforetoggle=${this.menuToggled}
+        @focusout=${this.menuLeft}>
         <h3>Data and model</h3>
         <button type="button" data-export="data" @click=${() => this.exportData()}>Data (CSV)</button>
         <button type="button" data-export="model" @click=${() => this.exportModelFile()}>Model (JSON)</button>
@@ -111,6 +112,13 @@ export class LpDataActions extends LitElement {
   private closeMenu(): void {
     this.renderRoot.querySelector<HTMLElement>('#export-menu')?.hidePopover();
   }
+
+  /** Tab past the menu's last item (or back past its button) closes it, as focus leaving any popup does. */
+  private menuLeft = (event: FocusEvent): void => {
+    const menu = event.currentTarget as HTMLElement;
+    const to = event.relatedTarget as Node | null;
+    if (to && !menu.contains(to) && menu.matches(':popover-open')) menu.hidePopover();
+  };
 
   /** A menu closed with focus inside it (Esc, a choice made by keyboard) gives focus back to its button. */
   private menuToggled = (event: ToggleEvent): void => {
@@ -153,7 +161,7 @@ export class LpDataActions extends LitElement {
     }
     try {
       const parts = figureParts(element);
-      if (format === 'svg') download(`${name}.svg`, figureSvg(parts), 'image/svg+xml');
+      if (format === 'svg') download(`${name}.svg`, figureSvg(parts, backgroundOf(element)), 'image/svg+xml');
       else download(`${name}.png`, await figurePng(parts, backgroundOf(element)));
       this.said = '';
     } catch (error) {
@@ -186,7 +194,7 @@ export class LpDataActions extends LitElement {
     this.manualLink = '';
     try {
       await navigator.clipboard.writeText(link.url);
-      this.said = link.missing || 'Link copied: it opens this experiment.';
+      this.said = link.missing || 'Link copied: it opens these settings and these data, at w(0).';
     } catch {
       // No clipboard (permission refused, an insecure page): the link is shown, selected, to copy by hand.
       this.manualLink = link.url;

@@ -23,7 +23,7 @@ import { chooseEngine } from '../src/engine/select-engine';
 import { formatCsv, parseCsv } from '../src/model/csv';
 import { type EnginePreference, parseAttributes } from '../src/state/attributes';
 import { gridBudget } from '../src/state/cost-surface-job';
-import { type ExportedModel, exportModel, parseModel } from '../src/state/model-file';
+import { type ExportedModel, exportModel, modelMismatch, parseModel } from '../src/state/model-file';
 import { PlaygroundController } from '../src/state/playground-controller';
 import {
   applyChange,
@@ -208,6 +208,8 @@ export class LpModel extends ModelAttributes {
   async loadModel(model: unknown): Promise<void> {
     const parsed = parseModel(model);
     await this.withController((c) => c.loadModel(parsed));
+    const mismatch = modelMismatch(parsed, this.state.samples);
+    if (mismatch) this.notices = [...this.notices, mismatch];
   }
 
   /** A link to this experiment on this page: the settings, and custom data up to 2 000 points (the page needs `sync-url`). */

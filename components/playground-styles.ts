@@ -56,6 +56,8 @@ export const playgroundStyles = [
   button.toggle { font: inherit; font-size: 0.85em; padding: 0.25em 0.7em; border-radius: 6px; border: 1px solid var(--_lp-control-border);
     background: var(--_lp-surface); color: inherit; cursor: pointer; }
   button.toggle:focus-visible { outline: 3px solid var(--_lp-focus); outline-offset: 2px; }
+  /* On, it looks pressed: the accent, as Play's. */
+  button.toggle[aria-pressed='true'] { background: var(--_lp-accent); color: var(--_lp-on-accent); border-color: var(--_lp-accent); }
   @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `,
 ];

@@ -18,6 +18,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [key: string, action: string]> = 
   ['R', 'reset to w(0)'],
   ['Ctrl + Z', 'undo a change of the data'],
   ['Ctrl + Shift + Z', 'redo it'],
+  ['Ctrl + V', 'paste CSV data (outside a text field)'],
   ['P', 'presentation mode'],
   ['?', 'this help (Esc closes it)'],
 ];
@@ -73,6 +74,8 @@ export function shortcutFor(event: KeyboardEvent, pointerFocused?: EventTarget):
     const own = ownKeys(target);
     if (own === 'all') return undefined;
     if (own.has(event.key) && target !== pointerFocused) return undefined;
+    // A list reached by keyboard jumps to the option a letter starts: its letters are not shortcuts.
+    if (target.tagName === 'SELECT' && event.key.length === 1 && target !== pointerFocused) return undefined;
   }
   switch (event.key) {
     case ' ':

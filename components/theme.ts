@@ -34,6 +34,8 @@ export const themeStyles = css`
     font-family: var(--lp-font-family);
     color: var(--_lp-text);
     background: var(--_lp-background);
+    /* Sliders, checkboxes and radios in the theme's accent too. */
+    accent-color: var(--_lp-accent);
 
     --_lp-text: var(--lp-text-color, light-dark(#1a1a1a, #e6e8eb));
     --_lp-muted: var(--lp-muted-color, light-dark(#555, #a9b1ba));

@@ -128,6 +128,7 @@ test('each figure exports as an SVG that parses and a PNG that decodes', async (
         images: doc.querySelectorAll('image').length,
         ticks: Array.from(doc.querySelectorAll('.axis text'), (t) => t.textContent),
         styled: doc.querySelector('.axis text')?.getAttribute('style') ?? '',
+        backdrop: doc.querySelector('svg > rect')?.getAttribute('fill') ?? '',
       };
     }, svg.bytes.toString('utf8'));
     expect(parsed.error, figure).toBe('');
@@ -136,6 +137,8 @@ test('each figure exports as an SVG that parses and a PNG that decodes', async (
     expect(parsed.ticks.length, figure).toBeGreaterThan(4);
     // The page's CSS does not travel with a file: the look is written onto the marks.
     expect(parsed.styled).toContain('font-size');
+    // On the page's background: a dark theme's light text stays readable on any slide.
+    expect(parsed.backdrop).toMatch(/^rgb/);
     if (figure !== 'loss-chart') expect(parsed.images, figure).toBe(1);
 
     const png = await exported(page, `[data-figure="${figure}"][data-format="png"]`);

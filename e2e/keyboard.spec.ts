@@ -81,3 +81,37 @@ test('the shortcut list closes with Escape and with a click outside, and leaves 
   await page.keyboard.press('?');
   await expect(help).toBeHidden();
 });
+
+test('a letter typed in a list reached by keyboard is its own (type-ahead), not a shortcut; Presentation shows when it is on', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  const preset = page.locator('lp-data-controls select#preset');
+  await preset.focus();
+  await page.keyboard.press('p');
+  await expect(page.locator('lp-playground')).not.toHaveAttribute('presentation');
+  await page.locator('lp-scatter').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('p');
+  await expect(page.locator('lp-playground')).toHaveAttribute('presentation');
+  const toggle = page.getByRole('button', { name: 'Presentation' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const [on, off] = await toggle.evaluate((b) => {
+    const pressed = getComputedStyle(b).backgroundColor;
+    b.setAttribute('aria-pressed', 'false');
+    return [pressed, getComputedStyle(b).backgroundColor];
+  });
+  expect(on).not.toBe(off);
+});
+
+test('Play after a run stopped for diverging says what to do instead of doing nothing', async ({ page }) => {
+  await openPlayground(page);
+  await page.evaluate(() => document.querySelector('lp-playground')?.configure({ learningRate: 5 }));
+  await page.evaluate(() => document.querySelector('lp-playground')?.change({ speed: { unit: 'per-frame', value: 1 } }));
+  await page.getByRole('button', { name: 'Play' }).click();
+  // Play stops by itself once the run diverges, and says so.
+  await expect(page.locator('lp-messages')).toContainText('diverg');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('lp-status')).toContainText('Play stays off after a divergence');
+  expect(await page.evaluate(() => document.querySelector('lp-playground')?.playing)).toBe(false);
+});

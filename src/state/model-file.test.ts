@@ -17,7 +17,11 @@ async function trained() {
 describe('the model file', () => {
   it('says everything about the model and reads back as it was written, through JSON too', async () => {
     const { c, model } = await trained();
-    expect(model).toMatchObject({ iteration: 4, engine: 'cpu', data: { samples: 40, class0: 20, class1: 20, source: 'tutorial' } });
+    expect(model).toMatchObject({
+      iteration: 4,
+      engine: 'cpu',
+      data: { samples: 40, class0: 20, class1: 20, source: 'tutorial' },
+    });
     expect(parseModel(JSON.parse(JSON.stringify(model)))).toEqual(model);
     expect(parseModel(JSON.stringify(model))).toEqual(model);
     await c.reset();

@@ -165,12 +165,16 @@ export function parseModel(input: unknown): ExportedModel {
   };
 }
 
-/** What the page says once a model is loaded onto data of n points. */
-export function modelLoaded(model: ExportedModel, n: number): string {
+/** What the page says once a model is loaded. */
+export function modelLoaded(model: ExportedModel): string {
+  return `Loaded the model at iteration ${model.iteration}.`;
+}
+
+/** What the page warns of when a model meets data of another size than its own ('' when they match). */
+export function modelMismatch(model: ExportedModel, n: number): string {
   const trained = model.data.samples;
-  const differ =
-    trained !== n ? ` It was trained on N = ${formatCount(trained)}; these data have N = ${formatCount(n)}.` : '';
-  return `Loaded the model at iteration ${model.iteration}.${differ}`;
+  if (trained === n) return '';
+  return `The model loaded was trained on N = ${formatCount(trained)} points; these data have N = ${formatCount(n)}: its cost and accuracy here differ from its file's.`;
 }
 
 /** The cost and accuracy at every iteration the history holds, as CSV (thinned runs skip iterations). */

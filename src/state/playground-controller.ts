@@ -200,7 +200,7 @@ export class PlaygroundController {
       const [w1, w2] = model.weights;
       await this.session.setWeights({ w1, w2, b: model.bias }, model.iteration);
       this.divergence = '';
-      this.status = modelLoaded(model, this.session.data.targets.length);
+      this.status = modelLoaded(model);
       await this.refresh();
     });
   }
@@ -257,7 +257,11 @@ export class PlaygroundController {
   }
 
   play(): void {
-    if (this.divergence) return;
+    if (this.divergence) {
+      this.status = 'Play stays off after a divergence: press Reset (R), or change η and then Reset.';
+      this.publish();
+      return;
+    }
     this.clock.start(this.settings.speed);
     this.publish();
   }
