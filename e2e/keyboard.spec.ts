@@ -106,7 +106,9 @@ test('a letter typed in a list reached by keyboard is its own (type-ahead), not 
 test('Play after a run stopped for diverging says what to do instead of doing nothing', async ({ page }) => {
   await openPlayground(page);
   await page.evaluate(() => document.querySelector('lp-playground')?.configure({ learningRate: 5 }));
-  await page.evaluate(() => document.querySelector('lp-playground')?.change({ speed: { unit: 'per-frame', value: 1 } }));
+  await page.evaluate(() =>
+    document.querySelector('lp-playground')?.change({ speed: { unit: 'per-frame', value: 1 } }),
+  );
   await page.getByRole('button', { name: 'Play' }).click();
   // Play stops by itself once the run diverges, and says so.
   await expect(page.locator('lp-messages')).toContainText('diverg');
