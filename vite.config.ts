@@ -1,16 +1,27 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { SECURITY_HEADERS, withPolicyMeta } from './src/security-policy';
 
 // The dev server and the preview server listen on fixed localhost ports:
 // WebGPU needs a secure context, and Playwright's webServer needs to know where.
 export const DEV_PORT = 5173;
 export const PREVIEW_PORT = 4173;
 
+/** Puts the content security policy into every page, first thing in its <head>. */
+export function securityPolicyMeta(): Plugin {
+  return {
+    name: 'security-policy-meta',
+    transformIndexHtml: { order: 'post', handler: withPolicyMeta },
+  };
+}
+
 export default defineConfig({
-  server: { host: '127.0.0.1', port: DEV_PORT, strictPort: true },
-  preview: { host: '127.0.0.1', port: PREVIEW_PORT, strictPort: true },
+  plugins: [securityPolicyMeta()],
+  server: { host: '127.0.0.1', port: DEV_PORT, strictPort: true, headers: { ...SECURITY_HEADERS } },
+  preview: { host: '127.0.0.1', port: PREVIEW_PORT, strictPort: true, headers: { ...SECURITY_HEADERS } },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in what is shipped unless asked for: SOURCEMAP=1 npm run build.
+    sourcemap: process.env.SOURCEMAP === '1',
     // Two pages: the playground and the lecture.
     rolldownOptions: { input: { main: 'index.html', lecture: 'lecture.html' } },
   },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
+import { withPolicyMeta } from './src/security-policy';
 
 /**
  * KaTeX declares each font three times (woff2, woff, ttf); every browser that
@@ -19,12 +20,13 @@ function katexWoff2Only(): Plugin {
   };
 }
 
-/** The example course page (src/lib/example.html) beside the module, as it is: it loads ./logistic-playground.js. */
+/** The example course page (src/lib/example.html) beside the module, under our security policy: it loads ./logistic-playground.js. */
 function examplePage(): Plugin {
   return {
     name: 'example-page',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'example.html', source: readFileSync('src/lib/example.html', 'utf8') });
+      const page = withPolicyMeta(readFileSync('src/lib/example.html', 'utf8'));
+      this.emitFile({ type: 'asset', fileName: 'example.html', source: page });
     },
   };
 }
