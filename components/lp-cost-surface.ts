@@ -26,6 +26,7 @@ import type { HistoryEntry } from '../src/state/history';
 import { logViridis } from '../src/view/colors';
 import { formatCount, formatNumber } from '../src/view/format';
 import { placeLabels } from '../src/view/label-placement';
+import { numberAttribute } from '../src/view/number-attribute';
 import { controlEvent } from './events';
 import { consumeModel } from './model-context';
 import { frameStyles, PlotFrame, type PlotLayout } from './plot-frame';
@@ -72,7 +73,7 @@ export class LpCostSurface extends LitElement {
   /** ∂ξ/∂(w1, w2, b) at `params`, under the reduction: the arrow shows the step −η∇ξ. */
   @property({ attribute: false }) gradient: Params | undefined;
   /** η: the arrow is the next step −η∇ξ. */
-  @property({ type: Number, attribute: 'learning-rate' }) learningRate = 0.05;
+  @property({ converter: numberAttribute, attribute: 'learning-rate' }) learningRate = 0.05;
   /** Whether b is trained: the surface is then the slice at the current b. */
   @property({ type: Boolean }) bias = false;
   /** "sum" or "mean": the cost the surface shows. */
@@ -306,7 +307,8 @@ export class LpCostSurface extends LitElement {
     let dx = x(at.w1 - this.learningRate * gradient.w1) - x0;
     let dy = y(at.w2 - this.learningRate * gradient.w2) - y0;
     const length = Math.hypot(dx, dy);
-    if (length < 1) return undefined;
+    // Also no arrow for a learning-rate attribute that holds no number (NaN).
+    if (!(length >= 1)) return undefined;
     // A step longer than the plot is drawn to its edge: the direction is what it shows.
     const limit = plot.width / 2;
     const shortened = length > limit;

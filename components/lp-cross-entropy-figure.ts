@@ -11,6 +11,7 @@
 import { customElement, property } from 'lit/decorators.js';
 import { crossEntropy } from '../src/model/logistic';
 import { formatNumber } from '../src/view/format';
+import { numberAttribute } from '../src/view/number-attribute';
 import { type Curve, CurveFigure, type Readout } from './curve-figure';
 
 /** y stays off 0 and 1, where one of the costs is infinite. */
@@ -19,7 +20,7 @@ const Y_RANGE = [0.001, 0.999] as const;
 @customElement('lp-cross-entropy-figure')
 export class LpCrossEntropyFigure extends CurveFigure {
   /** The predicted probability of class 1. */
-  @property({ type: Number }) y = 0.5;
+  @property({ converter: numberAttribute }) y = 0.5;
 
   protected variable() {
     return { name: 'y', domain: Y_RANGE, value: this.y, step: 0.01 };

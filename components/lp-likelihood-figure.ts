@@ -17,6 +17,7 @@ import { type CSSResultGroup, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LINE_SAMPLES, type LineSample, likelihoodOf } from '../src/model/likelihood';
 import { formatNumber } from '../src/view/format';
+import { numberAttribute } from '../src/view/number-attribute';
 import { type Curve, CurveFigure, type Readout } from './curve-figure';
 
 const W_RANGE = [-2, 6] as const;
@@ -44,7 +45,7 @@ export class LpLikelihoodFigure extends CurveFigure {
   ];
 
   /** The weight, on w ∈ [−2, 6]. */
-  @property({ type: Number }) w = 0;
+  @property({ converter: numberAttribute }) w = 0;
   /** The samples on the line; set as a property (an array of { x, t }). */
   @property({ attribute: false }) samples: readonly LineSample[] = LINE_SAMPLES;
 

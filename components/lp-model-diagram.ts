@@ -20,13 +20,16 @@ import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Dataset } from '../src/model/dataset';
 import { logistic } from '../src/model/logistic';
+import { quote } from '../src/model/quote';
 import { logit } from '../src/model/regression';
 import { formatNumber } from '../src/view/format';
+import { numberAttribute } from '../src/view/number-attribute';
 import { consumeModel } from './model-context';
 import { themeStyles } from './theme';
 
+/** "a,b" as two numbers, read as every number attribute is (see number-attribute.ts). */
 function pair(text: string | null): [number, number] | undefined {
-  const parts = (text ?? '').split(',').map(Number);
+  const parts = (text ?? '').split(',').map((p) => numberAttribute.fromAttribute?.(p) ?? Number.NaN);
   return parts.length === 2 && parts.every(Number.isFinite) ? [parts[0] as number, parts[1] as number] : undefined;
 }
 
@@ -55,7 +58,7 @@ export class LpModelDiagram extends LitElement {
   /** Whether the model has a bias input. */
   @property({ type: Boolean }) bias = false;
   /** The bias, used alone with `bias`. */
-  @property({ type: Number }) b = 0;
+  @property({ converter: numberAttribute }) b = 0;
   /** A sample's input "x1,x2" to flow through, used alone. */
   @property() x: string | null = null;
   /** The model's sample to flow through (inside an <lp-model>); −1 for none. */
@@ -140,10 +143,10 @@ export class LpModelDiagram extends LitElement {
   private problems(): string[] {
     const problems: string[] = [];
     if (!this.modelParams && pair(this.weights) === undefined) {
-      problems.push(`weights="${this.weights}" is not two numbers "w1,w2"; showing w = (0, 0).`);
+      problems.push(`weights=${quote(this.weights)} is not two numbers "w1,w2"; showing w = (0, 0).`);
     }
     if (this.x !== null && pair(this.x) === undefined)
-      problems.push(`x="${this.x}" is not two numbers "x1,x2"; no sample flows through.`);
+      problems.push(`x=${quote(this.x)} is not two numbers "x1,x2"; no sample flows through.`);
     if (this.bias && !this.modelParams && !Number.isFinite(this.b)) problems.push('b must be a number; showing b = 0.');
     return problems;
   }

@@ -15,8 +15,7 @@
  */
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { parseNumberText } from '../src/state/number-text';
-import { checkNumber } from '../src/state/settings-schema';
+import { checkNumberText } from '../src/state/settings-schema';
 import { themeStyles } from './theme';
 
 export type NumberEvent = CustomEvent<{ value: number }>;
@@ -101,12 +100,7 @@ export class LpNumberField extends LitElement {
   private commit(): void {
     let value: number;
     try {
-      value = checkNumber(
-        this.label,
-        parseNumberText(this.text) ?? this.text,
-        { min: this.min, max: this.max },
-        this.integer,
-      );
+      value = checkNumberText(this.label, this.text, { min: this.min, max: this.max }, this.integer);
     } catch (error) {
       this.error = (error as Error).message;
       return;

@@ -32,7 +32,7 @@ import { logit, type Params } from '../src/model/regression';
 import type { ProbabilityImage } from '../src/state/playground-view';
 import { probabilityRamp } from '../src/view/colors';
 import { DensityImage, hexRgb, type Rgb } from '../src/view/density';
-import { formatCount, formatNumber } from '../src/view/format';
+import { countOf, formatNumber } from '../src/view/format';
 import { emptiestCorner } from '../src/view/legend-corner';
 import { CLASS_STYLE, type ClassLabel } from '../src/view/palette';
 import { DEFAULT_DOMAIN, type PlotDomain, plotDomainKey } from '../src/view/plot-domain';
@@ -173,9 +173,7 @@ export class LpScatter extends LitElement {
             small
               ? svg`<path d=${symbols[t] ?? ''} fill=${CLASS_STYLE[t].color}></path>`
               : svg`<rect x="-6" y="-6" width="12" height="12" fill=${CLASS_STYLE[t].color}></rect>`
-          }</svg><span data-legend-class=${t}>${CLASS_STYLE[t].label} · ${formatCount(counts[t] ?? 0)} ${
-            counts[t] === 1 ? 'point' : 'points'
-          }</span>`,
+          }</svg><span data-legend-class=${t}>${CLASS_STYLE[t].label} · ${countOf(counts[t] ?? 0, 'point')}</span>`,
       )}
       ${small ? nothing : html`<span class="wide">density: each pixel mixes the classes of its points</span>`}
       <svg viewBox="0 -5 16 10"><line x1="0" x2="16" class="boundary" style="stroke-width:2"></line></svg><span>boundary y = 0.5</span>

@@ -4,6 +4,7 @@
  * and the handle that sets it, on z ∈ [−6, 6] in steps of 0.1.
  */
 import { property } from 'lit/decorators.js';
+import { numberAttribute } from '../src/view/number-attribute';
 import { CurveFigure } from './curve-figure';
 
 /** Wide enough that σ is within 0.0025 of 0 and 1 at the ends. */
@@ -11,7 +12,7 @@ export const Z_RANGE = [-6, 6] as const;
 
 export abstract class ZFigure extends CurveFigure {
   /** Where the handle is, on z ∈ [−6, 6]. */
-  @property({ type: Number }) z = 0;
+  @property({ converter: numberAttribute }) z = 0;
 
   protected variable() {
     return { name: 'z', domain: Z_RANGE, value: this.z, step: 0.1 };

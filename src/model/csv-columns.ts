@@ -6,6 +6,7 @@
  * parser (csv.ts) stays strict about what is chosen.
  */
 import { CSV_HEADER, type CsvMapping, isCsvNumber, splitFields } from './csv';
+import { readNumber } from './number-syntax';
 
 export type CsvRole = 'x1' | 'x2' | 't';
 export const CSV_ROLES: readonly CsvRole[] = ['x1', 'x2', 't'];
@@ -49,7 +50,10 @@ export function guessRoles(preview: CsvPreview, header: boolean): CsvRoles {
   const columns = [...Array(preview.columns).keys()];
   const numeric = (c: number) => data.every((r) => isCsvNumber(r[c] ?? ''));
   // The parser's rule for t: a number equal to 0 or 1 ("1.0" too).
-  const label = (f = '') => isCsvNumber(f) && (Number(f) === 0 || Number(f) === 1);
+  const label = (f = '') => {
+    const reading = readNumber(f);
+    return reading.kind === 'number' && (reading.value === 0 || reading.value === 1);
+  };
   const binary = (c: number) => data.length > 0 && data.every((r) => label(r[c]));
   const roles: Array<CsvRole | undefined> = columns.map(() => undefined);
   const take = (role: CsvRole, candidates: number[]) => {

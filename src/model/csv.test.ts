@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvError, type CsvMapping, CsvReader, formatCsv, parseCsv } from './csv';
+import { coordinate } from '../fuzz/arbitraries';
+import { CSV_MAX_LINE_LENGTH, CsvError, type CsvMapping, CsvReader, formatCsv, parseCsv } from './csv';
 import { type Dataset, datasetFromRows } from './dataset';
 import { TUTORIAL_CSV, tutorialDataset } from './tutorial-data';
 
@@ -39,6 +40,20 @@ const MALFORMED: Array<[name: string, text: string, message: RegExp]> = [
   ['thousands separator', 'x1,x2,t\n1 000,1,0\n1,1,1\n', /^Line 2: x1 is not a number/],
   ['error after blank lines keeps the line number', 'x1,x2,t\n\n\n1,2,7\n', /^Line 4: t must be 0 or 1/],
   ['CRLF keeps the line number', 'x1,x2,t\r\n1,2,0\r\n1,x,1\r\n', /^Line 3: x2 is not a number/],
+  [
+    'finite, but beyond what float32 carries',
+    'x1,x2,t\n0,0,0\n1e39,1,1\n',
+    /^Line 3: x1 is out of range: "1e39" \(coordinates must lie within ±1e9\)$/,
+  ],
+  ['just past the range', 'x1,x2,t\n0,-1000000000.0001,0\n1,1,1\n', /^Line 2: x2 is out of range: .* ±1e9/],
+  ['the largest double', 'x1,x2,t\n0,0,0\n1.7976931348623157e308,1,1\n', /^Line 3: x1 is out of range/],
+  ['t beyond any double', 'x1,x2,t\n0,0,0\n1,1,1e400\n', /^Line 3: t must be 0 or 1, found "1e400"/],
+  [
+    'a field over the cap',
+    `x1,x2,t\n0,0,0\n1,${'1'.repeat(101)},1\n`,
+    /^Line 3: x2 is too long: "1{24}…" \(a number has at most 100 characters\)$/,
+  ],
+  ['a 100 000-digit field', `x1,x2,t\n${'1'.repeat(100_000)}z,0,0\n1,1,1\n`, /^Line 2: x1 is too long/],
 ];
 
 describe('parseCsv rejects malformed input with the line and the problem', () => {
@@ -55,6 +70,51 @@ describe('parseCsv rejects malformed input with the line and the problem', () =>
 
   it('truncates a long field in the message', () => {
     expect(() => parseCsv(`x1,x2,t\n${'9'.repeat(30)}z,1,0\n`)).toThrow(/"9{24}…"/);
+  });
+
+  it('writes a count of one in the singular', () => {
+    expect(() => parseCsv('a\n1\n', { x1: 0, x2: 1, t: 2, header: true })).toThrow(
+      /^Line 1: x2 is to come from column 2, but the row has 1 field$/,
+    );
+  });
+
+  it(`refuses a line longer than ${CSV_MAX_LINE_LENGTH} characters as it comes, however the text is cut`, () => {
+    const reader = new CsvReader();
+    reader.push('x1,x2,t\n0,0,0\n');
+    const piece = '1'.repeat(256 * 1024);
+    let pushed = 0;
+    expect(() => {
+      for (; pushed < 40; pushed++) reader.push(piece);
+    }).toThrow(/^Line 3: the line is longer than 1.048.576 characters$/);
+    // Refused once the line outgrew the cap, not after all 10 MiB had come.
+    expect(pushed).toBe(4);
+    expect(() => parseCsv(`x1,x2,t\n${' '.repeat(CSV_MAX_LINE_LENGTH)}1,1,0\n`)).toThrow(/^Line 2: the line is longer/);
+  });
+});
+
+describe('parseCsv keeps coordinates within what both engines carry', () => {
+  const read = (x1: string, x2: string) => {
+    const data = parseCsv(`x1,x2,t\n${x1},${x2},0\n1,1,1\n`);
+    return [data.points[0], data.points[1]];
+  };
+
+  it('accepts the edges of the range exactly', () => {
+    expect(read('1e9', '-1e9')).toEqual([1e9, -1e9]);
+    expect(read('1000000000', '-1000000000.0')).toEqual([1e9, -1e9]);
+    expect(read('1.1754943508222875e-38', '-1.1754943508222875e-38')).toEqual([2 ** -126, -(2 ** -126)]);
+  });
+
+  it('reads a coordinate below the smallest normal float32 as 0, keeping its sign, as the GPU would', () => {
+    const [a, b] = read('5e-324', '-1e-40');
+    expect(Object.is(a, 0)).toBe(true);
+    expect(Object.is(b, -0)).toBe(true);
+    const [c, d] = read('-0', '0.0');
+    expect(Object.is(c, -0)).toBe(true);
+    expect(Object.is(d, 0)).toBe(true);
+  });
+
+  it('takes the real minus sign the readouts print, as a typed field does', () => {
+    expect(read('−4', '−0.5')).toEqual([-4, -0.5]);
   });
 });
 
@@ -122,10 +182,7 @@ describe('parseCsv, property-based', () => {
   });
 
   it('round-trips every valid data set exactly', () => {
-    const row = fc.tuple(
-      fc.double({ noNaN: true, noDefaultInfinity: true }),
-      fc.double({ noNaN: true, noDefaultInfinity: true }),
-    );
+    const row = fc.tuple(coordinate(), coordinate());
     fc.assert(
       fc.property(
         fc.array(row, { minLength: 1, maxLength: 30 }),
@@ -269,11 +326,7 @@ function shuffledCsv(data: Dataset, order: ReadonlyArray<0 | 1 | 2>, header: boo
 
 describe('formatCsv then parseCsv, with the columns shuffled and a mapping', () => {
   it('round-trips every valid data set bit for bit', () => {
-    const row = fc.tuple(
-      fc.double({ noNaN: true, noDefaultInfinity: true }),
-      fc.double({ noNaN: true, noDefaultInfinity: true }),
-      fc.constantFrom<0 | 1>(0, 1),
-    );
+    const row = fc.tuple(coordinate(), coordinate(), fc.constantFrom<0 | 1>(0, 1));
     const order = fc.shuffledSubarray([0, 1, 2] as const, { minLength: 3, maxLength: 3 });
     fc.assert(
       fc.property(fc.array(row, { minLength: 2, maxLength: 40 }), order, fc.boolean(), (rows, order, header) => {

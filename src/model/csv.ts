@@ -1,21 +1,30 @@
 /**
  * A strict parser for two-class data as CSV: a header `x1,x2,t`, then one
- * point a line. Every number must be finite, every t 0 or 1, and both classes
- * present. Each error names the line (1-based, as an editor shows it) and the
- * problem, so a student can fix the file. Tolerated: a UTF-8 BOM, CRLF line
+ * point a line. Numbers are read by the one number reader (number-syntax.ts),
+ * every coordinate must lie in the input range (input-range.ts), every t be
+ * 0 or 1, and both classes present. Each error names the line (1-based, as
+ * an editor shows it) and the problem, so a student can fix the file. Tolerated: a UTF-8 BOM, CRLF line
  * ends, blank lines, spaces around fields, and the header in any letter case.
  * A file with other columns is read with a {@link CsvMapping} (which column is
  * x1, x2, t; whether there is a header), as the import dialog asks for it.
  */
+import { countOf } from '../view/format';
 import type { Dataset } from './dataset';
+import { COORDINATE_RANGE, coordinateInRange, storedCoordinate } from './input-range';
+import { MAX_NUMBER_LENGTH, readNumber } from './number-syntax';
+import { quote } from './quote';
 
 export const CSV_HEADER = ['x1', 'x2', 't'] as const;
 
 /** The most rows accepted: twice the generator's largest class. */
 export const CSV_MAX_ROWS = 2_000_000;
 
-/** A plain decimal or scientific number; rejects hex, "Infinity", "" and the like. */
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/**
+ * The longest line read. A line with no end in sight is refused as it comes,
+ * so a file read in pieces never gathers more than this before a line ends
+ * (each piece is then scanned once: linear time, bounded memory).
+ */
+export const CSV_MAX_LINE_LENGTH = 1 << 20;
 
 export class CsvError extends Error {
   constructor(
@@ -43,9 +52,9 @@ export interface CsvMapping {
 
 const ROLES = ['x1', 'x2', 't'] as const;
 
-/** Whether a field is a number this parser accepts. */
+/** Whether a field is a number this parser accepts (its range aside). */
 export function isCsvNumber(field: string): boolean {
-  return NUMBER.test(field);
+  return readNumber(field).kind === 'number';
 }
 
 /** The fields of one line, trimmed (the format has no quoting). */
@@ -53,23 +62,33 @@ export function splitFields(line: string): string[] {
   return line.split(',').map((f) => f.trim());
 }
 
-function show(field: string): string {
-  const shown = field.length > 24 ? `${field.slice(0, 24)}…` : field;
-  return `"${shown}"`;
+/** A field's number; a CsvError says why there is none, or undefined for one beyond what a double holds. */
+function parseNumber(field: string, column: string, line: number): number | undefined {
+  if (field === '') throw new CsvError(`${column} is empty`, line);
+  const reading = readNumber(field);
+  if (reading.kind === 'too-long') {
+    throw new CsvError(
+      `${column} is too long: ${quote(field)} (a number has at most ${MAX_NUMBER_LENGTH} characters)`,
+      line,
+    );
+  }
+  if (reading.kind === 'not-a-number') throw new CsvError(`${column} is not a number: ${quote(field)}`, line);
+  return reading.kind === 'number' ? reading.value : undefined;
 }
 
-function parseNumber(field: string, column: string, line: number): number {
-  if (field === '') throw new CsvError(`${column} is empty`, line);
-  if (!NUMBER.test(field)) throw new CsvError(`${column} is not a number: ${show(field)}`, line);
-  const value = Number(field);
-  if (!Number.isFinite(value)) throw new CsvError(`${column} is out of range: ${show(field)}`, line);
-  return value;
+/** A coordinate: within the range both engines carry (see input-range.ts), tiny ones read as 0. */
+function parseCoordinate(field: string, column: string, line: number): number {
+  const value = parseNumber(field, column, line);
+  if (value === undefined || !coordinateInRange(value)) {
+    throw new CsvError(`${column} is out of range: ${quote(field)} (${COORDINATE_RANGE})`, line);
+  }
+  return storedCoordinate(value);
 }
 
 function checkHeader(fields: string[], line: number): void {
   const names = fields.map((f) => f.toLowerCase());
   if (names.length !== CSV_HEADER.length || names.some((name, i) => name !== CSV_HEADER[i])) {
-    throw new CsvError(`the header must be "x1,x2,t", found ${show(fields.join(','))}`, line);
+    throw new CsvError(`the header must be "x1,x2,t", found ${quote(fields.join(','))}`, line);
   }
 }
 
@@ -117,6 +136,8 @@ export class CsvReader {
 
   /** Reads the complete lines in `text` (after what came before); throws a CsvError at the first bad one. */
   push(text: string): void {
+    // The carry holds no line break but perhaps a CR at its end: the search for the next one resumes there.
+    const resume = Math.max(0, this.carry.length - 1);
     let buffer = this.carry + text;
     if (!this.started && buffer !== '') {
       this.started = true;
@@ -125,12 +146,17 @@ export class CsvReader {
     // A CR at the very end may be the first half of a CRLF: its line ends with the next piece.
     const end = buffer.endsWith('\r') ? buffer.length - 1 : buffer.length;
     let start = 0;
-    LINE_BREAK.lastIndex = 0;
+    LINE_BREAK.lastIndex = resume;
     for (let m = LINE_BREAK.exec(buffer); m !== null && m.index < end; m = LINE_BREAK.exec(buffer)) {
       this.take(buffer.slice(start, m.index));
       start = m.index + m[0].length;
     }
     this.carry = buffer.slice(start);
+    if (this.carry.length > CSV_MAX_LINE_LENGTH) this.tooLong(this.line + 1);
+  }
+
+  private tooLong(line: number): never {
+    throw new CsvError(`the line is longer than ${countOf(CSV_MAX_LINE_LENGTH, 'character')}`, line);
   }
 
   /** Reads the last line and checks the whole file: rows present, both classes. */
@@ -154,6 +180,7 @@ export class CsvReader {
 
   private take(raw: string): void {
     const line = ++this.line;
+    if (raw.length > CSV_MAX_LINE_LENGTH) this.tooLong(line);
     const trimmed = raw.trim();
     if (trimmed === '') return;
     const fields = splitFields(trimmed);
@@ -177,11 +204,11 @@ export class CsvReader {
       const column = mapping[role];
       if (column >= fields.length) {
         throw new CsvError(
-          `${role} is to come from column ${column + 1}, but the row has ${fields.length} fields`,
+          `${role} is to come from column ${column + 1}, but the row has ${countOf(fields.length, 'field')}`,
           line,
         );
       }
-      const name = mapping.header ? show(fields[column] as string) : `${column + 1}`;
+      const name = mapping.header ? quote(fields[column] as string) : `${column + 1}`;
       this.labels[role] = `${role} (column ${name})`;
     }
   }
@@ -196,14 +223,14 @@ export class CsvReader {
       );
     }
     if (this.n >= CSV_MAX_ROWS) {
-      throw new CsvError(`too many rows: at most ${CSV_MAX_ROWS} points are accepted`, line);
+      throw new CsvError(`too many rows: at most ${countOf(CSV_MAX_ROWS, 'point')} are accepted`, line);
     }
     const m = this.mapping ?? { x1: 0, x2: 1, t: 2 };
-    const x1 = parseNumber(fields[m.x1] as string, this.labels.x1, line);
-    const x2 = parseNumber(fields[m.x2] as string, this.labels.x2, line);
+    const x1 = parseCoordinate(fields[m.x1] as string, this.labels.x1, line);
+    const x2 = parseCoordinate(fields[m.x2] as string, this.labels.x2, line);
     const ft = fields[m.t] as string;
     const t = parseNumber(ft, this.labels.t, line);
-    if (t !== 0 && t !== 1) throw new CsvError(`${this.labels.t} must be 0 or 1, found ${show(ft)}`, line);
+    if (t !== 0 && t !== 1) throw new CsvError(`${this.labels.t} must be 0 or 1, found ${quote(ft)}`, line);
     if (this.n === this.targets.length) this.grow();
     this.points[2 * this.n] = x1;
     this.points[2 * this.n + 1] = x2;

@@ -6,6 +6,7 @@
  */
 import { addRange, hasSummary, rememberSummary, summaryOf, withoutPoint, withPoint } from './data-summary';
 import type { Dataset } from './dataset';
+import { clampCoordinate } from './input-range';
 
 /** The fewest points a data set keeps: one step needs something to compare. */
 export const MIN_POINTS = 2;
@@ -56,7 +57,18 @@ export function lineageOf(data: Dataset): Lineage | undefined {
   return lineages.get(data);
 }
 
+/**
+ * Adds a point at the end. A click at the plot's edge may lie a little
+ * beyond the coordinates accepted (input-range.ts): the point goes to the
+ * nearest accepted place, as every other door would have it.
+ */
 export function addPoint(data: Dataset, x1: number, x2: number, t: 0 | 1): EditResult {
+  if (Number.isNaN(x1) || Number.isNaN(x2)) throw new RangeError('a point needs two numbers, x1 and x2');
+  return appendPoint(data, clampCoordinate(x1), clampCoordinate(x2), t);
+}
+
+/** Appends the point exactly as given (a point put back by an undo was accepted once already). */
+function appendPoint(data: Dataset, x1: number, x2: number, t: 0 | 1): EditResult {
   const n = data.targets.length;
   const points = new Float64Array(2 * n + 2);
   points.set(data.points);
@@ -116,7 +128,7 @@ export function insertPoint(data: Dataset, index: number, point: Point): EditRes
     throw new RangeError(`a point can go back at index 0 … ${n}, not ${index}`);
   }
   const [x1, x2, t] = point;
-  if (index === n) return addPoint(data, x1, x2, t === 1 ? 1 : 0);
+  if (index === n) return appendPoint(data, x1, x2, t === 1 ? 1 : 0);
   const points = new Float64Array(2 * n + 2);
   points.set(data.points);
   points[2 * n] = data.points[2 * index]!;

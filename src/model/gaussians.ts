@@ -6,6 +6,7 @@
 import { randomLcg, randomNormal } from 'd3-random';
 import { addRange, emptySummary, rememberSummary } from './data-summary';
 import type { Dataset } from './dataset';
+import { storedCoordinate } from './input-range';
 
 export interface GaussianSettings {
   /** Mean of class t = 0 (the tutorial's red class). */
@@ -74,8 +75,10 @@ class GaussianDraw {
     for (let i = this.done; i < end; i++) {
       const t = i < perClass ? 0 : 1;
       const mean = t === 0 ? this.settings.mean0 : this.settings.mean1;
-      this.points[2 * i] = mean[0] + this.normal();
-      this.points[2 * i + 1] = mean[1] + this.normal();
+      // Within the range by the limits (see input-range.test.ts); a mean as tiny as 1e-300 could still leave a
+      // float32 subnormal where a deviate is exactly 0, read as 0 as every door reads it.
+      this.points[2 * i] = storedCoordinate(mean[0] + this.normal());
+      this.points[2 * i + 1] = storedCoordinate(mean[1] + this.normal());
       this.targets[i] = t;
     }
     this.done = end;

@@ -4,6 +4,7 @@
  * back as a notice that names it. Which attributes exist, and how each reads,
  * comes from the settings table.
  */
+import { quote } from '../model/quote';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
 import { attributeSettings } from './settings-schema';
 
@@ -15,6 +16,11 @@ export interface ParsedAttributes {
   readonly settings: PlaygroundSettings;
   /** One line per attribute that was ignored, saying why. */
   readonly notices: string[];
+}
+
+/** An attribute's text: only the object's own entries count, never one a prototype lends (`toString`…). */
+function own(attributes: Readonly<Record<string, string | null>>, name: string): string | null {
+  return Object.hasOwn(attributes, name) ? (attributes[name] ?? null) : null;
 }
 
 /**
@@ -29,19 +35,19 @@ export function parseAttributes(
   let settings = defaults;
   for (const setting of attributeSettings()) {
     const name = setting.attribute as string;
-    const text = attributes[name];
-    if (text === null || text === undefined) continue;
+    const text = own(attributes, name);
+    if (text === null) continue;
     try {
       settings = setting.applyText(settings, text);
     } catch (error) {
-      notices.push(`${name}="${text}" was ignored: ${(error as Error).message}.`);
+      notices.push(`${name}=${quote(text)} was ignored: ${(error as Error).message}.`);
     }
   }
-  const engineText = attributes.engine ?? null;
+  const engineText = own(attributes, 'engine');
   let engine: EnginePreference = 'auto';
   if (engineText !== null && engineText !== '') {
     if ((ENGINE_PREFERENCES as readonly string[]).includes(engineText)) engine = engineText as EnginePreference;
-    else notices.push(`engine="${engineText}" is not one of ${ENGINE_PREFERENCES.join(', ')}; using "auto".`);
+    else notices.push(`engine=${quote(engineText)} is not one of ${ENGINE_PREFERENCES.join(', ')}; using "auto".`);
   }
   return { engine, settings, notices };
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { coordinate } from '../fuzz/arbitraries';
 import { formatCsv } from '../model/csv';
 import { datasetFromRows } from '../model/dataset';
 import { tutorialDataset } from '../model/tutorial-data';
@@ -14,16 +15,10 @@ const bits = (d: { points: Float64Array; targets: Uint8Array }) => [
 /** Data sets as the playground holds them: finite coordinates (−0 and subnormals too), both classes. */
 const datasets = (maxLength: number) =>
   fc
-    .array(
-      fc.tuple(
-        fc.double({ noNaN: true, noDefaultInfinity: true }),
-        fc.double({ noNaN: true, noDefaultInfinity: true }),
-      ),
-      {
-        minLength: 2,
-        maxLength,
-      },
-    )
+    .array(fc.tuple(coordinate(), coordinate()), {
+      minLength: 2,
+      maxLength,
+    })
     .map((xs) =>
       datasetFromRows(xs.map(([a, b], i) => [a, b, i === 0 ? 0 : i === 1 ? 1 : (i * 7) % 3 === 0 ? 1 : 0] as const)),
     );
@@ -59,6 +54,18 @@ describe('data in a link', () => {
       Array.from({ length: 400 }, (_, i) => [(i % 20) / 4, Math.floor(i / 20) / 4, (i % 2) as 0 | 1] as const),
     );
     expect((await encodeLinkData(grid)).length).toBeLessThan(0.25 * formatCsv(grid).length);
+  });
+
+  it('refuses data beyond the input range as a file does, by line and range', async () => {
+    const value = await encodeLinkData(
+      datasetFromRows([
+        [0, 0, 0],
+        [1e39, 1, 1],
+      ]),
+    );
+    await expect(decodeLinkData(value)).rejects.toThrow(
+      'Line 3: x1 is out of range: "1e+39" (coordinates must lie within ±1e9)',
+    );
   });
 
   it('says what is wrong with a damaged value, never returning wrong data', async () => {

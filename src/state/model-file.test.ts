@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CpuEngine } from '../engine/cpu-engine';
 import { CPU_BUDGET } from './cost-surface-job';
-import { exportModel, historyCsv, parseModel } from './model-file';
+import { exportModel, historyCsv, modelMismatch, parseModel } from './model-file';
 import { PlaygroundController } from './playground-controller';
 import { DEFAULT_PLAYGROUND } from './playground-settings';
 
@@ -48,5 +48,12 @@ describe('the model file', () => {
     expect(bad({ format: 'other' })).toThrow('not a model of this playground');
     expect(() => parseModel('{')).toThrow('the model file is not JSON');
     expect(() => parseModel(null)).toThrow('a model must be an object');
+  });
+
+  it('writes a count of one in the singular when it warns of other data', async () => {
+    const { model } = await trained();
+    const one = { ...model, data: { ...model.data, samples: 1 } };
+    expect(modelMismatch(one, 40)).toMatch(/^The model loaded was trained on N = 1 point; these data have N = 40:/);
+    expect(modelMismatch(model, 40)).toBe('');
   });
 });

@@ -7,11 +7,13 @@
  */
 import type { EngineKind } from '../engine/engine';
 import { classCounts } from '../model/dataset';
-import { formatCount } from '../view/format';
+import { quote } from '../model/quote';
+import { countOf, formatCount } from '../view/format';
 import { WEIGHT_LIMIT } from './divergence';
 import type { HistoryEntry } from './history';
 import { applyChange, DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
 import { SettingError } from './settings';
+import { shown } from './settings-schema';
 import type { Run, TrainingState } from './training-session';
 
 export const MODEL_FORMAT = 'logistic-playground-model';
@@ -66,9 +68,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function finite(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new SettingError(
-      `the model's ${field} must be a finite number, got ${JSON.stringify(value) ?? String(value)}`,
-    );
+    throw new SettingError(`the model's ${field} must be a finite number, got ${shown(value)}`);
   }
   return value;
 }
@@ -97,7 +97,7 @@ function count(value: unknown, field: string): number {
 function part(value: unknown, field: string): Record<string, unknown> | undefined {
   if (value === undefined) return undefined;
   if (!isObject(value)) {
-    throw new SettingError(`the model's ${field} must be an object, got ${JSON.stringify(value) ?? typeof value}`);
+    throw new SettingError(`the model's ${field} must be an object, got ${shown(value)}`);
   }
   return value;
 }
@@ -117,13 +117,11 @@ export function parseModel(input: unknown): ExportedModel {
   if (!isObject(value)) throw new SettingError('a model must be an object, as exportModel() returns it');
   if (value.format !== MODEL_FORMAT) {
     throw new SettingError(
-      `this is not a model of this playground (format "${String(value.format)}", expected "${MODEL_FORMAT}")`,
+      `this is not a model of this playground (format ${shown(value.format)}, expected "${MODEL_FORMAT}")`,
     );
   }
   if (value.version !== MODEL_VERSION) {
-    throw new SettingError(
-      `the model's version ${String(value.version)} is not one this page reads (${MODEL_VERSION})`,
-    );
+    throw new SettingError(`the model's version ${shown(value.version)} is not one this page reads (${MODEL_VERSION})`);
   }
   const w = value.weights;
   if (!Array.isArray(w) || w.length !== 2) throw new SettingError("the model's weights must be two numbers [w1, w2]");
@@ -131,7 +129,7 @@ export function parseModel(input: unknown): ExportedModel {
   const given = part(value.settings, 'settings');
   if (!given) throw new SettingError('the model has no settings object');
   const unknown = Object.keys(given).find((key) => !SETTINGS_PARTS.includes(key));
-  if (unknown !== undefined) throw new SettingError(`the model's settings have no part "${unknown}"`);
+  if (unknown !== undefined) throw new SettingError(`the model's settings have no part ${quote(unknown)}`);
   const { preset } = given;
   if (preset !== undefined && typeof preset !== 'string') throw new SettingError("the model's preset must be a name");
   const gaussians = part(given.gaussians, 'gaussians');
@@ -174,7 +172,7 @@ export function modelLoaded(model: ExportedModel): string {
 export function modelMismatch(model: ExportedModel, n: number): string {
   const trained = model.data.samples;
   if (trained === n) return '';
-  return `The model loaded was trained on N = ${formatCount(trained)} points; these data have N = ${formatCount(n)}: its cost and accuracy here differ from its file's.`;
+  return `The model loaded was trained on N = ${countOf(trained, 'point')}; these data have N = ${formatCount(n)}: its cost and accuracy here differ from its file's.`;
 }
 
 /** The cost and accuracy at every iteration the history holds, as CSV (thinned runs skip iterations). */

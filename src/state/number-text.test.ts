@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatLimit, parseNumberText } from './number-text';
+import { formatLimit, parseNumberText, readNumberText, UnreadNumber } from './number-text';
+import { checkNumberText } from './settings-schema';
 
 describe('parseNumberText', () => {
   it.each([
@@ -69,5 +70,40 @@ describe('formatLimit', () => {
     expect(formatLimit(1000)).toBe('1000');
     expect(formatLimit(1_000_000)).toBe('1\u202f000\u202f000');
     expect(formatLimit(2 ** 31 - 1)).toBe('2\u202f147\u202f483\u202f647');
+  });
+});
+
+describe('a typed number that is refused', () => {
+  const eta = { min: 1e-6, max: 10 };
+  const message = (text: string) => {
+    try {
+      checkNumberText('η', text, eta);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return 'accepted';
+  };
+
+  it('says why it holds no number', () => {
+    expect(readNumberText('1e309')).toEqual(new UnreadNumber('1e309', 'too-large'));
+    expect(readNumberText('abc')).toEqual(new UnreadNumber('abc', 'not-a-number'));
+    expect(readNumberText('1'.repeat(101))).toEqual(new UnreadNumber('1'.repeat(101), 'too-long'));
+  });
+
+  it('is out of range when it is a number too large for a double, not "not a number"', () => {
+    expect(message('1e309')).toBe('η must be between 1e-6 and 10, got "1e309"');
+    expect(message('-1e309')).toBe('η must be between 1e-6 and 10, got "-1e309"');
+  });
+
+  it('is quoted in part however long it is', () => {
+    const text = '4'.repeat(400);
+    expect(message(text)).toBe(
+      `η must be a number between 1e-6 and 10, got "${'4'.repeat(24)}…" (a number has at most 100 characters)`,
+    );
+    expect(message(`${'4'.repeat(90)}x`)).toBe(`η must be a number between 1e-6 and 10, got "${'4'.repeat(24)}…"`);
+  });
+
+  it('is hex, binary or octal: the same syntax as a CSV file', () => {
+    for (const text of ['0x10', '0X1', '0b1', '0o7', '1_0']) expect(message(text)).toMatch(/^η must be a number/);
   });
 });

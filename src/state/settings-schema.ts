@@ -7,8 +7,9 @@
  * (η, w₁(0)) and never print NaN.
  */
 import { GAUSSIAN_LIMITS } from '../model/gaussians';
+import { quote } from '../model/quote';
 import type { Reduction } from '../model/regression';
-import { formatLimit, parseNumberText } from './number-text';
+import { formatLimit, readNumberText, UnreadNumber } from './number-text';
 import type { PlaygroundSettings, Preset, Speed, SpeedUnit } from './playground-settings';
 import { LIMITS, SettingError, type TrainingSettings } from './settings';
 
@@ -26,17 +27,25 @@ export const SPEED_LIMITS: Record<SpeedUnit, Range> = {
 };
 export const SEED_LIMITS: Range = { min: 0, max: 2 ** 31 - 1 };
 
-/** How a value from code is shown in a message: never "NaN". */
-function shown(value: unknown): string {
+/** How a value from code or text is shown in a message: never "NaN", and user text only as a short excerpt. */
+export function shown(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'not a finite number';
   if (value === '') return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
-  return value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
+  if (typeof value === 'string') return quote(value);
+  if (value instanceof UnreadNumber) return value.describe();
+  if (value === undefined) return 'nothing';
+  const json = JSON.stringify(value) ?? String(value);
+  // An object from code is shown as JSON, cut as user text is (without the quotes it needs not).
+  return quote(json).slice(1, -1);
 }
 
 /** Checks one number against its range: the message names the setting as the screen does. */
 export function checkNumber(label: string, value: unknown, range: Range, integer = false): number {
   const limits = `between ${formatLimit(range.min)} and ${formatLimit(range.max)}`;
+  // Written as a number but beyond what a double holds ("1e309"): out of range, not "not a number".
+  if (value instanceof UnreadNumber && value.why === 'too-large') {
+    throw new SettingError(`${label} must be ${limits}, got ${shown(value)}`);
+  }
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new SettingError(`${label} must be a number ${limits}, got ${shown(value)}`);
   }
@@ -52,9 +61,14 @@ function checkChoice<T extends string>(label: string, value: unknown, choices: r
   throw new SettingError(`${label} must be ${list}, got ${shown(value)}`);
 }
 
-/** Text to a number for the checks above; what is not a number stays text, so the message can quote it. */
-function textNumber(text: string): number | string {
-  return parseNumberText(text) ?? text;
+/** Text to a number for the checks above; what is not a number says why, so the message can quote it. */
+function textNumber(text: string): number | UnreadNumber {
+  return readNumberText(text);
+}
+
+/** A number typed into a field, checked as the settings table checks a link's or an attribute's. */
+export function checkNumberText(label: string, text: string, range: Range, integer = false): number {
+  return checkNumber(label, textNumber(text), range, integer);
 }
 
 function checkPair(labels: readonly [string, string], value: unknown, range: Range): [number, number] {

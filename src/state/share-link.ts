@@ -5,7 +5,7 @@
  * experiment. What a link cannot carry, the page says.
  */
 import type { Dataset } from '../model/dataset';
-import { formatCount } from '../view/format';
+import { countOf, formatCount } from '../view/format';
 import { encodeLinkData, fitsInLink, LINK_DATA_KEY, LINK_MAX_POINTS, linkNote } from './link-data';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
 import { encodeSettings } from './url-state';
@@ -41,6 +41,6 @@ export function linkDataValue(hash: string): string | undefined {
 export function linkedData(data: Dataset): { readonly dataset: Dataset; readonly note: string } {
   return {
     dataset: data,
-    note: `From a shared link: ${formatCount(data.targets.length)} points. ${linkNote(data.targets.length)}`,
+    note: `From a shared link: ${countOf(data.targets.length, 'point')}. ${linkNote(data.targets.length)}`,
   };
 }

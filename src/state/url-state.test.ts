@@ -90,6 +90,49 @@ describe('URL hash', () => {
     }
   });
 
+  it('says a number beyond any double is out of range, not "not a number"', () => {
+    const [notice] = decodeSettings('#lr=1e309').notices;
+    expect(notice).toMatch(/\(η must be between 1e-6 and 10, got "1e309"\)/);
+    expect(notice).not.toMatch(/a number/);
+  });
+
+  it('quotes a long value only in part', () => {
+    const long = '1'.repeat(400);
+    for (const hash of [`#lr=${long}`, `#w0=${long},1`, `#x${long}=1`, `#zoom=${long}`]) {
+      const [notice] = decodeSettings(hash).notices;
+      expect(notice?.length).toBeLessThan(200);
+      expect(notice).not.toMatch(/1{25}/);
+    }
+  });
+
+  it('reads numbers with the syntax of every other door: no hex, binary or octal', () => {
+    for (const hash of ['#lr=0x1', '#lr=0b1', '#lr=0o1', '#n=0x10&preset=gaussians', '#w0=0x1,1', '#lr=Infinity']) {
+      const decoded = decodeSettings(hash);
+      expect(decoded.settings.training).toEqual(DEFAULT_PLAYGROUND.training);
+      expect(decoded.settings.gaussians).toEqual(DEFAULT_PLAYGROUND.gaussians);
+      expect(decoded.notices).toHaveLength(1);
+    }
+  });
+
+  it.each([
+    'toString',
+    'constructor',
+    '__proto__',
+    'valueOf',
+    'hasOwnProperty',
+    'isPrototypeOf',
+    'propertyIsEnumerable',
+    'toLocaleString',
+    '__defineGetter__',
+    '__lookupSetter__',
+    'prototype',
+    'length',
+  ])('names a key called %s as no setting, and applies the rest', (key) => {
+    const decoded = decodeSettings(`#${key}=1&lr=0.2`);
+    expect(decoded.settings.training.learningRate).toBe(0.2);
+    expect(decoded.notices).toEqual([`The link's "${key}=1" is not a setting of this page; it was ignored.`]);
+  });
+
   it('keeps the good values of a link with one bad one', () => {
     const decoded = decodeSettings('#lr=0.2&n=oops&preset=gaussians&cost=mean');
     expect(decoded.settings.training.learningRate).toBe(0.2);

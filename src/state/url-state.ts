@@ -6,6 +6,7 @@
  * and comes back as a notice that names it; the rest of the link still applies.
  * The keys and their formats come from the settings table.
  */
+import { quote } from '../model/quote';
 import { LINK_DATA_KEY } from './link-data';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
 import { linkEntries, settingForUrlKey } from './settings-schema';
@@ -31,13 +32,15 @@ export function decodeSettings(hash: string, defaults: PlaygroundSettings = DEFA
     if (key === LINK_DATA_KEY) continue;
     const setting = settingForUrlKey(key);
     if (!setting) {
-      notices.push(`The link's "${key}=${value}" is not a setting of this page; it was ignored.`);
+      notices.push(`The link's ${quote(`${key}=${value}`)} is not a setting of this page; it was ignored.`);
       continue;
     }
     try {
       settings = setting.applyText(settings, value);
     } catch (error) {
-      notices.push(`The link's "${key}=${value}" was ignored (${(error as Error).message}); the default is used.`);
+      notices.push(
+        `The link's ${quote(`${key}=${value}`)} was ignored (${(error as Error).message}); the default is used.`,
+      );
     }
   }
   return { settings, notices };

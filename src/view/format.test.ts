@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent } from './format';
+import { countOf, formatNumber, formatPercent } from './format';
 
 describe('formatNumber', () => {
   it('writes fixed decimals with a real minus sign', () => {
@@ -15,5 +15,15 @@ describe('formatNumber', () => {
     expect(formatNumber(Number.POSITIVE_INFINITY)).toBe('—');
     expect(formatPercent(Number.NaN)).toBe('—');
     expect(formatPercent(0.85)).toBe('85.0 %');
+  });
+});
+
+describe('countOf', () => {
+  it('writes one thing in the singular and any other count in the plural, its digits grouped', () => {
+    expect(countOf(1, 'point')).toBe('1 point');
+    expect(countOf(0, 'point')).toBe('0 points');
+    expect(countOf(2_000_000, 'point')).toBe('2\u202f000\u202f000 points');
+    expect(countOf(1, 'request')).toBe('1 request');
+    expect(countOf(3, 'child', 'children')).toBe('3 children');
   });
 });

@@ -20,3 +20,8 @@ export function formatCount(n: number): string {
     .toString()
     .replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 }
+
+/** A count and its noun, singular for exactly one: "1 point", "2 000 points" (one rule for every message). */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${formatCount(n)} ${n === 1 ? noun : plural}`;
+}
