@@ -67,9 +67,12 @@ export class LpPlayground extends ModelAttributes {
 
   @query('lp-model') private model!: LpModel | null;
 
-  /** Settles once the playground has started: data loaded, w(0) evaluated, views drawn. */
+  /** Settles once the playground has started: data loaded, w(0) evaluated, views drawn; rejects if it could not. */
   get ready(): Promise<void> {
-    return this.inner().then((model) => model.ready);
+    const ready = this.inner().then((model) => model.ready);
+    // A page that never awaits `ready` must not see an unhandled rejection; the page shows the error.
+    ready.catch(() => undefined);
+    return ready;
   }
 
   /** The current model, one consistent moment (see <lp-model>). */

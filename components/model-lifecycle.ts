@@ -4,7 +4,8 @@
  * connected and destroys it (engine and GPU device lease included) when the
  * element is disconnected, keeping the settings and any custom data to start
  * again from on the next connect. A start overtaken by a disconnect gives
- * back what it got. `ready` settles with the first start.
+ * back what it got; a start that fails may be tried once more another way
+ * (the CPU instead of the GPU). `ready` settles with the first start.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Dataset } from '../src/model/dataset';
@@ -20,6 +21,16 @@ export interface Carried {
 export interface LifecycleOptions {
   /** Makes a controller; `isCurrent` says whether the element is still connected for this start. */
   readonly create: (carried: Carried | undefined, isCurrent: () => boolean) => Promise<PlaygroundController>;
+  /**
+   * Another controller to try when this one could not get ready (a GPU that
+   * keeps failing: the CPU instead), or undefined to give up with `error`.
+   */
+  readonly fallback?: (
+    error: unknown,
+    failed: PlaygroundController,
+    carried: Carried | undefined,
+    isCurrent: () => boolean,
+  ) => Promise<PlaygroundController | undefined>;
   /** The controller published a new view. */
   readonly onChange: () => void;
   /** A start failed (not one a disconnect overtook). */
@@ -85,14 +96,28 @@ export class ModelLifecycle implements ReactiveController {
   }
 
   private async start(isCurrent: () => boolean): Promise<PlaygroundController> {
-    const controller = await this.options.create(this.carried, isCurrent);
-    if (!isCurrent()) {
-      void controller.destroy();
-      throw new Error('disconnected before it started');
+    const carried = this.carried;
+    let controller = await this.options.create(carried, isCurrent);
+    for (let fellBack = false; ; fellBack = true) {
+      if (!isCurrent()) {
+        void controller.destroy();
+        throw new Error('disconnected before it started');
+      }
+      this.controller = controller;
+      this.unsubscribe = controller.subscribe(this.options.onChange);
+      try {
+        await controller.ready();
+        return controller;
+      } catch (error) {
+        const next =
+          fellBack || !isCurrent() ? undefined : await this.options.fallback?.(error, controller, carried, isCurrent);
+        if (!next) throw error;
+        this.unsubscribe();
+        this.unsubscribe = undefined;
+        this.controller = undefined;
+        void controller.destroy();
+        controller = next;
+      }
     }
-    this.controller = controller;
-    this.unsubscribe = controller.subscribe(this.options.onChange);
-    await controller.ready();
-    return controller;
   }
 }

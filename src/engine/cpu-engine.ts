@@ -18,6 +18,7 @@ import {
 } from '../model/regression';
 import { batchSlot, epochKey, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
 import {
+  checkTrainSteps,
   type Engine,
   type EngineOptions,
   type GridSpec,
@@ -56,6 +57,7 @@ export class CpuEngine implements Engine {
   }
 
   async train(steps: number, extras: TrainExtras = {}): Promise<TrainResult> {
+    checkTrainSteps(steps);
     const path: Params[] = [];
     const losses: number[] = [];
     const accuracies: number[] = [];

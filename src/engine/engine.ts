@@ -64,6 +64,24 @@ export interface Snapshot {
   readonly gradient: Params;
 }
 
+/**
+ * The most steps one `train` call takes. Longer runs are split into calls by
+ * the training session, so what one call holds stays small whatever the run:
+ * the GPU's per-step history buffer (16 bytes a step, far below any binding
+ * limit), one submit's work (the GPU watchdog and a reset or pause wait for
+ * no more), the readback and the arrays of a TrainResult.
+ */
+export const MAX_TRAIN_STEPS = 4096;
+
+/** Refuses a step count an engine cannot take in one call, naming the limit. */
+export function checkTrainSteps(steps: number): void {
+  if (!Number.isInteger(steps) || steps < 0 || steps > MAX_TRAIN_STEPS) {
+    throw new RangeError(
+      `train(steps) takes a whole number of steps from 0 to ${MAX_TRAIN_STEPS} per call, got ${steps}: split longer runs`,
+    );
+  }
+}
+
 export interface TrainResult {
   /** Parameters after each step, in order: path[k − 1] is where training stopped. */
   readonly path: Params[];
@@ -104,7 +122,7 @@ export interface Engine {
   /** Sets the parameters and restarts the mini-batch schedule. */
   setParams(params: Params): void;
   setOptions(options: EngineOptions): void;
-  /** Runs `steps` gradient-descent steps from the current parameters. */
+  /** Runs `steps` (at most MAX_TRAIN_STEPS) gradient-descent steps from the current parameters. */
   train(steps: number, extras?: TrainExtras): Promise<TrainResult>;
   /** The whole data set evaluated at the current parameters. */
   snapshot(): Promise<Snapshot>;

@@ -15,6 +15,7 @@ import {
   type Tuning,
   TuningCache,
 } from '../gpu/dispatch-tuner';
+import { checkedSubmit, GpuOperationError } from '../gpu/error-scopes';
 import { requiredLimits } from '../gpu/gpu-context';
 import { sampleStorageBytes } from '../gpu/sample-buffers';
 import { type ReductionPath, trainWorkgroupSize } from '../gpu/shader-sources';
@@ -24,7 +25,16 @@ import type { Dataset } from '../model/dataset';
 import type { SampleChange } from '../model/edit';
 import { type Params, reductionScale } from '../model/regression';
 import { batchCount } from '../model/shuffle';
-import type { Engine, EngineOptions, GridSpec, Snapshot, SurfacePart, TrainExtras, TrainResult } from './engine';
+import {
+  checkTrainSteps,
+  type Engine,
+  type EngineOptions,
+  type GridSpec,
+  type Snapshot,
+  type SurfacePart,
+  type TrainExtras,
+  type TrainResult,
+} from './engine';
 
 export interface GpuEngineOptions {
   /** Force the plain or subgroup reduction (tests run both); 'auto' uses subgroups when offered. */
@@ -33,9 +43,18 @@ export interface GpuEngineOptions {
   readonly workgroups?: number;
   /** A WebGPU validation or out-of-memory error nobody caught: the page shows it. */
   readonly onError?: (message: string) => void;
-  /** The device was lost and has been replaced; data and weights were restored. */
-  readonly onRecovered?: (reason: string) => void;
+  /**
+   * The engine was rebuilt, data and weights restored: after its device was
+   * lost ('lost'), or after an operation the device refused ('failed').
+   */
+  readonly onRecovered?: (reason: string, cause: RecoveryCause) => void;
 }
+
+/** Why the engine had to be rebuilt from its CPU mirror. */
+export type RecoveryCause = 'lost' | 'failed';
+
+/** Devices tried at the start before giving up, when each is lost as soon as it is made. */
+const START_ATTEMPTS = 3;
 
 const tuningCache = new TuningCache();
 /** Timed steps per candidate when measuring the workgroup count. */
@@ -44,7 +63,8 @@ const TUNING_STEPS = 3;
 export class GpuEngine implements Engine {
   readonly kind = 'gpu' as const;
   private resources: DeviceResources;
-  private lostReason: string | undefined;
+  /** Set when the GPU can no longer be trusted: the next operation rebuilds from the mirror first. */
+  private broken: { readonly reason: string; readonly cause: RecoveryCause } | undefined;
   private destroyed = false;
   private data: Dataset = { points: new Float64Array(0), targets: new Uint8Array(0) };
   private params: Params = { w1: 0, w2: 0, b: 0 };
@@ -62,14 +82,40 @@ export class GpuEngine implements Engine {
     this.resources = resources;
   }
 
+  /**
+   * An engine on the page's shared device. A device lost as soon as it is
+   * made (a crashing GPU process, a driver reset) is replaced; if that keeps
+   * happening the start fails, so that the page computes on the CPU instead.
+   */
   static async create(settings: GpuEngineOptions = {}): Promise<GpuEngine> {
-    let engine: GpuEngine | undefined;
-    const resources = await DeviceResources.create(0, settings.reductionPath ?? 'auto', {
-      onUncapturedError: (message) => settings.onError?.(message),
-      onLost: (device, info) => engine?.deviceLost(device, info),
-    });
-    engine = new GpuEngine(resources, settings);
-    return engine;
+    let reason = '';
+    for (let attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+      let engine: GpuEngine | undefined;
+      let lostAtStart: string | undefined;
+      const callbacks = {
+        onUncapturedError: (message: string) => settings.onError?.(message),
+        onLost: (device: GPUDevice, info: GPUDeviceLostInfo) => {
+          if (engine) engine.deviceLost(device, info);
+          else lostAtStart = info.message || info.reason;
+        },
+      };
+      let resources: DeviceResources | undefined;
+      try {
+        resources = await DeviceResources.create(0, settings.reductionPath ?? 'auto', callbacks);
+        // Let a loss at creation show (device.lost settles after the queue drains) before trusting it.
+        await resources.device.queue.onSubmittedWorkDone();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      } catch (error) {
+        if (lostAtStart === undefined) throw error;
+      }
+      if (resources && lostAtStart === undefined) {
+        engine = new GpuEngine(resources, settings);
+        return engine;
+      }
+      resources?.destroy();
+      reason = lostAtStart ?? 'lost';
+    }
+    throw new Error(`its GPU device was lost as soon as it was made, ${START_ATTEMPTS} times (${reason})`);
   }
 
   /** How many times a lost device has been replaced. */
@@ -132,7 +178,7 @@ export class GpuEngine implements Engine {
       });
     } catch (error) {
       // The GPU may hold part of the new data: rebuild from the mirror (the old data) before the next use.
-      this.lostReason = `restoring after a failed data load: ${(error as Error).message}`;
+      this.broken ??= { reason: `a data load failed: ${(error as Error).message}`, cause: 'failed' };
       throw error;
     }
     this.mirror(data);
@@ -146,7 +192,7 @@ export class GpuEngine implements Engine {
   setParams(params: Params): void {
     this.params = params;
     this.step = 0;
-    if (!this.lostReason) this.resources.state.write(params, 0);
+    if (!this.broken) this.resources.state.write(params, 0);
   }
 
   setOptions(options: EngineOptions): void {
@@ -167,19 +213,21 @@ export class GpuEngine implements Engine {
     withSnapshot: boolean,
     probabilityGrid?: GridSpec,
   ): Promise<TrainResult | Omit<TrainResult, 'final'>> {
-    if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`steps must be a whole number ≥ 0, got ${steps}`);
-    const { probabilities, ...out } = await this.guarded(async (res) => {
-      const { train } = res.kernels;
-      const encoder = res.device.createCommandEncoder({ label: `train ${steps} steps` });
-      train.encode(encoder, steps, this.options, this.step, this.currentTuning.workgroups, withSnapshot);
-      if (probabilityGrid) res.probability.encodeAfter(encoder, probabilityGrid);
-      res.device.queue.submit([encoder.finish()]);
-      const [records, grid] = await Promise.all([
-        train.read(steps, withSnapshot),
-        probabilityGrid ? res.probability.read(probabilityGrid) : undefined,
-      ]);
-      return { ...records, probabilities: grid };
-    });
+    checkTrainSteps(steps);
+    const { probabilities, ...out } = await this.guarded((res) =>
+      checkedSubmit(res.device, `${steps} training steps`, async () => {
+        const { train } = res.kernels;
+        const encoder = res.device.createCommandEncoder({ label: `train ${steps} steps` });
+        train.encode(encoder, steps, this.options, this.step, this.currentTuning.workgroups, withSnapshot);
+        if (probabilityGrid) res.probability.encodeAfter(encoder, probabilityGrid);
+        res.device.queue.submit([encoder.finish()]);
+        const [records, grid] = await Promise.all([
+          train.read(steps, withSnapshot),
+          probabilityGrid ? res.probability.read(probabilityGrid) : undefined,
+        ]);
+        return { ...records, probabilities: grid };
+      }),
+    );
     const path = out.steps.map(({ w1, w2, b }) => ({ w1, w2, b }));
     const losses = out.steps.map((r) => r.cost);
     // Counts come back from the GPU; the fractions are taken here, in double precision, as the CPU does.
@@ -193,13 +241,15 @@ export class GpuEngine implements Engine {
   }
 
   async snapshot(): Promise<Snapshot> {
-    const out = await this.guarded(async (res) => {
-      const { train } = res.kernels;
-      const encoder = res.device.createCommandEncoder({ label: 'snapshot' });
-      train.encode(encoder, 0, this.options, this.step, this.currentTuning.workgroups, true);
-      res.device.queue.submit([encoder.finish()]);
-      return train.read(0, true);
-    });
+    const out = await this.guarded((res) =>
+      checkedSubmit(res.device, 'the evaluation of the model', async () => {
+        const { train } = res.kernels;
+        const encoder = res.device.createCommandEncoder({ label: 'snapshot' });
+        train.encode(encoder, 0, this.options, this.step, this.currentTuning.workgroups, true);
+        res.device.queue.submit([encoder.finish()]);
+        return train.read(0, true);
+      }),
+    );
     if (!out.snapshot) throw new Error('snapshot: nothing read back');
     return this.toSnapshot(out.snapshot);
   }
@@ -239,18 +289,26 @@ export class GpuEngine implements Engine {
 
   private deviceLost(device: GPUDevice, info: GPUDeviceLostInfo): void {
     if (this.destroyed || device !== this.resources.device) return;
-    this.lostReason = info.message || info.reason;
+    this.broken = { reason: info.message || info.reason, cause: 'lost' };
   }
 
-  /** Runs a GPU operation; if the device is lost meanwhile, rebuilds, restores and runs it again. */
+  /**
+   * Runs a GPU operation; if the device is lost meanwhile, rebuilds, restores
+   * and runs it again. An operation the device refused is not tried again:
+   * it fails, and the next operation first rebuilds the engine from the mirror.
+   */
   private async guarded<T>(operation: (res: DeviceResources) => Promise<T>): Promise<T> {
     if (this.destroyed) throw new Error('This GPU engine has been destroyed');
     for (let attempt = 0; ; attempt++) {
-      if (this.lostReason !== undefined) await this.restore();
+      if (this.broken !== undefined) await this.restore();
       const res = this.resources;
       try {
         return await operation(res);
       } catch (error) {
+        if (error instanceof GpuOperationError) {
+          this.broken ??= { reason: error.message, cause: 'failed' };
+          throw error;
+        }
         if (attempt >= 2 || !(await this.wasLost(res))) throw error;
       }
     }
@@ -258,16 +316,16 @@ export class GpuEngine implements Engine {
 
   /** After a failure: was it the device going away? Its `lost` promise settles shortly after. */
   private async wasLost(res: DeviceResources): Promise<boolean> {
-    if (this.lostReason !== undefined) return true;
+    if (this.broken !== undefined) return true;
     const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 500));
     const info = await Promise.race([res.device.lost, timeout]);
-    if (info && this.lostReason === undefined) this.lostReason = info.message || info.reason;
+    if (info && this.broken === undefined) this.broken = { reason: info.message || info.reason, cause: 'lost' };
     return info !== undefined;
   }
 
   /** A new device with the mirror's data, parameters and step counter. */
   private async restore(): Promise<void> {
-    const reason = this.lostReason ?? 'device lost';
+    const { reason, cause } = this.broken ?? { reason: 'device lost', cause: 'lost' };
     const res = await this.rebuild(this.data.targets.length);
     if (this.data.targets.length > 0) {
       await res.upload(this.data);
@@ -275,7 +333,7 @@ export class GpuEngine implements Engine {
     }
     res.state.write(this.params, this.step);
     this.lostDevicesReplaced++;
-    this.settings.onRecovered?.(reason);
+    this.settings.onRecovered?.(reason, cause);
   }
 
   private async rebuild(n: number): Promise<DeviceResources> {
@@ -285,7 +343,7 @@ export class GpuEngine implements Engine {
       onUncapturedError: (message) => this.settings.onError?.(message),
       onLost: (device, info) => this.deviceLost(device, info),
     });
-    this.lostReason = undefined;
+    this.broken = undefined;
     // The old device's buffers go explicitly; the device itself may already be gone.
     old.destroy();
     return this.resources;

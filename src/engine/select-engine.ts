@@ -1,8 +1,11 @@
 /**
  * Which engine the page runs, and the words that say why. The GPU engine is
  * chosen when WebGPU is there and not refused; otherwise the CPU reference.
+ * A GPU start that hangs (GPU_START_TIMEOUT_MS) or keeps failing ends on
+ * the CPU too, never in a page that waits for ever.
  */
 import { type AdapterProbe, adapterName, describeProbe, probeAdapter } from '../gpu/adapter';
+import { withinDeadline } from '../gpu/deadline';
 import type { EnginePreference } from '../state/attributes';
 import { CpuEngine } from './cpu-engine';
 import type { Engine } from './engine';
@@ -40,9 +43,15 @@ export async function selectEngine(
   if (preference === 'cpu') return { engine: new CpuEngine(), detail: 'chosen with engine="cpu"' };
   if (!probe.ok) return { engine: new CpuEngine(), detail: probe.reason };
   try {
-    const engine = await GpuEngine.create(gpuOptions);
+    // A start that answers after the deadline is nobody's: its engine (and device lease) is freed.
+    const engine = await withinDeadline(GpuEngine.create(gpuOptions), 'WebGPU', (late) => late.destroy());
     return { engine, detail: adapterName(engine.adapter) };
   } catch (error) {
     return { engine: new CpuEngine(), detail: `the WebGPU engine failed to start: ${(error as Error).message}` };
   }
+}
+
+/** The CPU engine for a page whose GPU could not be used, with the words that say why. */
+export async function cpuEngine(why: string): Promise<PageEngine> {
+  return { engine: new CpuEngine(), detail: why, adapterText: describeProbe(await probeAdapter()), fast: false };
 }

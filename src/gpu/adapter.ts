@@ -2,6 +2,7 @@
  * Finding a WebGPU adapter, and saying why there is none in words a user can
  * act on. No DOM here: the page shows what this returns.
  */
+import { GpuStartTimeout, withinDeadline } from './deadline';
 
 export interface AdapterSummary {
   readonly vendor: string;
@@ -48,8 +49,13 @@ export async function probeAdapter(gpu: GPU | undefined = globalThis.navigator?.
   }
   let adapter: GPUAdapter | null;
   try {
-    adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+    // A browser may leave the request unanswered for ever: the page must not wait with it.
+    adapter = await withinDeadline(
+      gpu.requestAdapter({ powerPreference: 'high-performance' }),
+      "WebGPU's requestAdapter()",
+    );
   } catch (error) {
+    if (error instanceof GpuStartTimeout) return { ok: false, reason: error.message };
     return { ok: false, reason: `the browser refused a WebGPU adapter: ${String(error)}` };
   }
   if (adapter === null)

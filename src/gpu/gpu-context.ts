@@ -4,6 +4,7 @@
  * No DOM: errors and loss are reported through callbacks.
  */
 import { type AdapterSummary, probeAdapter, summarizeAdapter } from './adapter';
+import { withinDeadline } from './deadline';
 
 export interface GpuContext {
   readonly adapter: GPUAdapter;
@@ -51,11 +52,16 @@ export async function createGpuContext(options: ContextOptions): Promise<GpuCont
   const { adapter } = probe;
   const features: GPUFeatureName[] = [];
   if (adapter.features.has('subgroups')) features.push('subgroups');
-  const device = await adapter.requestDevice({
-    label: 'logistic playground device',
-    requiredFeatures: features,
-    requiredLimits: requiredLimits(adapter, options.storageBytes),
-  });
+  const device = await withinDeadline(
+    adapter.requestDevice({
+      label: 'logistic playground device',
+      requiredFeatures: features,
+      requiredLimits: requiredLimits(adapter, options.storageBytes),
+    }),
+    "WebGPU's requestDevice()",
+    // A device that comes after the page gave up on it is nobody's: free it.
+    (late) => late.destroy(),
+  );
   device.addEventListener('uncapturederror', (event) => {
     options.onUncapturedError?.((event as GPUUncapturedErrorEvent).error.message);
   });

@@ -6,7 +6,7 @@
  * single copy to a staging buffer: one readback per submit.
  */
 import { getSizeAndAlignmentOfUnsizedArrayElement, makeStructuredView, type StructuredView } from 'webgpu-utils';
-import type { EngineOptions } from '../engine/engine';
+import { checkTrainSteps, type EngineOptions, MAX_TRAIN_STEPS } from '../engine/engine';
 import { SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
 import type { ParamState } from './param-state';
 import type { Pipelines } from './pipelines';
@@ -98,6 +98,8 @@ export class TrainKernel {
     workgroups: number,
     withSnapshot: boolean,
   ): void {
+    // The history buffer holds one record a step: a bounded number of steps keeps it far below any binding limit.
+    checkTrainSteps(steps);
     this.reserve(workgroups, steps);
     const groups = this.bindGroups;
     if (!groups) throw new Error('train kernel: bind groups missing');
@@ -214,8 +216,11 @@ export class TrainKernel {
     }
     if (!this.history || this.history.size < historyBytes) {
       this.history?.destroy();
-      // Grow geometrically so a run of rising step counts does not reallocate every time.
-      const size = Math.max(historyBytes, (this.history?.size ?? 0) * 2);
+      // Grow geometrically so a run of rising step counts does not reallocate every time, up to the most one call takes.
+      const size = Math.max(
+        historyBytes,
+        Math.min((this.history?.size ?? 0) * 2, MAX_TRAIN_STEPS * this.historyStride),
+      );
       this.history = this.device.createBuffer({
         label: `train history (${size / this.historyStride} steps)`,
         size,

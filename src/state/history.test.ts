@@ -28,6 +28,33 @@ describe('History', () => {
     expect([...its].sort((a, b) => a - b)).toEqual(its);
   });
 
+  it('stays within its limit however many entries come at once', () => {
+    const h = new History(20_000);
+    h.reset(at(0));
+    h.append(Array.from({ length: 100_000 }, (_, i) => at(i + 1)));
+    const its = h.entries.map((e) => e.iteration);
+    expect(its.length).toBeLessThanOrEqual(20_000);
+    expect(its.length).toBeGreaterThan(5_000);
+    expect(its[0]).toBe(0);
+    expect(its.at(-1)).toBe(100_000);
+    expect([...its].sort((a, b) => a - b)).toEqual(its);
+  });
+
+  it('thins chunk after chunk to evenly spaced iterations, the newest always last', () => {
+    const h = new History(100);
+    h.reset(at(0));
+    for (let chunk = 0; chunk < 50; chunk++) {
+      const from = chunk * 333 + 1;
+      h.append(Array.from({ length: 333 }, (_, i) => at(from + i)).filter((e, i) => i === 332 || h.keeps(e.iteration)));
+      expect(h.entries.length).toBeLessThanOrEqual(100);
+      expect(h.last?.iteration).toBe((chunk + 1) * 333);
+    }
+    const its = h.entries.map((e) => e.iteration);
+    // Between the first and the newest: one stride apart.
+    const gaps = new Set(its.slice(1, -1).map((it, i) => it - (its[i] as number)));
+    expect(gaps.size).toBe(1);
+  });
+
   it('replaces the last loss and accuracy', () => {
     const h = new History();
     h.reset(at(0));

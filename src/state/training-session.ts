@@ -7,84 +7,17 @@
  * operation completes: readers never see the weights of one data set next to
  * the cost of another. No DOM: the elements wrap it.
  */
-import type { Engine, EngineKind, GridSpec, Snapshot, SurfacePart } from '../engine/engine';
+import type { Engine, EngineKind, GridSpec, Snapshot, SurfacePart, TrainResult } from '../engine/engine';
 import { classCounts, type Dataset } from '../model/dataset';
 import { type AppliedEdit, addPoint, type EditResult, MIN_POINTS, nearestPoint, removePoint } from '../model/edit';
-import { correctCount, type Params, reducedCost } from '../model/regression';
+import { type Params, reducedCost } from '../model/regression';
 import { History, type HistoryEntry } from './history';
 import { applyTraining, trainingRestarts } from './playground-settings';
+import { accuracyOf, initialParams, type Run, stateOf, type TrainingState, unmeasuredState } from './run-state';
 import { DEFAULT_SETTINGS, type TrainingSettings } from './settings';
+import { ChunkPlanner, checkStepCount, type StepOutcome, StepRun } from './step-run';
 
-/** What the element exposes as `state`: plain numbers of one consistent moment, safe to copy. */
-export interface TrainingState {
-  readonly iteration: number;
-  readonly weights: readonly [number, number];
-  readonly bias: number;
-  /** The cost under the chosen reduction. */
-  readonly cost: number;
-  readonly meanCost: number;
-  readonly accuracy: number;
-  /** N, the number of samples these numbers were measured on. */
-  readonly samples: number;
-  readonly engine: EngineKind;
-}
-
-/** Everything about the run at one moment, measured on one data set. */
-export interface Run {
-  /** Goes up by one whenever the data change (a load, a preset, an edit). */
-  readonly dataVersion: number;
-  readonly data: Dataset;
-  readonly settings: TrainingSettings;
-  readonly iteration: number;
-  /** The whole data set evaluated at the current parameters. */
-  readonly evaluation: Snapshot;
-  /** w(i), the cost and the accuracy at each iteration, oldest first (thinned on long runs). */
-  readonly history: readonly HistoryEntry[];
-  readonly engine: EngineKind;
-}
-
-export function initialParams(settings: TrainingSettings): Params {
-  return {
-    w1: settings.initialWeights[0],
-    w2: settings.initialWeights[1],
-    b: settings.bias ? settings.initialBias : 0,
-  };
-}
-
-function accuracyOf(snapshot: Snapshot, n: number): number {
-  return n > 0 ? correctCount(snapshot.confusion) / n : 0;
-}
-
-/** The API's `state` of a run. */
-export function stateOf(run: Run): TrainingState {
-  const { params } = run.evaluation;
-  const n = run.data.targets.length;
-  return {
-    iteration: run.iteration,
-    weights: [params.w1, params.w2],
-    bias: params.b,
-    cost: reducedCost(run.evaluation, run.settings.reduction),
-    meanCost: run.evaluation.meanCost,
-    accuracy: accuracyOf(run.evaluation, n),
-    samples: n,
-    engine: run.engine,
-  };
-}
-
-/** The state before anything is measured: w(0), iteration 0, NaN costs and accuracy (for the API, never shown). */
-export function unmeasuredState(settings: TrainingSettings, samples: number, engine: EngineKind): TrainingState {
-  const start = initialParams(settings);
-  return {
-    iteration: 0,
-    weights: [start.w1, start.w2],
-    bias: start.b,
-    cost: Number.NaN,
-    meanCost: Number.NaN,
-    accuracy: Number.NaN,
-    samples,
-    engine,
-  };
-}
+export { accuracyOf, initialParams, type Run, stateOf, type TrainingState, unmeasuredState } from './run-state';
 
 /** A click's edit of the data. */
 export type PointEdit =
@@ -100,6 +33,9 @@ export class TrainingSession {
   private iteration = 0;
   private published: Run | undefined;
   private readonly listeners = new Set<() => void>();
+  /** The step runs asked for and not finished: what stopSteps() stops. */
+  private readonly stepRuns = new Set<StepRun>();
+  private readonly chunks = new ChunkPlanner();
   /** Settles when the engine holds the first data set and w(0) is evaluated; rejects if it could not. */
   readonly ready: Promise<void>;
 
@@ -148,37 +84,83 @@ export class TrainingSession {
   }
 
   /**
-   * Runs n gradient-descent steps (n = 0 only waits for the queue). With a
-   * grid, also returns P(t = 1 | x) on it at the new weights, computed with
-   * the steps in one go.
+   * Runs n gradient-descent steps (0 ≤ n ≤ MAX_STEPS_PER_CALL; n = 0 only
+   * waits for the queue), in chunks (step-run.ts): the run is published after
+   * each, `progress` hears how many steps are done while more are to come,
+   * and the run stops between chunks when stopSteps() is called (by a reset,
+   * new data, a restart, a loaded model, or the controller's pause). A stopped
+   * run resolves, at the step it reached; a failed chunk rejects, keeping the
+   * steps before it. With a grid, also returns P(t = 1 | x) on it at the
+   * final weights, computed with the last chunk in one go.
    */
-  step(n = 1, probabilityGrid?: GridSpec): Promise<Float32Array | undefined> {
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-      const got = typeof n === 'number' && Number.isFinite(n) ? String(n) : (JSON.stringify(n) ?? String(n));
-      throw new RangeError(`step(n) needs a whole number n ≥ 0, got ${Number.isNaN(n) ? 'not a number' : got}`);
-    }
+  step(n = 1, probabilityGrid?: GridSpec, progress?: (done: number) => void): Promise<StepOutcome> {
+    checkStepCount(n);
+    const run = new StepRun(n);
+    this.stepRuns.add(run);
     return this.enqueue(async () => {
-      if (n === 0) return undefined;
-      const result = await this.engine.train(n, probabilityGrid ? { probabilityGrid } : {});
-      const first = this.iteration;
-      // losses[j] and accuracies[j] are measured where step j started: at w(first + j). Those at
-      // w(first) are in the history already; the final snapshot measures w(first + n) exactly.
-      const entries: HistoryEntry[] = result.path.map((params, j) => ({
-        iteration: first + j + 1,
-        params,
+      try {
+        return await this.runSteps(run, probabilityGrid, progress);
+      } finally {
+        this.stepRuns.delete(run);
+      }
+    });
+  }
+
+  /** Stops every step run asked for so far at its next chunk (one not begun takes no step): see step(). */
+  stopSteps(reason: string): void {
+    for (const run of this.stepRuns) run.stop(reason);
+  }
+
+  private async runSteps(
+    run: StepRun,
+    probabilityGrid: GridSpec | undefined,
+    progress: ((done: number) => void) | undefined,
+  ): Promise<StepOutcome> {
+    const n = run.requested;
+    let taken = 0;
+    let probabilities: Float32Array | undefined;
+    while (taken < n && run.stoppedBy === undefined) {
+      const chunk = this.chunks.next(n - taken, this.engine.kind, this.currentData.targets.length);
+      const last = taken + chunk === n;
+      const started = performance.now();
+      const result = await this.engine.train(chunk, last && probabilityGrid ? { probabilityGrid } : {});
+      this.chunks.measured(chunk, performance.now() - started);
+      this.record(chunk, result);
+      taken += chunk;
+      probabilities = result.probabilities;
+      if (taken < n) {
+        progress?.(taken);
+        await this.chunks.breathe();
+      }
+    }
+    return { taken, stoppedBy: taken < n ? run.stoppedBy : undefined, probabilities };
+  }
+
+  /** Adds a chunk's steps to the history (those it keeps) and publishes where they ended. */
+  private record(steps: number, result: TrainResult): void {
+    const first = this.iteration;
+    // losses[j] and accuracies[j] are measured where step j started: at w(first + j). Those at
+    // w(first) are in the history already; the final snapshot measures w(first + steps) exactly.
+    const entries: HistoryEntry[] = [];
+    for (let j = 0; j < steps - 1; j++) {
+      const iteration = first + j + 1;
+      if (!this.trail.keeps(iteration)) continue;
+      entries.push({
+        iteration,
+        params: result.path[j] as Params,
         loss: result.losses[j + 1] as number,
         accuracy: result.accuracies[j + 1] as number,
-      }));
-      entries[n - 1] = this.entryAt(first + n, result.final);
-      this.trail.append(entries);
-      this.iteration += n;
-      this.publish(result.final);
-      return result.probabilities;
-    });
+      });
+    }
+    entries.push(this.entryAt(first + steps, result.final));
+    this.trail.append(entries);
+    this.iteration += steps;
+    this.publish(result.final);
   }
 
   /** Puts the model at `params`, as reached at `iteration` (a loaded model): the history starts there. */
   setWeights(params: Params, iteration: number): Promise<void> {
+    this.stopSteps('a model was loaded');
     return this.enqueue(async () => {
       this.engine.setParams(params);
       const evaluation = await this.engine.snapshot();
@@ -190,6 +172,7 @@ export class TrainingSession {
 
   /** Back to w(0): the initial weights, iteration 0. */
   reset(): Promise<void> {
+    this.stopSteps('reset');
     return this.enqueue(() => this.restart());
   }
 
@@ -202,6 +185,8 @@ export class TrainingSession {
     const next = applyTraining(this.currentSettings, changes);
     const previous = this.currentSettings;
     this.currentSettings = next;
+    // Steps asked for before a restart would be thrown away by it: they are not taken.
+    if (trainingRestarts(previous, next)) this.stopSteps('the model or its start changed');
     return this.enqueue(async () => {
       this.pushOptions();
       if (trainingRestarts(previous, next)) await this.restart();
@@ -211,6 +196,7 @@ export class TrainingSession {
 
   /** Replaces the data and resets. If the engine refuses them, the old data stay and the promise rejects. */
   loadData(data: Dataset): Promise<void> {
+    this.stopSteps('new data');
     return this.enqueue(async () => {
       await this.engine.setData(data);
       this.currentData = data;
