@@ -14,7 +14,7 @@ import type { CsvMapping } from '../src/model/csv';
 import { isStandardHeader, previewCsv } from '../src/model/csv-columns';
 import { type CsvRead, readCsvInWorker } from '../src/model/csv-worker-client';
 import { type CsvImportState, csvImportContext, type ImportOutcome, type ImportPhase } from './csv-import-context';
-import { controlEvent } from './events';
+import { controlEvent, couldNotLoad } from './events';
 import { isTextField } from './shortcuts';
 
 /** The bytes read on the main thread to look at the first rows. */
@@ -136,7 +136,7 @@ export class CsvImportController implements ReactiveController {
     } catch (error) {
       if (generation !== this.generation) return;
       this.reading = undefined;
-      this.set({ kind: 'idle' }, { kind: 'error', text: `Could not load ${name}: ${(error as Error).message}` });
+      this.set({ kind: 'idle' }, { kind: 'error', text: couldNotLoad(name, error) });
     }
   }
 

@@ -18,6 +18,20 @@ export type ImportCsvEvent = CustomEvent<{ source: Blob; name: string }>;
 /** Add a point of class t at x, or remove the point nearest to x. */
 export type EditPointEvent = CustomEvent<PointEdit>;
 
+/** What the page says when a file the user chose is refused: the file as well as the problem. */
+export function couldNotLoad(name: string, error: unknown): string {
+  return `Could not load ${name}: ${(error as Error).message}`;
+}
+
+/** Work on a file the user chose, a failure's message naming the file. */
+export async function naming(name: string, work: Promise<void>): Promise<void> {
+  try {
+    await work;
+  } catch (error) {
+    throw new Error(couldNotLoad(name, error));
+  }
+}
+
 /** Creates an event the way every control sends them. */
 export function controlEvent<T>(type: keyof GlobalEventHandlersEventMap, detail: T): CustomEvent<T> {
   return new CustomEvent(type, { detail, bubbles: true, composed: true });
@@ -43,5 +57,7 @@ declare global {
     'lp-redo': CustomEvent<null>;
     /** Restore a model file's settings and weights (its parsed JSON). */
     'lp-load-model': CustomEvent<{ model: unknown; name: string }>;
+    /** Put away a notice (its text), or every notice (no text). */
+    'lp-dismiss-notices': CustomEvent<{ text?: string }>;
   }
 }

@@ -22,9 +22,11 @@ import { playgroundMessages } from './playground-messages';
 const STYLE = html`<style>
   lp-messages { display: flex; flex-direction: column; gap: 0.25em; }
   lp-messages[hidden] { display: none; }
-  lp-messages .message { padding: 0.3em 0.6em; margin: 0; border-left: 4px solid; border-radius: 2px; font-size: 0.9em; }
+  lp-messages .message { padding: 0.3em 0.6em; margin: 0; border-left: 4px solid; border-radius: 2px; font-size: 0.9em;
+    overflow-wrap: anywhere; }
+  lp-messages .message .dismiss { float: right; margin: 0 0 0 0.5em; padding: 0 0.4em; }
   lp-messages .message button { font: inherit; margin-left: 0.5em; padding: 0.1em 0.5em; cursor: pointer; }
-  lp-messages :is(.notice, .advice, .pace) { background: var(--_lp-notice-surface); border-color: var(--_lp-notice); }
+  lp-messages :is(.notice, .notices-more, .advice, .pace) { background: var(--_lp-notice-surface); border-color: var(--_lp-notice); }
   lp-messages .busy { background: var(--_lp-busy-surface); border-color: var(--_lp-accent); }
   lp-messages .busy progress { vertical-align: middle; width: 8em; margin-left: 0.5em; }
   lp-messages :is(.error, .divergence) { background: var(--_lp-error-surface); border-color: var(--_lp-error); }

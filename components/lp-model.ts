@@ -17,11 +17,9 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { GpuEngineOptions } from '../src/engine/gpu-engine';
-import { gpuReports } from '../src/engine/gpu-reports';
-import { chooseEngine } from '../src/engine/select-engine';
+import type { PageEngine } from '../src/engine/select-engine';
 import { formatCsv, parseCsv } from '../src/model/csv';
-import { type EnginePreference, parseAttributes } from '../src/state/attributes';
+import { parseAttributes } from '../src/state/attributes';
 import { gridBudget } from '../src/state/cost-surface-job';
 import { type ExportedModel, exportModel, modelMismatch, parseModel } from '../src/state/model-file';
 import { PlaygroundController } from '../src/state/playground-controller';
@@ -37,9 +35,11 @@ import { linkedData, shareLink } from '../src/state/share-link';
 import { type TrainingState, unmeasuredState } from '../src/state/training-session';
 import type { ClassLabel } from '../src/view/palette';
 import { CsvImportController } from './csv-import-controller';
+import { naming } from './events';
 import { FrameLoop } from './frame-loop';
 import { ModelAttributes } from './model-attributes';
 import { attachContextRoot, type ModelState, modelContext } from './model-context';
+import { ModelEngines } from './model-engines';
 import { type Carried, ModelLifecycle } from './model-lifecycle';
 import { runShortcut } from './model-shortcuts';
 import { ShortcutController } from './shortcuts';
@@ -75,9 +75,33 @@ export class LpModel extends ModelAttributes {
   @state() private engineDetail = '';
   @state() private adapterText = 'Looking for a WebGPU adapter…';
   @state() private addClass: ClassLabel = 0;
+  /** The engine the `engine` attribute asks for: started, switched (the last request wins), or the CPU after a failed GPU start. */
+  private readonly engines = new ModelEngines({
+    started: () => this.started(),
+    current: () => this.controller,
+    preference: () => parseAttributes(this.attributeValues()).engine,
+    chosen: (detail) => {
+      this.engineDetail = detail;
+    },
+    error: (text) => {
+      this.error = text;
+    },
+    notice: (text) => {
+      this.notices = [...this.notices, text];
+    },
+    withdraw: (texts) => {
+      this.notices = this.notices.filter((n) => !texts.has(n));
+    },
+  });
 
   private readonly model = new ModelLifecycle(this, {
     create: (carried, isCurrent) => this.createController(carried, isCurrent),
+    // A GPU that starts but keeps failing (lost again and again, or refusing the data): the CPU instead, saying why.
+    fallback: async (error, failed, carried, isCurrent) => {
+      if (failed.session.engineKind !== 'gpu') return undefined;
+      this.error = '';
+      return this.createController(carried, isCurrent, this.engines.fallback(error));
+    },
     onChange: () => this.requestUpdate(),
     onError: (error) => {
       this.error = `The playground could not start: ${(error as Error).message}`;
@@ -108,7 +132,9 @@ export class LpModel extends ModelAttributes {
     this.addEventListener('lp-play', (e) => (e.detail.playing ? this.play() : this.pause()));
     this.addEventListener('lp-reset', () => this.run(this.reset()));
     this.addEventListener('lp-regenerate', () => this.run(this.withController((c) => c.regenerate())));
-    this.addEventListener('lp-load-csv', (e) => this.run(this.loadFile(e.detail.text, e.detail.name)));
+    this.addEventListener('lp-load-csv', (e) =>
+      this.run(naming(e.detail.name, this.loadCsv(e.detail.text, e.detail.name))),
+    );
     this.addEventListener('lp-load-data', (e) =>
       this.run(this.withController((c) => c.loadDataset(e.detail.data, e.detail.name))),
     );
@@ -118,7 +144,10 @@ export class LpModel extends ModelAttributes {
     this.addEventListener('lp-edit-point', (e) => this.run(this.withController((c) => c.edit(e.detail))));
     this.addEventListener('lp-undo', () => this.run(this.undo()));
     this.addEventListener('lp-redo', () => this.run(this.redo()));
-    this.addEventListener('lp-load-model', (e) => this.run(this.loadModelFile(e.detail.model, e.detail.name)));
+    this.addEventListener('lp-load-model', (e) => this.run(naming(e.detail.name, this.loadModel(e.detail.model))));
+    this.addEventListener('lp-dismiss-notices', (e) => {
+      this.notices = e.detail.text === undefined ? [] : this.notices.filter((n) => n !== e.detail.text);
+    });
   }
 
   /**
@@ -150,7 +179,10 @@ export class LpModel extends ModelAttributes {
     return this.controller?.playing ?? false;
   }
 
-  /** Runs n gradient-descent iterations (default 1). */
+  /**
+   * Runs n iterations (default 1, at most MAX_STEPS_PER_CALL = 10⁹). A long run shows its progress and
+   * resolves where it stopped if reset(), pause() or new data come after it (TrainingSession.step).
+   */
   async step(n = 1): Promise<void> {
     await (await this.started()).step(n);
   }
@@ -230,8 +262,10 @@ export class LpModel extends ModelAttributes {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.provider.setValue(this.modelState());
+    // Also while the start is under way: the engine it chose may no longer be the one asked for.
+    if (changed.has('engine') && changed.get('engine') !== undefined && this.isConnected)
+      this.run(this.engines.switch());
     if (!this.controller) return;
-    if (changed.has('engine') && changed.get('engine') !== undefined) this.run(this.switchEngine());
     const changedSince = (k: 'preset' | 'learningRate' | 'initialWeights' | 'bias' | 'reduction') =>
       changed.has(k) && changed.get(k) !== undefined;
     const training =
@@ -272,10 +306,11 @@ export class LpModel extends ModelAttributes {
     return this.model.controller;
   }
 
-  /** Creates the engine and the controller, unless a disconnect overtook this start. */
+  /** Creates the engine (or takes `engine`, a fallback's) and the controller, unless a disconnect overtook this start. */
   private async createController(
     carried: Carried | undefined,
     isCurrent: () => boolean,
+    engine?: Promise<PageEngine>,
   ): Promise<PlaygroundController> {
     const parsed = parseAttributes(this.attributeValues());
     const decoded = this.urlSync.read();
@@ -283,7 +318,7 @@ export class LpModel extends ModelAttributes {
     const linked = carried ? {} : await this.urlSync.readData();
     if (!carried)
       this.notices = [...parsed.notices, ...(decoded?.notices ?? []), ...(linked.notice ? [linked.notice] : [])];
-    const choice = await chooseEngine(parsed.engine, this.gpuCallbacks());
+    const choice = await (engine ?? this.engines.choose(parsed.engine));
     if (isCurrent()) {
       this.adapterText = choice.adapterText;
       this.engineDetail = choice.detail;
@@ -319,24 +354,6 @@ export class LpModel extends ModelAttributes {
     this.urlSync.write(controller.settings, controller.dataset);
   }
 
-  /** A file the user chose: a refusal names the file as well as the line. */
-  private async loadFile(text: string, name: string): Promise<void> {
-    try {
-      await this.loadCsv(text, name);
-    } catch (error) {
-      throw new Error(`Could not load ${name}: ${(error as Error).message}`);
-    }
-  }
-
-  /** A model file the user chose: a refusal names the file as well as the field. */
-  private async loadModelFile(model: unknown, name: string): Promise<void> {
-    try {
-      await this.loadModel(model);
-    } catch (error) {
-      throw new Error(`Could not load ${name}: ${(error as Error).message}`);
-    }
-  }
-
   /** Back/forward or a hand-edited hash: apply what the link says. */
   private navigate(settings: PlaygroundSettings, notices: string[]): void {
     this.notices = notices;
@@ -352,27 +369,6 @@ export class LpModel extends ModelAttributes {
     await this.updateComplete;
     const detail = { iteration: this.state.iteration, learningRate: this.settings.training.learningRate };
     this.dispatchEvent(new CustomEvent('lp-frame', { detail, bubbles: true, composed: true }));
-  }
-
-  /** What the GPU engine reports that nobody asked for: shown, never swallowed. */
-  private gpuCallbacks(): GpuEngineOptions {
-    return gpuReports({
-      error: (text) => {
-        this.error = text;
-      },
-      notice: (text) => {
-        this.notices = [...this.notices, text];
-      },
-    });
-  }
-
-  /** Switches engines on an `engine` attribute change, keeping data, settings and weights. */
-  private async switchEngine(): Promise<void> {
-    const preference: EnginePreference = parseAttributes(this.attributeValues()).engine;
-    const controller = await this.started();
-    const choice = await chooseEngine(preference, this.gpuCallbacks());
-    await controller.replaceEngine(choice.engine, gridBudget(choice.engine.kind, choice.fast));
-    this.engineDetail = choice.detail;
   }
 
   /** Runs a UI-initiated operation, showing its failure instead of losing it. */

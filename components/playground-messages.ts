@@ -7,7 +7,30 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Busy, PlaygroundView } from '../src/state/playground-view';
+import { countOf, formatCount } from '../src/view/format';
+import { noticeList } from '../src/view/notices';
 import { controlEvent } from './events';
+
+/** The notices: each shortened, repeats merged, a handful at a time, each with a way to put it away. */
+function noticeMessages(notices: readonly string[]): TemplateResult[] {
+  const { shown, more } = noticeList(notices);
+  const dismiss = (e: Event, text?: string) =>
+    e.target?.dispatchEvent(controlEvent('lp-dismiss-notices', text === undefined ? {} : { text }));
+  const out = shown.map(
+    (
+      n,
+    ) => html`<p class="message notice" role="status">${n.shown}${n.count > 1 ? ` (×${formatCount(n.count)})` : ''}<button
+      type="button" class="dismiss" aria-label="Dismiss this notice" title="Dismiss" @click=${(e: Event) => dismiss(e, n.text)}>×</button></p>`,
+  );
+  if (more > 0 || shown.length > 1) {
+    out.push(
+      html`<p class="message notices-more" role="status" data-more-notices>${
+        more > 0 ? `…and ${countOf(more, 'more notice')}.` : ''
+      }<button type="button" class="dismiss" @click=${(e: Event) => dismiss(e)}>Dismiss all</button></p>`,
+    );
+  }
+  return out;
+}
 
 export function playgroundMessages(
   view: PlaygroundView | undefined,
@@ -16,7 +39,7 @@ export function playgroundMessages(
   notices: readonly string[],
   error: string,
 ): TemplateResult[] | typeof nothing {
-  const out = notices.map((n) => html`<p class="message notice" role="status">${n}</p>`);
+  const out = noticeMessages(notices);
   if (error) out.push(html`<p class="message error" role="alert">${error}</p>`);
   if (view?.divergence)
     out.push(html`<p class="message divergence" role="alert" data-divergence>${view.divergence}</p>`);
@@ -42,9 +65,7 @@ export function playgroundMessages(
   }
   if (waiting > 0 && !busy) {
     out.push(
-      html`<p class="message busy" role="status" data-waiting>Working… ${waiting} ${
-        waiting === 1 ? 'request' : 'requests'
-      } under way <progress aria-label="Working"></progress></p>`,
+      html`<p class="message busy" role="status" data-waiting>Working… ${countOf(waiting, 'request')} under way <progress aria-label="Working"></progress></p>`,
     );
   }
   return out.length > 0 ? out : nothing;

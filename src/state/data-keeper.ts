@@ -7,12 +7,32 @@
  */
 import type { Dataset } from '../model/dataset';
 import { type AppliedEdit, redoEdit, undoEdit } from '../model/edit';
+import { countOf } from '../view/format';
 import { type DataSettings, type DataSource, type DataStep, stepLabel } from './data-history';
 import type { PointEdit, TrainingSession } from './training-session';
 import { UndoStack } from './undo-stack';
 
 /** Draws a data set, unless `superseded` says a later request took over (then undefined). */
 export type DrawData = (superseded: () => boolean) => Promise<Dataset | undefined>;
+
+/** Data this large take long enough to load that the page says so. */
+const LARGE = 100_000;
+
+/** Puts a data set on the session's engine; large ones take a while, and `busy` says so meanwhile. */
+export async function loadOnto(
+  session: TrainingSession,
+  data: Dataset,
+  busy: (what: { readonly label: string } | undefined) => void,
+): Promise<void> {
+  const large = data.targets.length >= LARGE;
+  if (large)
+    busy({ label: `Loading ${countOf(data.targets.length, 'point')} onto the ${session.engineKind.toUpperCase()}` });
+  try {
+    await session.loadData(data);
+  } finally {
+    if (large) busy(undefined);
+  }
+}
 
 export interface DataKeeperHost {
   readonly session: TrainingSession;

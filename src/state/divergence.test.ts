@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { divergence } from './divergence';
+import { DivergenceWatch, divergence } from './divergence';
 import type { HistoryEntry } from './history';
 import { DEFAULT_SETTINGS } from './settings';
 
@@ -44,5 +44,21 @@ describe('divergence', () => {
     expect(why).toMatch(/try 0.0017\)/);
     expect(divergence([entry(0, 10), entry(1, Number.NaN)], DEFAULT_SETTINGS, 40, 1)).toMatch(/try 0.005\)/);
     expect(divergence([entry(0, 10), entry(1, Number.NaN)], DEFAULT_SETTINGS, 40, 1e-60)).toMatch(/try 1e-6\)/);
+  });
+
+  it('compares like with like: a cost measured before points were added is not one the run rose from', () => {
+    const watch = new DivergenceWatch();
+    const before = [entry(0, 200), entry(1, 100), entry(2, 30), entry(3, 14.5)];
+    expect(watch.check({ dataVersion: 0, iteration: 3, history: before }, DEFAULT_SETTINGS, 40)).toBeUndefined();
+    // 80 points added at iteration 3 (its cost measured again, on 120 points), then a step that lowers it.
+    const after = [...before.slice(0, 3), entry(3, 382), entry(4, 350)];
+    expect(divergence(after, DEFAULT_SETTINGS, 120)).toMatch(/diverging/);
+    expect(watch.check({ dataVersion: 1, iteration: 4, history: after }, DEFAULT_SETTINGS, 120)).toBeUndefined();
+    // A run that really blows up on the new data is still stopped.
+    const blowing = [...after, entry(5, 900), entry(6, 4000)];
+    expect(watch.check({ dataVersion: 1, iteration: 6, history: blowing }, DEFAULT_SETTINGS, 120)).toMatch(/diverging/);
+    // After a reset the history starts again, and all of it counts.
+    const reset = [entry(0, 500), entry(1, 20), entry(2, 600)];
+    expect(watch.check({ dataVersion: 1, iteration: 2, history: reset }, DEFAULT_SETTINGS, 120)).toMatch(/diverging/);
   });
 });

@@ -56,3 +56,35 @@ export function divergence(
   }
   return undefined;
 }
+
+/**
+ * Watches one run for divergence, comparing like with like: a cost measured
+ * on other data (before points were added, say) is not a cost the run rose
+ * from, so only the iterations since the data last changed count. Edits
+ * re-measure the iteration they happen at, so that one counts too.
+ */
+export class DivergenceWatch {
+  private dataVersion = Number.NaN;
+  /** The first iteration measured on the current data. */
+  private from = 0;
+  /** Where the run stood at the last check: an edit after it re-measured that iteration. */
+  private checked = 0;
+
+  check(
+    run: { readonly dataVersion: number; readonly iteration: number; readonly history: readonly HistoryEntry[] },
+    settings: TrainingSettings,
+    n: number,
+    safe?: number,
+  ): string | undefined {
+    if (run.dataVersion !== this.dataVersion) {
+      this.dataVersion = run.dataVersion;
+      this.from = this.checked;
+    }
+    // A reset or new data start the history again from 0.
+    if (run.iteration < this.from || (run.history[0]?.iteration ?? 0) > this.from)
+      this.from = run.history[0]?.iteration ?? 0;
+    this.checked = run.iteration;
+    const since = run.history.filter((e) => e.iteration >= this.from);
+    return divergence(since, settings, n, safe);
+  }
+}

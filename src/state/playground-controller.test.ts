@@ -198,4 +198,21 @@ describe('PlaygroundController', () => {
     await c.undo();
     expect(Array.from(c.dataset.points)).toEqual([0.5, 0.25, 7, 7, 9, 1]);
   });
+
+  it('shows a divergence and its stop at once, without waiting for the grids', async () => {
+    const c = await controller();
+    await c.change({ training: { learningRate: 5 } });
+    // Grids that never come (a cost surface of two million points takes seconds): the stop must not wait for them.
+    c.session.probabilityGrid = () => new Promise<Float32Array>(() => undefined);
+    c.session.costSurface = () => new Promise(() => undefined);
+    const seen = new Promise<string>((resolve) =>
+      c.subscribe(() => {
+        if (c.view?.divergence) resolve(c.view.divergence);
+      }),
+    );
+    // A long run stops where it diverges, between two of its chunks: no grid comes with it.
+    void c.step(1_000_000);
+    expect(await seen).toMatch(/diverg/);
+    expect(c.view?.playing).toBe(false);
+  });
 });

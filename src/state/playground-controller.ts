@@ -10,11 +10,11 @@ import type { Engine } from '../engine/engine';
 import { parseCsv } from '../model/csv';
 import type { Dataset } from '../model/dataset';
 import { tutorialDataset } from '../model/tutorial-data';
-import { formatCount } from '../view/format';
+import { countOf, formatCount } from '../view/format';
 import { CostSurfaceJob, type GridBudget } from './cost-surface-job';
-import { type DataSettings, type DataStep, stepLabel } from './data-history';
-import { DataKeeper, type DrawData, type Replacement } from './data-keeper';
-import { divergence } from './divergence';
+import type { DataSettings, DataStep } from './data-history';
+import { DataKeeper, type DrawData, loadOnto, type Replacement } from './data-keeper';
+import { DivergenceWatch } from './divergence';
 import { linkNote } from './link-data';
 import { type ExportedModel, modelLoaded } from './model-file';
 import { PendingWork } from './pending-work';
@@ -36,10 +36,9 @@ import {
 } from './playground-view';
 import { drawing, presetData } from './preset-data';
 import { ScatterWindow } from './scatter-window';
+import { editStatus, historyStatus, SAID, stoppedStatus } from './status-text';
+import type { StepOutcome } from './step-run';
 import { type PointEdit, stateOf, TrainingSession } from './training-session';
-
-/** Data this large take long enough to load that the page says so. */
-const LARGE = 100_000;
 
 export interface ControllerOptions {
   readonly engine: Engine;
@@ -60,6 +59,7 @@ export class PlaygroundController {
   private readonly surface: CostSurfaceJob;
   private readonly safeRates = new SafeRateCache();
   private readonly safeMeanRates = new SafeRateCache();
+  private readonly watch = new DivergenceWatch();
   private readonly listeners = new Set<() => void>();
   private published: PlaygroundView | undefined;
   /** Every change of the data, in order and undoable. */
@@ -82,7 +82,7 @@ export class PlaygroundController {
       {
         session: this.session,
         presetData: (settings, superseded) => presetData(settings, this.progress(drawing(settings)), superseded),
-        load: (data) => this.load(data),
+        load: (data) => loadOnto(this.session, data, (busy) => this.setBusy(busy)),
         restoreSettings: ({ preset, gaussians }) => {
           this.settings = { ...this.settings, preset, gaussians };
         },
@@ -160,9 +160,7 @@ export class PlaygroundController {
     if (change.training) {
       const restarts = trainingRestarts(previous.training, next.training);
       await this.session.configure(next.training);
-      this.status = restarts
-        ? 'The model or its start changed: training starts again from w(0).'
-        : 'Applied from the next step on; the weights stay.';
+      this.status = restarts ? SAID.restarted : SAID.appliedNext;
       if (restarts) this.divergence = '';
     }
     if (change.speed) this.clock.setSpeed(next.speed);
@@ -171,20 +169,17 @@ export class PlaygroundController {
 
   /** Takes back the last change of the data (an edit, an import, a preset, new Gaussians). */
   undo(): Promise<void> {
-    return this.pending.track(async () => this.afterHistory(await this.data.undo(), 'Undone', 'undo'));
+    return this.pending.track(async () => this.afterHistory(await this.data.undo(), 'undo'));
   }
 
   /** Makes the last undone change of the data again. */
   redo(): Promise<void> {
-    return this.pending.track(async () => this.afterHistory(await this.data.redo(), 'Redone', 'redo'));
+    return this.pending.track(async () => this.afterHistory(await this.data.redo(), 'redo'));
   }
 
-  private async afterHistory(step: DataStep | undefined, done: string, verb: string): Promise<void> {
-    if (!step) this.status = `There is nothing to ${verb}.`;
-    else {
-      this.status = `${done}: ${stepLabel(step)}. N = ${formatCount(this.session.data.targets.length)}.`;
-      if (step.kind === 'replace') this.divergence = '';
-    }
+  private async afterHistory(step: DataStep | undefined, verb: 'undo' | 'redo'): Promise<void> {
+    this.status = historyStatus(step, verb, this.session.data.targets.length);
+    if (step?.kind === 'replace') this.divergence = '';
     await this.refresh();
   }
 
@@ -220,7 +215,7 @@ export class PlaygroundController {
   loadDataset(data: Dataset, name: string): Promise<void> {
     return this.pending.track(async () => {
       const settings = this.settings;
-      const note = `From ${name}: ${formatCount(data.targets.length)} points. ${linkNote(data.targets.length)}`;
+      const note = `From ${name}: ${countOf(data.targets.length, 'point')}. ${linkNote(data.targets.length)}`;
       await this.replaceData(async () => data, { settings, note, what: `import ${name}` }, `Loaded ${name}.`);
       await this.refresh();
     });
@@ -232,14 +227,8 @@ export class PlaygroundController {
   }
 
   private async applyEdit(edit: PointEdit): Promise<void> {
-    const made = await this.data.edit(edit, (n) => `Edited by hand: ${formatCount(n)} points. ${linkNote(n)}`);
-    const n = formatCount(this.session.data.targets.length);
-    if (typeof made === 'string') {
-      this.status = made;
-    } else {
-      const what = edit.action === 'add' ? `Added a point of class ${edit.t}.` : 'Removed the nearest point.';
-      this.status = `${what} N = ${n}; training continues from the current weights.`;
-    }
+    const made = await this.data.edit(edit, (n) => `Edited by hand: ${countOf(n, 'point')}. ${linkNote(n)}`);
+    this.status = typeof made === 'string' ? made : editStatus(edit, this.session.data.targets.length);
     await this.refresh();
   }
 
@@ -251,14 +240,14 @@ export class PlaygroundController {
     return this.pending.track(async () => {
       await this.session.reset();
       this.divergence = '';
-      this.status = 'Back to w(0).';
+      this.status = SAID.reset;
       await this.refresh();
     });
   }
 
   play(): void {
     if (this.divergence) {
-      this.status = 'Play stays off after a divergence: press Reset (R), or change η and then Reset.';
+      this.status = SAID.playOff;
       this.publish();
       return;
     }
@@ -266,8 +255,10 @@ export class PlaygroundController {
     this.publish();
   }
 
+  /** Stops Play, and any step(n) under way or asked for, at the step it reached. */
   pause(): void {
     this.clock.stop();
+    this.session.stopSteps('paused');
     this.publish();
   }
 
@@ -275,7 +266,7 @@ export class PlaygroundController {
   async frame(now: number): Promise<void> {
     const steps = this.clock.stepsFor(now);
     // Play's own steps are not requests that wait: they are what the page is doing.
-    if (steps > 0) await this.stepAndDraw(steps);
+    if (steps > 0) await this.stepAndDraw(steps, true);
     this.options.onFrame?.();
   }
 
@@ -336,32 +327,34 @@ export class PlaygroundController {
     if (status) this.status = status;
   }
 
-  /** Puts a data set on the engine; large ones take a while, and the page says so. */
-  private async load(data: Dataset): Promise<void> {
-    const large = data.targets.length >= LARGE;
-    if (large) {
-      const engine = this.session.engineKind.toUpperCase();
-      this.setBusy({ label: `Loading ${formatCount(data.targets.length)} points onto the ${engine}` });
-    }
+  /** Runs n steps and draws them; a long run shows its progress (Play's frames do not) and stops where it diverges. */
+  private async stepAndDraw(n: number, frame = false): Promise<void> {
+    const label = `Taking ${formatCount(n)} steps`;
+    const diverged = this.divergence !== '';
+    const progress = (done: number) => {
+      if (!frame) this.setBusy({ label, progress: done / n });
+      this.checkDivergence();
+      if (this.divergence && !diverged) this.session.stopSteps('it diverged');
+    };
+    let outcome: StepOutcome;
     try {
-      await this.session.loadData(data);
+      outcome = await this.session.step(n, this.scatterWindow.grid(this.session), progress);
     } finally {
-      if (large) this.setBusy(undefined);
+      if (this.busy?.label === label) this.setBusy(undefined);
     }
-  }
-
-  private async stepAndDraw(n: number): Promise<void> {
-    const probabilities = await this.session.step(n, this.scatterWindow.grid(this.session));
+    if (outcome.stoppedBy && !frame) this.status = stoppedStatus(outcome.taken, n, outcome.stoppedBy);
     this.checkDivergence();
-    await this.refresh(probabilities);
+    await this.refresh(outcome.probabilities);
   }
 
   private checkDivergence(): void {
     const run = this.session.run;
-    const why = run && divergence(run.history, this.settings.training, run.data.targets.length, this.safeRates.of(run));
-    if (why) {
+    const why = run && this.watch.check(run, this.settings.training, run.data.targets.length, this.safeRates.of(run));
+    if (why && why !== this.divergence) {
       this.divergence = why;
       this.clock.stop();
+      // The stop and its reason show at once, not after the grids (at 2·10⁶ points, seconds later).
+      this.publish();
     }
   }
 
