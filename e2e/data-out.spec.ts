@@ -256,13 +256,13 @@ test('60 changes of the data undo and redo, by keys and buttons, each state exac
   for (let k = 59; k >= 0; k--) {
     if (k % 2) await page.keyboard.press('Control+z');
     else await undo.click();
-    await expect.poll(() => exportCsv(page), `undo to state ${k}`).toBe(states[k]);
+    await expect.poll(() => exportCsv(page), { message: `undo to state ${k}`, timeout: 60_000 }).toBe(states[k]);
   }
   await expect(undo).toBeDisabled();
   for (let k = 1; k <= 60; k++) {
     if (k % 2) await page.keyboard.press('Control+Shift+z');
     else await redo.click();
-    await expect.poll(() => exportCsv(page), `redo to state ${k}`).toBe(states[k]);
+    await expect.poll(() => exportCsv(page), { message: `redo to state ${k}`, timeout: 60_000 }).toBe(states[k]);
   }
   await expect(redo).toBeDisabled();
   await expect(page.locator('lp-playground .status')).toContainText('Redone');

@@ -6,6 +6,7 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import type {} from '../components/lp-playground';
+import { TUTORIAL_REFERENCE } from '../src/model/tutorial-reference';
 import { collectPageErrors } from './browser';
 
 export interface PageErrors {
@@ -47,7 +48,21 @@ export function playgroundState(page: Page) {
   });
 }
 
-export { TUTORIAL_REFERENCE } from '../src/model/tutorial-reference';
+export { TUTORIAL_REFERENCE };
+
+/** Back on the tutorial's data and settings: reset(); step(10) must give its w(10), whatever happened before. */
+export async function expectTutorialW10(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const pg = document.querySelector('lp-playground');
+    await pg?.configure({ learningRate: 0.05, bias: false, reduction: 'sum' });
+    await pg?.change({ preset: 'tutorial' });
+    await pg?.reset();
+    await pg?.step(10);
+  });
+  const { weights } = await playgroundState(page);
+  expect(weights[0]).toBeCloseTo(TUTORIAL_REFERENCE.path[10][0], 4);
+  expect(weights[1]).toBeCloseTo(TUTORIAL_REFERENCE.path[10][1], 4);
+}
 
 /**
  * Replaces the page's playground with one carrying these attributes and waits

@@ -5,20 +5,7 @@
  * rejecting. After each, the tutorial's w(10) is still what ten steps give.
  */
 import type { Page } from '@playwright/test';
-import { expect, openPlayground, playgroundState, TUTORIAL_REFERENCE, test } from './fixtures';
-
-/** Back on the tutorial's data: reset(); step(10) must give its w(10). */
-async function expectTutorialW10(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const pg = document.querySelector('lp-playground');
-    await pg?.change({ preset: 'tutorial' });
-    await pg?.reset();
-    await pg?.step(10);
-  });
-  const { weights } = await playgroundState(page);
-  expect(weights[0]).toBeCloseTo(TUTORIAL_REFERENCE.path[10][0], 4);
-  expect(weights[1]).toBeCloseTo(TUTORIAL_REFERENCE.path[10][1], 4);
-}
+import { expect, expectTutorialW10, openPlayground, playgroundState, TUTORIAL_REFERENCE, test } from './fixtures';
 
 /** Sends edits as clicks on the scatter send them, all at once. */
 function edits(page: Page, list: readonly { action: 'add' | 'remove'; x1: number; x2: number; t?: 0 | 1 }[]) {

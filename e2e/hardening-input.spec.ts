@@ -8,7 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { TrainingState } from '../src/state/training-session';
-import { expect, mountPlayground, openPlayground, playgroundState, TUTORIAL_REFERENCE, test } from './fixtures';
+import { expect, expectTutorialW10, mountPlayground, openPlayground, playgroundState, test } from './fixtures';
 
 /** Rows as CSV text under the header x1,x2,t. */
 const csv = (rows: readonly string[]) => `x1,x2,t\n${rows.join('\n')}\n`;
@@ -73,20 +73,6 @@ async function runAll(page: Page): Promise<Record<string, Outcome>> {
     },
     { cases: EDGE_CASES, settings: SETTINGS as Record<string, object> },
   );
-}
-
-/** Back on the tutorial's data: reset(); step(10) must give its w(10). */
-async function expectTutorialW10(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const pg = document.querySelector('lp-playground');
-    await pg?.configure({ learningRate: 0.05, bias: false, reduction: 'sum' });
-    await pg?.change({ preset: 'tutorial' });
-    await pg?.reset();
-    await pg?.step(10);
-  });
-  const { weights } = await playgroundState(page);
-  expect(weights[0]).toBeCloseTo(TUTORIAL_REFERENCE.path[10][0], 4);
-  expect(weights[1]).toBeCloseTo(TUTORIAL_REFERENCE.path[10][1], 4);
 }
 
 /** Close in relative terms (float32 against float64), or both tiny. */
