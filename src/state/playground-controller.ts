@@ -332,7 +332,11 @@ export class PlaygroundController {
     const label = `Taking ${formatCount(n)} steps`;
     const diverged = this.divergence !== '';
     const progress = (done: number) => {
-      if (!frame) this.setBusy({ label, progress: done / n });
+      if (!frame) {
+        // The views follow a long run chunk by chunk, so what they show is what `state` says.
+        this.busy = { label, progress: done / n };
+        this.publish();
+      }
       this.checkDivergence();
       if (this.divergence && !diverged) this.session.stopSteps('it diverged');
     };
