@@ -29,10 +29,9 @@ import {
   type PlaygroundSettings,
   type SettingsChange,
 } from '../src/state/playground-settings';
-import type { PlaygroundView } from '../src/state/playground-view';
 import type { TrainingSettings } from '../src/state/settings';
 import { linkedData, shareLink } from '../src/state/share-link';
-import { type TrainingState, unmeasuredState } from '../src/state/training-session';
+import { type Run, stateOf, type TrainingState, unmeasuredState } from '../src/state/training-session';
 import type { ClassLabel } from '../src/view/palette';
 import { CsvImportController } from './csv-import-controller';
 import { naming } from './events';
@@ -227,13 +226,13 @@ export class LpModel extends ModelAttributes {
 
   /** The data on view as CSV (header x1,x2,t), which loadCsv reads back bit for bit. */
   exportCsv(): string {
-    return formatCsv(this.shown().run.data);
+    return formatCsv(this.current().run.data);
   }
 
   /** The model on view: weights, bias, iteration, every setting, the data's size and class counts, the engine. */
   exportModel(): ExportedModel {
-    const view = this.shown();
-    return exportModel(view.state, view.run, view.settings, view.customData !== '');
+    const { run, settings, custom } = this.current();
+    return exportModel(stateOf(run), run, settings, custom);
   }
 
   /** Restores the settings and the weights of a model (an object from exportModel(), or its JSON); a RangeError names a bad field. */
@@ -246,9 +245,9 @@ export class LpModel extends ModelAttributes {
 
   /** A link to this experiment on this page: the settings, and custom data up to 2 000 points (the page needs `sync-url`). */
   async shareLink(): Promise<string> {
-    const view = this.shown();
+    const { run, settings, custom } = this.current();
     const page = `${location.origin}${location.pathname}${location.search}`;
-    return (await shareLink(page, view.settings, view.customData ? view.run.data : undefined)).url;
+    return (await shareLink(page, settings, custom ? run.data : undefined)).url;
   }
 
   play(): void {
@@ -337,10 +336,12 @@ export class LpModel extends ModelAttributes {
   }
 
   /** What the page shows; a script asking before the start is told to wait for `ready`. */
-  private shown(): PlaygroundView {
-    const view = this.controller?.view;
-    if (!view) throw new Error('The playground has not started yet: await its `ready` first');
-    return view;
+  /** The run as `state` describes it (the views may be a frame behind); a script asking before the start is told to wait. */
+  private current(): { run: Run; settings: PlaygroundSettings; custom: boolean } {
+    const c = this.controller;
+    const run = c?.session.run;
+    if (!c || !run) throw new Error('The playground has not started yet: await its `ready` first');
+    return { run, settings: c.settings, custom: c.customDataset !== undefined };
   }
 
   private require(): PlaygroundController {

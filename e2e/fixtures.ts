@@ -50,18 +50,27 @@ export function playgroundState(page: Page) {
 
 export { TUTORIAL_REFERENCE };
 
-/** Back on the tutorial's data and settings: reset(); step(10) must give its w(10), whatever happened before. */
+/**
+ * Back on the tutorial's data and settings, on each engine in turn (the CPU,
+ * then WebGPU where the browser has it): reset(); step(10) must give its
+ * w(10), whatever happened before.
+ */
 export async function expectTutorialW10(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const pg = document.querySelector('lp-playground');
-    await pg?.configure({ learningRate: 0.05, bias: false, reduction: 'sum' });
-    await pg?.change({ preset: 'tutorial' });
-    await pg?.reset();
-    await pg?.step(10);
-  });
-  const { weights } = await playgroundState(page);
-  expect(weights[0]).toBeCloseTo(TUTORIAL_REFERENCE.path[10][0], 4);
-  expect(weights[1]).toBeCloseTo(TUTORIAL_REFERENCE.path[10][1], 4);
+  const hasGpu = await page.evaluate(() => 'gpu' in navigator && navigator.gpu !== undefined);
+  for (const engine of hasGpu ? (['cpu', 'gpu'] as const) : (['cpu'] as const)) {
+    await page.evaluate((engine) => document.querySelector('lp-playground')?.setAttribute('engine', engine), engine);
+    await expect.poll(async () => (await playgroundState(page)).engine, `switched to ${engine}`).toBe(engine);
+    await page.evaluate(async () => {
+      const pg = document.querySelector('lp-playground');
+      await pg?.configure({ learningRate: 0.05, bias: false, reduction: 'sum' });
+      await pg?.change({ preset: 'tutorial' });
+      await pg?.reset();
+      await pg?.step(10);
+    });
+    const { weights } = await playgroundState(page);
+    expect(weights[0], engine).toBeCloseTo(TUTORIAL_REFERENCE.path[10][0], 4);
+    expect(weights[1], engine).toBeCloseTo(TUTORIAL_REFERENCE.path[10][1], 4);
+  }
 }
 
 /**
