@@ -52,6 +52,7 @@ export const MEMBER_NAMES = [
   'toLocaleString',
   '__defineGetter__',
   '__lookupGetter__',
+  '__lookupSetter__',
   'prototype',
   'length',
   'then',

@@ -77,6 +77,11 @@ export class DataKeeper {
     return this.note;
   }
 
+  /** The custom data and their note; undefined while the data are the preset's. */
+  get custom(): { dataset: Dataset; note: string } | undefined {
+    return this.note ? { dataset: this.host.session.data, note: this.note } : undefined;
+  }
+
   /** What Undo and Redo would do, in words, or undefined when there is nothing to do. */
   get labels(): { readonly undo: string | undefined; readonly redo: string | undefined } {
     const { nextUndo, nextRedo } = this.steps;

@@ -290,8 +290,7 @@ export class PlaygroundController {
 
   /** The custom data and their note, to restart from after a reconnect; undefined for the preset's. */
   get customDataset(): { dataset: Dataset; note: string } | undefined {
-    const note = this.data.customNote;
-    return note ? { dataset: this.session.data, note } : undefined;
+    return this.data.custom;
   }
 
   /** Progress of long work: said to the listeners, without a new view (nothing drawn changed). */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MEMBER_NAMES } from '../fuzz/arbitraries';
 import { applyChange, DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
 import { decodeSettings, encodeSettings } from './url-state';
 
@@ -114,20 +115,7 @@ describe('URL hash', () => {
     }
   });
 
-  it.each([
-    'toString',
-    'constructor',
-    '__proto__',
-    'valueOf',
-    'hasOwnProperty',
-    'isPrototypeOf',
-    'propertyIsEnumerable',
-    'toLocaleString',
-    '__defineGetter__',
-    '__lookupSetter__',
-    'prototype',
-    'length',
-  ])('names a key called %s as no setting, and applies the rest', (key) => {
+  it.each(MEMBER_NAMES)('names a key called %s as no setting, and applies the rest', (key) => {
     const decoded = decodeSettings(`#${key}=1&lr=0.2`);
     expect(decoded.settings.training.learningRate).toBe(0.2);
     expect(decoded.notices).toEqual([`The link's "${key}=1" is not a setting of this page; it was ignored.`]);
