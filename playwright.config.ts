@@ -1,6 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './e2e/browser';
-import { DEV_PORT, PREVIEW_PORT } from './vite.config';
+
+// The tests' own servers, on ports of their own (not npm start's), strictly:
+// a busy port fails at once instead of testing some other server's pages.
+// LP_E2E_PREVIEW_PORT / LP_E2E_DEV_PORT move them (two checkouts side by side).
+const PREVIEW_PORT = Number(process.env.LP_E2E_PREVIEW_PORT ?? 4174);
+const DEV_PORT = Number(process.env.LP_E2E_DEV_PORT ?? 5174);
 
 // The app and lecture tests run against the production build (vite preview);
 // the kernel and figure tests import modules into test pages, which only the
@@ -32,13 +37,13 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'npm run build && npm run preview',
+      command: `npm run build && npx vite preview --port ${PREVIEW_PORT} --strictPort`,
       url: `http://127.0.0.1:${PREVIEW_PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },
     {
-      command: 'npm run dev',
+      command: `npx vite --port ${DEV_PORT} --strictPort`,
       url: `http://127.0.0.1:${DEV_PORT}/e2e/kernels/harness.html`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

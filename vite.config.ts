@@ -1,8 +1,11 @@
 import { defineConfig, type Plugin } from 'vite';
-import { SECURITY_HEADERS, withPolicyMeta } from './src/security-policy';
+import { SECURITY_HEADERS, withPolicyMeta } from './src/security-policy.ts';
 
-// The dev server and the preview server listen on fixed localhost ports:
-// WebGPU needs a secure context, and Playwright's webServer needs to know where.
+// The dev server and the preview server listen on localhost (WebGPU needs a
+// secure context) at these ports, or the next free one when another program
+// has them (the URL is printed); `npm start -- --port N` picks another. The
+// end-to-end tests start their own servers on ports of their own
+// (playwright.config.ts).
 export const DEV_PORT = 5173;
 export const PREVIEW_PORT = 4173;
 
@@ -16,8 +19,8 @@ export function securityPolicyMeta(): Plugin {
 
 export default defineConfig({
   plugins: [securityPolicyMeta()],
-  server: { host: '127.0.0.1', port: DEV_PORT, strictPort: true, headers: { ...SECURITY_HEADERS } },
-  preview: { host: '127.0.0.1', port: PREVIEW_PORT, strictPort: true, headers: { ...SECURITY_HEADERS } },
+  server: { host: '127.0.0.1', port: DEV_PORT, headers: { ...SECURITY_HEADERS } },
+  preview: { host: '127.0.0.1', port: PREVIEW_PORT, headers: { ...SECURITY_HEADERS } },
   build: {
     target: 'es2022',
     // No source maps in what is shipped unless asked for: SOURCEMAP=1 npm run build.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
-import { withPolicyMeta } from './src/security-policy';
+import { withPolicyMeta } from './src/security-policy.ts';
 
 /**
  * KaTeX declares each font three times (woff2, woff, ttf); every browser that
