@@ -30,6 +30,8 @@ export class FrameLoop implements ReactiveController {
   hostConnected(): void {
     this.connected = true;
     this.reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+    // Moved to another place on the page while playing: Play goes on there.
+    this.start();
   }
 
   hostDisconnected(): void {

@@ -183,12 +183,12 @@ export class LpModel extends ModelAttributes {
    * resolves where it stopped if reset(), pause() or new data come after it (TrainingSession.step).
    */
   async step(n = 1): Promise<void> {
-    await (await this.started()).step(n);
+    await this.request((c) => c.step(n));
   }
 
   /** Returns to the initial weights, iteration 0. */
   async reset(): Promise<void> {
-    await (await this.started()).reset();
+    await this.request((c) => c.reset());
   }
 
   /** Changes learningRate, initialWeights, initialBias, bias, reduction or batchSize; a RangeError names a bad value. */
@@ -200,9 +200,7 @@ export class LpModel extends ModelAttributes {
   async change(change: SettingsChange): Promise<void> {
     // Validated at once, so a bad value is refused even before the start.
     applyChange(this.settings, change);
-    const controller = await this.started();
-    await controller.change(change);
-    this.urlSync.write(controller.settings, controller.dataset);
+    await this.withController((c) => c.change(change));
   }
 
   /** Replaces the data with CSV text (header x1,x2,t); a parse error is thrown, naming the line, and the data stay. */
@@ -255,8 +253,10 @@ export class LpModel extends ModelAttributes {
     this.loop.start();
   }
 
+  /** Stops Play at once, and the step(n) runs asked for before it (also those still on their way to the model). */
   pause(): void {
     this.controller?.pause();
+    this.request((c) => c.pause()).catch(() => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -335,6 +335,16 @@ export class LpModel extends ModelAttributes {
     return this.model.started();
   }
 
+  /**
+   * Hands a request to the controller in the order it was made, once the
+   * start is done: every call chains on the same promise, so a step() made
+   * right after loadCsv() reaches the controller after it, and the
+   * controller's queue keeps that order.
+   */
+  private request<T>(work: (controller: PlaygroundController) => T | Promise<T>): Promise<T> {
+    return this.started().then(work);
+  }
+
   /** What the page shows; a script asking before the start is told to wait for `ready`. */
   /** The run as `state` describes it (the views may be a frame behind); a script asking before the start is told to wait. */
   private current(): { run: Run; settings: PlaygroundSettings; custom: boolean } {
@@ -349,10 +359,12 @@ export class LpModel extends ModelAttributes {
     return this.controller;
   }
 
+  /** A request that changes what a link describes: the address follows once it is done. */
   private async withController(operation: (controller: PlaygroundController) => Promise<void>): Promise<void> {
-    const controller = await this.started();
-    await operation(controller);
-    this.urlSync.write(controller.settings, controller.dataset);
+    await this.request(async (controller) => {
+      await operation(controller);
+      this.urlSync.write(controller.settings, controller.dataset);
+    });
   }
 
   /** Back/forward or a hand-edited hash: apply what the link says. */

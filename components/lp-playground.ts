@@ -66,6 +66,11 @@ export class LpPlayground extends ModelAttributes {
   @property({ type: Boolean, reflect: true }) presentation = false;
 
   @query('lp-model') private model!: LpModel | null;
+  private resolveRendered: (model: LpModel) => void = () => undefined;
+  /** The inner model, once the first render made it. */
+  private readonly rendered = new Promise<LpModel>((resolve) => {
+    this.resolveRendered = resolve;
+  });
 
   /** Settles once the playground has started: data loaded, w(0) evaluated, views drawn; rejects if it could not. */
   get ready(): Promise<void> {
@@ -91,37 +96,37 @@ export class LpPlayground extends ModelAttributes {
 
   /** Runs n gradient-descent iterations (default 1). */
   async step(n = 1): Promise<void> {
-    await (await this.inner()).step(n);
+    await this.forward((model) => model.step(n));
   }
 
   /** Returns to the initial weights, iteration 0. */
   async reset(): Promise<void> {
-    await (await this.inner()).reset();
+    await this.forward((model) => model.reset());
   }
 
   /** Changes learningRate, initialWeights, initialBias, bias, reduction or batchSize; a RangeError names a bad value. */
   async configure(options: PlaygroundOptions): Promise<void> {
-    await (await this.inner()).configure(options);
+    await this.forward((model) => model.configure(options));
   }
 
   /** Changes any shareable setting: { preset, gaussians, training, speed }; a RangeError names a bad value. */
   async change(change: SettingsChange): Promise<void> {
-    await (await this.inner()).change(change);
+    await this.forward((model) => model.change(change));
   }
 
   /** Replaces the data with CSV text (header x1,x2,t); a parse error is thrown, naming the line, and the data stay. */
   async loadCsv(text: string, name = 'CSV text'): Promise<void> {
-    await (await this.inner()).loadCsv(text, name);
+    await this.forward((model) => model.loadCsv(text, name));
   }
 
   /** Takes back the last change of the data (see <lp-model>). */
   async undo(): Promise<void> {
-    await (await this.inner()).undo();
+    await this.forward((model) => model.undo());
   }
 
   /** Makes the last undone change of the data again. */
   async redo(): Promise<void> {
-    await (await this.inner()).redo();
+    await this.forward((model) => model.redo());
   }
 
   /** The data on view as CSV (see <lp-model>); throws before the start. */
@@ -136,20 +141,22 @@ export class LpPlayground extends ModelAttributes {
 
   /** Restores the settings and weights of a model from exportModel() (or its JSON). */
   async loadModel(model: unknown): Promise<void> {
-    await (await this.inner()).loadModel(model);
+    await this.forward((inner) => inner.loadModel(model));
   }
 
   /** A link to this experiment (see <lp-model>). */
   async shareLink(): Promise<string> {
-    return (await this.inner()).shareLink();
+    return this.forward((model) => model.shareLink());
   }
 
   play(): void {
     this.model?.play();
   }
 
+  /** Stops Play at once, and the step(n) runs asked for before it (see <lp-model>). */
   pause(): void {
     this.model?.pause();
+    this.forward((model) => model.pause()).catch(() => undefined);
   }
 
   override render() {
@@ -175,6 +182,19 @@ export class LpPlayground extends ModelAttributes {
   private started(): LpModel {
     if (!this.model) throw new Error('The playground has not started yet: await its `ready` first');
     return this.model;
+  }
+
+  /**
+   * Hands a call to the inner model once it is rendered, always through the
+   * same promise, so the calls reach it in the order they were made (the API
+   * is usable before the first render).
+   */
+  private forward<T>(call: (model: LpModel) => T | Promise<T>): Promise<T> {
+    return this.rendered.then(call);
+  }
+
+  protected override firstUpdated(): void {
+    if (this.model) this.resolveRendered(this.model);
   }
 
   /** The inner model, once rendered (the API is usable before the first render has happened). */

@@ -2,10 +2,13 @@
  * Who owns the playground's controller (data, settings, session, engine),
  * and when: a reactive controller that creates it when its element is
  * connected and destroys it (engine and GPU device lease included) when the
- * element is disconnected, keeping the settings and any custom data to start
- * again from on the next connect. A start overtaken by a disconnect gives
- * back what it got; a start that fails may be tried once more another way
- * (the CPU instead of the GPU). `ready` settles with the first start.
+ * element is removed, keeping the settings and any custom data to start
+ * again from on the next connect. An element moved (disconnected and
+ * connected again in the same task, as frameworks and slide decks do) keeps
+ * its controller: the run, its history and Play go on. A start overtaken by
+ * a removal gives back what it got; a start that fails may be tried once
+ * more another way (the CPU instead of the GPU). `ready` settles with the
+ * first start.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Dataset } from '../src/model/dataset';
@@ -44,6 +47,8 @@ export class ModelLifecycle implements ReactiveController {
   carried: Carried | undefined;
   private starting: Promise<PlaygroundController> | undefined;
   private generation = 0;
+  /** A disconnect waiting to see whether the element comes back in the same task (a move). */
+  private leaving: ReturnType<typeof setTimeout> | undefined;
   private unsubscribe: (() => void) | undefined;
   private resolveReady: () => void = () => undefined;
   private rejectReady: (reason: unknown) => void = () => undefined;
@@ -63,6 +68,12 @@ export class ModelLifecycle implements ReactiveController {
   }
 
   hostConnected(): void {
+    if (this.leaving !== undefined) {
+      // Moved, not removed: everything stays as it was.
+      clearTimeout(this.leaving);
+      this.leaving = undefined;
+      return;
+    }
     const generation = ++this.generation;
     const isCurrent = () => generation === this.generation;
     this.starting = this.start(isCurrent);
@@ -77,6 +88,14 @@ export class ModelLifecycle implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    // Let go only once the task is over and the element has not come back.
+    this.leaving = setTimeout(() => {
+      this.leaving = undefined;
+      this.release();
+    }, 0);
+  }
+
+  private release(): void {
     this.generation++;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
@@ -89,10 +108,13 @@ export class ModelLifecycle implements ReactiveController {
     void controller.destroy();
   }
 
-  /** The controller of the start under way or done; rejects when the element is not connected. */
-  async started(): Promise<PlaygroundController> {
-    if (!this.starting) throw new Error('The playground is not on a page: connect it first');
-    return this.starting;
+  /**
+   * The controller of the start under way or done; rejects when the element
+   * is not connected. Always the same promise for one start, so requests
+   * chained on it reach the controller in the order they were made.
+   */
+  started(): Promise<PlaygroundController> {
+    return this.starting ?? Promise.reject(new Error('The playground is not on a page: connect it first'));
   }
 
   private async start(isCurrent: () => boolean): Promise<PlaygroundController> {

@@ -8,14 +8,7 @@
  */
 import type { Dataset } from '../model/dataset';
 import type { AppliedEdit } from '../model/edit';
-import type { GaussianSettings } from '../model/gaussians';
-import type { Preset } from './playground-settings';
-
-/** The data settings in force while a data set is shown. */
-export interface DataSettings {
-  readonly preset: Preset;
-  readonly gaussians: GaussianSettings;
-}
+import type { DataSettings } from './playground-settings';
 
 /** Where a data set came from: enough to have it again, bit for bit. */
 export interface DataSource extends DataSettings {

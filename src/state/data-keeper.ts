@@ -1,18 +1,18 @@
 /**
- * Every change of the data, one at a time and undoable: a preset drawn, an
- * import, a click's edit, and undo and redo of each. The changes run in the
- * order they were asked for, so an undo always takes back the step the user
- * saw last; a request for new data that a later one overtook while it was
- * being drawn is dropped (typing 2, 20, 200 into a field draws 200 once).
+ * Every change of the data, undoable: a preset drawn, an import, a click's
+ * edit, and undo and redo of each. The controller's request queue hands it
+ * one change at a time, in the order they were asked for, so an undo always
+ * takes back the step the user saw last.
  */
 import type { Dataset } from '../model/dataset';
 import { type AppliedEdit, redoEdit, undoEdit } from '../model/edit';
 import { countOf } from '../view/format';
-import { type DataSettings, type DataSource, type DataStep, stepLabel } from './data-history';
+import { type DataSource, type DataStep, stepLabel } from './data-history';
+import type { DataSettings } from './playground-settings';
 import type { PointEdit, TrainingSession } from './training-session';
 import { UndoStack } from './undo-stack';
 
-/** Draws a data set, unless `superseded` says a later request took over (then undefined). */
+/** Draws a data set, unless `superseded` says the element went away meanwhile (then undefined). */
 export type DrawData = (superseded: () => boolean) => Promise<Dataset | undefined>;
 
 /** Data this large take long enough to load that the page says so. */
@@ -55,13 +55,6 @@ export interface Replacement {
 
 export class DataKeeper {
   private readonly steps = new UndoStack<DataStep>();
-  private queue: Promise<unknown> = Promise.resolve();
-  private requests = 0;
-  /**
-   * Requests up to this one are never overtaken: an edit, an undo or a redo
-   * asked for after them refers to the state they make, so they all happen.
-   */
-  private pinned = 0;
   private dropped = false;
 
   constructor(
@@ -71,6 +64,11 @@ export class DataKeeper {
     /** Where custom data came from; '' while they are the preset's. */
     private note: string,
   ) {}
+
+  /** The settings of the data on the engine (those asked for last may differ while they are drawn). */
+  get shownSettings(): DataSettings {
+    return this.shown;
+  }
 
   /** Where the data came from when the preset does not describe them; '' when it does. */
   get customNote(): string {
@@ -88,78 +86,60 @@ export class DataKeeper {
     return { undo: nextUndo && stepLabel(nextUndo), redo: nextRedo && stepLabel(nextRedo) };
   }
 
-  /** Replaces the data with what `draw` makes; resolves false when a later request overtook it. */
-  replace(draw: DrawData, replacement: Replacement): Promise<boolean> {
-    const request = ++this.requests;
-    const superseded = () => this.dropped || (request > this.pinned && request !== this.requests);
-    return this.serial(async () => {
-      if (superseded()) return false;
-      const data = await draw(superseded);
-      if (!data || superseded()) return false;
-      const before = this.source();
-      await this.host.load(data);
-      this.note = replacement.note;
-      this.shown = replacement.settings;
-      if (replacement.what !== undefined) {
-        this.steps.push({ kind: 'replace', before, after: this.source(), what: replacement.what });
-      }
-      return true;
-    });
+  /** Replaces the data with what `draw` makes; resolves false when the element went away meanwhile. */
+  async replace(draw: DrawData, replacement: Replacement): Promise<boolean> {
+    const superseded = () => this.dropped;
+    const data = await draw(superseded);
+    if (!data || superseded()) return false;
+    const before = this.source();
+    await this.host.load(data);
+    this.note = replacement.note;
+    this.shown = replacement.settings;
+    if (replacement.what !== undefined) {
+      this.steps.push({ kind: 'replace', before, after: this.source(), what: replacement.what });
+    }
+    return true;
   }
 
   /** A click's edit; resolves to the edit as made, or to why it was refused. `note` names the edited data. */
-  edit(edit: PointEdit, note: (n: number) => string): Promise<AppliedEdit | string> {
-    this.pinned = this.requests;
-    return this.serial(async () => {
-      const made = await this.host.session.editData(edit);
-      if (typeof made === 'string') return made;
-      const notes = [this.note, note(this.host.session.data.targets.length)] as const;
-      this.note = notes[1];
-      this.steps.push({ kind: 'edit', edit: made, notes });
-      return made;
-    });
+  async edit(edit: PointEdit, note: (n: number) => string): Promise<AppliedEdit | string> {
+    const made = await this.host.session.editData(edit);
+    if (typeof made === 'string') return made;
+    const notes = [this.note, note(this.host.session.data.targets.length)] as const;
+    this.note = notes[1];
+    this.steps.push({ kind: 'edit', edit: made, notes });
+    return made;
   }
 
   /** Takes back the last change of the data; resolves to what was undone, or undefined when nothing was. */
-  undo(): Promise<DataStep | undefined> {
-    this.pinned = this.requests;
-    return this.serial(async () => {
-      const step = this.steps.undo();
-      if (!step) return undefined;
-      try {
-        await this.carryOut(step, 'back');
-      } catch (error) {
-        this.steps.undoFailed();
-        throw error;
-      }
-      return step;
-    });
+  async undo(): Promise<DataStep | undefined> {
+    const step = this.steps.undo();
+    if (!step) return undefined;
+    try {
+      await this.carryOut(step, 'back');
+    } catch (error) {
+      this.steps.undoFailed();
+      throw error;
+    }
+    return step;
   }
 
   /** Makes the last undone change again; resolves to it, or undefined when there was none. */
-  redo(): Promise<DataStep | undefined> {
-    this.pinned = this.requests;
-    return this.serial(async () => {
-      const step = this.steps.redo();
-      if (!step) return undefined;
-      try {
-        await this.carryOut(step, 'forth');
-      } catch (error) {
-        this.steps.redoFailed();
-        throw error;
-      }
-      return step;
-    });
+  async redo(): Promise<DataStep | undefined> {
+    const step = this.steps.redo();
+    if (!step) return undefined;
+    try {
+      await this.carryOut(step, 'forth');
+    } catch (error) {
+      this.steps.redoFailed();
+      throw error;
+    }
+    return step;
   }
 
-  /** Drops a request for new data still being drawn (the element went away). */
+  /** Drops data still being drawn (the element went away). */
   supersede(): void {
     this.dropped = true;
-  }
-
-  /** Waits for every change asked for so far. */
-  idle(): Promise<void> {
-    return this.serial(async () => undefined);
   }
 
   private async carryOut(step: DataStep, direction: 'back' | 'forth'): Promise<void> {
@@ -182,12 +162,5 @@ export class DataKeeper {
     const { preset, gaussians } = this.shown;
     const data = this.host.session.data;
     return this.note ? { preset, gaussians, custom: { data, note: this.note } } : { preset, gaussians };
-  }
-
-  private serial<T>(operation: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(operation);
-    // A failed change must not block the ones after it; its caller sees the rejection.
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 }

@@ -12,7 +12,7 @@ import type { Dataset } from '../model/dataset';
 import { tutorialDataset } from '../model/tutorial-data';
 import { countOf, formatCount } from '../view/format';
 import { CostSurfaceJob, type GridBudget } from './cost-surface-job';
-import type { DataSettings, DataStep } from './data-history';
+import type { DataStep } from './data-history';
 import { DataKeeper, type DrawData, loadOnto, type Replacement } from './data-keeper';
 import { DivergenceWatch } from './divergence';
 import { linkNote } from './link-data';
@@ -21,6 +21,7 @@ import { PendingWork } from './pending-work';
 import { PlayClock } from './play-clock';
 import {
   applyChange,
+  type DataSettings,
   dataChanged,
   type PlaygroundSettings,
   type SettingsChange,
@@ -35,9 +36,11 @@ import {
   stepAdvice,
 } from './playground-view';
 import { drawing, presetData } from './preset-data';
+import { RequestQueue } from './request-queue';
+import { RequestedState } from './requested-state';
 import { ScatterWindow } from './scatter-window';
 import { editStatus, historyStatus, SAID, stoppedStatus } from './status-text';
-import type { StepOutcome } from './step-run';
+import { checkedStepCount, type StepOutcome, StepRun } from './step-run';
 import { type PointEdit, stateOf, TrainingSession } from './training-session';
 
 export interface ControllerOptions {
@@ -56,6 +59,12 @@ export class PlaygroundController {
   readonly clock = new PlayClock();
   /** The user's requests under way, for the page to say when they queue. */
   readonly pending = new PendingWork(() => this.notify());
+  /** Every request, one at a time in the order asked (request-queue.ts). */
+  private readonly requests = new RequestQueue();
+  /** The settings and data as the requests asked for so far will leave them. */
+  private readonly asked: RequestedState;
+  /** The step(n) runs asked for and not finished: what a later reset, new data, model or pause stops. */
+  private readonly stepRuns = new Set<StepRun>();
   private readonly surface: CostSurfaceJob;
   private readonly safeRates = new SafeRateCache();
   private readonly safeMeanRates = new SafeRateCache();
@@ -91,6 +100,7 @@ export class PlaygroundController {
       options.data?.note ?? '',
     );
     this.surface = new CostSurfaceJob(this.session, options.budget, () => this.publish());
+    this.asked = new RequestedState(options.settings, options.data !== undefined);
   }
 
   /** Resolves when the data are on the engine, w(0) is evaluated and every view has its grid. */
@@ -141,14 +151,18 @@ export class PlaygroundController {
    * a file, or edited) brings the preset's data back.
    */
   async change(change: SettingsChange): Promise<void> {
-    const previous = this.settings;
-    const next = applyChange(previous, change);
-    return this.pending.track(() => this.apply(previous, next, change));
+    const { newData, restarts } = this.asked.change(change);
+    if (restarts) this.stopSteps(newData ? 'new data' : 'the model or its start changed');
+    return this.pending.track(() => this.requests.change(change, (joint) => this.apply(joint)));
   }
 
-  private async apply(previous: PlaygroundSettings, next: PlaygroundSettings, change: SettingsChange): Promise<void> {
+  private async apply(change: SettingsChange): Promise<void> {
+    const previous = this.settings;
+    const next = applyChange(previous, change);
     this.settings = next;
-    const reload = dataChanged(previous, next) || (change.preset !== undefined && this.data.customNote !== '');
+    // Against the data on the engine: settings asked for may never have been drawn (a failed load).
+    const shown = this.data.shownSettings;
+    const reload = dataChanged(shown, next) || (change.preset !== undefined && this.data.customNote !== '');
     if (reload) {
       const what = change.preset !== undefined ? `choose the ${next.preset} preset` : 'draw new Gaussians';
       await this.replaceData(
@@ -169,12 +183,14 @@ export class PlaygroundController {
 
   /** Takes back the last change of the data (an edit, an import, a preset, new Gaussians). */
   undo(): Promise<void> {
-    return this.pending.track(async () => this.afterHistory(await this.data.undo(), 'undo'));
+    this.asked.dataUnknown();
+    return this.request(async () => this.afterHistory(await this.data.undo(), 'undo'));
   }
 
   /** Makes the last undone change of the data again. */
   redo(): Promise<void> {
-    return this.pending.track(async () => this.afterHistory(await this.data.redo(), 'redo'));
+    this.asked.dataUnknown();
+    return this.request(async () => this.afterHistory(await this.data.redo(), 'redo'));
   }
 
   private async afterHistory(step: DataStep | undefined, verb: 'undo' | 'redo'): Promise<void> {
@@ -190,8 +206,11 @@ export class PlaygroundController {
    */
   async loadModel(model: ExportedModel): Promise<void> {
     const { preset, gaussians, training, speed } = model.settings;
-    await this.change(model.data.source === 'custom' ? { training, speed } : { preset, gaussians, training, speed });
-    return this.pending.track(async () => {
+    const change = model.data.source === 'custom' ? { training, speed } : { preset, gaussians, training, speed };
+    this.asked.change(change);
+    this.stopSteps('a model was loaded');
+    return this.request(async () => {
+      await this.apply(change);
       const [w1, w2] = model.weights;
       await this.session.setWeights({ w1, w2, b: model.bias }, model.iteration);
       this.divergence = '';
@@ -202,7 +221,7 @@ export class PlaygroundController {
 
   /** A new seed for the two Gaussians. */
   regenerate(): Promise<void> {
-    const seed = (this.settings.gaussians.seed + 1) % 2 ** 31;
+    const seed = (this.asked.settings.gaussians.seed + 1) % 2 ** 31;
     return this.change({ preset: 'gaussians', gaussians: { seed } });
   }
 
@@ -212,8 +231,10 @@ export class PlaygroundController {
   }
 
   /** Replaces the data with a data set parsed elsewhere (the import worker), named `name` in the messages. */
-  loadDataset(data: Dataset, name: string): Promise<void> {
-    return this.pending.track(async () => {
+  async loadDataset(data: Dataset, name: string): Promise<void> {
+    this.asked.customData();
+    this.stopSteps('new data');
+    return this.request(async () => {
       const settings = this.settings;
       const note = `From ${name}: ${countOf(data.targets.length, 'point')}. ${linkNote(data.targets.length)}`;
       await this.replaceData(async () => data, { settings, note, what: `import ${name}` }, `Loaded ${name}.`);
@@ -223,7 +244,8 @@ export class PlaygroundController {
 
   /** Adds or removes a point by a click; training continues from the current weights. */
   edit(edit: PointEdit): Promise<void> {
-    return this.pending.track(() => this.applyEdit(edit));
+    this.asked.customData();
+    return this.request(() => this.applyEdit(edit));
   }
 
   private async applyEdit(edit: PointEdit): Promise<void> {
@@ -232,12 +254,20 @@ export class PlaygroundController {
     await this.refresh();
   }
 
-  step(n: number): Promise<void> {
-    return this.pending.track(() => this.stepAndDraw(n));
+  /** Runs n steps after the requests before it; a reset, new data, a model or a pause asked for later stops it. */
+  async step(n: number): Promise<void> {
+    const run = new StepRun(checkedStepCount(n));
+    this.stepRuns.add(run);
+    try {
+      await this.request(() => this.stepAndDraw(run));
+    } finally {
+      this.stepRuns.delete(run);
+    }
   }
 
-  reset(): Promise<void> {
-    return this.pending.track(async () => {
+  async reset(): Promise<void> {
+    this.stopSteps('reset');
+    return this.request(async () => {
       await this.session.reset();
       this.divergence = '';
       this.status = SAID.reset;
@@ -258,7 +288,7 @@ export class PlaygroundController {
   /** Stops Play, and any step(n) under way or asked for, at the step it reached. */
   pause(): void {
     this.clock.stop();
-    this.session.stopSteps('paused');
+    this.stopSteps('paused');
     this.publish();
   }
 
@@ -266,7 +296,7 @@ export class PlaygroundController {
   async frame(now: number): Promise<void> {
     const steps = this.clock.stepsFor(now);
     // Play's own steps are not requests that wait: they are what the page is doing.
-    if (steps > 0) await this.stepAndDraw(steps, true);
+    if (steps > 0) await this.stepAndDraw(new StepRun(steps), true);
     this.options.onFrame?.();
   }
 
@@ -291,6 +321,17 @@ export class PlaygroundController {
   /** The custom data and their note, to restart from after a reconnect; undefined for the preset's. */
   get customDataset(): { dataset: Dataset; note: string } | undefined {
     return this.data.custom;
+  }
+
+  /** Queues a request behind every one asked for before it, counted as work under way meanwhile. */
+  private request(work: () => Promise<void>): Promise<void> {
+    return this.pending.track(() => this.requests.run(work));
+  }
+
+  /** Stops every step(n) asked for so far, begun or not, at the step it reached (Play's steps too). */
+  private stopSteps(reason: string): void {
+    for (const run of this.stepRuns) run.stop(reason);
+    this.session.stopSteps(reason);
   }
 
   /** Progress of long work: said to the listeners, without a new view (nothing drawn changed). */
@@ -327,7 +368,8 @@ export class PlaygroundController {
   }
 
   /** Runs n steps and draws them; a long run shows its progress (Play's frames do not) and stops where it diverges. */
-  private async stepAndDraw(n: number, frame = false): Promise<void> {
+  private async stepAndDraw(run: StepRun, frame = false): Promise<void> {
+    const n = run.requested;
     const label = `Taking ${formatCount(n)} steps`;
     const diverged = this.divergence !== '';
     const progress = (done: number) => {
@@ -341,7 +383,7 @@ export class PlaygroundController {
     };
     let outcome: StepOutcome;
     try {
-      outcome = await this.session.step(n, this.scatterWindow.grid(this.session), progress);
+      outcome = await this.session.step(run, this.scatterWindow.grid(this.session), progress);
     } finally {
       if (this.busy?.label === label) this.setBusy(undefined);
     }

@@ -34,6 +34,9 @@ export const DEFAULT_PLAYGROUND: PlaygroundSettings = {
   speed: { unit: 'per-second', value: 4 },
 };
 
+/** The settings that say which data are drawn. */
+export type DataSettings = Pick<PlaygroundSettings, 'preset' | 'gaussians'>;
+
 export interface SettingsChange {
   readonly preset?: Preset;
   readonly gaussians?: Partial<GaussianSettings>;
@@ -73,8 +76,18 @@ export function applyTraining(base: TrainingSettings, changes: Partial<TrainingS
   return applyChange({ ...DEFAULT_PLAYGROUND, training: base }, { training: changes }).training;
 }
 
-/** Whether a change of settings needs new data (and so a reset). */
-export function dataChanged(a: PlaygroundSettings, b: PlaygroundSettings): boolean {
+/**
+ * One change that does what `first` and then `second` do: applyChange(s,
+ * mergeChanges(a, b)) is applyChange(applyChange(s, a), b) for every s.
+ */
+export function mergeChanges(first: SettingsChange, second: SettingsChange): SettingsChange {
+  const part = <K extends 'gaussians' | 'training' | 'speed'>(key: K) =>
+    first[key] || second[key] ? { [key]: { ...first[key], ...second[key] } } : {};
+  return { ...first, ...second, ...part('gaussians'), ...part('training'), ...part('speed') };
+}
+
+/** Whether data of settings `b` differ from those of `a` (and so must be drawn, and training reset). */
+export function dataChanged(a: DataSettings, b: DataSettings): boolean {
   if (a.preset !== b.preset) return true;
   if (a.preset === 'tutorial') return false;
   return JSON.stringify(a.gaussians) !== JSON.stringify(b.gaussians);

@@ -7,7 +7,7 @@ import type { Dataset } from '../model/dataset';
 import { generateGaussiansInSlices } from '../model/gaussians';
 import { tutorialDataset } from '../model/tutorial-data';
 import { formatCount } from '../view/format';
-import type { DataSettings } from './data-history';
+import type { DataSettings } from './playground-settings';
 
 /** Gives the page a turn (to draw, to take a click) between slices of long work. */
 export function pause(): Promise<void> {

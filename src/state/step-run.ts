@@ -23,9 +23,9 @@ const YIELD_MS = 50;
 /** Sample-steps in a first chunk, before anything was measured (N = 40: 1 024 steps; N = 10⁶: 1 step). */
 const FIRST_CHUNK_WORK = 2 ** 20;
 
-/** Refuses what step(n) cannot take, naming the limit. */
-export function checkStepCount(n: unknown): asserts n is number {
-  if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_STEPS_PER_CALL) return;
+/** n, if step(n) can take it; a RangeError naming the limit otherwise. */
+export function checkedStepCount(n: unknown): number {
+  if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_STEPS_PER_CALL) return n;
   const got = typeof n === 'number' ? (Number.isNaN(n) ? 'not a number' : String(n)) : (JSON.stringify(n) ?? String(n));
   throw new RangeError(
     `step(n) needs a whole number n from 0 to ${formatCount(MAX_STEPS_PER_CALL)} (MAX_STEPS_PER_CALL), got ${got}`,

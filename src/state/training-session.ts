@@ -15,7 +15,7 @@ import { History, type HistoryEntry } from './history';
 import { applyTraining, trainingRestarts } from './playground-settings';
 import { accuracyOf, initialParams, type Run, stateOf, type TrainingState, unmeasuredState } from './run-state';
 import { DEFAULT_SETTINGS, type TrainingSettings } from './settings';
-import { ChunkPlanner, checkStepCount, type StepOutcome, StepRun } from './step-run';
+import { ChunkPlanner, checkedStepCount, type StepOutcome, StepRun } from './step-run';
 
 export { accuracyOf, initialParams, type Run, stateOf, type TrainingState, unmeasuredState } from './run-state';
 
@@ -93,9 +93,9 @@ export class TrainingSession {
    * steps before it. With a grid, also returns P(t = 1 | x) on it at the
    * final weights, computed with the last chunk in one go.
    */
-  step(n = 1, probabilityGrid?: GridSpec, progress?: (done: number) => void): Promise<StepOutcome> {
-    checkStepCount(n);
-    const run = new StepRun(n);
+  step(n: number | StepRun = 1, probabilityGrid?: GridSpec, progress?: (done: number) => void): Promise<StepOutcome> {
+    // A run planned earlier (by the controller, when it was asked for) may have been stopped before it begins.
+    const run = typeof n === 'number' ? new StepRun(checkedStepCount(n)) : n;
     this.stepRuns.add(run);
     return this.enqueue(async () => {
       try {
