@@ -10,11 +10,11 @@ import { parseCsv } from '../model/csv';
 import type { Dataset } from '../model/dataset';
 import { coordinateInRange, SMALLEST_COORDINATE } from '../model/input-range';
 import { CPU_BUDGET } from '../state/cost-surface-job';
-import { WEIGHT_LIMIT } from '../state/divergence';
 import { decodeLinkData } from '../state/link-data';
 import { exportModel, parseModel } from '../state/model-file';
 import { PlaygroundController } from '../state/playground-controller';
 import { DEFAULT_PLAYGROUND } from '../state/playground-settings';
+import { PARAMETER_LIMIT } from '../state/run-limits';
 import { validateSettings } from '../state/settings-schema';
 import { csvText, MEMBER_NAMES, numberText, runs, seed, timeout } from './arbitraries';
 import { expectFinite, expectRefusal, verdict } from './verdict';
@@ -172,7 +172,7 @@ describe('fuzz: model files', () => {
           try {
             const read = parseModel(input);
             expectFinite([read.weights, read.bias, read.iteration, read.settings, read.data]);
-            expect(Math.max(...read.weights.map(Math.abs), Math.abs(read.bias))).toBeLessThanOrEqual(WEIGHT_LIMIT);
+            expect(Math.max(...read.weights.map(Math.abs), Math.abs(read.bias))).toBeLessThanOrEqual(PARAMETER_LIMIT);
             expect(validateSettings(read.settings)).toEqual(read.settings);
           } catch (error) {
             expectRefusal(error, [text]);

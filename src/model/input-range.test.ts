@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WEIGHT_LIMIT } from '../state/divergence';
+import { PARAMETER_LIMIT, WEIGHT_LIMIT } from '../state/run-limits';
 import { LIMITS } from '../state/settings';
 import { CSV_MAX_ROWS } from './csv';
 import { addPoint } from './edit';
@@ -24,9 +24,10 @@ describe('the coordinate range', () => {
     const eta = LIMITS.learningRate.max;
     // Before the weights pass the divergence limit: the summed cost is at most N·(|w₁x₁| + |w₂x₂| + |b|).
     expect(N * (2 * WEIGHT_LIMIT * X + WEIGHT_LIMIT)).toBeLessThan(FLOAT32_MAX);
-    // Each step moves w by at most η·N·X (|σ − t| ≤ 1); k steps past the limit reach a cost of 2·η·N²·k·X².
-    const stepsPastTheLimit = 4e6;
-    expect(2 * eta * N * N * stepsPastTheLimit * X * X).toBeLessThan(FLOAT32_MAX);
+    // A run stops at the first step past the limit; one step moves w by at most η·N·X (|σ − t| ≤ 1): the
+    // largest parameter a run reaches, with five times the points (clicks add some), keeps the cost finite.
+    expect(WEIGHT_LIMIT + eta * N * X).toBeLessThan(PARAMETER_LIMIT);
+    expect(5 * N * (2 * PARAMETER_LIMIT * X + PARAMETER_LIMIT)).toBeLessThan(FLOAT32_MAX);
     // The data themselves, and their sums, in float32.
     expect(Math.fround(X)).toBe(X);
     expect(N * X).toBeLessThan(FLOAT32_MAX);

@@ -5,10 +5,9 @@
 import { formatCount } from '../view/format';
 import type { HistoryEntry } from './history';
 import { formatLimit } from './number-text';
+import { WEIGHT_LIMIT } from './run-limits';
 import { LIMITS, type TrainingSettings } from './settings';
 
-/** A weight this large saturates every logit: the run has left the useful range. */
-export const WEIGHT_LIMIT = 1e6;
 /** Exploding: the cost is this many times above the lowest cost seen in the run. */
 const BLOW_UP = 10;
 

@@ -35,7 +35,7 @@ describe('the model file', () => {
   it('refuses what it cannot vouch for, naming the field', async () => {
     const { model } = await trained();
     const bad = (patch: Record<string, unknown>) => () => parseModel({ ...model, ...patch });
-    expect(bad({ weights: [1e308, 0] })).toThrow("the model's w1 must be between -1e+6 and 1e+6, got 1e+308");
+    expect(bad({ weights: [1e308, 0] })).toThrow("the model's w1 must be between -1e+17 and 1e+17, got 1e+308");
     expect(bad({ weights: [1, Number.NaN] })).toThrow("the model's w2 must be a finite number");
     expect(bad({ weights: [1] })).toThrow('weights must be two numbers');
     expect(bad({ iteration: 1e300 })).toThrow("the model's iteration must be a whole number from 0 to");

@@ -9,9 +9,9 @@ import type { EngineKind } from '../engine/engine';
 import { classCounts } from '../model/dataset';
 import { quote } from '../model/quote';
 import { countOf, formatCount } from '../view/format';
-import { WEIGHT_LIMIT } from './divergence';
 import type { HistoryEntry } from './history';
 import { applyChange, DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
+import { MAX_ITERATION, PARAMETER_LIMIT } from './run-limits';
 import { SettingError } from './settings';
 import { shown } from './settings-schema';
 import type { Run, TrainingState } from './training-session';
@@ -73,22 +73,20 @@ function finite(value: unknown, field: string): number {
   return value;
 }
 
-/** A weight or a bias: finite, and short of where training counts as diverged. */
+/** A weight or a bias: finite, and no larger than any run reaches (run-limits.ts), so every saved model loads. */
 function parameter(value: unknown, field: string): number {
   const v = finite(value, field);
-  if (Math.abs(v) > WEIGHT_LIMIT) {
-    const limit = WEIGHT_LIMIT.toExponential(0);
+  if (Math.abs(v) > PARAMETER_LIMIT) {
+    const limit = PARAMETER_LIMIT.toExponential(0);
     throw new SettingError(`the model's ${field} must be between -${limit} and ${limit}, got ${v}`);
   }
   return v;
 }
 
-function count(value: unknown, field: string): number {
+function count(value: unknown, field: string, max = Number.MAX_SAFE_INTEGER): number {
   const n = finite(value, field);
-  if (!Number.isSafeInteger(n) || n < 0) {
-    throw new SettingError(
-      `the model's ${field} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${n}`,
-    );
+  if (!Number.isSafeInteger(n) || n < 0 || n > max) {
+    throw new SettingError(`the model's ${field} must be a whole number from 0 to ${formatCount(max)}, got ${n}`);
   }
   return n;
 }
@@ -149,7 +147,7 @@ export function parseModel(input: unknown): ExportedModel {
     version: MODEL_VERSION,
     weights,
     bias: settings.training.bias ? parameter(value.bias ?? 0, 'bias') : 0,
-    iteration: count(value.iteration ?? 0, 'iteration'),
+    iteration: count(value.iteration ?? 0, 'iteration', MAX_ITERATION),
     cost: typeof value.cost === 'number' ? value.cost : Number.NaN,
     accuracy: typeof value.accuracy === 'number' ? value.accuracy : Number.NaN,
     settings,
@@ -165,7 +163,7 @@ export function parseModel(input: unknown): ExportedModel {
 
 /** What the page says once a model is loaded. */
 export function modelLoaded(model: ExportedModel): string {
-  return `Loaded the model at iteration ${model.iteration}.`;
+  return `Loaded the model at iteration ${formatCount(model.iteration)}.`;
 }
 
 /** What the page warns of when a model meets data of another size than its own ('' when they match). */

@@ -13,6 +13,7 @@ import { type AppliedEdit, addPoint, type EditResult, MIN_POINTS, nearestPoint, 
 import { type Params, reducedCost } from '../model/regression';
 import { History, type HistoryEntry } from './history';
 import { applyTraining, trainingRestarts } from './playground-settings';
+import { LIMIT_STOPS, MAX_ITERATION, pastWeightLimit, stepsWithinLimit } from './run-limits';
 import { accuracyOf, initialParams, type Run, stateOf, type TrainingState, unmeasuredState } from './run-state';
 import { DEFAULT_SETTINGS, type TrainingSettings } from './settings';
 import { ChunkPlanner, checkedStepCount, type StepOutcome, StepRun } from './step-run';
@@ -120,11 +121,26 @@ export class TrainingSession {
     let taken = 0;
     let probabilities: Float32Array | undefined;
     while (taken < n && run.stoppedBy === undefined) {
-      const chunk = this.chunks.next(n - taken, this.engine.kind, this.currentData.targets.length);
+      const limit = this.limitReached();
+      if (limit) {
+        run.stop(limit);
+        break;
+      }
+      const planned = this.chunks.next(n - taken, this.engine.kind, this.currentData.targets.length);
+      const chunk = Math.min(planned, MAX_ITERATION - this.iteration);
       const last = taken + chunk === n;
       const started = performance.now();
       const result = await this.engine.train(chunk, last && probabilityGrid ? { probabilityGrid } : {});
       this.chunks.measured(chunk, performance.now() - started);
+      const kept = stepsWithinLimit(result.path);
+      if (kept < chunk) {
+        // A weight passed the limit within the chunk: the run ends at that step, not at the chunk's end.
+        this.engine.setParams(result.path[kept - 1] as Params);
+        this.record(kept, { ...result, final: await this.engine.snapshot() });
+        taken += kept;
+        probabilities = undefined;
+        continue;
+      }
       this.record(chunk, result);
       taken += chunk;
       probabilities = result.probabilities;
@@ -134,6 +150,13 @@ export class TrainingSession {
       }
     }
     return { taken, stoppedBy: taken < n ? run.stoppedBy : undefined, probabilities };
+  }
+
+  /** Why no step may be taken from here (a weight past its limit, the last iteration), or undefined. */
+  private limitReached(): string | undefined {
+    if (this.published && pastWeightLimit(this.published.evaluation.params)) return LIMIT_STOPS.weights;
+    if (this.iteration >= MAX_ITERATION) return LIMIT_STOPS.iteration;
+    return undefined;
   }
 
   /** Adds a chunk's steps to the history (those it keeps) and publishes where they ended. */
