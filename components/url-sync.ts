@@ -65,11 +65,14 @@ export class UrlSync implements ReactiveController {
     const decoded = decodeSettings(window.location.hash, this.defaults);
     // Values that were refused leave the link: it says what the page now shows (without a new history entry).
     const cleaned = this.withData(encodeSettings(decoded.settings, this.defaults), linkDataValue(window.location.hash));
-    if (decoded.notices.length > 0 && cleaned !== window.location.hash) {
-      this.written = cleaned;
-      window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${cleaned}`);
-    }
+    if (decoded.notices.length > 0 && cleaned !== window.location.hash) this.replaceHash(cleaned);
     return decoded;
+  }
+
+  /** Puts `hash` in the address in place of the current one (no new history entry). */
+  private replaceHash(hash: string): void {
+    this.written = hash;
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
   }
 
   /** The data the link carries, if it does and they are new (a notice says why they could not be read). */
@@ -82,6 +85,8 @@ export class UrlSync implements ReactiveController {
       this.linked = { value, data };
       return { data };
     } catch (error) {
+      // Refused data leave the address, as refused settings do: a reload or a bookmark must not repeat the failure.
+      this.replaceHash(encodeSettings(decodeSettings(window.location.hash, this.defaults).settings, this.defaults));
       return {
         notice: `The link's data could not be read (${(error as Error).message}); the preset's data are shown.`,
       };

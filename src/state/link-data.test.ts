@@ -68,6 +68,16 @@ describe('data in a link', () => {
     );
   });
 
+  it('reads a value padded with = as RFC 4648 allows, as some tools write it', async () => {
+    const data = tutorialDataset();
+    const value = await encodeLinkData(data);
+    for (const padded of [`${value}=`, `${value}==`]) {
+      expect(Array.from((await decodeLinkData(padded)).points)).toEqual(Array.from(data.points));
+    }
+    await expect(decodeLinkData(`${value}===`)).rejects.toThrow('a character that base64url does not use');
+    await expect(decodeLinkData(`a=b${value}`)).rejects.toThrow('a character that base64url does not use');
+  });
+
   it('says what is wrong with a damaged value, never returning wrong data', async () => {
     const value = await encodeLinkData(tutorialDataset());
     await expect(decodeLinkData(value.slice(0, 20))).rejects.toThrow(/damaged/);

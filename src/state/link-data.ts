@@ -70,9 +70,11 @@ function toBase64Url(bytes: Uint8Array): string {
 }
 
 function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text))
+  // Padding is optional in base64url (RFC 4648 §5); some tools write it.
+  const unpadded = text.replace(/={1,2}$/, '');
+  if (!/^[A-Za-z0-9_-]*$/.test(unpadded))
     throw new RangeError("the link's data are damaged (a character that base64url does not use)");
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  const binary = atob(unpadded.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 

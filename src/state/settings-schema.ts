@@ -278,6 +278,16 @@ export function settingForUrlKey(key: string): Setting | undefined {
   return ROWS.find((row) => row.url === key);
 }
 
+/** The settings that say which data are drawn: a link that carries its own data ignores them. */
+export const DATA_SETTINGS: readonly Setting[] = [
+  SETTINGS.preset,
+  SETTINGS.mean0,
+  SETTINGS.mean1,
+  SETTINGS.std,
+  SETTINGS.perClass,
+  SETTINGS.seed,
+];
+
 /** Every setting that has an attribute. */
 export function attributeSettings(): readonly Setting[] {
   return ROWS.filter((row) => row.attribute !== undefined);

@@ -10,6 +10,18 @@ describe('URL hash', () => {
     expect(decodeSettings('')).toEqual({ settings: DEFAULT_PLAYGROUND, notices: [] });
   });
 
+  it('ignores the data settings of a link that carries its own data, saying so: the settings describe the data shown', () => {
+    const decoded = decodeSettings('#preset=gaussians&n=500&std=2&lr=0.1&data=abc');
+    expect(decoded.settings).toEqual(applyChange(DEFAULT_PLAYGROUND, { training: { learningRate: 0.1 } }));
+    expect(decoded.notices).toEqual([
+      'The link carries its own data: its "preset=gaussians", "n=500", "std=2" were ignored (they describe other data).',
+    ]);
+    expect(decodeSettings('#lr=0.1&data=abc').notices).toEqual([]);
+    expect(decodeSettings('#data=abc&seed=3').notices).toEqual([
+      'The link carries its own data: its "seed=3" was ignored (they describe other data).',
+    ]);
+  });
+
   it('writes only what differs, readably', () => {
     const s = applyChange(DEFAULT_PLAYGROUND, {
       preset: 'gaussians',

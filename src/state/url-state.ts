@@ -9,7 +9,7 @@
 import { quote } from '../model/quote';
 import { LINK_DATA_KEY } from './link-data';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
-import { linkEntries, settingForUrlKey } from './settings-schema';
+import { DATA_SETTINGS, linkEntries, settingForUrlKey } from './settings-schema';
 
 export function encodeSettings(s: PlaygroundSettings, defaults: PlaygroundSettings = DEFAULT_PLAYGROUND): string {
   const text = new URLSearchParams(linkEntries(s, defaults)).toString();
@@ -23,13 +23,25 @@ export interface DecodedSettings {
   readonly notices: string[];
 }
 
+/**
+ * The settings a hash holds. A link that carries its own data (`data=`)
+ * shows those data, so the data settings it also names (a preset, the
+ * Gaussians') are ignored with one notice: the settings always describe
+ * the data on the screen.
+ */
 export function decodeSettings(hash: string, defaults: PlaygroundSettings = DEFAULT_PLAYGROUND): DecodedSettings {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   let settings = defaults;
   const notices: string[] = [];
+  const ownData = params.has(LINK_DATA_KEY);
+  const ignored: string[] = [];
   for (const [key, value] of params) {
     // The data a link carries are read apart (link-data.ts): they need the CSV parser, and time.
     if (key === LINK_DATA_KEY) continue;
+    if (ownData && DATA_SETTINGS.some((s) => s.url === key)) {
+      ignored.push(quote(`${key}=${value}`));
+      continue;
+    }
     const setting = settingForUrlKey(key);
     if (!setting) {
       notices.push(`The link's ${quote(`${key}=${value}`)} is not a setting of this page; it was ignored.`);
@@ -42,6 +54,12 @@ export function decodeSettings(hash: string, defaults: PlaygroundSettings = DEFA
         `The link's ${quote(`${key}=${value}`)} was ignored (${(error as Error).message}); the default is used.`,
       );
     }
+  }
+  if (ignored.length > 0) {
+    const were = ignored.length === 1 ? 'was' : 'were';
+    notices.push(
+      `The link carries its own data: its ${ignored.join(', ')} ${were} ignored (they describe other data).`,
+    );
   }
   return { settings, notices };
 }
