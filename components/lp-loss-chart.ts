@@ -2,7 +2,10 @@
  * The cost and the accuracy at every iteration: cost on a log axis at the
  * left, accuracy (0–100 %) at the right. Every iteration is recorded; a run
  * longer than the chart is wide is thinned for display only, keeping each
- * pixel column's lowest and highest values.
+ * pixel column's lowest and highest values. The lines join what was measured
+ * on all the data; with mini-batches, the steps between the ends of a call
+ * are measured on their batch only, and show as faint dots of their own,
+ * named in the chart. A single measurement (iteration 0) shows as a dot.
  *
  * @csspart frame - the plot's box
  * @csspart raster - the canvas under the SVG (empty here)
@@ -31,6 +34,10 @@ export class LpLossChart extends LitElement {
       .cost { fill: none; stroke: var(--_lp-series-a); stroke-width: 2; }
       .accuracy { fill: none; stroke: var(--_lp-series-b); stroke-width: 2; stroke-dasharray: 5 3; }
       .accuracy-dot { fill: var(--_lp-series-b); }
+      .cost-dot { fill: var(--_lp-series-a); }
+      .batch-cost { fill: var(--_lp-series-a); opacity: 0.3; }
+      .batch-accuracy { fill: var(--_lp-series-b); opacity: 0.3; }
+      .measures { font-size: var(--lp-plot-font-size, 0.85em); fill: currentColor; }
       .axis-label.y { fill: var(--_lp-series-a); }
       .axis-label.y2 { fill: var(--_lp-series-b-text); }
     `,
@@ -54,7 +61,8 @@ export class LpLossChart extends LitElement {
 
   override render() {
     return this.frame.render(
-      svg`<path class="cost"></path><path class="accuracy"></path><g class="accuracy-dots"></g>`,
+      svg`<g class="batch-marks"></g><path class="cost"></path><path class="accuracy"></path>
+        <g class="cost-dots"></g><g class="accuracy-dots"></g><text class="measures"></text>`,
     );
   }
 
@@ -75,13 +83,46 @@ export class LpLossChart extends LitElement {
     if (!layout) return;
     const { x, y, y2, plot } = layout;
     const accuracy = y2 as NonNullable<typeof y2>;
-    const entries = thinForDisplay(
-      finite,
-      (e) => e.iteration,
-      (e) => e.loss,
-      Math.max(1, Math.floor(plot.width)),
-    );
+    const thin = (list: readonly HistoryEntry[]) =>
+      thinForDisplay(
+        list,
+        (e) => e.iteration,
+        (e) => e.loss,
+        Math.max(1, Math.floor(plot.width)),
+      );
+    const entries = thin(finite.filter((e) => e.measuredOn === 'all'));
+    const batch = thin(finite.filter((e) => e.measuredOn === 'batch'));
     const root = d3.select(this.renderRoot.querySelector('svg.chart') as SVGSVGElement);
+    const dotted = entries.length <= DOT_LIMIT ? entries : [];
+    root
+      .select('.cost-dots')
+      .selectAll('circle')
+      .data(dotted)
+      .join('circle')
+      .attr('class', 'cost-dot')
+      .attr('r', 2.5)
+      .attr('data-iteration', (e) => e.iteration)
+      .attr('cx', (e) => x(e.iteration))
+      .attr('cy', (e) => y(e.loss));
+    const marks = batch.flatMap((e) => [
+      { e, kind: 'batch-cost', at: y(e.loss) },
+      { e, kind: 'batch-accuracy', at: accuracy(e.accuracy) },
+    ]);
+    root
+      .select('.batch-marks')
+      .selectAll('circle')
+      .data(marks)
+      .join('circle')
+      .attr('class', (m) => m.kind)
+      .attr('r', 1.8)
+      .attr('data-iteration', (m) => m.e.iteration)
+      .attr('cx', (m) => x(m.e.iteration))
+      .attr('cy', (m) => m.at);
+    root
+      .select('.measures')
+      .attr('x', plot.left + 6)
+      .attr('y', plot.top + 14)
+      .text(batch.length > 0 ? 'lines: all the data · faint dots: one mini-batch' : '');
     root.select('.cost').attr(
       'd',
       d3
@@ -99,7 +140,7 @@ export class LpLossChart extends LitElement {
     root
       .select('.accuracy-dots')
       .selectAll('circle')
-      .data(entries.length <= DOT_LIMIT ? entries : [])
+      .data(dotted)
       .join('circle')
       .attr('class', 'accuracy-dot')
       .attr('r', 2.5)

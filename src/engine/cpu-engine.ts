@@ -16,7 +16,7 @@ import {
   reducedCost,
   sumSamples,
 } from '../model/regression';
-import { batchSlot, epochKey, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
+import { batchSlot, epochKey, isMiniBatch, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
 import {
   checkTrainSteps,
   type Engine,
@@ -63,7 +63,7 @@ export class CpuEngine implements Engine {
     const accuracies: number[] = [];
     const n = this.data.targets.length;
     const { reduction, batchSize } = this.options;
-    const miniBatch = batchSize > 0 && batchSize < n;
+    const miniBatch = isMiniBatch(batchSize, n);
     const domain = shuffleDomain(n);
     for (let s = 0; s < steps; s++) {
       let gradient: Params;

@@ -7,7 +7,7 @@
  */
 import { getSizeAndAlignmentOfUnsizedArrayElement, makeStructuredView, type StructuredView } from 'webgpu-utils';
 import { checkTrainSteps, type EngineOptions, MAX_TRAIN_STEPS } from '../engine/engine';
-import { SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
+import { isMiniBatch, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
 import type { ParamState } from './param-state';
 import type { Pipelines } from './pipelines';
 import { Readback } from './readback';
@@ -188,7 +188,7 @@ export class TrainKernel {
     const n = this.samples.n;
     this.configView.set({
       n,
-      batch_size: batchSize >= n ? 0 : batchSize,
+      batch_size: isMiniBatch(batchSize, n) ? batchSize : 0,
       first_step: firstStep,
       shuffle_seed: SHUFFLE_SEED,
       half_bits: shuffleDomain(n).halfBits,

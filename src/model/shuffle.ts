@@ -72,9 +72,14 @@ export function batchSlot(step: number, n: number, batchSize: number): BatchSlot
   return { epoch, start, count: Math.min(batchSize, n - start) };
 }
 
-/** The samples step `step` reads: all n for the full batch (batchSize 0, or ≥ n), else its batch's. */
+/** Whether steps read mini-batches: a batch size is set and smaller than the data (0, or ≥ n, is the full batch). */
+export function isMiniBatch(batchSize: number, n: number): boolean {
+  return batchSize > 0 && batchSize < n;
+}
+
+/** The samples step `step` reads: all n for the full batch, else its batch's. */
 export function batchCount(step: number, n: number, batchSize: number): number {
-  return batchSize === 0 || batchSize >= n ? n : batchSlot(step, n, batchSize).count;
+  return isMiniBatch(batchSize, n) ? batchSlot(step, n, batchSize).count : n;
 }
 
 /** The seed of the mini-batch shuffle: fixed, so every engine draws the same batches. */

@@ -3,11 +3,17 @@ import { DivergenceWatch, divergence } from './divergence';
 import type { HistoryEntry } from './history';
 import { DEFAULT_SETTINGS } from './settings';
 
-const entry = (iteration: number, loss: number, w1 = 1): HistoryEntry => ({
+const entry = (
+  iteration: number,
+  loss: number,
+  w1 = 1,
+  measuredOn: HistoryEntry['measuredOn'] = 'all',
+): HistoryEntry => ({
   iteration,
   params: { w1, w2: 0, b: 0 },
   loss,
   accuracy: 0.5,
+  measuredOn,
 });
 
 describe('divergence', () => {
@@ -32,6 +38,19 @@ describe('divergence', () => {
     const why = divergence([entry(0, 100), entry(1, 20), entry(2, 500)], DEFAULT_SETTINGS, 10_000);
     expect(why).toMatch(/cost rose from 20.0 to 500/);
     expect(why).toMatch(/switch the cost to "mean"/);
+  });
+
+  it('calls nothing diverging that is still below where the run started, however far above its best', () => {
+    // A step that overshoots the valley: ten times its best, yet less than at w(0).
+    expect(divergence([entry(0, 1000), entry(1, 10), entry(2, 200)], DEFAULT_SETTINGS, 40)).toBeUndefined();
+    expect(divergence([entry(0, 100), entry(1, 10), entry(2, 200)], DEFAULT_SETTINGS, 40)).toMatch(/diverging/);
+  });
+
+  it('compares costs over all the data only: a lucky mini-batch is not a best the run rose from', () => {
+    const lucky = [entry(0, 100), entry(1, 2, 1, 'batch'), entry(2, 30, 1, 'batch'), entry(3, 150)];
+    expect(divergence(lucky, DEFAULT_SETTINGS, 40)).toBeUndefined();
+    // Weights are weights, whatever the cost was measured on.
+    expect(divergence([entry(0, 10), entry(1, 5, 2e6, 'batch')], DEFAULT_SETTINGS, 40)).toMatch(/weights passed/);
   });
 
   it('suggests a rate that the data allow, not just a tenth', () => {

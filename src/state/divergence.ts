@@ -44,13 +44,17 @@ export function divergence(
   if (Math.max(Math.abs(w1), Math.abs(w2), Math.abs(b)) > WEIGHT_LIMIT) {
     return `Training diverged at iteration ${last.iteration}: the weights passed ${WEIGHT_LIMIT.toExponential(0)}. Reset, then ${advice(settings, n, safe)}.`;
   }
+  // Costs over all the data only: a mini-batch's estimate is not a cost the run rose from, nor one it rose to.
+  const measured = history.filter((e) => e.measuredOn === 'all');
+  const latest = measured.at(-1);
+  if (!latest) return undefined;
   let lowest = Number.POSITIVE_INFINITY;
-  for (const e of history) lowest = Math.min(lowest, e.loss);
-  const first = history[0]?.loss ?? last.loss;
-  if (last.loss > BLOW_UP * lowest && last.loss > first) {
+  for (const e of measured) lowest = Math.min(lowest, e.loss);
+  const first = measured[0]?.loss ?? latest.loss;
+  if (latest.loss > BLOW_UP * lowest && latest.loss > first) {
     return (
-      `Training is diverging: the cost rose from ${lowest.toPrecision(3)} to ${last.loss.toPrecision(3)} ` +
-      `by iteration ${last.iteration}. Reset, then ${advice(settings, n, safe)}.`
+      `Training is diverging: the cost rose from ${lowest.toPrecision(3)} to ${latest.loss.toPrecision(3)} ` +
+      `by iteration ${latest.iteration}. Reset, then ${advice(settings, n, safe)}.`
     );
   }
   return undefined;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { History } from './history';
+import { History, type HistoryEntry } from './history';
 
-const at = (iteration: number) => ({
+const at = (iteration: number): HistoryEntry => ({
   iteration,
   params: { w1: iteration, w2: 0, b: 0 },
   loss: 1 / (iteration + 1),
   accuracy: 0.5,
+  measuredOn: 'all',
 });
 
 describe('History', () => {

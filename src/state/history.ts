@@ -8,13 +8,21 @@
  */
 import type { Params } from '../model/regression';
 
+/**
+ * What a cost and an accuracy were measured on: all the data, or only the
+ * mini-batch a step read (an estimate, between the ends of a call, which
+ * measure all the data). Views and files name it; checks compare like with like.
+ */
+export type Measure = 'all' | 'batch';
+
 export interface HistoryEntry {
   readonly iteration: number;
   readonly params: Params;
-  /** The cost at these parameters (a mini-batch estimate between whole-data evaluations). */
+  /** The cost at these parameters, under the chosen reduction (scaled up to all N when measured on a batch). */
   readonly loss: number;
-  /** The fraction classified right there (of the batch, for a mini-batch step). */
+  /** The fraction classified right there. */
   readonly accuracy: number;
+  readonly measuredOn: Measure;
 }
 
 export class History {

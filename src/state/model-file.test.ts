@@ -28,7 +28,7 @@ describe('the model file', () => {
     await c.loadModel(parseModel(model));
     expect(c.view?.state).toMatchObject({ iteration: 4, weights: model.weights });
     expect(historyCsv(c.view?.run.history ?? []).split('\n')[1]).toBe(
-      `4,${model.weights[0]},${model.weights[1]},0,${model.cost},${model.accuracy}`,
+      `4,${model.weights[0]},${model.weights[1]},0,${model.cost},${model.accuracy},all`,
     );
   });
 

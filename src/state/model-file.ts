@@ -173,9 +173,15 @@ export function modelMismatch(model: ExportedModel, n: number): string {
   return `The model loaded was trained on N = ${countOf(trained, 'point')}; these data have N = ${formatCount(n)}: its cost and accuracy here differ from its file's.`;
 }
 
-/** The cost and accuracy at every iteration the history holds, as CSV (thinned runs skip iterations). */
+/**
+ * The cost and accuracy at every iteration the history holds, as CSV
+ * (thinned runs skip iterations), each row saying what they were measured
+ * on: `all` the data, or one mini-`batch`.
+ */
 export function historyCsv(history: readonly HistoryEntry[]): string {
-  const rows = ['iteration,w1,w2,b,cost,accuracy'];
-  for (const e of history) rows.push([e.iteration, e.params.w1, e.params.w2, e.params.b, e.loss, e.accuracy].join(','));
+  const rows = ['iteration,w1,w2,b,cost,accuracy,measured_on'];
+  for (const e of history) {
+    rows.push([e.iteration, e.params.w1, e.params.w2, e.params.b, e.loss, e.accuracy, e.measuredOn].join(','));
+  }
   return `${rows.join('\n')}\n`;
 }

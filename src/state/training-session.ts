@@ -11,6 +11,7 @@ import type { Engine, EngineKind, GridSpec, Snapshot, SurfacePart, TrainResult }
 import { classCounts, type Dataset } from '../model/dataset';
 import { type AppliedEdit, addPoint, type EditResult, MIN_POINTS, nearestPoint, removePoint } from '../model/edit';
 import { type Params, reducedCost } from '../model/regression';
+import { isMiniBatch } from '../model/shuffle';
 import { History, type HistoryEntry } from './history';
 import { applyTraining, trainingRestarts } from './playground-settings';
 import { LIMIT_STOPS, MAX_ITERATION, pastWeightLimit, stepsWithinLimit } from './run-limits';
@@ -165,6 +166,7 @@ export class TrainingSession {
     // losses[j] and accuracies[j] are measured where step j started: at w(first + j). Those at
     // w(first) are in the history already; the final snapshot measures w(first + steps) exactly.
     const entries: HistoryEntry[] = [];
+    const measuredOn = isMiniBatch(this.currentSettings.batchSize, this.currentData.targets.length) ? 'batch' : 'all';
     for (let j = 0; j < steps - 1; j++) {
       const iteration = first + j + 1;
       if (!this.trail.keeps(iteration)) continue;
@@ -173,6 +175,7 @@ export class TrainingSession {
         params: result.path[j] as Params,
         loss: result.losses[j + 1] as number,
         accuracy: result.accuracies[j + 1] as number,
+        measuredOn,
       });
     }
     entries.push(this.entryAt(first + steps, result.final));
@@ -344,6 +347,7 @@ export class TrainingSession {
       params: evaluation.params,
       loss: reducedCost(evaluation, this.currentSettings.reduction),
       accuracy: accuracyOf(evaluation, this.currentData.targets.length),
+      measuredOn: 'all',
     };
   }
 
