@@ -67,35 +67,43 @@ test('500 steps as 10 submits of 50 end where 500 single steps end', async ({ ha
   expect(Math.abs(result.last!.w1 - result.first!.w1)).toBeGreaterThan(0.1);
 });
 
-test('mini-batches on the GPU draw the same shuffled batches as the CPU', async ({ harness }) => {
-  const result = await harness.evaluate(async () => {
-    const { GpuEngine, CpuEngine, f32Dataset } = window.lp;
-    const data = f32Dataset(1000, 9);
-    const options = { learningRate: 0.2, bias: true, reduction: 'mean' as const, batchSize: 64 };
-    const start = { w1: 0.5, w2: -0.5, b: 0 };
-    const runs = [];
-    for (const engine of [new CpuEngine(), await GpuEngine.create()]) {
-      await engine.setData(data);
-      engine.setOptions(options);
-      engine.setParams(start);
-      // 40 steps: two epochs of 16 batches (the last one short) and then some.
-      const r = await engine.train(40);
-      runs.push({ path: r.path, losses: r.losses });
-      engine.destroy();
-    }
-    const [cpu, gpu] = runs as [(typeof runs)[0], (typeof runs)[0]];
-    const weightDiff = Math.max(
-      ...cpu.path.map((p, i) => Math.abs(p.w1 - gpu.path[i]!.w1) + Math.abs(p.b - gpu.path[i]!.b)),
-    );
-    const lossRel = Math.max(...cpu.losses.map((l, i) => Math.abs(l - gpu.losses[i]!) / l));
-    // A different batch order would move differently from the first step on.
-    const spread = Math.abs(cpu.path[0]!.w1 - start.w1);
-    return { weightDiff, lossRel, spread };
+for (const reduction of ['mean', 'sum'] as const) {
+  test(`mini-batches on the GPU draw the same shuffled batches as the CPU, ${reduction} cost`, async ({ harness }) => {
+    const result = await harness.evaluate(async (reduction) => {
+      const { GpuEngine, CpuEngine, f32Dataset } = window.lp;
+      const data = f32Dataset(1000, 9);
+      // The summed gradient is 64 times the mean's: a smaller η takes steps of the same size.
+      const options = { learningRate: reduction === 'mean' ? 0.2 : 0.003, bias: true, reduction, batchSize: 64 };
+      const start = { w1: 0.5, w2: -0.5, b: 0 };
+      const runs = [];
+      for (const engine of [new CpuEngine(), await GpuEngine.create()]) {
+        await engine.setData(data);
+        engine.setOptions(options);
+        engine.setParams(start);
+        // 40 steps: two epochs of 16 batches (the last one short) and then some.
+        const r = await engine.train(40);
+        runs.push({ path: r.path, losses: r.losses, final: r.final });
+        engine.destroy();
+      }
+      const [cpu, gpu] = runs as [(typeof runs)[0], (typeof runs)[0]];
+      const weightDiff = Math.max(
+        ...cpu.path.map((p, i) => Math.abs(p.w1 - gpu.path[i]!.w1) + Math.abs(p.b - gpu.path[i]!.b)),
+      );
+      const lossRel = Math.max(...cpu.losses.map((l, i) => Math.abs(l - gpu.losses[i]!) / l));
+      // A batch's cost is an estimate of the whole data's, on the same scale: N/batch times the batch's sum.
+      const whole = reduction === 'mean' ? cpu.final.meanCost : cpu.final.sumCost;
+      const scale = gpu.losses.at(-1)! / whole;
+      // A different batch order would move differently from the first step on.
+      const spread = Math.abs(cpu.path[0]!.w1 - start.w1);
+      return { weightDiff, lossRel, spread, scale };
+    }, reduction);
+    expect(result.spread).toBeGreaterThan(1e-3);
+    expect(result.weightDiff).toBeLessThan(1e-4);
+    expect(result.lossRel).toBeLessThan(1e-4);
+    expect(result.scale).toBeGreaterThan(0.5);
+    expect(result.scale).toBeLessThan(2);
   });
-  expect(result.spread).toBeGreaterThan(1e-3);
-  expect(result.weightDiff).toBeLessThan(1e-4);
-  expect(result.lossRel).toBeLessThan(1e-4);
-});
+}
 
 for (const n of [10_007, 1_000_003]) {
   test(`one workgroup and one invocation per sample agree with the CPU (N = ${n})`, async ({ harness }) => {
