@@ -11,6 +11,7 @@
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CsvMapping } from '../src/model/csv';
+import { looksLikeUtf16 } from '../src/model/csv';
 import { isStandardHeader, previewCsv } from '../src/model/csv-columns';
 import { type CsvRead, readCsvInWorker } from '../src/model/csv-worker-client';
 import { type CsvImportState, csvImportContext, type ImportOutcome, type ImportPhase } from './csv-import-context';
@@ -26,6 +27,8 @@ export const CANCELLED = 'Import cancelled; the data are unchanged.';
 export interface CsvImportHost extends ReactiveControllerHost, HTMLElement {
   /** Take pastes anywhere on the page, as the keyboard shortcuts are. */
   readonly globalShortcuts: boolean;
+  /** An import ended without data (refused, cancelled): the model's status says so, being the latest action. */
+  importEnded(outcome: ImportOutcome): void;
 }
 
 export class CsvImportController implements ReactiveController {
@@ -80,14 +83,14 @@ export class CsvImportController implements ReactiveController {
     try {
       head = await source.slice(0, HEAD_BYTES).text();
     } catch (error) {
-      this.set({ kind: 'idle' }, { kind: 'error', text: `Could not read ${name}: ${(error as Error).message}` });
+      this.end({ kind: 'error', text: `Could not read ${name}: ${(error as Error).message}` });
       return;
     }
     if (generation !== this.generation) return;
     const preview = previewCsv(head, source.size <= HEAD_BYTES);
     const first = preview.rows[0];
-    // An empty file, `x1,x2,t`, or too few columns to choose from: the parser says what it needs.
-    if (!first || isStandardHeader(first) || preview.columns < 3) {
+    // An empty file, `x1,x2,t`, too few columns to choose from, or not UTF-8: the parser says what it needs.
+    if (!first || isStandardHeader(first) || preview.columns < 3 || looksLikeUtf16(head)) {
       void this.read(source, name, undefined);
       return;
     }
@@ -136,7 +139,7 @@ export class CsvImportController implements ReactiveController {
     } catch (error) {
       if (generation !== this.generation) return;
       this.reading = undefined;
-      this.set({ kind: 'idle' }, { kind: 'error', text: couldNotLoad(name, error) });
+      this.end({ kind: 'error', text: couldNotLoad(name, error) });
     }
   }
 
@@ -149,8 +152,13 @@ export class CsvImportController implements ReactiveController {
   private cancel = (): void => {
     if (this.phase.kind === 'idle') return;
     this.stop();
-    this.set({ kind: 'idle' }, { kind: 'status', text: CANCELLED });
+    this.end({ kind: 'status', text: CANCELLED });
   };
+
+  private end(outcome: ImportOutcome): void {
+    this.set({ kind: 'idle' }, outcome);
+    this.host.importEnded(outcome);
+  }
 
   private attach = (): (() => void) => {
     this.views++;

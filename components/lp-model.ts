@@ -33,6 +33,7 @@ import type { TrainingSettings } from '../src/state/settings';
 import { linkedData, shareLink } from '../src/state/share-link';
 import { type Run, stateOf, type TrainingState, unmeasuredState } from '../src/state/training-session';
 import type { ClassLabel } from '../src/view/palette';
+import type { ImportOutcome } from './csv-import-context';
 import { CsvImportController } from './csv-import-controller';
 import { naming } from './events';
 import { FrameLoop } from './frame-loop';
@@ -210,6 +211,11 @@ export class LpModel extends ModelAttributes {
     }
     parseCsv(text);
     await this.withController((c) => c.loadCsv(text, name));
+  }
+
+  /** An import that ended without data: the status line says so (csv-import-controller.ts). */
+  importEnded(outcome: ImportOutcome): void {
+    this.controller?.note(outcome.text);
   }
 
   /** Takes back the last change of the data: an added or removed point, an import, a preset, new Gaussians. */

@@ -172,6 +172,8 @@ test('a file without a header asks, with the first row as data', async ({ page }
 
 test('a bad file says which file and which line, and the data stay', async ({ page }) => {
   await openPlayground(page);
+  await page.evaluate(() => document.querySelector('lp-playground')?.loadCsv('x1,x2,t\n0,1,0\n1,0,1\n', 'good.csv'));
+  await expect(page.locator('lp-status')).toHaveText('Loaded good.csv.');
   await page.evaluate(() => document.querySelector('lp-playground')?.step(3));
   const before = await playgroundState(page);
   await page.locator('lp-data-controls input#csv').setInputFiles({
@@ -181,8 +183,23 @@ test('a bad file says which file and which line, and the data stay', async ({ pa
   });
   await expect(outcomeOf(page)).toHaveText('Could not load bad.csv: Line 3: x1 is not a number: "abc"');
   await expect(outcomeOf(page)).toHaveAttribute('role', 'alert');
+  // The status line describes the latest action, not the import before it.
+  await expect(page.locator('lp-status')).toHaveText('Could not load bad.csv: Line 3: x1 is not a number: "abc"');
   expect(await playgroundState(page)).toEqual(before);
-  await expect(page.locator('lp-data-controls select#preset')).toHaveValue('tutorial');
+  await expect(page.locator('lp-data-controls [data-custom]')).toContainText('From good.csv');
+});
+
+test('a UTF-16 file is refused by name, asking for UTF-8, with no column question', async ({ page }) => {
+  await openPlayground(page);
+  const text = 'x1,x2,t\n0.5,1,0\n-1,2,1\n';
+  await page.locator('lp-data-controls input#csv').setInputFiles({
+    name: 'wide.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+  });
+  await expect(outcomeOf(page)).toHaveText('Could not load wide.csv: UTF-16 is not supported: save it as UTF-8');
+  await expect(dialogOf(page)).not.toBeVisible();
+  expect((await playgroundState(page)).samples).toBe(40);
 });
 
 const MILLION = join(tmpdir(), `lp-import-${process.pid}-million.csv`);

@@ -36,6 +36,28 @@ describe('readCsvBlob', () => {
     expect(fractions.length).toBeGreaterThan(3);
   });
 
+  it('refuses a UTF-16 file by name, with a message that holds no NUL', async () => {
+    const text = 'x1,x2,t\n0,1,0\n1,0,1\n';
+    const le = new Uint8Array(2 * text.length);
+    for (let i = 0; i < text.length; i++) le[2 * i] = text.charCodeAt(i);
+    const be = new Uint8Array(2 * text.length);
+    for (let i = 0; i < text.length; i++) be[2 * i + 1] = text.charCodeAt(i);
+    const files = [
+      new Blob([new Uint8Array([0xff, 0xfe]), le]),
+      new Blob([new Uint8Array([0xfe, 0xff]), be]),
+      new Blob([le]),
+      new Blob([be]),
+    ];
+    for (const file of files) {
+      const refusal = await readCsvBlob(file, undefined).catch((error: Error) => error);
+      expect(refusal).toBeInstanceOf(CsvError);
+      expect((refusal as Error).message).toBe('UTF-16 is not supported: save it as UTF-8');
+    }
+    // The same text pasted, as a page reading such a file as UTF-8 would get it.
+    expect(() => parseCsv(new TextDecoder().decode(le))).toThrow('UTF-16 is not supported: save it as UTF-8');
+    await expect(readCsvBlob(new Blob([le]), MAPPING)).rejects.toThrow('UTF-16 is not supported');
+  });
+
   it('throws the parser error with its line', async () => {
     const text = `${bigCsv(20_000)}1,x,1,oops\n`;
     await expect(readCsvBlob(new Blob([text]), MAPPING)).rejects.toThrow(CsvError);

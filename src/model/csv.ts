@@ -99,6 +99,18 @@ function checkMapping(mapping: CsvMapping): void {
   }
 }
 
+/** What a UTF-16 file is told: its text, read as the UTF-8 it is not, would only show as NUL characters. */
+export const UTF16_REFUSED = 'UTF-16 is not supported: save it as UTF-8';
+
+/**
+ * Whether the start of a file's text (read as UTF-8) is UTF-16: its byte
+ * order mark read as two replacement characters, or the NUL byte beside
+ * every ASCII character.
+ */
+export function looksLikeUtf16(head: string): boolean {
+  return head.startsWith('\uFFFD\uFFFD') || head.includes('\u0000');
+}
+
 const LINE_BREAK = /\r\n|\n|\r/g;
 /** Room for this many rows at first; doubled as rows come. */
 const FIRST_CAPACITY = 1024;
@@ -141,6 +153,7 @@ export class CsvReader {
     let buffer = this.carry + text;
     if (!this.started && buffer !== '') {
       this.started = true;
+      if (looksLikeUtf16(buffer)) throw new CsvError(UTF16_REFUSED);
       buffer = buffer.replace(/^\uFEFF/, '');
     }
     // A CR at the very end may be the first half of a CRLF: its line ends with the next piece.

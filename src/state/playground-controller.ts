@@ -275,6 +275,12 @@ export class PlaygroundController {
     });
   }
 
+  /** Says what became of something the page tried outside the model (an import refused or cancelled): the latest action. */
+  note(text: string): void {
+    this.status = text;
+    this.publish();
+  }
+
   play(): void {
     if (this.divergence) {
       this.status = SAID.playOff;
