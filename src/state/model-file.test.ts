@@ -32,6 +32,29 @@ describe('the model file', () => {
     );
   });
 
+  it('says plainly what it holds of the data, and how to have them back', async () => {
+    const { c, model } = await trained();
+    expect(model.data.restore).toBe("The tutorial's 40 points: the settings draw them again.");
+    await c.loadCsv('x1,x2,t\n0,1,0\n1,0,1\n', 'two.csv');
+    const v = c.view;
+    if (!v) throw new Error('no view');
+    const custom = exportModel(v.state, v.run, v.settings, true);
+    expect(custom.data).toMatchObject({ samples: 2, source: 'custom' });
+    expect(custom.data.restore).toBe(
+      'Not in this file: these points came from a file, a link or edits. Load their CSV first (Export ▾ → Data (CSV) saved it), then this model: new data start again from w(0).',
+    );
+    // What the file says is written by the page from the source, whatever a file claims.
+    expect(parseModel({ ...custom, data: { ...custom.data, restore: 'trust me' } }).data.restore).toBe(
+      custom.data.restore,
+    );
+    await c.change({ preset: 'gaussians', gaussians: { perClass: 10, seed: 4 } });
+    const g = c.view;
+    if (!g) throw new Error('no view');
+    expect(exportModel(g.state, g.run, g.settings, false).data.restore).toBe(
+      'Two Gaussian classes, drawn again point for point from the settings (seed 4).',
+    );
+  });
+
   it('refuses what it cannot vouch for, naming the field', async () => {
     const { model } = await trained();
     const bad = (patch: Record<string, unknown>) => () => parseModel({ ...model, ...patch });

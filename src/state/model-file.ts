@@ -1,9 +1,11 @@
 /**
  * The model as a file: the weights, the bias and the iteration they were
- * reached at, every setting, what the data were (their size, class counts
- * and source) and the engine. `exportModel` writes it; `parseModel` reads it
- * back from JSON a user may have edited, refusing anything it cannot vouch
- * for with a message naming the field.
+ * reached at, every setting, what the data were (their size, class counts,
+ * source, and in words how to have them back) and the engine. It never holds
+ * the points themselves: a preset's are drawn again from the settings,
+ * custom ones come back from their CSV. `exportModel` writes it;
+ * `parseModel` reads it back from JSON a user may have edited, refusing
+ * anything it cannot vouch for with a message naming the field.
  */
 import type { EngineKind } from '../engine/engine';
 import { classCounts } from '../model/dataset';
@@ -23,8 +25,19 @@ export interface ModelData {
   readonly samples: number;
   readonly class0: number;
   readonly class1: number;
-  /** The preset that drew them, or 'custom' (a file, edits): then only the data's own CSV brings them back. */
+  /** The preset that drew them, or 'custom' (a file, a link, edits): then only the data's own CSV brings them back. */
   readonly source: 'tutorial' | 'gaussians' | 'custom';
+  /** How to have these data again, in words, for whoever opens the file (written from `source`, never read). */
+  readonly restore: string;
+}
+
+/** What a model file says about having its data again. */
+function restoreText(source: ModelData['source'], settings: PlaygroundSettings): string {
+  if (source === 'tutorial') return "The tutorial's 40 points: the settings draw them again.";
+  if (source === 'gaussians') {
+    return `Two Gaussian classes, drawn again point for point from the settings (seed ${settings.gaussians.seed}).`;
+  }
+  return 'Not in this file: these points came from a file, a link or edits. Load their CSV first (Export ▾ → Data (CSV) saved it), then this model: new data start again from w(0).';
 }
 
 export interface ExportedModel {
@@ -48,6 +61,7 @@ export function exportModel(
   custom: boolean,
 ): ExportedModel {
   const [class0, class1] = classCounts(run.data);
+  const source = custom ? 'custom' : settings.preset;
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -57,7 +71,7 @@ export function exportModel(
     cost: state.cost,
     accuracy: state.accuracy,
     settings,
-    data: { samples: state.samples, class0, class1, source: custom ? 'custom' : settings.preset },
+    data: { samples: state.samples, class0, class1, source, restore: restoreText(source, settings) },
     engine: state.engine,
   };
 }
@@ -156,6 +170,7 @@ export function parseModel(input: unknown): ExportedModel {
       class0: count(data.class0 ?? 0, 'data.class0'),
       class1: count(data.class1 ?? 0, 'data.class1'),
       source,
+      restore: restoreText(source, settings),
     },
     engine: value.engine === 'gpu' ? 'gpu' : 'cpu',
   };
