@@ -61,8 +61,7 @@ export class LpLossChart extends LitElement {
 
   override render() {
     return this.frame.render(
-      svg`<g class="batch-marks"></g><path class="cost"></path><path class="accuracy"></path>
-        <g class="cost-dots"></g><g class="accuracy-dots"></g><text class="measures"></text>`,
+      svg`<path class="cost"></path><path class="accuracy"></path><g class="marks"></g><text class="measures"></text>`,
     );
   }
 
@@ -93,28 +92,36 @@ export class LpLossChart extends LitElement {
     const entries = thin(finite.filter((e) => e.measuredOn === 'all'));
     const batch = thin(finite.filter((e) => e.measuredOn === 'batch'));
     const root = d3.select(this.renderRoot.querySelector('svg.chart') as SVGSVGElement);
-    const dotted = entries.length <= DOT_LIMIT ? entries : [];
+    const line = (value: (e: HistoryEntry) => number) =>
+      d3
+        .line<HistoryEntry>()
+        .x((e) => x(e.iteration))
+        .y(value)(entries) ?? '';
+    root.select('.cost').attr(
+      'd',
+      line((e) => y(e.loss)),
+    );
+    root.select('.accuracy').attr(
+      'd',
+      line((e) => accuracy(e.accuracy)),
+    );
+    // Dots: every batch measure, faint; the whole-data measures while few enough to tell apart (one alone is a dot).
+    const dots = (list: readonly HistoryEntry[], cost: string, right: string, r: number) =>
+      list.flatMap((e) => [
+        { e, kind: cost, at: y(e.loss), r },
+        { e, kind: right, at: accuracy(e.accuracy), r },
+      ]);
+    const marks = [
+      ...dots(batch, 'batch-cost', 'batch-accuracy', 1.8),
+      ...dots(entries.length <= DOT_LIMIT ? entries : [], 'cost-dot', 'accuracy-dot', 2.5),
+    ];
     root
-      .select('.cost-dots')
-      .selectAll('circle')
-      .data(dotted)
-      .join('circle')
-      .attr('class', 'cost-dot')
-      .attr('r', 2.5)
-      .attr('data-iteration', (e) => e.iteration)
-      .attr('cx', (e) => x(e.iteration))
-      .attr('cy', (e) => y(e.loss));
-    const marks = batch.flatMap((e) => [
-      { e, kind: 'batch-cost', at: y(e.loss) },
-      { e, kind: 'batch-accuracy', at: accuracy(e.accuracy) },
-    ]);
-    root
-      .select('.batch-marks')
+      .select('.marks')
       .selectAll('circle')
       .data(marks)
       .join('circle')
       .attr('class', (m) => m.kind)
-      .attr('r', 1.8)
+      .attr('r', (m) => m.r)
       .attr('data-iteration', (m) => m.e.iteration)
       .attr('cx', (m) => x(m.e.iteration))
       .attr('cy', (m) => m.at);
@@ -123,30 +130,6 @@ export class LpLossChart extends LitElement {
       .attr('x', plot.left + 6)
       .attr('y', plot.top + 14)
       .text(batch.length > 0 ? 'lines: all the data · faint dots: one mini-batch' : '');
-    root.select('.cost').attr(
-      'd',
-      d3
-        .line<HistoryEntry>()
-        .x((e) => x(e.iteration))
-        .y((e) => y(e.loss))(entries) ?? '',
-    );
-    root.select('.accuracy').attr(
-      'd',
-      d3
-        .line<HistoryEntry>()
-        .x((e) => x(e.iteration))
-        .y((e) => accuracy(e.accuracy))(entries) ?? '',
-    );
-    root
-      .select('.accuracy-dots')
-      .selectAll('circle')
-      .data(dotted)
-      .join('circle')
-      .attr('class', 'accuracy-dot')
-      .attr('r', 2.5)
-      .attr('data-iteration', (e) => e.iteration)
-      .attr('cx', (e) => x(e.iteration))
-      .attr('cy', (e) => accuracy(e.accuracy));
   }
 }
 

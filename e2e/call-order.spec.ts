@@ -5,25 +5,20 @@
  * moved elsewhere on the page (frameworks and slide decks reparent
  * elements) keeps its run.
  */
-import { expect, openPlayground, playgroundState, test } from './fixtures';
+import { expect, mountPlayground, openPlayground, playgroundState, test } from './fixtures';
 
 const CSV = 'x1,x2,t\n-1,0.5,0\n-2,-1,0\n0.25,1,0\n1,0.5,1\n2,-1,1\n1.5,2,1\n';
 
 test('loadCsv(), then step(3) not awaited between: three steps on the new data, on every engine', async ({ page }) => {
-  await openPlayground(page);
   for (const engine of ['cpu', 'auto'] as const) {
-    const state = await page.evaluate(
-      async ({ csv, engine }) => {
-        const el = document.createElement('lp-playground');
-        el.setAttribute('engine', engine);
-        document.querySelector('lp-playground')?.replaceWith(el);
-        await el.ready;
-        void el.loadCsv(csv);
-        await el.step(3);
-        return { ...el.state, weights: [...el.state.weights] };
-      },
-      { csv: CSV, engine },
-    );
+    await mountPlayground(page, { engine });
+    const state = await page.evaluate(async (csv) => {
+      const el = document.querySelector('lp-playground');
+      if (!el) throw new Error('no playground');
+      void el.loadCsv(csv);
+      await el.step(3);
+      return { ...el.state, weights: [...el.state.weights] };
+    }, CSV);
     expect(state, engine).toMatchObject({ iteration: 3, samples: 6 });
   }
 });
@@ -129,7 +124,7 @@ test('moved to another parent while playing, the run goes on: weights, iteration
   expect(moved.after.iteration).toBeGreaterThan(7);
   expect(moved.playing).toBe(true);
   // The loss chart still draws the history from iteration 0.
-  await expect(page.locator('lp-loss-chart circle[data-iteration="0"]')).toHaveCount(1);
+  await expect(page.locator('lp-loss-chart circle.cost-dot[data-iteration="0"]')).toHaveCount(1);
   await page.evaluate(() => document.querySelector('lp-playground')?.pause());
   expect((await playgroundState(page)).iteration).toBeGreaterThan(7);
 });

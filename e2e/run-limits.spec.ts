@@ -3,7 +3,7 @@
  * at the step a weight passes 1e6 (even with the cost at 0), the iteration
  * stops at its limit, and loadModel(exportModel()) is accepted, on each engine.
  */
-import { expect, openPlayground, test } from './fixtures';
+import { expect, mountPlayground, test } from './fixtures';
 
 const FAR = 'x1,x2,t\n1e9,1e9,1\n-1e9,-1e9,0\n';
 
@@ -11,27 +11,22 @@ for (const engine of ['cpu', 'gpu'] as const) {
   test(`engine="${engine}": a run that jumps past the weight limit stops there, and its model file loads back`, async ({
     page,
   }) => {
-    await openPlayground(page, `/?engine=${engine}`);
-    const end = await page.evaluate(
-      async ({ csv, engine }) => {
-        const el = document.createElement('lp-playground');
-        el.setAttribute('engine', engine);
-        document.querySelector('lp-playground')?.replaceWith(el);
-        await el.ready;
-        await el.loadCsv(csv);
-        await el.configure({ learningRate: 10, reduction: 'sum' });
-        await el.step(21);
-        const model = el.exportModel();
-        await el.reset();
-        await el.loadModel(JSON.parse(JSON.stringify(model)));
-        const loaded = { ...el.state, weights: [...el.state.weights] };
-        await el.loadModel({ ...model, weights: [0.5, 0.5], iteration: 1e12 - 2 });
-        await el.step(5);
-        const last = el.state.iteration;
-        return { model, loaded, last };
-      },
-      { csv: FAR, engine },
-    );
+    await mountPlayground(page, { engine });
+    const end = await page.evaluate(async (csv) => {
+      const el = document.querySelector('lp-playground');
+      if (!el) throw new Error('no playground');
+      await el.loadCsv(csv);
+      await el.configure({ learningRate: 10, reduction: 'sum' });
+      await el.step(21);
+      const model = el.exportModel();
+      await el.reset();
+      await el.loadModel(JSON.parse(JSON.stringify(model)));
+      const loaded = { ...el.state, weights: [...el.state.weights] };
+      await el.loadModel({ ...model, weights: [0.5, 0.5], iteration: 1e12 - 2 });
+      await el.step(5);
+      const last = el.state.iteration;
+      return { model, loaded, last };
+    }, FAR);
     expect(end.model.iteration).toBe(1);
     expect(Math.abs(end.model.weights[0])).toBeGreaterThan(1e6);
     expect(end.loaded).toMatchObject({ iteration: 1, weights: end.model.weights });

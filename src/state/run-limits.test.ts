@@ -26,12 +26,18 @@ function saved(c: PlaygroundController) {
 /** Two points far apart, a large η and the summed cost: one step takes w to 2·10¹⁰, where the cost is 0. */
 const FAR = 'x1,x2,t\n1e9,1e9,1\n-1e9,-1e9,0\n';
 
+/** A run asked for 21 steps on FAR. */
+async function farRun(): Promise<PlaygroundController> {
+  const c = await started();
+  await c.loadCsv(FAR, 'far.csv');
+  await c.change({ training: { learningRate: 10, reduction: 'sum' } });
+  await c.step(21);
+  return c;
+}
+
 describe('where a run stops by itself', () => {
   it('at the step where a weight passes 1e6, even with the cost at 0, and further steps wait for a reset', async () => {
-    const c = await started();
-    await c.loadCsv(FAR, 'far.csv');
-    await c.change({ training: { learningRate: 10, reduction: 'sum' } });
-    await c.step(21);
+    const c = await farRun();
     const v = view(c);
     expect(v.state.iteration).toBe(1);
     expect(Math.abs(v.state.weights[0])).toBeGreaterThan(WEIGHT_LIMIT);
@@ -46,10 +52,7 @@ describe('where a run stops by itself', () => {
   });
 
   it('and the model file saved there loads back, through JSON too', async () => {
-    const c = await started();
-    await c.loadCsv(FAR, 'far.csv');
-    await c.change({ training: { learningRate: 10, reduction: 'sum' } });
-    await c.step(21);
+    const c = await farRun();
     const model = saved(c);
     const read = parseModel(JSON.parse(JSON.stringify(model)));
     await c.reset();
