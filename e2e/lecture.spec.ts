@@ -5,6 +5,7 @@
  * and forth takes no extra step; the handout has a page per slide.
  */
 import { mkdirSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { countPdfPages, printLecture } from '../scripts/print-lecture';
 import type {} from '../src/lecture/lecture-api';
@@ -224,4 +225,46 @@ test('the handout PDF has one page per slide', async ({ page, baseURL }) => {
   const { pdf, slides } = await printLecture(page, baseURL ?? '');
   expect(slides).toBe(SLIDES);
   expect(countPdfPages(pdf)).toBe(SLIDES);
+});
+
+/** A PDF's bytes as text, its compressed streams inflated: link targets and whatever else it names. */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const streams = [...raw.matchAll(/stream\r?\n/g)].map((m) => {
+    const start = (m.index ?? 0) + m[0].length;
+    try {
+      return inflateSync(Buffer.from(raw.slice(start, raw.indexOf('endstream', start)), 'latin1')).toString('latin1');
+    } catch {
+      return '';
+    }
+  });
+  return [raw, ...streams].join('\n');
+}
+
+const LOOPBACK = /127\.0\.0\.1|localhost|\[::1\]/i;
+
+test('the handout names the playground by an address a student can open, never this machine’s', async ({
+  page,
+  baseURL,
+}) => {
+  test.skip(!baseURL, 'needs the preview server');
+  const { pdf } = await printLecture(page, baseURL ?? '');
+  const printed = await page.locator('#try').textContent();
+  expect(printed).toContain('index.html, next to lecture.html');
+  expect(printed).not.toMatch(LOOPBACK);
+  expect(pdfText(pdf)).not.toMatch(LOOPBACK);
+  // The address the deck author sets in lecture.html wins.
+  await page.route(/\/lecture\.html/, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      /<meta name="lp-handout-base" content="[^"]*"/,
+      '<meta name="lp-handout-base" content="https://course.example.org/lr/"',
+    );
+    await route.fulfill({ response, body: html });
+  });
+  const { pdf: published } = await printLecture(page, baseURL ?? '');
+  expect(await page.locator('#try').textContent()).toContain('https://course.example.org/lr/index.html');
+  const text = pdfText(published);
+  expect(text).toContain('https://course.example.org/lr/index.html');
+  expect(text).not.toMatch(LOOPBACK);
 });

@@ -26,8 +26,9 @@ import '../../components/lp-readout';
 import '../../components/lp-scatter';
 import '../../components/lp-tex';
 import { controlOwnsKey } from '../../components/shortcuts';
+import { printHandoutLinks } from './handout-links';
 import type { LectureApi } from './lecture-api';
-import { bindSlideModels } from './slide-models';
+import { bindSlideModels, type PrintAware } from './slide-models';
 
 const deck = new Reveal({
   hash: true,
@@ -47,13 +48,13 @@ const deck = new Reveal({
   keyboardCondition: (event) => !controlOwnsKey(event),
 });
 
-// The handout is read on paper: links say where they lead.
-for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-absolute]')) link.textContent = link.href;
-
 const bound = bindSlideModels(deck);
 const lecture: LectureApi = {
   deck,
-  ready: deck.initialize().then(() => bound.settled()),
+  ready: deck.initialize().then(() => {
+    if ((deck as PrintAware).isPrintView?.()) printHandoutLinks(document);
+    return bound.settled();
+  }),
   settled: () => bound.settled(),
 };
 window.lecture = lecture;
