@@ -99,6 +99,39 @@ test.describe('the lecture', () => {
   });
 });
 
+test('S opens the speaker view: the slide’s notes, it and the next one, a timer; it follows the deck and turns it', async ({
+  page,
+}) => {
+  await openLecture(page, '#/log-odds');
+  const notesOf = async (slide: string) =>
+    ((await page.locator(`#${slide} aside.notes`).textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  const [view] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('s')]);
+  const notes = view.getByRole('region', { name: 'Notes' });
+  const shown = (title: string) =>
+    view.frameLocator(`iframe[title="${title}"]`).locator('.reveal .slides > section.present');
+  await expect(notes).toContainText(await notesOf('log-odds'));
+  await expect(shown('Current slide')).toHaveId('log-odds');
+  await expect(shown('Upcoming slide')).toHaveId('derivative');
+  const timer = view.getByRole('timer');
+  await expect(timer).toHaveText(/^\d+:\d\d:\d\d$/);
+  const started = await timer.textContent();
+  await expect.poll(() => timer.textContent(), { message: 'the timer runs' }).not.toBe(started);
+  await expect(view.getByRole('region', { name: 'Current slide' })).toContainText('3 / 15');
+  const violations = await axeViolations(view);
+  expect(seriousOnes(violations), JSON.stringify(violations, null, 1)).toEqual([]);
+  // The lecturer advances in the main window: the view follows.
+  await page.keyboard.press('ArrowRight');
+  await expect(notes).toContainText(await notesOf('derivative'));
+  await expect(shown('Current slide')).toHaveId('derivative');
+  await expect(shown('Upcoming slide')).toHaveId('likelihood');
+  // … or in the speaker view itself: the deck follows.
+  await view.keyboard.press('ArrowRight');
+  await expect.poll(() => slideIndex(page)).toBe(4);
+  await expect(notes).toContainText(await notesOf('likelihood'));
+  await expect(shown('Current slide')).toHaveId('likelihood');
+  await view.screenshot({ path: `${SCREENSHOTS}/speaker-view.png` });
+});
+
 test('the descent slide: each advance is one step of the tutorial, and back and forth takes no extra step', async ({
   page,
 }) => {
