@@ -26,6 +26,7 @@ import '../../components/lp-readout';
 import '../../components/lp-scatter';
 import '../../components/lp-tex';
 import { controlOwnsKey } from '../../components/shortcuts';
+import { presentFramedPlaygrounds } from './framed-playground';
 import { printHandoutLinks } from './handout-links';
 import type { LectureApi } from './lecture-api';
 import { bindSlideModels, type PrintAware } from './slide-models';
@@ -52,6 +53,7 @@ const deck = new Reveal({
   keyboardCondition: (event) => !controlOwnsKey(event),
 });
 
+presentFramedPlaygrounds(document);
 const bound = bindSlideModels(deck);
 const lecture: LectureApi = {
   deck,
