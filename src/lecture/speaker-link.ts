@@ -30,23 +30,27 @@ export function speakerViewPlugin(viewPath: string): RevealPlugin {
 }
 
 class SpeakerLink {
-  private view: Window | null = null;
+  /** The windows showing this deck's speaker view: the one S opened, or one left from before this page reloaded. */
+  private readonly views = new Set<Window>();
+  private opened: Window | null = null;
 
   constructor(
     private readonly deck: RevealApi,
     private readonly viewUrl: URL,
   ) {
     window.addEventListener('message', (event) => this.receive(event));
-    for (const move of MOVES) deck.on(move, () => this.tell(false));
+    for (const move of MOVES) deck.on(move, () => this.tellAll());
   }
 
   open(): void {
-    if (this.view && !this.view.closed) {
-      this.view.focus();
+    const open = [...this.views, this.opened].find((view) => view && !view.closed);
+    if (open) {
+      open.focus();
       return;
     }
-    this.view = window.open(this.viewUrl.href, 'lp-speaker-view', 'width=1100,height=700');
-    if (!this.view) window.alert('The speaker view could not open: allow pop-ups for this page, then press S again.');
+    // A name of its own: pressed again, S finds the same window rather than opening a second one.
+    this.opened = window.open(this.viewUrl.href, 'lp-speaker-view', 'width=1100,height=700');
+    if (!this.opened) window.alert('The speaker view could not open: allow pop-ups for this page, then press S again.');
   }
 
   private receive(event: MessageEvent): void {
@@ -55,24 +59,29 @@ class SpeakerLink {
     if (!message) return;
     const source = event.source as Window;
     if (message.type === 'heartbeat') {
-      // A view that has just loaded, or one left from before this page reloaded: it is ours now.
-      if (source !== this.view || !message.connected) {
-        this.view = source;
-        this.tell(true);
+      // A view that has just loaded, or one that does not know this page yet (it reloaded): tell it everything.
+      if (!this.views.has(source) || !message.connected) {
+        this.views.add(source);
+        this.tell(source, true);
       }
       return;
     }
-    if (source !== this.view) return;
+    if (!this.views.has(source)) return;
     const [h = 0, v = 0, f] = message.arguments;
     if (message.methodName === 'next') this.deck.next();
     else if (message.methodName === 'prev') this.deck.prev();
     else this.deck.slide(h, v, f);
   }
 
-  /** Tells the view where the deck stands; on `connect`, also where to load the previews from. */
-  private tell(connect: boolean): void {
-    const view = this.view;
-    if (!view || view.closed) return;
+  private tellAll(): void {
+    for (const view of this.views) {
+      if (view.closed) this.views.delete(view);
+      else this.tell(view, false);
+    }
+  }
+
+  /** Tells a view where the deck stands; on `connect`, also where to load the previews from. */
+  private tell(view: Window, connect: boolean): void {
     const report = this.report();
     const { origin, pathname } = window.location;
     const message = connect
