@@ -25,8 +25,8 @@ export default defineConfig({
     target: 'es2022',
     // No source maps in what is shipped unless asked for: SOURCEMAP=1 npm run build.
     sourcemap: process.env.SOURCEMAP === '1',
-    // Two pages: the playground and the lecture.
-    rolldownOptions: { input: { main: 'index.html', lecture: 'lecture.html' } },
+    // Three pages: the playground, the lecture and the lecture's speaker view.
+    rolldownOptions: { input: { main: 'index.html', lecture: 'lecture.html', speaker: 'speaker.html' } },
   },
   // Pre-bundle every runtime dependency up front: a dependency discovered late
   // makes the dev server reload the page, which would abort a kernel test.

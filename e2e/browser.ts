@@ -27,9 +27,8 @@ export function launchOptions(extraArgs: string[] = []): LaunchOptions {
   };
 }
 
-/** Collects console errors and uncaught exceptions, which every test requires to be none. */
-export function collectPageErrors(page: Page): string[] {
-  const messages: string[] = [];
+/** Collects console errors and uncaught exceptions (into `messages`), which every test requires to be none. */
+export function collectPageErrors(page: Page, messages: string[] = []): string[] {
   page.on('console', (m) => {
     if (m.type() === 'error') messages.push(`console.error: ${m.text()}`);
   });

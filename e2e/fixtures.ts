@@ -1,7 +1,7 @@
 /**
- * Shared fixtures: every app test's page fails the test on any console error,
- * uncaught exception or security-policy violation (an automatic fixture: no
- * test can forget it), and
+ * Shared fixtures: every app test's page, and any window it opens, fails the
+ * test on any console error, uncaught exception or security-policy violation
+ * (an automatic fixture: no test can forget it), and
  * helpers that drive <lp-playground> through its public API in the page.
  */
 import { test as base, expect, type Page } from '@playwright/test';
@@ -17,12 +17,16 @@ export const test = base.extend<{ errors: PageErrors }>({
   errors: [
     async ({ page }, use) => {
       const messages = collectPageErrors(page);
-      // Whatever the security policy refuses is an error too, said by the page itself.
-      await page.addInitScript(() =>
-        document.addEventListener('securitypolicyviolation', (e) =>
-          console.error(`security policy violation: ${e.violatedDirective} refused ${e.blockedURI || 'inline code'}`),
-        ),
-      );
+      // Windows the page opens (the lecture's speaker view) answer for their errors too.
+      page.context().on('page', (popup) => collectPageErrors(popup, messages));
+      // Whatever the security policy refuses is an error too, said by the page itself (and by any window it opens).
+      await page
+        .context()
+        .addInitScript(() =>
+          document.addEventListener('securitypolicyviolation', (e) =>
+            console.error(`security policy violation: ${e.violatedDirective} refused ${e.blockedURI || 'inline code'}`),
+          ),
+        );
       await use({ messages });
       expect(messages, 'console errors and uncaught exceptions').toEqual([]);
     },

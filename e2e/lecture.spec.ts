@@ -5,6 +5,7 @@
  * and forth takes no extra step; the handout has a page per slide.
  */
 import { mkdirSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { countPdfPages, printLecture } from '../scripts/print-lecture';
 import type {} from '../src/lecture/lecture-api';
@@ -96,6 +97,39 @@ test.describe('the lecture', () => {
     );
     expect(withoutNotes).toEqual([]);
   });
+});
+
+test('S opens the speaker view: the slide’s notes, it and the next one, a timer; it follows the deck and turns it', async ({
+  page,
+}) => {
+  await openLecture(page, '#/log-odds');
+  const notesOf = async (slide: string) =>
+    ((await page.locator(`#${slide} aside.notes`).textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  const [view] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('s')]);
+  const notes = view.getByRole('region', { name: 'Notes' });
+  const shown = (title: string) =>
+    view.frameLocator(`iframe[title="${title}"]`).locator('.reveal .slides > section.present');
+  await expect(notes).toContainText(await notesOf('log-odds'));
+  await expect(shown('Current slide')).toHaveId('log-odds');
+  await expect(shown('Upcoming slide')).toHaveId('derivative');
+  const timer = view.getByRole('timer');
+  await expect(timer).toHaveText(/^\d+:\d\d:\d\d$/);
+  const started = await timer.textContent();
+  await expect.poll(() => timer.textContent(), { message: 'the timer runs' }).not.toBe(started);
+  await expect(view.getByRole('region', { name: 'Current slide' })).toContainText('3 / 15');
+  const violations = await axeViolations(view);
+  expect(seriousOnes(violations), JSON.stringify(violations, null, 1)).toEqual([]);
+  // The lecturer advances in the main window: the view follows.
+  await page.keyboard.press('ArrowRight');
+  await expect(notes).toContainText(await notesOf('derivative'));
+  await expect(shown('Current slide')).toHaveId('derivative');
+  await expect(shown('Upcoming slide')).toHaveId('likelihood');
+  // … or in the speaker view itself: the deck follows.
+  await view.keyboard.press('ArrowRight');
+  await expect.poll(() => slideIndex(page)).toBe(4);
+  await expect(notes).toContainText(await notesOf('likelihood'));
+  await expect(shown('Current slide')).toHaveId('likelihood');
+  await view.screenshot({ path: `${SCREENSHOTS}/speaker-view.png` });
 });
 
 test('the descent slide: each advance is one step of the tutorial, and back and forth takes no extra step', async ({
@@ -224,4 +258,46 @@ test('the handout PDF has one page per slide', async ({ page, baseURL }) => {
   const { pdf, slides } = await printLecture(page, baseURL ?? '');
   expect(slides).toBe(SLIDES);
   expect(countPdfPages(pdf)).toBe(SLIDES);
+});
+
+/** A PDF's bytes as text, its compressed streams inflated: link targets and whatever else it names. */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const streams = [...raw.matchAll(/stream\r?\n/g)].map((m) => {
+    const start = (m.index ?? 0) + m[0].length;
+    try {
+      return inflateSync(Buffer.from(raw.slice(start, raw.indexOf('endstream', start)), 'latin1')).toString('latin1');
+    } catch {
+      return '';
+    }
+  });
+  return [raw, ...streams].join('\n');
+}
+
+const LOOPBACK = /127\.0\.0\.1|localhost|\[::1\]/i;
+
+test('the handout names the playground by an address a student can open, never this machine’s', async ({
+  page,
+  baseURL,
+}) => {
+  test.skip(!baseURL, 'needs the preview server');
+  const { pdf } = await printLecture(page, baseURL ?? '');
+  const printed = await page.locator('#try').textContent();
+  expect(printed).toContain('index.html, next to lecture.html');
+  expect(printed).not.toMatch(LOOPBACK);
+  expect(pdfText(pdf)).not.toMatch(LOOPBACK);
+  // The address the deck author sets in lecture.html wins.
+  await page.route(/\/lecture\.html/, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      /<meta name="lp-handout-base" content="[^"]*"/,
+      '<meta name="lp-handout-base" content="https://course.example.org/lr/"',
+    );
+    await route.fulfill({ response, body: html });
+  });
+  const { pdf: published } = await printLecture(page, baseURL ?? '');
+  expect(await page.locator('#try').textContent()).toContain('https://course.example.org/lr/index.html');
+  const text = pdfText(published);
+  expect(text).toContain('https://course.example.org/lr/index.html');
+  expect(text).not.toMatch(LOOPBACK);
 });

@@ -10,7 +10,7 @@ import { PAGE_POLICY, SECURITY_HEADERS } from '../src/security-policy';
 import { expect, openPlayground, test } from './fixtures';
 
 test('the pages carry the policy and the server its headers', async ({ page }) => {
-  for (const path of ['/', '/lecture.html']) {
+  for (const path of ['/', '/lecture.html', '/speaker.html']) {
     const response = await page.goto(path);
     const headers = response?.headers() ?? {};
     expect(headers['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy']);

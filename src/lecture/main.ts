@@ -2,10 +2,10 @@
  * The lecture page: reveal.js runs the deck (keys, clicker, a URL per slide,
  * speaker notes, overview, fragments, scroll view, print); this module only
  * registers the figure elements the slides use and keeps each slide's model at
- * the iteration the slide shows (see step-sync.ts).
+ * the iteration the slide shows (see step-sync.ts); speaker-link.ts links it
+ * to its speaker view.
  */
 import Reveal from 'reveal.js';
-import Notes from 'reveal.js/plugin/notes';
 import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
 import 'reveal.js/theme/white-contrast.css';
@@ -26,8 +26,11 @@ import '../../components/lp-readout';
 import '../../components/lp-scatter';
 import '../../components/lp-tex';
 import { controlOwnsKey } from '../../components/shortcuts';
+import { presentFramedPlaygrounds } from './framed-playground';
+import { printHandoutLinks } from './handout-links';
 import type { LectureApi } from './lecture-api';
-import { bindSlideModels } from './slide-models';
+import { bindSlideModels, type PrintAware } from './slide-models';
+import { isSpeakerPreview, speakerViewPlugin } from './speaker-link';
 
 const deck = new Reveal({
   hash: true,
@@ -42,18 +45,22 @@ const deck = new Reveal({
   // One page per slide in the handout, with every step fragment shown.
   pdfSeparateFragments: false,
   pdfMaxPagesPerSlide: 1,
-  plugins: [Notes],
+  // S opens our speaker view (speaker.html), not reveal.js's notes window, which the security policy stops.
+  plugins: [speakerViewPlugin('./speaker.html')],
+  // Only the speaker view's previews take orders from another window.
+  postMessage: isSpeakerPreview(),
   // reveal.js sees only the element that holds a shadow root: keys typed in a figure's field or pressed on its button stay there.
   keyboardCondition: (event) => !controlOwnsKey(event),
 });
 
-// The handout is read on paper: links say where they lead.
-for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-absolute]')) link.textContent = link.href;
-
+presentFramedPlaygrounds(document);
 const bound = bindSlideModels(deck);
 const lecture: LectureApi = {
   deck,
-  ready: deck.initialize().then(() => bound.settled()),
+  ready: deck.initialize().then(() => {
+    if ((deck as PrintAware).isPrintView?.()) printHandoutLinks(document);
+    return bound.settled();
+  }),
   settled: () => bound.settled(),
 };
 window.lecture = lecture;

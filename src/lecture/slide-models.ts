@@ -11,7 +11,7 @@ import type { LpModel } from '../../components/lp-model';
 import { StepSync } from './step-sync';
 
 /** reveal.js 6 asks isPrintView(); its typings still name the older isPrintingPDF(), which the runtime lacks. */
-type PrintAware = RevealApi & { isPrintView?: () => boolean };
+export type PrintAware = RevealApi & { isPrintView?: () => boolean };
 
 interface SlideModel {
   readonly model: LpModel;
