@@ -65,7 +65,7 @@ test('data and model exported as files import back: the same data to the bit, th
   expect(model.data.class0 + model.data.class1).toBe(121);
   const history = await exported(page, '[data-export="history"]');
   const rows = history.bytes.toString('utf8').trim().split('\n');
-  expect(rows[0]).toBe('iteration,w1,w2,b,cost,accuracy');
+  expect(rows[0]).toBe('iteration,w1,w2,b,cost,accuracy,measured_on');
   expect(rows).toHaveLength(9);
   expect(Number(rows[8]?.split(',')[1])).toBe(before.weights[0]);
 

@@ -8,7 +8,15 @@
  * reset(); step(10) gives the tutorial's w(10).
  */
 import type { Page } from '@playwright/test';
-import { captureGpuDevices, expect, mountPlayground, playgroundState, TUTORIAL_REFERENCE, test } from './fixtures';
+import {
+  captureGpuDevices,
+  expect,
+  mountPlayground,
+  openPlayground,
+  playgroundState,
+  TUTORIAL_REFERENCE,
+  test,
+} from './fixtures';
 import { countGpuWork, gpuCensus } from './gpu-census';
 
 const [W10_1, W10_2] = TUTORIAL_REFERENCE.path[10];
@@ -165,6 +173,21 @@ test('setting engine to gpu, then to cpu two frames later, ends on the CPU: the 
   await expect(page.locator('lp-engine-badge')).toHaveText('CPU · chosen with engine="cpu"');
   await expectTutorialW10(page, 'cpu');
   expect((await gpuCensus(page)).liveDevices).toBe(0);
+});
+
+test('a GPU start slowed by a busy machine (pipelines compiling for 8 s) still ends on the GPU', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (typeof GPUDevice === 'undefined') return;
+    const compile = GPUDevice.prototype.createComputePipelineAsync;
+    GPUDevice.prototype.createComputePipelineAsync = async function (this: GPUDevice, descriptor) {
+      await new Promise((resolve) => setTimeout(resolve, 8000));
+      return compile.call(this, descriptor);
+    };
+  });
+  await openPlayground(page);
+  test.skip(!(await page.evaluate(() => 'gpu' in navigator)), 'no WebGPU in this browser');
+  expect((await playgroundState(page)).engine).toBe('gpu');
+  await expect(page.locator('lp-engine-badge')).toContainText('WebGPU');
 });
 
 test('a requestAdapter() that never answers: the page starts on the CPU and says why', async ({ page }) => {

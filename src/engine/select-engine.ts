@@ -1,11 +1,12 @@
 /**
  * Which engine the page runs, and the words that say why. The GPU engine is
  * chosen when WebGPU is there and not refused; otherwise the CPU reference.
- * A GPU start that hangs (GPU_START_TIMEOUT_MS) or keeps failing ends on
- * the CPU too, never in a page that waits for ever.
+ * A GPU start that hangs (an adapter or device unanswered for
+ * GPU_START_TIMEOUT_MS, the rest for GPU_ENGINE_START_TIMEOUT_MS) or keeps
+ * failing ends on the CPU too, never in a page that waits for ever.
  */
 import { type AdapterProbe, adapterName, describeProbe, probeAdapter } from '../gpu/adapter';
-import { withinDeadline } from '../gpu/deadline';
+import { GPU_ENGINE_START_TIMEOUT_MS, withinDeadline } from '../gpu/deadline';
 import type { EnginePreference } from '../state/attributes';
 import { CpuEngine } from './cpu-engine';
 import type { Engine } from './engine';
@@ -44,7 +45,12 @@ export async function selectEngine(
   if (!probe.ok) return { engine: new CpuEngine(), detail: probe.reason };
   try {
     // A start that answers after the deadline is nobody's: its engine (and device lease) is freed.
-    const engine = await withinDeadline(GpuEngine.create(gpuOptions), 'WebGPU', (late) => late.destroy());
+    const engine = await withinDeadline(
+      GpuEngine.create(gpuOptions),
+      'WebGPU',
+      (late) => late.destroy(),
+      GPU_ENGINE_START_TIMEOUT_MS,
+    );
     return { engine, detail: adapterName(engine.adapter) };
   } catch (error) {
     return { engine: new CpuEngine(), detail: `the WebGPU engine failed to start: ${(error as Error).message}` };

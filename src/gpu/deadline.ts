@@ -5,6 +5,14 @@
  */
 export const GPU_START_TIMEOUT_MS = 5000;
 
+/**
+ * How long the whole GPU engine start may take (the device, then compiling
+ * its pipelines) before the page gives up on it. Compiling takes seconds on
+ * a software adapter, more on a busy machine: only a start that hangs falls
+ * back to the CPU, never one that is merely slow.
+ */
+export const GPU_ENGINE_START_TIMEOUT_MS = 60_000;
+
 /** Thrown when a GPU start did not finish within its deadline. */
 export class GpuStartTimeout extends Error {
   override name = 'GpuStartTimeout';
