@@ -29,6 +29,7 @@ import { placeLabels } from '../src/view/label-placement';
 import { numberAttribute } from '../src/view/number-attribute';
 import { controlEvent } from './events';
 import { consumeModel } from './model-context';
+import { logTickFormat } from './plot-axes';
 import { frameStyles, PlotFrame, type PlotLayout } from './plot-frame';
 
 /** Path points drawn as dots (older ones are just the line). */
@@ -222,7 +223,7 @@ export class LpCostSurface extends LitElement {
     g.append('g')
       .attr('class', 'axis colorbar-axis')
       .attr('transform', `translate(${left + 12},0)`)
-      .call(d3.axisRight(scale).ticks(4).tickFormat(scale.tickFormat(4, '~g')));
+      .call(d3.axisRight(scale).ticks(4).tickFormat(logTickFormat(scale, 4)));
     const axisWidth = (g.select<SVGGElement>('.colorbar-axis').node()?.getBBox().width ?? 30) + 16;
     g.append('text')
       .attr('class', 'axis-label')

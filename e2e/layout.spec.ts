@@ -9,7 +9,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, openPlayground, test } from './fixtures';
-import { clippedLabels, tickLabels } from './views';
+import { axisTicks, clippedLabels, tickLabels } from './views';
 
 const SIZES = [
   [1280, 720],
@@ -94,10 +94,10 @@ for (const [width, height] of SIZES) {
         await el?.step(6);
       });
       await expect
-        .poll(() => tickLabels(page).then((t) => t.some((label) => label.replace('−', '-').includes('1,000'))))
+        .poll(() => tickLabels(page).then((t) => t.some((label) => label.replace('−', '-').includes('1\u202f000'))))
         .toBe(true);
       await page.screenshot({ path: `e2e/screenshots/playground-${width}x${height}-${mode}-diverged.png` });
-      expect(await tickLabels(page)).toEqual(expect.arrayContaining([expect.stringMatching(/e\+|0{4}/)]));
+      expect(await tickLabels(page)).toEqual(expect.arrayContaining([expect.stringMatching(/e\+|\u202f000/)]));
       expect(await clippedLabels(page)).toEqual([]);
     });
   }
@@ -140,4 +140,45 @@ test('messages of refused field values float over the controls: the page still f
   // The η message is not squeezed into a column one word wide.
   const box = await eta.locator('.error').boundingBox();
   expect(box?.width ?? 0).toBeGreaterThan(120);
+});
+
+/** The notation of a tick label: an exponent (3e+5), digits grouped (1 000), plain digits; null for one that fits any (0, 500). */
+function notation(label: string): 'exponent' | 'grouped' | 'plain' | null {
+  if (/\de[+\-\u2212]?\d/.test(label)) return 'exponent';
+  const digits = label.replace(/^[-\u2212]/, '').split('.')[0] ?? '';
+  if (/[,\u202f\u00a0 ]/.test(digits)) return 'grouped';
+  return digits.length >= 4 ? 'plain' : null;
+}
+
+test('every tick of an axis, and of the colour bar, is written in one notation, chosen from its range', async ({
+  page,
+}) => {
+  test.slow();
+  const seen: string[] = [];
+  const check = async (when: string) => {
+    const axes = await axisTicks(page);
+    for (const [axis, labels] of Object.entries(axes)) {
+      seen.push(...labels);
+      const kinds = new Set(labels.map(notation).filter((k) => k !== null));
+      expect([...kinds], `${when}, ${axis}: ${labels.join(' | ')}`).toHaveLength(Math.min(1, kinds.size));
+    }
+  };
+  // Costs of 10⁵–10⁶ on the chart and the colour bar (the summed cost of 200 000 points), windows of ±10 and ±1 000.
+  await openPlayground(page, '/#preset=gaussians&n=100000');
+  await expect(page.locator('lp-cost-surface')).not.toHaveAttribute('stale', '', { timeout: 120_000 });
+  await check('200 000 points');
+  await page.evaluate(() => document.querySelector('lp-playground')?.step(2));
+  await expect(page.locator('lp-cost-surface')).not.toHaveAttribute('stale', '', { timeout: 120_000 });
+  await check('200 000 points, 2 steps');
+  await page.evaluate(async () => {
+    const el = document.querySelector('lp-playground');
+    await el?.change({ preset: 'gaussians', gaussians: { perClass: 10_000, mean0: [-30, 0], mean1: [30, 0] } });
+    await el?.configure({ learningRate: 0.01 });
+    await el?.step(3);
+  });
+  await expect(page.locator('lp-cost-surface')).not.toHaveAttribute('stale', '', { timeout: 120_000 });
+  await check('a window of ±1 000');
+  // The test looked at big numbers.
+  expect(seen.some((l) => notation(l) === 'exponent')).toBe(true);
+  expect(seen.some((l) => notation(l) === 'grouped' || notation(l) === 'plain')).toBe(true);
 });
