@@ -19,8 +19,8 @@ export class LpReadout extends LitElement {
     themeStyles,
     css`
       :host { display: block; font-variant-numeric: tabular-nums; }
-      /* Two pairs a row: label, value, label, value. */
-      dl { display: grid; grid-template-columns: auto auto auto auto; gap: 0.05em 0.6em; margin: 0; }
+      /* Two pairs a row: label, value, label, value; the columns as wide as their text, whatever the container's width. */
+      dl { display: grid; grid-template-columns: repeat(4, max-content); justify-content: start; gap: 0.05em 0.6em; margin: 0; }
       dt { color: var(--_lp-muted); white-space: nowrap; }
       dd { margin: 0 0.4em 0 0; text-align: right; font-family: var(--_lp-mono); white-space: nowrap; }
     `,
