@@ -159,13 +159,19 @@ export class LpPlayground extends ModelAttributes {
         @lp-view-shortcut=${this.onViewShortcut}>
       <div class="root">
         <div class="bar" part="bar">
-          <lp-transport exportparts="button: transport-button"></lp-transport>
-          <lp-data-actions></lp-data-actions>
-          <lp-status></lp-status>
-          <lp-engine-badge exportparts="badge: engine-badge"></lp-engine-badge>
-          <button type="button" class="toggle" part="presentation-button" aria-pressed=${this.presentation ? 'true' : 'false'}
-            @click=${() => this.togglePresentation()}>Presentation</button>
-          <lp-shortcut-help exportparts="button: help-button"></lp-shortcut-help>
+          <div class="doing">
+            <div class="actions">
+              <lp-transport exportparts="button: transport-button"></lp-transport>
+              <lp-data-actions></lp-data-actions>
+            </div>
+            <lp-status></lp-status>
+          </div>
+          <div class="about">
+            <lp-engine-badge exportparts="badge: engine-badge"></lp-engine-badge>
+            <button type="button" class="toggle" part="presentation-button" aria-pressed=${this.presentation ? 'true' : 'false'}
+              @click=${() => this.togglePresentation()}>Presentation</button>
+            <lp-shortcut-help exportparts="button: help-button"></lp-shortcut-help>
+          </div>
         </div>
         ${playgroundPanels()}
       </div>

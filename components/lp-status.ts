@@ -1,4 +1,8 @@
-/** <lp-status>: the last thing the model did, in a sentence (a polite live region; empty while an error shows). */
+/**
+ * <lp-status>: the last thing the model did, in a sentence (a polite live
+ * region; empty while an error shows). The sentence is shown whole: it
+ * wraps onto a second line rather than being cut, so give it the room.
+ */
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consumeModel } from './model-context';
@@ -10,7 +14,7 @@ export class LpStatus extends LitElement {
     themeStyles,
     css`
       :host { display: block; min-width: 0; }
-      p { margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      p { margin: 0; line-height: 1.2; overflow-wrap: anywhere; }
     `,
   ];
 
@@ -24,7 +28,7 @@ export class LpStatus extends LitElement {
   }
 
   override render() {
-    return html`<p class="status" role="status" aria-live="polite" title=${this.text}>${this.text}</p>`;
+    return html`<p class="status" role="status" aria-live="polite">${this.text}</p>`;
   }
 }
 

@@ -9,7 +9,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, openPlayground, test } from './fixtures';
-import { axisTicks, clippedLabels, tickLabels } from './views';
+import { axisTicks, boxOf, clippedLabels, overlap, tickLabels } from './views';
 
 const SIZES = [
   [1280, 720],
@@ -141,6 +141,56 @@ test('messages of refused field values float over the controls: the page still f
   const box = await eta.locator('.error').boundingBox();
   expect(box?.width ?? 0).toBeGreaterThan(120);
 });
+
+/** Sets the window's size and the mode, and waits until the page has laid itself out again. */
+async function view(page: Page, width: number, height: number, presentation: boolean): Promise<void> {
+  await page.setViewportSize({ width, height });
+  await page.evaluate(async (presentation) => {
+    const el = document.querySelector('lp-playground');
+    if (el) el.presentation = presentation;
+    for (let k = 0; k < 3; k++) await new Promise(requestAnimationFrame);
+  }, presentation);
+}
+
+/** Whether the status line shows its whole text: not cut, not ellipsed, inside the bar and the window. */
+async function statusShown(page: Page, text: string | RegExp): Promise<void> {
+  const status = page.locator('lp-status .status');
+  await expect(status).toContainText(text);
+  const shown = await status.evaluate((p) => {
+    const r = p.getBoundingClientRect();
+    return {
+      cut: p.scrollWidth > p.clientWidth + 1 || p.scrollHeight > p.clientHeight + 1,
+      inside: r.left >= 0 && r.right <= window.innerWidth && r.top >= 0 && r.bottom <= window.innerHeight,
+    };
+  });
+  expect(shown, String(text)).toEqual({ cut: false, inside: true });
+  // Over no plot.
+  expect(overlap(await boxOf(status), await boxOf(page.locator('lp-scatter'))), 'status over the scatter').toBe(false);
+}
+
+for (const [width, height] of SIZES) {
+  for (const presentation of [false, true]) {
+    test(`${width}×${height}${presentation ? ', presentation' : ''}: each status says all it means`, async ({
+      page,
+    }) => {
+      await openPlayground(page);
+      await view(page, width, height, presentation);
+      await page.evaluate(() => document.querySelector('lp-playground')?.configure({ bias: true }));
+      await statusShown(page, 'The model or its start changed: training starts again from w(0).');
+      const plot = page.locator('lp-scatter svg.chart');
+      const size = await plot.boundingBox();
+      await plot.click({ position: { x: (size?.width ?? 0) / 2, y: (size?.height ?? 0) / 2 }, modifiers: ['Alt'] });
+      await statusShown(page, /Removed the nearest point\. N = 39; training continues from the current weights\./);
+      await page.evaluate(async () => {
+        const el = document.querySelector('lp-playground');
+        await el?.change({ preset: 'gaussians', gaussians: { perClass: 10_000, mean0: [-30, 0], mean1: [30, 0] } });
+        await el?.configure({ learningRate: 10 });
+        await el?.step(100_000);
+      });
+      await statusShown(page, /Stopped after [\d\u202f]+ of the 100\u202f000 steps asked for: it diverged\./);
+    });
+  }
+}
 
 /** The notation of a tick label: an exponent (3e+5), digits grouped (1 000), plain digits; null for one that fits any (0, 500). */
 function notation(label: string): 'exponent' | 'grouped' | 'plain' | null {
