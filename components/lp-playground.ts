@@ -39,7 +39,7 @@
  * @cssprop --lp-error-color - errors and refused values (default #b00020; dark #ff6b81)
  */
 import { html, nothing } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ExportedModel } from '../src/state/model-file';
 import type { PlaygroundSettings, SettingsChange } from '../src/state/playground-settings';
 import { DEFAULT_PLAYGROUND } from '../src/state/playground-settings';
@@ -48,6 +48,7 @@ import type { LpModel, PlaygroundOptions, ViewShortcutEvent } from './lp-model';
 import type { LpShortcutHelp } from './lp-shortcut-help';
 import { playgroundPanels } from './playground-layout';
 import { playgroundStyles } from './playground-styles';
+import type { NoteEvent } from './transient-note';
 import './lp-model';
 import './lp-shortcut-help';
 import './lp-status';
@@ -66,6 +67,8 @@ export class LpPlayground extends ModelAttributes {
   @property({ type: Boolean, reflect: true }) presentation = false;
 
   @query('lp-model') private model!: LpModel | null;
+  /** What the bar's buttons said last (a link copied), shown in the status line while it lasts. */
+  @state() private note = '';
 
   /** Settles once the playground has started: data loaded, w(0) evaluated, views drawn; rejects if it could not. */
   get ready(): Promise<void> {
@@ -158,13 +161,13 @@ export class LpPlayground extends ModelAttributes {
         engine=${this.engine ?? nothing} ?sync-url=${this.syncUrl} ?global-shortcuts=${this.globalShortcuts}
         @lp-view-shortcut=${this.onViewShortcut}>
       <div class="root">
-        <div class="bar" part="bar">
+        <div class="bar" part="bar" @lp-note=${this.onNote}>
           <div class="doing">
             <div class="actions">
               <lp-transport exportparts="button: transport-button"></lp-transport>
               <lp-data-actions></lp-data-actions>
             </div>
-            <lp-status></lp-status>
+            <lp-status .note=${this.note}></lp-status>
           </div>
           <div class="about">
             <lp-engine-badge exportparts="badge: engine-badge"></lp-engine-badge>
@@ -189,6 +192,12 @@ export class LpPlayground extends ModelAttributes {
     if (!this.model) throw new Error('The playground is not on a page: connect it first');
     return this.model;
   }
+
+  /** A note from the bar's buttons goes to the status line: in the bar, over no plot. */
+  private onNote = (event: NoteEvent): void => {
+    event.preventDefault();
+    this.note = event.detail.text;
+  };
 
   /** P and ? on the model's keys: this layout's presentation mode and key list. */
   private onViewShortcut = (event: ViewShortcutEvent): void => {

@@ -1,10 +1,12 @@
 /**
  * <lp-status>: the last thing the model did, in a sentence (a polite live
- * region; empty while an error shows). The sentence is shown whole: it
- * wraps onto a second line rather than being cut, so give it the room.
+ * region; empty while an error shows), or a note the page hands it for a
+ * while (a link copied), which is the last thing done then. The sentence is
+ * shown whole: it wraps onto a second line rather than being cut, so give
+ * it the room.
  */
 import { css, html, LitElement } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { consumeModel } from './model-context';
 import { themeStyles } from './theme';
 
@@ -18,6 +20,8 @@ export class LpStatus extends LitElement {
     `,
   ];
 
+  /** A note shown instead of the model's sentence while it is set (see TransientNote). */
+  @property() note = '';
   @state() private text = '';
 
   constructor() {
@@ -28,7 +32,7 @@ export class LpStatus extends LitElement {
   }
 
   override render() {
-    return html`<p class="status" role="status" aria-live="polite">${this.text}</p>`;
+    return html`<p class="status" role="status" aria-live="polite">${this.note || this.text}</p>`;
   }
 }
 

@@ -26,7 +26,7 @@ export const playgroundStyles = [
   .bar, .bar div { display: flex; flex-wrap: wrap; gap: 0.4em 0.6em; align-items: center; }
   /* The buttons stay on one row; what is left of it goes to the status. */
   .bar > .doing { flex: 1 1 0; }
-  .bar .actions { flex-wrap: nowrap; }
+  .bar .actions { flex-wrap: nowrap; min-width: max-content; }
   .bar .actions > * { flex: none; }
   .bar > .about { flex: none; margin-left: auto; }
   .adapter { color: var(--_lp-muted); font-size: 0.8em; margin: 0.2em 0 0; }
