@@ -36,6 +36,8 @@ import { frameStyles, PlotFrame, type PlotLayout } from './plot-frame';
 const DOTS = 60;
 /** The first iterates that get a w(k) label, space permitting; the current one always does. */
 const LABELLED = 6;
+/** How far inside the plot's edge the mark of a current point beyond it sits. */
+const EDGE_INSET = 3;
 
 type Root = d3.Selection<SVGSVGElement, unknown, null, undefined>;
 
@@ -53,7 +55,8 @@ export class LpCostSurface extends LitElement {
       .path-dot { fill: var(--_lp-highlight); stroke: #222; stroke-width: 0.6; }
       .path-label { fill: white; paint-order: stroke; stroke: #222; stroke-width: 3px; }
       .current { fill: none; stroke: white; stroke-width: 2.5; }
-      .current-core { fill: var(--_lp-highlight); stroke: #222; }
+      .current-core, .edge-marker { fill: var(--_lp-highlight); stroke: #222; }
+      .edge-marker { paint-order: stroke; stroke: white; stroke-width: 2; stroke-linejoin: round; }
       .gradient { stroke: white; stroke-width: 2.2; }
       .gradient-label { fill: white; paint-order: stroke; stroke: #222; stroke-width: 3px; font-style: italic; }
       .title { font-weight: 600; fill: white; paint-order: stroke; stroke: rgba(0, 0, 0, 0.55); stroke-width: 3px; }
@@ -256,15 +259,36 @@ export class LpCostSurface extends LitElement {
     arrow.selectAll('*').remove();
     const current = this.params;
     const fontSize = Number.parseFloat(getComputedStyle(root.node() as Element).fontSize) || 12;
-    const requests: { x: number; y: number; text: string }[] = [];
+    const requests: { x: number; y: number; text: string; edge?: boolean }[] = [];
     if (current && Number.isFinite(current.w1) && Number.isFinite(current.w2)) {
       const cx = x(current.w1);
       const cy = y(current.w2);
-      marker.append('circle').attr('class', 'current').attr('r', 9).attr('cx', cx).attr('cy', cy);
-      marker.append('circle').attr('class', 'current-core').attr('r', 5).attr('cx', cx).attr('cy', cy);
-      requests.push({ x: cx, y: cy, text: `w(${this.history.at(-1)?.iteration ?? 0})` });
-      const step = this.drawStep(arrow, layout, current);
-      if (step) requests.push({ x: step.x, y: step.y, text: step.shortened ? '−η∇ξ (shortened)' : '−η∇ξ' });
+      const name = `w(${this.history.at(-1)?.iteration ?? 0})`;
+      const edge = edgePoint(plot, cx, cy, EDGE_INSET);
+      if (edge) {
+        // Beyond the window (a diverged run): an arrowhead at the edge it lies beyond, and where it is.
+        marker
+          .append('path')
+          .attr('class', 'edge-marker')
+          .attr('data-edge', '')
+          .attr('d', 'M0,0 L-13,-7 L-13,7 Z')
+          .attr('transform', `translate(${edge.x},${edge.y}) rotate(${edge.angle})`);
+        const inside = {
+          x: edge.x - 10 * Math.cos((edge.angle * Math.PI) / 180),
+          y: edge.y - 10 * Math.sin((edge.angle * Math.PI) / 180),
+        };
+        requests.push({
+          ...inside,
+          text: `${name} = (${formatNumber(current.w1, 1)}, ${formatNumber(current.w2, 1)})`,
+          edge: true,
+        });
+      } else {
+        marker.append('circle').attr('class', 'current').attr('r', 9).attr('cx', cx).attr('cy', cy);
+        marker.append('circle').attr('class', 'current-core').attr('r', 5).attr('cx', cx).attr('cy', cy);
+        requests.push({ x: cx, y: cy, text: name });
+        const step = this.drawStep(arrow, layout, current);
+        if (step) requests.push({ x: step.x, y: step.y, text: step.shortened ? '−η∇ξ (shortened)' : '−η∇ξ' });
+      }
     }
     for (const e of inside) {
       if (e.iteration >= LABELLED || e.iteration === this.history.at(-1)?.iteration) continue;
@@ -289,6 +313,7 @@ export class LpCostSurface extends LitElement {
       .data(placed)
       .join('text')
       .attr('class', (p) => (p.text.startsWith('w(') ? 'path-label' : 'gradient-label'))
+      .attr('data-edge-label', (p) => (p.edge ? '' : null))
       .attr('x', (p) => p.lx)
       .attr('y', (p) => p.ly)
       .attr('text-anchor', (p) => p.anchor)
@@ -333,6 +358,30 @@ export class LpCostSurface extends LitElement {
     const [w1, w2] = here.map((v) => Number(v.toPrecision(4))) as [number, number];
     this.dispatchEvent(controlEvent('lp-settings', { training: { initialWeights: [w1, w2] } }));
   };
+}
+
+/**
+ * Where a point outside the plot shows on its edge: the rectangle (shrunk by
+ * `inset`) crossed on the way from its centre to the point, and the way
+ * out in degrees; undefined for a point inside.
+ */
+function edgePoint(
+  plot: { left: number; top: number; width: number; height: number },
+  px: number,
+  py: number,
+  inset: number,
+): { x: number; y: number; angle: number } | undefined {
+  const inPlot = px >= plot.left && px <= plot.left + plot.width && py >= plot.top && py <= plot.top + plot.height;
+  if (inPlot) return undefined;
+  const cx = plot.left + plot.width / 2;
+  const cy = plot.top + plot.height / 2;
+  const dx = px - cx;
+  const dy = py - cy;
+  const t = Math.min(
+    dx === 0 ? Number.POSITIVE_INFINITY : (plot.width / 2 - inset) / Math.abs(dx),
+    dy === 0 ? Number.POSITIVE_INFINITY : (plot.height / 2 - inset) / Math.abs(dy),
+  );
+  return { x: cx + t * dx, y: cy + t * dy, angle: (Math.atan2(dy, dx) * 180) / Math.PI };
 }
 
 /** The positive, finite range of the values (the log colour scale's domain). */

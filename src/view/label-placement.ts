@@ -10,7 +10,7 @@ export interface LabelRequest {
   readonly text: string;
 }
 
-export interface PlacedLabel extends LabelRequest {
+export interface PlacedLabel {
   /** Where the text's anchor goes, and which side of it the text runs. */
   readonly lx: number;
   readonly ly: number;
@@ -31,16 +31,16 @@ const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.t
  * its point; `avoid` holds boxes no label may cover (markers, say); labels
  * stay inside `bounds`.
  */
-export function placeLabels(
-  requests: readonly LabelRequest[],
+export function placeLabels<R extends LabelRequest>(
+  requests: readonly R[],
   charWidth: number,
   lineHeight: number,
   gap: number,
   bounds: Box,
   avoid: readonly Box[] = [],
-): PlacedLabel[] {
+): (R & PlacedLabel)[] {
   const taken: Box[] = [...avoid];
-  const placed: PlacedLabel[] = [];
+  const placed: (R & PlacedLabel)[] = [];
   for (const r of requests) {
     const width = r.text.length * charWidth;
     const corners = [
