@@ -24,6 +24,7 @@ import type { Params, Reduction } from '../src/model/regression';
 import type { SurfaceStatus } from '../src/state/cost-surface-job';
 import type { HistoryEntry } from '../src/state/history';
 import { logViridis } from '../src/view/colors';
+import { edgePoint } from '../src/view/edge-point';
 import { formatCount, formatNumber } from '../src/view/format';
 import { placeLabels } from '../src/view/label-placement';
 import { numberAttribute } from '../src/view/number-attribute';
@@ -36,6 +37,8 @@ import { frameStyles, PlotFrame, type PlotLayout } from './plot-frame';
 const DOTS = 60;
 /** The first iterates that get a w(k) label, space permitting; the current one always does. */
 const LABELLED = 6;
+/** Room kept clear around each label: the 3 px stroke it is drawn on, and a pixel. */
+const LABEL_HALO = 2.5;
 /** How far inside the plot's edge the mark of a current point beyond it sits. */
 const EDGE_INSET = 3;
 
@@ -112,6 +115,8 @@ export class LpCostSurface extends LitElement {
   /** The layout the marks were last drawn for. */
   private drawn: PlotLayout | undefined;
   private range: [number, number] = [1, 10];
+  /** Measured label sizes, by font size, class and text. */
+  private readonly labelSizes = new Map<string, { width: number; height: number }>();
 
   override render() {
     const content = svg`
@@ -295,10 +300,11 @@ export class LpCostSurface extends LitElement {
       requests.push({ x: x(e.params.w1), y: y(e.params.w2), text: `w(${e.iteration})` });
     }
     const bounds = { left: plot.left, top: plot.top, right: plot.left + plot.width, bottom: plot.top + plot.height };
+    const titleBox = (root.select('.title').node() as SVGTextElement | null)?.getBBox();
     const title = {
       left: plot.left,
       top: plot.top,
-      right: plot.left + this.heading().length * fontSize * 0.62,
+      right: plot.left + 6 + (titleBox?.width ?? this.heading().length * fontSize * 0.62),
       bottom: plot.top + fontSize * 1.6,
     };
     // No label may cover a dot: in a tight cluster a label would be read as another dot's.
@@ -306,18 +312,36 @@ export class LpCostSurface extends LitElement {
       const [cx, cy] = [x(e.params.w1), y(e.params.w2)];
       return { left: cx - 4, right: cx + 4, top: cy - 4, bottom: cy + 4 };
     });
-    const placed = placeLabels(requests, fontSize * 0.62, fontSize * 1.1, 7, bounds, [title, ...dots]);
+    // Each label as wide and as tall as it is drawn (the fonts differ), with its halo kept clear.
+    const size = this.labelSize(root, 'path-label', 'w(0)');
+    const measured = requests.map((r) => ({ ...r, width: this.labelSize(root, labelClass(r.text), r.text).width }));
+    const placed = placeLabels(measured, fontSize * 0.62, size.height, 7, bounds, [title, ...dots], LABEL_HALO);
     root
       .select('.labels')
       .selectAll('text')
       .data(placed)
       .join('text')
-      .attr('class', (p) => (p.text.startsWith('w(') ? 'path-label' : 'gradient-label'))
+      .attr('class', (p) => labelClass(p.text))
       .attr('data-edge-label', (p) => (p.edge ? '' : null))
       .attr('x', (p) => p.lx)
       .attr('y', (p) => p.ly)
       .attr('text-anchor', (p) => p.anchor)
       .text((p) => p.text);
+  }
+
+  /** The size of a label as drawn with its class's font (measured once per text and font size). */
+  private labelSize(root: Root, cls: string, text: string): { width: number; height: number } {
+    const fontSize = getComputedStyle(root.node() as Element).fontSize;
+    const key = `${fontSize} ${cls} ${text}`;
+    let size = this.labelSizes.get(key);
+    if (!size) {
+      const probe = root.select('.labels').append('text').attr('class', cls).attr('visibility', 'hidden').text(text);
+      const box = (probe.node() as SVGTextElement).getBBox();
+      probe.remove();
+      size = { width: box.width, height: box.height };
+      if (box.width > 0) this.labelSizes.set(key, size);
+    }
+    return size;
   }
 
   /** The next full-batch step, −η∇ξ, from the current weights; returns the arrow's tip and whether it was cut short. */
@@ -360,28 +384,9 @@ export class LpCostSurface extends LitElement {
   };
 }
 
-/**
- * Where a point outside the plot shows on its edge: the rectangle (shrunk by
- * `inset`) crossed on the way from its centre to the point, and the way
- * out in degrees; undefined for a point inside.
- */
-function edgePoint(
-  plot: { left: number; top: number; width: number; height: number },
-  px: number,
-  py: number,
-  inset: number,
-): { x: number; y: number; angle: number } | undefined {
-  const inPlot = px >= plot.left && px <= plot.left + plot.width && py >= plot.top && py <= plot.top + plot.height;
-  if (inPlot) return undefined;
-  const cx = plot.left + plot.width / 2;
-  const cy = plot.top + plot.height / 2;
-  const dx = px - cx;
-  const dy = py - cy;
-  const t = Math.min(
-    dx === 0 ? Number.POSITIVE_INFINITY : (plot.width / 2 - inset) / Math.abs(dx),
-    dy === 0 ? Number.POSITIVE_INFINITY : (plot.height / 2 - inset) / Math.abs(dy),
-  );
-  return { x: cx + t * dx, y: cy + t * dy, angle: (Math.atan2(dy, dx) * 180) / Math.PI };
+/** A path label (w(k)) or the step's (−η∇ξ, in italics). */
+function labelClass(text: string): string {
+  return text.startsWith('w(') ? 'path-label' : 'gradient-label';
 }
 
 /** The positive, finite range of the values (the log colour scale's domain). */

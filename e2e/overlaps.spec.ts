@@ -1,0 +1,91 @@
+/**
+ * Nothing hides what a user needs to read: the labels w(0) and −η∇ξ on the
+ * cost surface never sit on each other (on the page and in the exported
+ * figure).
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, openPlayground, test } from './fixtures';
+import { type Box, boxOf, overlap } from './views';
+
+/** The boxes of the cost surface's path and step labels. */
+function surfaceLabels(page: Page) {
+  return page.locator('lp-cost-surface').evaluate((el) =>
+    [...(el.shadowRoot?.querySelectorAll('.labels text') ?? [])].map((t) => {
+      const r = t.getBoundingClientRect();
+      return { text: t.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    }),
+  );
+}
+
+/** The halo each label is drawn with (a 3 px stroke under the text): two labels closer than that touch. */
+const HALO = 1.5;
+
+function expectApart(labels: (Box & { text: string })[], where: string): void {
+  const grown = labels.map((l) => ({
+    ...l,
+    left: l.left - HALO,
+    right: l.right + HALO,
+    top: l.top - HALO,
+    bottom: l.bottom + HALO,
+  }));
+  for (let i = 0; i < grown.length; i++) {
+    for (let j = i + 1; j < grown.length; j++) {
+      const a = grown[i] as Box & { text: string };
+      const b = grown[j] as Box & { text: string };
+      expect(overlap(a, b), `${where}: "${a.text}" on "${b.text}"`).toBe(false);
+    }
+  }
+}
+
+/** Starts, rates and steps where the next step is short and w(0) is near the arrow's tip. */
+const SHORT_STEPS: readonly { w0: [number, number]; learningRate: number; steps: number }[] = [
+  { w0: [-4, -2], learningRate: 0.004, steps: 0 },
+  { w0: [-2.4, -2], learningRate: 0.01, steps: 1 },
+  { w0: [-3.1, -2.6], learningRate: 0.01, steps: 1 },
+  { w0: [0.3, -0.3], learningRate: 0.01, steps: 3 },
+  { w0: [2.4, 2.4], learningRate: 0.03, steps: 2 },
+];
+
+test('w(0) and −η∇ξ never sit on each other, whatever the step, on the page and in the exported SVG', async ({
+  page,
+}) => {
+  test.slow();
+  await openPlayground(page);
+  for (const { w0, learningRate, steps } of SHORT_STEPS) {
+    await page.evaluate(
+      async ({ w0, learningRate, steps }) => {
+        const el = document.querySelector('lp-playground');
+        await el?.configure({ learningRate, initialWeights: w0 });
+        await el?.step(steps);
+      },
+      { w0, learningRate, steps },
+    );
+    await expect(page.locator('[data-readout="iteration"]')).toHaveText(String(steps));
+    await expect(page.locator('lp-cost-surface .labels text.gradient-label')).toHaveCount(1);
+    const labels = await surfaceLabels(page);
+    expect(labels.map((l) => l.text)).toEqual(expect.arrayContaining(['−η∇ξ']));
+    expectApart(labels, `w(0) = (${w0}), η = ${learningRate}, ${steps} steps`);
+  }
+  // The exported figure draws its labels where the page does: laid out again in a page of its own, still apart.
+  await page.locator('lp-data-actions [data-action="export"]').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('lp-data-actions [data-figure="cost-surface"][data-format="svg"]').click(),
+  ]);
+  const svg = await readFile(await download.path(), 'utf8');
+  const exported = await page.evaluate((svg) => {
+    const holder = document.createElement('div');
+    holder.style.cssText = 'position: fixed; left: 0; top: 0';
+    holder.innerHTML = svg;
+    document.body.append(holder);
+    const out = [...holder.querySelectorAll('.labels text')].map((t) => {
+      const r = t.getBoundingClientRect();
+      return { text: t.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    });
+    holder.remove();
+    return out;
+  }, svg);
+  expect(exported.map((l) => l.text)).toEqual(expect.arrayContaining(['w(0)', '−η∇ξ']));
+  expectApart(exported, 'exported SVG');
+});
