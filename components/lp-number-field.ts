@@ -42,6 +42,8 @@ export class LpNumberField extends LitElement {
       .error { position: absolute; top: 100%; left: 0; z-index: 3; width: max-content; max-width: 16em; margin-top: 2px;
         color: var(--_lp-error-text); background: var(--_lp-error-surface); border: 1px solid var(--_lp-error); border-radius: 4px;
         padding: 0.15em 0.4em; font-size: 0.8em; box-shadow: 0 2px 6px var(--_lp-shadow); }
+      /* Beside the field instead, rising from its foot over the row above: the row below stays free. */
+      :host([message-beside]) .error { top: auto; bottom: 0; left: 100%; max-width: 15em; margin: 0 0 0 0.4em; line-height: 1.2; }
     `,
   ];
 
@@ -61,6 +63,8 @@ export class LpNumberField extends LitElement {
   @property({ type: Boolean, reflect: true }) inline = false;
   /** The label only for screen readers (and messages): a table's headers say it on screen. */
   @property({ type: Boolean, attribute: 'hide-label', reflect: true }) hideLabel = false;
+  /** A refused value's message floats beside the field, rising over the row above, not over the row below. */
+  @property({ type: Boolean, attribute: 'message-beside', reflect: true }) messageBeside = false;
 
   @state() private error = '';
   @state() private text = '';

@@ -1,12 +1,45 @@
 /**
- * Nothing hides what a user needs to read: the labels w(0) and −η∇ξ on the
- * cost surface never sit on each other (on the page and in the exported
- * figure).
+ * Nothing hides what a user needs to read: a refused value's message leaves
+ * the next row of controls free, and the labels w(0) and −η∇ξ on the cost
+ * surface never sit on each other (on the page and in the exported figure).
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, openPlayground, test } from './fixtures';
 import { type Box, boxOf, overlap } from './views';
+
+for (const presentation of [false, true]) {
+  test(`the message of a refused η leaves the Batch row free${presentation ? ' (presentation)' : ''}`, async ({
+    page,
+  }) => {
+    await openPlayground(page);
+    await page.evaluate((presentation) => {
+      const el = document.querySelector('lp-playground');
+      if (el) el.presentation = presentation;
+    }, presentation);
+    await page.locator('#batch-mode').selectOption('mini');
+    const eta = page.locator('lp-optimiser-controls lp-number-field').first();
+    await eta.locator('input').fill('oops');
+    await eta.locator('input').press('Enter');
+    const message = eta.locator('.error');
+    await expect(message).toContainText('η must be');
+    const box = await boxOf(message);
+    const controls = page.locator('lp-optimiser-controls');
+    const batchRow = {
+      'the Batch select': controls.locator('#batch-mode'),
+      'the Batch label': controls.locator('label[for="batch-mode"]'),
+      'the batch size': controls.locator('lp-number-field').nth(1).locator('input'),
+    };
+    for (const [name, what] of Object.entries(batchRow)) {
+      expect(overlap(box, await boxOf(what)), `the message covers ${name}`).toBe(false);
+    }
+    // It is read whole, inside the window.
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    // And the field it is about stays in sight.
+    expect(overlap(box, await boxOf(eta.locator('input')))).toBe(false);
+  });
+}
 
 /** The boxes of the cost surface's path and step labels. */
 function surfaceLabels(page: Page) {
