@@ -1,7 +1,9 @@
 /**
  * Nothing hides what a user needs to read: a refused value's message leaves
- * the next row of controls free, and the labels w(0) and −η∇ξ on the cost
- * surface never sit on each other (on the page and in the exported figure).
+ * the next row of controls free, the labels w(0) and −η∇ξ on the cost
+ * surface never sit on each other (on the page and in the exported figure),
+ * the label of the weight vector w sits on no data point, and the scatter's
+ * legend leaves the boundary line free.
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
@@ -121,4 +123,64 @@ test('w(0) and −η∇ξ never sit on each other, whatever the step, on the pag
   }, svg);
   expect(exported.map((l) => l.text)).toEqual(expect.arrayContaining(['w(0)', '−η∇ξ']));
   expectApart(exported, 'exported SVG');
+});
+
+/** The scatter's marks as page boxes: the label of w, the points, the legend, and the boundary's ends. */
+function scatterMarks(page: Page) {
+  return page.locator('lp-scatter').evaluate((el) => {
+    const root = el.shadowRoot;
+    if (!root) throw new Error('no scatter');
+    const box = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+    const label = root.querySelector('.weight-label');
+    const line = root.querySelector<SVGLineElement>('line.boundary');
+    const svg = root.querySelector('svg.chart')?.getBoundingClientRect();
+    const end = (x: string, y: string) => [
+      (svg?.left ?? 0) + Number(line?.getAttribute(x)),
+      (svg?.top ?? 0) + Number(line?.getAttribute(y)),
+    ];
+    return {
+      label: label ? box(label) : undefined,
+      points: [...root.querySelectorAll('path.point')].map(box),
+      legend: box(root.querySelector('.legend') as Element),
+      boundary: line?.getAttribute('visibility') === 'visible' ? [end('x1', 'y1'), end('x2', 'y2')] : undefined,
+    };
+  });
+}
+
+/** Whether the segment from a to b passes through the box. */
+function crosses(a: number[], b: number[], box: Box): boolean {
+  const [ax = 0, ay = 0] = a;
+  const [bx = 0, by = 0] = b;
+  for (let k = 0; k <= 400; k++) {
+    const x = ax + ((bx - ax) * k) / 400;
+    const y = ay + ((by - ay) * k) / 400;
+    if (x > box.left && x < box.right && y > box.top && y < box.bottom) return true;
+  }
+  return false;
+}
+
+test('the label of w sits on no data point, all through a run', async ({ page }) => {
+  await openPlayground(page);
+  for (let iteration = 0; iteration <= 12; iteration++) {
+    const marks = await scatterMarks(page);
+    expect(marks.label, `iteration ${iteration}: w is labelled`).toBeDefined();
+    const covered = marks.points.filter((p) => marks.label && overlap(marks.label, p));
+    expect(covered, `iteration ${iteration}: points under the label of w`).toEqual([]);
+    await page.evaluate(() => document.querySelector('lp-playground')?.step(1));
+  }
+});
+
+test('the legend leaves the boundary free, all through a run', async ({ page }) => {
+  await openPlayground(page);
+  for (let iteration = 0; iteration <= 12; iteration++) {
+    const marks = await scatterMarks(page);
+    if (marks.boundary) {
+      const [a = [], b = []] = marks.boundary;
+      expect(crosses(a, b, marks.legend), `iteration ${iteration}: the legend hides the boundary`).toBe(false);
+    }
+    await page.evaluate(() => document.querySelector('lp-playground')?.step(1));
+  }
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { datasetFromRows } from '../model/dataset';
 import { tutorialDataset } from '../model/tutorial-data';
-import { emptiestCorner } from './legend-corner';
+import { cornerHides, crosses, emptiestCorner, type Segment } from './legend-corner';
 
 const WINDOW = { x: [-4, 4], y: [-4, 4] } as const;
 
@@ -37,5 +37,75 @@ describe('emptiestCorner', () => {
       if (inX && inY) inside++;
     }
     expect(inside).toBe(0);
+  });
+});
+
+describe('emptiestCorner, with lines to keep in sight', () => {
+  it('leaves a corner the boundary crosses, even for one with more points', () => {
+    // The line x2 = −x1 + 6 crosses the top-right corner only; the top-left holds one point, the bottom ones two.
+    const data = datasetFromRows([
+      [-3.5, 3.5, 0],
+      [-3.5, -3.5, 0],
+      [-3, -3.5, 0],
+      [3.5, -3.5, 1],
+      [3, -3.5, 1],
+    ]);
+    const line: Segment = [
+      [2, 4],
+      [4, 2],
+    ];
+    expect(emptiestCorner(data, WINDOW, 0.4, 0.3, [])).toBe('top-right');
+    expect(emptiestCorner(data, WINDOW, 0.4, 0.3, [line])).toBe('top-left');
+    expect(cornerHides('top-right', WINDOW, 0.4, 0.3, [line])).toBe(true);
+    expect(cornerHides('bottom-left', WINDOW, 0.4, 0.3, [line])).toBe(false);
+  });
+
+  it('tells a segment through a box from one that passes by or stops short', () => {
+    const box = { x0: 0, x1: 1, y0: 0, y1: 1 };
+    expect(
+      crosses(
+        [
+          [-1, 0.5],
+          [2, 0.5],
+        ],
+        box,
+      ),
+    ).toBe(true);
+    expect(
+      crosses(
+        [
+          [-1, -1],
+          [2, 2],
+        ],
+        box,
+      ),
+    ).toBe(true);
+    expect(
+      crosses(
+        [
+          [-1, 2],
+          [2, 1.5],
+        ],
+        box,
+      ),
+    ).toBe(false);
+    expect(
+      crosses(
+        [
+          [-1, 0.5],
+          [-0.1, 0.5],
+        ],
+        box,
+      ),
+    ).toBe(false);
+    expect(
+      crosses(
+        [
+          [0.5, 0.5],
+          [0.6, 0.6],
+        ],
+        box,
+      ),
+    ).toBe(true);
   });
 });
