@@ -27,13 +27,15 @@ export class LpNumberField extends LitElement {
   static override styles = [
     themeStyles,
     css`
-      :host { display: inline-flex; flex-direction: column; gap: 0.1em; min-width: 0; position: relative; }
+      /* Never narrower than its value: the input grows with its text (field-sizing), the host with the input. */
+      :host { display: inline-flex; flex-direction: column; gap: 0.1em; min-width: min-content; position: relative; }
       :host([inline]) { flex-direction: row; align-items: center; gap: 0.4em; }
       label { font-size: 0.85em; color: var(--_lp-muted); white-space: nowrap; }
       :host([inline]) label { font-size: 0.9em; }
+      :host([inline]) input { flex: 1; min-width: 3.5em; }
       :host([hide-label]) label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
       input {
-        font: inherit; width: 100%; min-width: 3.5em; box-sizing: border-box; padding: 0.15em 0.35em;
+        font: inherit; field-sizing: content; min-width: max(3em, 100%); box-sizing: border-box; padding: 0.15em 0.35em;
         border: 1px solid var(--_lp-control-border); border-radius: 4px; background: var(--_lp-surface); color: inherit;
       }
       input:focus-visible { outline: 3px solid var(--_lp-focus); outline-offset: 1px; }

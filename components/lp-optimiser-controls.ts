@@ -78,7 +78,8 @@ export class LpOptimiserControls extends LitElement {
         </select>
         ${
           mini
-            ? html`<lp-number-field class="narrow" inline .label=${SETTINGS.batchSize.label} .value=${this.batchSize} .min=${1}
+            ? // Named "batch size" for screen readers and messages; on screen, the Batch label beside it says it.
+              html`<lp-number-field class="narrow" inline hide-label .label=${SETTINGS.batchSize.label} .value=${this.batchSize} .min=${1}
                 .max=${Math.max(1, this.samples)} integer
                 @lp-number=${(e: NumberEvent) => this.send({ training: { batchSize: e.detail.value } })}></lp-number-field>`
             : ''

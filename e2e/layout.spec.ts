@@ -152,6 +152,43 @@ async function view(page: Page, width: number, height: number, presentation: boo
   }, presentation);
 }
 
+/** Each number field whose text is wider than its box (cut), as "label: text". */
+function cutFields(page: Page): Promise<string[]> {
+  return page.locator('lp-number-field').evaluateAll((fields) =>
+    fields.flatMap((f) => {
+      const input = f.shadowRoot?.querySelector('input');
+      if (!input || input.offsetWidth === 0) return [];
+      return input.scrollWidth > input.clientWidth + 1
+        ? [`${f.getAttribute('label') ?? (f as HTMLElement & { label: string }).label}: ${input.value}`]
+        : [];
+    }),
+  );
+}
+
+test('every number field shows its whole value, at both sizes and in both modes', async ({ page }) => {
+  test.slow();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  // The longest values users meet: a million points a class, a small η, a big batch, a w(0) with decimals.
+  await openPlayground(
+    page,
+    '/#preset=gaussians&n=1000000&std=0.125&seed=123456&lr=0.000123&w0=-999.5,123.25&batch=1000000',
+  );
+  await expect(page.locator('lp-data-controls lp-number-field', { hasText: 'per class' }).locator('input')).toHaveValue(
+    '1000000',
+  );
+  for (const [width, height] of SIZES) {
+    for (const presentation of [false, true]) {
+      await view(page, width, height, presentation);
+      const where = `${width}×${height}${presentation ? ', presentation' : ''}`;
+      // Once the layout has settled after the resize (the tables may move).
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight), where)
+        .toBe(true);
+      expect(await cutFields(page), where).toEqual([]);
+    }
+  }
+});
+
 /** Whether the status line shows its whole text: not cut, not ellipsed, inside the bar and the window. */
 async function statusShown(page: Page, text: string | RegExp): Promise<void> {
   const status = page.locator('lp-status .status');
