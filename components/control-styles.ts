@@ -25,6 +25,8 @@ export const controlStyles = [
   button { cursor: pointer; white-space: nowrap; }
   :is(select, button, input):focus-visible { outline: 3px solid var(--_lp-focus); outline-offset: 2px; }
   .hint { color: var(--_lp-muted); font-size: 0.8em; margin: 0.2em 0 0; }
+  /* How to use a control: a page short of room (the playground in presentation mode) leaves it out. */
+  .hint.usage { display: var(--_lp-usage-hints, block); }
   .line.tight { margin: 0; gap: 0.4em; }
   .spacer { flex: 1; }
   /* A file input shown as a button: the input stays (keyboard and screen readers reach it), its look goes to the label. */

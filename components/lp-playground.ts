@@ -48,6 +48,7 @@ import type { LpModel, PlaygroundOptions, ViewShortcutEvent } from './lp-model';
 import type { LpShortcutHelp } from './lp-shortcut-help';
 import { playgroundPanels } from './playground-layout';
 import { playgroundStyles } from './playground-styles';
+import { TableDock } from './table-dock';
 import type { NoteEvent } from './transient-note';
 import './lp-model';
 import './lp-shortcut-help';
@@ -67,6 +68,8 @@ export class LpPlayground extends ModelAttributes {
   @property({ type: Boolean, reflect: true }) presentation = false;
 
   @query('lp-model') private model!: LpModel | null;
+  /** The tables under the controls where there is room for them. */
+  private readonly dock = new TableDock(this);
   /** What the bar's buttons said last (a link copied), shown in the status line while it lasts. */
   @state() private note = '';
 
@@ -176,7 +179,7 @@ export class LpPlayground extends ModelAttributes {
             <lp-shortcut-help exportparts="button: help-button"></lp-shortcut-help>
           </div>
         </div>
-        ${playgroundPanels()}
+        ${playgroundPanels(this.dock)}
       </div>
     </lp-model>`;
   }

@@ -20,6 +20,8 @@ export const playgroundStyles = [
     font-size: calc(var(--lp-font-size, clamp(14px, 0.6vw + 7px, 19px)) * var(--lp-scale));
   }
   :host([presentation]) { --lp-scale: 1.25; }
+  /* A lecture needs the room more than the hints on how to use the controls. */
+  :host([presentation]) { --_lp-usage-hints: none; }
   :host([presentation]) .adapter { display: none; }
   .root { display: grid; grid-template-rows: auto minmax(0, 1fr); gap: 0.45em; height: 100%; }
   /* What the user does (and what it did, the status) on the left; the engine and the page's own buttons on the right. */
@@ -36,14 +38,17 @@ export const playgroundStyles = [
   .views {
     display: grid; min-height: 0; gap: 0.3em 1em;
     grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr);
-    grid-template-rows: auto minmax(0, 1fr) minmax(7.5em, 0.36fr);
+    /* The bottom row at least as tall as the tables beside the chart. */
+    grid-template-rows: auto minmax(0, 1fr) minmax(min-content, 0.36fr);
     grid-template-areas: 'messages messages' 'scatter surface' 'bottom bottom';
   }
   .bottom { grid-area: bottom; display: flex; gap: 1.2em; min-height: 0; align-items: stretch; }
+  /* Under the controls, level with the chart's row: the tables the controls leave room for. */
+  .dock { display: flex; flex-direction: column; align-items: flex-start; gap: 0.35em; margin-top: auto; font-size: calc(1em / 0.9); }
   .messages { grid-area: messages; }
   .scatter { grid-area: scatter; min-height: 0; }
   .surface { grid-area: surface; min-height: 0; }
-  .chart { flex: 1; min-width: 12em; min-height: 0; }
+  .chart { flex: 1; min-width: 12em; min-height: 7.5em; }
   .readouts, .confusion { flex: none; }
   .scatter > *, .surface > *, .chart > * { width: 100%; height: 100%; aspect-ratio: auto; }
   @media (max-width: 1000px) {

@@ -269,3 +269,56 @@ test('every tick of an axis, and of the colour bar, is written in one notation, 
   expect(seen.some((l) => notation(l) === 'exponent')).toBe(true);
   expect(seen.some((l) => notation(l) === 'grouped' || notation(l) === 'plain')).toBe(true);
 });
+
+/** The room the controls column leaves unused (whatever its place in the column), as a share of the main area's height. */
+function controlsFree(page: Page): Promise<number> {
+  return page.locator('lp-playground').evaluate((pg) => {
+    const column = pg.shadowRoot?.querySelector('.controls');
+    const main = pg.shadowRoot?.querySelector('.main');
+    if (!column || !main) throw new Error('no controls column');
+    const used = [...column.children].reduce((sum, c) => sum + c.getBoundingClientRect().height, 0);
+    return (main.clientHeight - used) / main.clientHeight;
+  });
+}
+
+/** The plot area (inside the axes) of a plot, in CSS px. */
+function plotArea(page: Page, tag: string): Promise<{ width: number; height: number }> {
+  return page.locator(tag).evaluate((el) => {
+    const rect = el.shadowRoot?.querySelector('#plot-area rect');
+    return { width: Number(rect?.getAttribute('width')), height: Number(rect?.getAttribute('height')) };
+  });
+}
+
+for (const [width, height] of SIZES) {
+  for (const presentation of [false, true]) {
+    for (const preset of ['tutorial', 'gaussians']) {
+      test(`${width}×${height}${presentation ? ', presentation' : ''}, ${preset}: the plots get the room, the controls column has no empty half`, async ({
+        page,
+      }) => {
+        await openPlayground(page, `/#preset=${preset}`);
+        await view(page, width, height, presentation);
+        await page.evaluate(() => document.querySelector('lp-playground')?.step(3));
+        await expect.poll(() => controlsFree(page), 'the controls column is used').toBeLessThan(0.3);
+        const scatter = await plotArea(page, 'lp-scatter');
+        const surface = await plotArea(page, 'lp-cost-surface');
+        const chart = await plotArea(page, 'lp-loss-chart');
+        expect(Math.min(scatter.width, surface.width), 'the scatter and the surface').toBeGreaterThanOrEqual(
+          0.38 * height,
+        );
+        expect(chart.width, 'the loss chart is wide enough to read').toBeGreaterThanOrEqual(0.2 * width);
+        expect(chart.height, 'and tall enough').toBeGreaterThanOrEqual(0.12 * height);
+        const fits = await page.evaluate(() => ({
+          width: document.documentElement.scrollWidth <= window.innerWidth,
+          height: document.documentElement.scrollHeight <= window.innerHeight,
+        }));
+        expect(fits).toEqual({ width: true, height: true });
+        for (const tag of ['lp-readout', 'lp-confusion-matrix']) {
+          const box = await boxOf(page.locator(tag));
+          expect(box.bottom, `${tag} inside the window`).toBeLessThanOrEqual(height + 0.5);
+          expect(box.right, `${tag} inside the window`).toBeLessThanOrEqual(width + 0.5);
+        }
+        expect(await clippedLabels(page)).toEqual([]);
+      });
+    }
+  }
+}
