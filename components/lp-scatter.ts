@@ -33,7 +33,7 @@ import type { ProbabilityImage } from '../src/state/playground-view';
 import { probabilityRamp } from '../src/view/colors';
 import { DensityImage, hexRgb, type Rgb } from '../src/view/density';
 import { countOf, formatNumber } from '../src/view/format';
-import { type Corner, cornerHides, emptiestCorner, type Segment } from '../src/view/legend-corner';
+import { type Corner, emptiestCorner, type Segment } from '../src/view/legend-corner';
 import { CLASS_STYLE, type ClassLabel } from '../src/view/palette';
 import { DEFAULT_DOMAIN, type PlotDomain, plotDomainKey } from '../src/view/plot-domain';
 import { weightArrow } from '../src/view/weight-arrow';
@@ -149,13 +149,12 @@ export class LpScatter extends LitElement {
     });
     if (!layout) return;
     if (changed.has('data')) this.tree = undefined;
-    const lines = this.lines();
     if (changed.has('data') || changed.has('domain') || layout !== this.placedFor) {
       this.placedFor = layout;
-      this.placeLegend(layout, lines);
-    } else if (changed.has('params') && this.legendHides(layout, lines)) {
+      this.placeLegend(layout, false);
+    } else if (changed.has('params')) {
       // It stays put while training moves the boundary, until the boundary (or w) comes under it.
-      this.placeLegend(layout, lines);
+      this.placeLegend(layout, true);
     }
     const root = d3.select(this.renderRoot.querySelector('svg.chart') as SVGSVGElement);
     const ctx = this.frame.context();
@@ -207,21 +206,19 @@ export class LpScatter extends LitElement {
     return [(legend.offsetWidth + LEGEND_INSET) / plot.width, (legend.offsetHeight + LEGEND_INSET) / plot.height];
   }
 
-  /** Whether the legend, where it is, hides part of the boundary or of w. */
-  private legendHides(layout: PlotLayout, lines: readonly Segment[]): boolean {
-    const corner = this.renderRoot.querySelector<HTMLElement>('.legend')?.dataset.corner as Corner | undefined;
-    const share = this.legendShare(layout);
-    return !!corner && !!share && cornerHides(corner, this.domain, share[0], share[1], lines);
-  }
-
-  /** The legend goes to the corner of the plot where it hides no line and the fewest points. */
-  private placeLegend(layout: PlotLayout, lines: readonly Segment[]): void {
+  /**
+   * The legend goes to the corner of the plot where it hides the least of
+   * the boundary and w, then the fewest points; `stay` keeps it where it is
+   * unless another corner hides clearly less.
+   */
+  private placeLegend(layout: PlotLayout, stay: boolean): void {
     const legend = this.renderRoot.querySelector<HTMLElement>('.legend');
     const share = this.legendShare(layout);
     if (!legend || !share) return;
     const { plot } = layout;
     const inset = LEGEND_INSET;
-    const corner = emptiestCorner(this.data, this.domain, share[0], share[1], lines);
+    const current = stay ? (legend.dataset.corner as Corner | undefined) : undefined;
+    const corner = emptiestCorner(this.data, this.domain, share[0], share[1], this.lines(), current);
     const left = corner.endsWith('left') ? plot.left + inset : plot.left + plot.width - inset - legend.offsetWidth;
     const top = corner.startsWith('top') ? plot.top + inset : plot.top + plot.height - inset - legend.offsetHeight;
     legend.style.left = `${left}px`;

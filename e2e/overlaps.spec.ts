@@ -173,14 +173,24 @@ test('the label of w sits on no data point, all through a run', async ({ page })
   }
 });
 
-test('the legend leaves the boundary free, all through a run', async ({ page }) => {
-  await openPlayground(page);
-  for (let iteration = 0; iteration <= 12; iteration++) {
-    const marks = await scatterMarks(page);
-    if (marks.boundary) {
-      const [a = [], b = []] = marks.boundary;
-      expect(crosses(a, b, marks.legend), `iteration ${iteration}: the legend hides the boundary`).toBe(false);
+// At 1280×720 and on a projector (1920×1080, presentation mode: larger text, a larger legend).
+for (const presentation of [false, true]) {
+  test(`the legend leaves the boundary free, all through a run${presentation ? ' (1920×1080, presentation)' : ''}`, async ({
+    page,
+  }) => {
+    if (presentation) await page.setViewportSize({ width: 1920, height: 1080 });
+    await openPlayground(page);
+    await page.evaluate((presentation) => {
+      const el = document.querySelector('lp-playground');
+      if (el) el.presentation = presentation;
+    }, presentation);
+    for (let iteration = 0; iteration <= 12; iteration++) {
+      const marks = await scatterMarks(page);
+      if (marks.boundary) {
+        const [a = [], b = []] = marks.boundary;
+        expect(crosses(a, b, marks.legend), `iteration ${iteration}: the legend hides the boundary`).toBe(false);
+      }
+      await page.evaluate(() => document.querySelector('lp-playground')?.step(1));
     }
-    await page.evaluate(() => document.querySelector('lp-playground')?.step(1));
-  }
-});
+  });
+}

@@ -1,9 +1,9 @@
 /**
- * Where a legend inside a plot hides least: never over a line the plot must
- * show (the decision boundary, the weight vector) where another corner is
- * free of it, and then the corner whose legend-sized box holds the fewest
- * points (counted on an even subsample of large data). Ties go in reading
- * order, top-left first.
+ * Where a legend inside a plot hides least: over as little as it can of the
+ * lines the plot must show (the decision boundary, the weight vector), none
+ * where a corner is free of them, and then the corner whose legend-sized
+ * box holds the fewest points (counted on an even subsample of large data).
+ * Ties go in reading order, top-left first.
  */
 import type { Dataset } from '../model/dataset';
 import type { PlotDomain } from './plot-domain';
@@ -34,8 +34,8 @@ function cornerBox(corner: Corner, domain: PlotDomain, width: number, height: nu
   return { x0: left ? x0 : x1 - w, x1: left ? x0 + w : x1, y0: top ? y1 - h : y0, y1: top ? y1 : y0 + h };
 }
 
-/** Whether the segment passes through the rectangle (Liang–Barsky clipping). */
-export function crosses([[ax, ay], [bx, by]]: Segment, r: Rect): boolean {
+/** How much of the segment lies in the rectangle, as a share of the segment (Liang–Barsky clipping); 0 when it misses. */
+export function insideShare([[ax, ay], [bx, by]]: Segment, r: Rect): number {
   let t0 = 0;
   let t1 = 1;
   const dx = bx - ax;
@@ -47,41 +47,47 @@ export function crosses([[ax, ay], [bx, by]]: Segment, r: Rect): boolean {
     [dy, r.y1 - ay],
   ] as const) {
     if (p === 0) {
-      if (q < 0) return false;
+      if (q < 0) return 0;
     } else {
       const t = q / p;
       if (p < 0) t0 = Math.max(t0, t);
       else t1 = Math.min(t1, t);
-      if (t0 > t1) return false;
+      if (t0 > t1) return 0;
     }
   }
-  return true;
+  return t1 - t0;
 }
 
-/** Whether a legend in this corner would hide part of one of the lines. */
-export function cornerHides(
-  corner: Corner,
-  domain: PlotDomain,
-  width: number,
-  height: number,
-  lines: readonly Segment[],
-): boolean {
-  const box = cornerBox(corner, domain, width, height);
-  return lines.some((line) => crosses(line, box));
-}
+/** A little more line hidden than the best corner hides is not worth a move (so the legend does not hop during a run). */
+const STAY = 0.03;
 
-/** `width` and `height` are the legend's share of the plot's width and height (0–1); `lines` are to stay in sight. */
+/**
+ * The corner for a legend whose size is `width` × `height` of the plot
+ * (shares, 0–1): the one that hides the least of the `lines` (their length
+ * in the box, in window widths; none if it can), then the fewest points.
+ * `current`, where the legend is now, is kept unless another corner hides
+ * clearly less of the lines.
+ */
 export function emptiestCorner(
   data: Dataset,
   domain: PlotDomain,
   width: number,
   height: number,
   lines: readonly Segment[] = [],
+  current?: Corner,
 ): Corner {
   const boxes = CORNERS.map((c) => cornerBox(c, domain, width, height));
+  const size = domain.x[1] - domain.x[0];
+  const hidden = boxes.map((box) =>
+    lines.reduce((sum, line) => {
+      const length = Math.hypot(line[1][0] - line[0][0], line[1][1] - line[0][1]);
+      return sum + (insideShare(line, box) * length) / size;
+    }, 0),
+  );
+  const least = Math.min(...hidden);
+  if (current !== undefined && (hidden[CORNERS.indexOf(current)] ?? 0) <= least + STAY) return current;
   const n = data.targets.length;
-  // A corner over a line counts as fuller than any corner without one.
-  const counts = boxes.map((box) => (lines.some((line) => crosses(line, box)) ? n + 1 : 0));
+  const counts = boxes.map(() => 0);
   const stride = Math.max(1, Math.floor(n / SAMPLE));
   const p = data.points;
   for (let i = 0; i < n; i += stride) {
@@ -91,7 +97,11 @@ export function emptiestCorner(
       if (x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1) counts[k]!++;
     });
   }
-  let best = 0;
-  for (let k = 1; k < 4; k++) if (counts[k]! < counts[best]!) best = k;
+  let best = -1;
+  for (let k = 0; k < 4; k++) {
+    // Among the corners that hide the least (to rounding), the one with the fewest points.
+    if (hidden[k]! > least + 1e-9) continue;
+    if (best < 0 || counts[k]! < counts[best]!) best = k;
+  }
   return CORNERS[best] as Corner;
 }
