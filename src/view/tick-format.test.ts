@@ -28,4 +28,13 @@ describe('tickFormat', () => {
     expect(tickNotation([0, 0.0005])).toBe('exponent');
     expect(tickNotation([])).toBe('fixed');
   });
+  it('writes every tick, never throws, for degenerate axes: one value, equal ticks, extreme sizes', () => {
+    for (const ticks of [[5], [5, 5], [0, 0], [1e-40, 1e-40], [1e300, 1e300], [-1e9, 1e9], [1e-39, 2e-39, 3e-39], []]) {
+      for (const log of [false, true]) {
+        const format = tickFormat(ticks, log);
+        for (const t of ticks) expect(format(t), `${ticks} ${log}`).not.toMatch(/NaN|undefined/);
+      }
+    }
+    expect(labels([5, 5])).toEqual(['5.00', '5.00']);
+  });
 });

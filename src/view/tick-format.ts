@@ -42,14 +42,20 @@ export function tickFormat(ticks: readonly number[], log = false): (value: numbe
   if (log) {
     // Decades apart: each tick needs its own digits only ("0.02", "300", "2e+5").
     const smallest = Math.min(...finite.filter((t) => t > 0));
-    const decimals = Number.isFinite(smallest) ? d3.precisionFixed(smallest) : 0;
+    const decimals = Number.isFinite(smallest) ? digits(d3.precisionFixed(smallest), 0) : 0;
     format = locale.format(notation === 'exponent' ? '~e' : `,.${decimals}~f`);
   } else {
     const step = finite.length > 1 ? Math.abs((finite[1] as number) - (finite[0] as number)) : size || 1;
+    // Two equal ticks (a domain of one value) give no step: 3 significant digits, 2 decimals.
     format =
       notation === 'exponent'
-        ? locale.format(`.${Math.max(0, d3.precisionRound(step, size) - 1)}~e`)
-        : locale.format(`,.${d3.precisionFixed(step)}f`);
+        ? locale.format(`.${digits(d3.precisionRound(step, size) - 1, 2)}~e`)
+        : locale.format(`,.${digits(d3.precisionFixed(step), 2)}f`);
   }
   return (value) => (value === 0 ? '0' : format(value));
+}
+
+/** A count of digits for a specifier: D3's answer where it has one (none for a step of 0), within 0…20. */
+function digits(n: number, fallback: number): number {
+  return Number.isFinite(n) ? Math.min(20, Math.max(0, n)) : fallback;
 }
