@@ -24,17 +24,23 @@ import type { Params, Reduction } from '../src/model/regression';
 import type { SurfaceStatus } from '../src/state/cost-surface-job';
 import type { HistoryEntry } from '../src/state/history';
 import { logViridis } from '../src/view/colors';
+import { edgePoint } from '../src/view/edge-point';
 import { formatCount, formatNumber } from '../src/view/format';
 import { placeLabels } from '../src/view/label-placement';
 import { numberAttribute } from '../src/view/number-attribute';
 import { controlEvent } from './events';
 import { consumeModel } from './model-context';
+import { logTickFormat } from './plot-axes';
 import { frameStyles, PlotFrame, type PlotLayout } from './plot-frame';
 
 /** Path points drawn as dots (older ones are just the line). */
 const DOTS = 60;
 /** The first iterates that get a w(k) label, space permitting; the current one always does. */
 const LABELLED = 6;
+/** Room kept clear around each label: the 3 px stroke it is drawn on, and a pixel. */
+const LABEL_HALO = 2.5;
+/** How far inside the plot's edge the mark of a current point beyond it sits. */
+const EDGE_INSET = 3;
 
 type Root = d3.Selection<SVGSVGElement, unknown, null, undefined>;
 
@@ -52,7 +58,8 @@ export class LpCostSurface extends LitElement {
       .path-dot { fill: var(--_lp-highlight); stroke: #222; stroke-width: 0.6; }
       .path-label { fill: white; paint-order: stroke; stroke: #222; stroke-width: 3px; }
       .current { fill: none; stroke: white; stroke-width: 2.5; }
-      .current-core { fill: var(--_lp-highlight); stroke: #222; }
+      .current-core, .edge-marker { fill: var(--_lp-highlight); stroke: #222; }
+      .edge-marker { paint-order: stroke; stroke: white; stroke-width: 2; stroke-linejoin: round; }
       .gradient { stroke: white; stroke-width: 2.2; }
       .gradient-label { fill: white; paint-order: stroke; stroke: #222; stroke-width: 3px; font-style: italic; }
       .title { font-weight: 600; fill: white; paint-order: stroke; stroke: rgba(0, 0, 0, 0.55); stroke-width: 3px; }
@@ -108,6 +115,8 @@ export class LpCostSurface extends LitElement {
   /** The layout the marks were last drawn for. */
   private drawn: PlotLayout | undefined;
   private range: [number, number] = [1, 10];
+  /** Measured label sizes, by font size, class and text. */
+  private readonly labelSizes = new Map<string, { width: number; height: number }>();
 
   override render() {
     const content = svg`
@@ -222,7 +231,7 @@ export class LpCostSurface extends LitElement {
     g.append('g')
       .attr('class', 'axis colorbar-axis')
       .attr('transform', `translate(${left + 12},0)`)
-      .call(d3.axisRight(scale).ticks(4).tickFormat(scale.tickFormat(4, '~g')));
+      .call(d3.axisRight(scale).ticks(4).tickFormat(logTickFormat(scale, 4)));
     const axisWidth = (g.select<SVGGElement>('.colorbar-axis').node()?.getBBox().width ?? 30) + 16;
     g.append('text')
       .attr('class', 'axis-label')
@@ -255,25 +264,47 @@ export class LpCostSurface extends LitElement {
     arrow.selectAll('*').remove();
     const current = this.params;
     const fontSize = Number.parseFloat(getComputedStyle(root.node() as Element).fontSize) || 12;
-    const requests: { x: number; y: number; text: string }[] = [];
+    const requests: { x: number; y: number; text: string; edge?: boolean }[] = [];
     if (current && Number.isFinite(current.w1) && Number.isFinite(current.w2)) {
       const cx = x(current.w1);
       const cy = y(current.w2);
-      marker.append('circle').attr('class', 'current').attr('r', 9).attr('cx', cx).attr('cy', cy);
-      marker.append('circle').attr('class', 'current-core').attr('r', 5).attr('cx', cx).attr('cy', cy);
-      requests.push({ x: cx, y: cy, text: `w(${this.history.at(-1)?.iteration ?? 0})` });
-      const step = this.drawStep(arrow, layout, current);
-      if (step) requests.push({ x: step.x, y: step.y, text: step.shortened ? '−η∇ξ (shortened)' : '−η∇ξ' });
+      const name = `w(${this.history.at(-1)?.iteration ?? 0})`;
+      const edge = edgePoint(plot, cx, cy, EDGE_INSET);
+      if (edge) {
+        // Beyond the window (a diverged run): an arrowhead at the edge it lies beyond, and where it is.
+        marker
+          .append('path')
+          .attr('class', 'edge-marker')
+          .attr('data-edge', '')
+          .attr('d', 'M0,0 L-13,-7 L-13,7 Z')
+          .attr('transform', `translate(${edge.x},${edge.y}) rotate(${edge.angle})`);
+        const inside = {
+          x: edge.x - 10 * Math.cos((edge.angle * Math.PI) / 180),
+          y: edge.y - 10 * Math.sin((edge.angle * Math.PI) / 180),
+        };
+        requests.push({
+          ...inside,
+          text: `${name} = (${formatNumber(current.w1, 1)}, ${formatNumber(current.w2, 1)})`,
+          edge: true,
+        });
+      } else {
+        marker.append('circle').attr('class', 'current').attr('r', 9).attr('cx', cx).attr('cy', cy);
+        marker.append('circle').attr('class', 'current-core').attr('r', 5).attr('cx', cx).attr('cy', cy);
+        requests.push({ x: cx, y: cy, text: name });
+        const step = this.drawStep(arrow, layout, current);
+        if (step) requests.push({ x: step.x, y: step.y, text: step.shortened ? '−η∇ξ (shortened)' : '−η∇ξ' });
+      }
     }
     for (const e of inside) {
       if (e.iteration >= LABELLED || e.iteration === this.history.at(-1)?.iteration) continue;
       requests.push({ x: x(e.params.w1), y: y(e.params.w2), text: `w(${e.iteration})` });
     }
     const bounds = { left: plot.left, top: plot.top, right: plot.left + plot.width, bottom: plot.top + plot.height };
+    const titleBox = (root.select('.title').node() as SVGTextElement | null)?.getBBox();
     const title = {
       left: plot.left,
       top: plot.top,
-      right: plot.left + this.heading().length * fontSize * 0.62,
+      right: plot.left + 6 + (titleBox?.width ?? this.heading().length * fontSize * 0.62),
       bottom: plot.top + fontSize * 1.6,
     };
     // No label may cover a dot: in a tight cluster a label would be read as another dot's.
@@ -281,17 +312,36 @@ export class LpCostSurface extends LitElement {
       const [cx, cy] = [x(e.params.w1), y(e.params.w2)];
       return { left: cx - 4, right: cx + 4, top: cy - 4, bottom: cy + 4 };
     });
-    const placed = placeLabels(requests, fontSize * 0.62, fontSize * 1.1, 7, bounds, [title, ...dots]);
+    // Each label as wide and as tall as it is drawn (the fonts differ), with its halo kept clear.
+    const size = this.labelSize(root, 'path-label', 'w(0)');
+    const measured = requests.map((r) => ({ ...r, width: this.labelSize(root, labelClass(r.text), r.text).width }));
+    const placed = placeLabels(measured, fontSize * 0.62, size.height, 7, bounds, [title, ...dots], LABEL_HALO);
     root
       .select('.labels')
       .selectAll('text')
       .data(placed)
       .join('text')
-      .attr('class', (p) => (p.text.startsWith('w(') ? 'path-label' : 'gradient-label'))
+      .attr('class', (p) => labelClass(p.text))
+      .attr('data-edge-label', (p) => (p.edge ? '' : null))
       .attr('x', (p) => p.lx)
       .attr('y', (p) => p.ly)
       .attr('text-anchor', (p) => p.anchor)
       .text((p) => p.text);
+  }
+
+  /** The size of a label as drawn with its class's font (measured once per text and font size). */
+  private labelSize(root: Root, cls: string, text: string): { width: number; height: number } {
+    const fontSize = getComputedStyle(root.node() as Element).fontSize;
+    const key = `${fontSize} ${cls} ${text}`;
+    let size = this.labelSizes.get(key);
+    if (!size) {
+      const probe = root.select('.labels').append('text').attr('class', cls).attr('visibility', 'hidden').text(text);
+      const box = (probe.node() as SVGTextElement).getBBox();
+      probe.remove();
+      size = { width: box.width, height: box.height };
+      if (box.width > 0) this.labelSizes.set(key, size);
+    }
+    return size;
   }
 
   /** The next full-batch step, −η∇ξ, from the current weights; returns the arrow's tip and whether it was cut short. */
@@ -332,6 +382,11 @@ export class LpCostSurface extends LitElement {
     const [w1, w2] = here.map((v) => Number(v.toPrecision(4))) as [number, number];
     this.dispatchEvent(controlEvent('lp-settings', { training: { initialWeights: [w1, w2] } }));
   };
+}
+
+/** A path label (w(k)) or the step's (−η∇ξ, in italics). */
+function labelClass(text: string): string {
+  return text.startsWith('w(') ? 'path-label' : 'gradient-label';
 }
 
 /** The positive, finite range of the values (the log colour scale's domain). */

@@ -25,6 +25,7 @@ import { download } from './download';
 import { controlEvent } from './events';
 import { figureParts, figurePng, figureSvg } from './figure-export';
 import { consumeModel } from './model-context';
+import { TransientNote } from './transient-note';
 
 /** The plots a playground can export, by element and by the file name they get. */
 const FIGURES = [
@@ -57,17 +58,20 @@ export class LpDataActions extends LitElement {
       .figure { display: flex; align-items: center; gap: 0.2em; }
       .figure span { flex: 1; padding: 0 0.6em; white-space: nowrap; }
       .figure button { width: auto; }
-      /* What a copy or an export says floats under the buttons: the bar keeps its one line. */
-      :host { position: relative; }
-      .said { position: absolute; top: calc(100% + 0.2em); left: 0; z-index: 3; font-size: 0.8em; width: max-content; max-width: 30em; }
-      .said:not(:empty) { padding: 0.2em 0.5em; border: 1px solid var(--_lp-border); border-radius: 4px; background: var(--_lp-surface); }
+      /*
+       * What a copy or an export says, where no page shows it in a place of its own (the playground says it
+       * in its status line): beside the buttons, in the flow, over nothing.
+       */
+      .said { font-size: 0.8em; }
     `,
   ];
 
   @state() private view: PlaygroundView | undefined;
-  /** What the last copy or export said (a polite live region). */
-  @state() private said = '';
-  /** The link, shown in a field when the clipboard refused it. */
+  /** What the last copy or export said, for a while (a polite live region); a press in the link's field keeps it. */
+  private readonly said = new TransientNote(this, (path) =>
+    path.some((t) => t instanceof HTMLInputElement && t.matches('input.link')),
+  );
+  /** The link, shown in a field (while the note asking to copy it stays) when the clipboard refused it. */
   @state() private manualLink = '';
 
   constructor() {
@@ -104,8 +108,8 @@ export class LpDataActions extends LitElement {
       </div>
       <button type="button" part="button" data-action="copy-link" ?disabled=${off} aria-label="Share: copy a link to this experiment"
         title="Copy a link to this experiment (with its data, up to ${formatCount(LINK_MAX_POINTS)} points)" @click=${() => this.copyLink()}>Share</button>
-      <span class="said" role="status">${this.said}</span>
-      ${this.manualLink ? html`<input class="link" readonly aria-label="Link to this experiment" .value=${this.manualLink} />` : nothing}
+      <span class="said" role="status">${this.said.shownElsewhere ? '' : this.said.text}</span>
+      ${this.manualLink && this.said.text ? html`<input class="link" readonly aria-label="Link to this experiment" .value=${this.manualLink} />` : nothing}
     `;
   }
 
@@ -156,16 +160,16 @@ export class LpDataActions extends LitElement {
     const model = this.closest('lp-model');
     const element = model?.querySelector(tag);
     if (!element) {
-      this.said = `There is no ${name.replace('-', ' ')} on this page to export.`;
+      this.said.say(`There is no ${name.replace('-', ' ')} on this page to export.`, true);
       return;
     }
     try {
       const parts = figureParts(element);
       if (format === 'svg') download(`${name}.svg`, figureSvg(parts, backgroundOf(element)), 'image/svg+xml');
       else download(`${name}.png`, await figurePng(parts, backgroundOf(element)));
-      this.said = '';
+      this.said.say('');
     } catch (error) {
-      this.said = `Could not export the ${name.replace('-', ' ')}: ${(error as Error).message}`;
+      this.said.say(`Could not export the ${name.replace('-', ' ')}: ${(error as Error).message}`, true);
     }
   }
 
@@ -179,10 +183,10 @@ export class LpDataActions extends LitElement {
     try {
       model = JSON.parse(await file.text());
     } catch (error) {
-      this.said = `${file.name} is not a model file (not JSON: ${(error as Error).message}).`;
+      this.said.say(`${file.name} is not a model file (not JSON: ${(error as Error).message}).`, true);
       return;
     }
-    this.said = '';
+    this.said.say('');
     this.dispatchEvent(controlEvent('lp-load-model', { model, name: file.name }));
   }
 
@@ -194,11 +198,14 @@ export class LpDataActions extends LitElement {
     this.manualLink = '';
     try {
       await navigator.clipboard.writeText(link.url);
-      this.said = link.missing || 'Link copied: it opens these settings and these data, at w(0).';
+      this.said.say(link.missing || 'Link copied: it opens these settings and these data, at w(0).');
     } catch {
       // No clipboard (permission refused, an insecure page): the link is shown, selected, to copy by hand.
       this.manualLink = link.url;
-      this.said = link.missing || 'Copy the link by hand (the clipboard is not available here):';
+      this.said.say(
+        `${link.missing ? `${link.missing} ` : ''}Copy the link by hand from the field beside Share (the clipboard is not available here).`,
+        true,
+      );
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('input.link')?.select();
     }

@@ -78,7 +78,7 @@ export class LpDataControls extends LitElement {
         </span>
       </div>
       <lp-csv-import></lp-csv-import>
-      <p class="hint">Shift-click adds the other class; Alt-click removes the nearest point. A CSV file can also be dropped on the scatter, or pasted (Ctrl+V).</p>
+      <p class="hint usage">Shift-click adds the other class; Alt-click removes the nearest point. A CSV file can also be dropped on the scatter, or pasted (Ctrl+V).</p>
     </fieldset>`;
   }
 

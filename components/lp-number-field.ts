@@ -27,13 +27,15 @@ export class LpNumberField extends LitElement {
   static override styles = [
     themeStyles,
     css`
-      :host { display: inline-flex; flex-direction: column; gap: 0.1em; min-width: 0; position: relative; }
+      /* Never narrower than its value: the input grows with its text (field-sizing), the host with the input. */
+      :host { display: inline-flex; flex-direction: column; gap: 0.1em; min-width: min-content; position: relative; }
       :host([inline]) { flex-direction: row; align-items: center; gap: 0.4em; }
       label { font-size: 0.85em; color: var(--_lp-muted); white-space: nowrap; }
       :host([inline]) label { font-size: 0.9em; }
+      :host([inline]) input { flex: 1; min-width: 3.5em; }
       :host([hide-label]) label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
       input {
-        font: inherit; width: 100%; min-width: 3.5em; box-sizing: border-box; padding: 0.15em 0.35em;
+        font: inherit; field-sizing: content; min-width: max(3em, 100%); box-sizing: border-box; padding: 0.15em 0.35em;
         border: 1px solid var(--_lp-control-border); border-radius: 4px; background: var(--_lp-surface); color: inherit;
       }
       input:focus-visible { outline: 3px solid var(--_lp-focus); outline-offset: 1px; }
@@ -42,6 +44,8 @@ export class LpNumberField extends LitElement {
       .error { position: absolute; top: 100%; left: 0; z-index: 3; width: max-content; max-width: 16em; margin-top: 2px;
         color: var(--_lp-error-text); background: var(--_lp-error-surface); border: 1px solid var(--_lp-error); border-radius: 4px;
         padding: 0.15em 0.4em; font-size: 0.8em; box-shadow: 0 2px 6px var(--_lp-shadow); }
+      /* Beside the field instead, rising from its foot over the row above: the row below stays free. */
+      :host([message-beside]) .error { top: auto; bottom: 0; left: 100%; max-width: 15em; margin: 0 0 0 0.4em; line-height: 1.2; }
     `,
   ];
 
@@ -61,6 +65,8 @@ export class LpNumberField extends LitElement {
   @property({ type: Boolean, reflect: true }) inline = false;
   /** The label only for screen readers (and messages): a table's headers say it on screen. */
   @property({ type: Boolean, attribute: 'hide-label', reflect: true }) hideLabel = false;
+  /** A refused value's message floats beside the field, rising over the row above, not over the row below. */
+  @property({ type: Boolean, attribute: 'message-beside', reflect: true }) messageBeside = false;
 
   @state() private error = '';
   @state() private text = '';

@@ -60,7 +60,8 @@ export class LpOptimiserControls extends LitElement {
         <input id="lr-slider" type="range" min=${SLIDER.min} max=${SLIDER.max} step="0.01" .value=${String(position)}
           aria-valuetext=${String(lr)}
           @input=${(e: Event) => this.setRate(sliderToRate(Number((e.target as HTMLInputElement).value)))} />
-        <lp-number-field class="narrow" inline .label=${eta.label} .value=${lr} .min=${eta.range?.min ?? 0} .max=${eta.range?.max ?? 10}
+        <!-- Its message beside it, over the slider's end (η too), not over the Batch row below. -->
+        <lp-number-field class="narrow" inline message-beside .label=${eta.label} .value=${lr} .min=${eta.range?.min ?? 0} .max=${eta.range?.max ?? 10}
           @lp-number=${(e: NumberEvent) => this.setRate(e.detail.value)}></lp-number-field>
       </div>
       <div class="line">
@@ -77,7 +78,8 @@ export class LpOptimiserControls extends LitElement {
         </select>
         ${
           mini
-            ? html`<lp-number-field class="narrow" inline .label=${SETTINGS.batchSize.label} .value=${this.batchSize} .min=${1}
+            ? // Named "batch size" for screen readers and messages; on screen, the Batch label beside it says it.
+              html`<lp-number-field class="narrow" inline hide-label .label=${SETTINGS.batchSize.label} .value=${this.batchSize} .min=${1}
                 .max=${Math.max(1, this.samples)} integer
                 @lp-number=${(e: NumberEvent) => this.send({ training: { batchSize: e.detail.value } })}></lp-number-field>`
             : ''

@@ -39,7 +39,7 @@
  * @cssprop --lp-error-color - errors and refused values (default #b00020; dark #ff6b81)
  */
 import { html, nothing } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ExportedModel } from '../src/state/model-file';
 import type { PlaygroundSettings, SettingsChange } from '../src/state/playground-settings';
 import { DEFAULT_PLAYGROUND } from '../src/state/playground-settings';
@@ -48,6 +48,8 @@ import type { LpModel, PlaygroundOptions, ViewShortcutEvent } from './lp-model';
 import type { LpShortcutHelp } from './lp-shortcut-help';
 import { playgroundPanels } from './playground-layout';
 import { playgroundStyles } from './playground-styles';
+import { TableDock } from './table-dock';
+import type { NoteEvent } from './transient-note';
 import './lp-model';
 import './lp-shortcut-help';
 import './lp-status';
@@ -71,6 +73,10 @@ export class LpPlayground extends ModelAttributes {
   private readonly rendered = new Promise<LpModel>((resolve) => {
     this.resolveRendered = resolve;
   });
+  /** The tables under the controls where there is room for them. */
+  private readonly dock = new TableDock(this);
+  /** What the bar's buttons said last (a link copied), shown in the status line while it lasts. */
+  @state() private note = '';
 
   /** Settles once the playground has started: data loaded, w(0) evaluated, views drawn; rejects if it could not. */
   get ready(): Promise<void> {
@@ -165,16 +171,22 @@ export class LpPlayground extends ModelAttributes {
         engine=${this.engine ?? nothing} ?sync-url=${this.syncUrl} ?global-shortcuts=${this.globalShortcuts}
         @lp-view-shortcut=${this.onViewShortcut}>
       <div class="root">
-        <div class="bar" part="bar">
-          <lp-transport exportparts="button: transport-button"></lp-transport>
-          <lp-data-actions></lp-data-actions>
-          <lp-status></lp-status>
-          <lp-engine-badge exportparts="badge: engine-badge"></lp-engine-badge>
-          <button type="button" class="toggle" part="presentation-button" aria-pressed=${this.presentation ? 'true' : 'false'}
-            @click=${() => this.togglePresentation()}>Presentation</button>
-          <lp-shortcut-help exportparts="button: help-button"></lp-shortcut-help>
+        <div class="bar" part="bar" @lp-note=${this.onNote}>
+          <div class="doing">
+            <div class="actions">
+              <lp-transport exportparts="button: transport-button"></lp-transport>
+              <lp-data-actions></lp-data-actions>
+            </div>
+            <lp-status .note=${this.note}></lp-status>
+          </div>
+          <div class="about">
+            <lp-engine-badge exportparts="badge: engine-badge"></lp-engine-badge>
+            <button type="button" class="toggle" part="presentation-button" aria-pressed=${this.presentation ? 'true' : 'false'}
+              @click=${() => this.togglePresentation()}>Presentation</button>
+            <lp-shortcut-help exportparts="button: help-button"></lp-shortcut-help>
+          </div>
         </div>
-        ${playgroundPanels()}
+        ${playgroundPanels(this.dock)}
       </div>
     </lp-model>`;
   }
@@ -203,6 +215,12 @@ export class LpPlayground extends ModelAttributes {
     if (!this.model) throw new Error('The playground is not on a page: connect it first');
     return this.model;
   }
+
+  /** A note from the bar's buttons goes to the status line: in the bar, over no plot. */
+  private onNote = (event: NoteEvent): void => {
+    event.preventDefault();
+    this.note = event.detail.text;
+  };
 
   /** P and ? on the model's keys: this layout's presentation mode and key list. */
   private onViewShortcut = (event: ViewShortcutEvent): void => {

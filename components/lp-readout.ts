@@ -1,8 +1,9 @@
 /**
  * The numbers of the current model: iteration, N, the weights, the bias, the
  * cost ξ (under its reduction), the accuracy, and the gradient ∂ξ/∂w the next full-batch step goes
- * against (the arrow on the cost surface).
+ * against (the arrow on the cost surface). Two label–value pairs a row, or one (`stacked`).
  *
+ * @attr stacked - one label and value a row instead of two: half as wide, twice as tall
  * @csspart readouts - the list of labels and values
  */
 import { css, html, LitElement, nothing } from 'lit';
@@ -19,10 +20,13 @@ export class LpReadout extends LitElement {
     themeStyles,
     css`
       :host { display: block; font-variant-numeric: tabular-nums; }
-      /* Two pairs a row: label, value, label, value. */
-      dl { display: grid; grid-template-columns: auto auto auto auto; gap: 0.05em 0.6em; margin: 0; }
+      /* Two pairs a row: label, value, label, value; the columns as wide as their text, whatever the container's width. */
+      dl { display: grid; grid-template-columns: repeat(4, max-content); justify-content: start; gap: 0.05em 0.6em; margin: 0; }
       dt { color: var(--_lp-muted); white-space: nowrap; }
       dd { margin: 0 0.4em 0 0; text-align: right; font-family: var(--_lp-mono); white-space: nowrap; }
+      /* One pair a row: half as wide (beside a chart, under controls). */
+      :host([stacked]) dl { grid-template-columns: repeat(2, max-content); column-gap: 0.8em; }
+      :host([stacked]) dd { margin: 0; }
     `,
   ];
 
@@ -34,6 +38,8 @@ export class LpReadout extends LitElement {
   @property() reduction: Reduction = 'sum';
   /** Whether b is trained; without it the bias rows are left out. */
   @property({ type: Boolean }) bias = false;
+  /** One label and value a row (half as wide, twice as tall) instead of two. */
+  @property({ type: Boolean, reflect: true }) stacked = false;
 
   constructor() {
     super();
@@ -52,7 +58,8 @@ export class LpReadout extends LitElement {
     const g = this.gradient;
     const pair = (label: string, name: string, value: string) =>
       html`<dt>${label}</dt><dd data-readout=${name}>${value}</dd>`;
-    const none = html`<dt></dt><dd></dd>`;
+    // Two pairs a row keep their columns: a missing pair leaves its place empty.
+    const none = this.stacked ? nothing : html`<dt></dt><dd></dd>`;
     return html`<dl part="readouts" aria-live="off">
       ${pair('iteration', 'iteration', String(s.iteration))}${pair('N', 'samples', formatCount(s.samples))}
       ${pair('w₁', 'w1', formatNumber(s.weights[0]))}${pair('w₂', 'w2', formatNumber(s.weights[1]))}

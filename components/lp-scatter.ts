@@ -33,7 +33,7 @@ import type { ProbabilityImage } from '../src/state/playground-view';
 import { probabilityRamp } from '../src/view/colors';
 import { DensityImage, hexRgb, type Rgb } from '../src/view/density';
 import { countOf, formatNumber } from '../src/view/format';
-import { emptiestCorner } from '../src/view/legend-corner';
+import { type Corner, emptiestCorner, type Segment } from '../src/view/legend-corner';
 import { CLASS_STYLE, type ClassLabel } from '../src/view/palette';
 import { DEFAULT_DOMAIN, type PlotDomain, plotDomainKey } from '../src/view/plot-domain';
 import { weightArrow } from '../src/view/weight-arrow';
@@ -42,6 +42,7 @@ import { controlEvent } from './events';
 import { consumeModel } from './model-context';
 import { PlotFrame, type PlotLayout } from './plot-frame';
 import { scatterStyles } from './scatter-styles';
+import { boxOf, placeWeightLabel } from './weight-label';
 
 /** Above this many points the markers give way to a density image. */
 const MARKER_LIMIT = 2000;
@@ -52,6 +53,8 @@ const DENSITY_SLICE = 200_000;
 /** The heatmap's opacity: the points must stay readable on it (fainter still under a density). */
 const HEATMAP_ALPHA = 0.45;
 const HEATMAP_UNDER_DENSITY_ALPHA = 0.25;
+/** Room between the legend and the plot's edge, in CSS px. */
+const LEGEND_INSET = 6;
 /** The class colours a shade darker, so a density stands out from the heatmap of its own class. */
 const darker = (hex: string): Rgb => {
   const [r, g, b] = hexRgb(hex);
@@ -148,7 +151,10 @@ export class LpScatter extends LitElement {
     if (changed.has('data')) this.tree = undefined;
     if (changed.has('data') || changed.has('domain') || layout !== this.placedFor) {
       this.placedFor = layout;
-      this.placeLegend(layout);
+      this.placeLegend(layout, false);
+    } else if (changed.has('params')) {
+      // It stays put while training moves the boundary, until the boundary (or w) comes under it.
+      this.placeLegend(layout, true);
     }
     const root = d3.select(this.renderRoot.querySelector('svg.chart') as SVGSVGElement);
     const ctx = this.frame.context();
@@ -182,18 +188,37 @@ export class LpScatter extends LitElement {
     </div>`;
   }
 
-  /** The legend goes to the corner of the plot where it hides the fewest points. */
-  private placeLegend(layout: PlotLayout): void {
+  /** The boundary and w, in data coordinates: lines the legend must leave in sight. */
+  private lines(): Segment[] {
+    const out: Segment[] = [];
+    const boundary = boundarySegment(this.params, this.domain.x, this.domain.y);
+    if (boundary) out.push(boundary);
+    const arrow = weightArrow(this.params, this.domain);
+    if (arrow) out.push([arrow.from, arrow.to]);
+    return out;
+  }
+
+  /** The legend's share of the plot's width and height, with the room kept around it. */
+  private legendShare(layout: PlotLayout): [number, number] | undefined {
     const legend = this.renderRoot.querySelector<HTMLElement>('.legend');
-    if (!legend) return;
+    if (!legend) return undefined;
     const { plot } = layout;
-    const inset = 6;
-    const corner = emptiestCorner(
-      this.data,
-      this.domain,
-      (legend.offsetWidth + inset) / plot.width,
-      (legend.offsetHeight + inset) / plot.height,
-    );
+    return [(legend.offsetWidth + LEGEND_INSET) / plot.width, (legend.offsetHeight + LEGEND_INSET) / plot.height];
+  }
+
+  /**
+   * The legend goes to the corner of the plot where it hides the least of
+   * the boundary and w, then the fewest points; `stay` keeps it where it is
+   * unless another corner hides clearly less.
+   */
+  private placeLegend(layout: PlotLayout, stay: boolean): void {
+    const legend = this.renderRoot.querySelector<HTMLElement>('.legend');
+    const share = this.legendShare(layout);
+    if (!legend || !share) return;
+    const { plot } = layout;
+    const inset = LEGEND_INSET;
+    const current = stay ? (legend.dataset.corner as Corner | undefined) : undefined;
+    const corner = emptiestCorner(this.data, this.domain, share[0], share[1], this.lines(), current);
     const left = corner.endsWith('left') ? plot.left + inset : plot.left + plot.width - inset - legend.offsetWidth;
     const top = corner.startsWith('top') ? plot.top + inset : plot.top + plot.height - inset - legend.offsetHeight;
     legend.style.left = `${left}px`;
@@ -293,14 +318,16 @@ export class LpScatter extends LitElement {
       .attr('x2', x(arrow.to[0]))
       .attr('y2', y(arrow.to[1]))
       .attr('marker-end', 'url(#arrow)');
-    // The label goes on the side of the tip that faces the middle of the plot, so it stays inside.
-    const right = x(arrow.to[0]) > layout.plot.left + layout.plot.width / 2;
-    g.append('text')
+    const label = g
+      .append('text')
       .attr('class', 'weight-label')
-      .attr('x', x(arrow.to[0]) + (right ? -6 : 6))
-      .attr('y', y(arrow.to[1]) - 8)
-      .attr('text-anchor', right ? 'end' : 'start')
       .text(arrow.scaled ? 'w (scaled)' : 'w');
+    const legend = this.renderRoot.querySelector<HTMLElement>('.legend');
+    placeWeightLabel(label.node() as SVGTextElement, layout, arrow, {
+      data: this.data,
+      boundary: boundarySegment(this.params, this.domain.x, this.domain.y),
+      legend: legend ? boxOf(legend) : undefined,
+    });
   }
 
   private nearest(x1: number, x2: number, radius?: number): number | undefined {

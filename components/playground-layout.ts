@@ -1,10 +1,12 @@
 /**
  * The playground's panels: the controls on the left; the messages, the
  * scatter, the cost surface, the loss chart, the readouts and the confusion
- * matrix on the right. Each element takes what it shows from the <lp-model>
- * around it and answers with events: the layout only places them.
+ * matrix on the right, or, where the controls leave room for them, the
+ * tables under the controls (see TableDock) and the chart wider. Each
+ * element takes what it shows from the <lp-model> around it and answers
+ * with events: the layout only places them.
  */
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import './lp-adapter-note';
 import './lp-confusion-matrix';
 import './lp-cost-surface';
@@ -16,8 +18,12 @@ import './lp-model-controls';
 import './lp-optimiser-controls';
 import './lp-readout';
 import './lp-scatter';
+import type { TableDock } from './table-dock';
 
-export function playgroundPanels() {
+export function playgroundPanels(dock: TableDock) {
+  const readouts = html`<section class="readouts" part="panel" aria-label="Readouts"><lp-readout stacked exportparts="readouts"></lp-readout></section>`;
+  const confusion = html`<section class="confusion" part="panel" aria-label="Confusion matrix">
+    <lp-confusion-matrix exportparts="table: confusion-table"></lp-confusion-matrix></section>`;
   // The parts named here (and the figures' parts they export) are <lp-playground>'s, for ::part() on it.
   return html`<div class="main" part="main">
     <div class="controls" part="controls">
@@ -26,6 +32,11 @@ export function playgroundPanels() {
       <lp-optimiser-controls exportparts="fieldset"></lp-optimiser-controls>
       <lp-initial-weights exportparts="fieldset"></lp-initial-weights>
       <lp-adapter-note class="adapter"></lp-adapter-note>
+      ${
+        dock.docked.length > 0
+          ? html`<div class="dock">${dock.has('readouts') ? readouts : nothing}${dock.has('confusion') ? confusion : nothing}</div>`
+          : nothing
+      }
     </div>
     <div class="views" part="views">
       <lp-messages class="messages"></lp-messages>
@@ -36,9 +47,7 @@ export function playgroundPanels() {
       <div class="bottom">
         <section class="chart" part="panel" aria-label="Cost and accuracy over iterations">
           <lp-loss-chart exportparts="plot: chart-plot"></lp-loss-chart></section>
-        <section class="readouts" part="panel" aria-label="Readouts"><lp-readout exportparts="readouts"></lp-readout></section>
-        <section class="confusion" part="panel" aria-label="Confusion matrix">
-          <lp-confusion-matrix exportparts="table: confusion-table"></lp-confusion-matrix></section>
+        ${dock.has('readouts') ? nothing : readouts}${dock.has('confusion') ? nothing : confusion}
       </div>
     </div>
   </div>`;

@@ -20,9 +20,17 @@ export const playgroundStyles = [
     font-size: calc(var(--lp-font-size, clamp(14px, 0.6vw + 7px, 19px)) * var(--lp-scale));
   }
   :host([presentation]) { --lp-scale: 1.25; }
+  /* A lecture needs the room more than the hints on how to use the controls. */
+  :host([presentation]) { --_lp-usage-hints: none; }
   :host([presentation]) .adapter { display: none; }
   .root { display: grid; grid-template-rows: auto minmax(0, 1fr); gap: 0.45em; height: 100%; }
-  .bar { display: flex; flex-wrap: wrap; gap: 0.4em 0.6em; align-items: center; }
+  /* What the user does (and what it did, the status) on the left; the engine and the page's own buttons on the right. */
+  .bar, .bar div { display: flex; flex-wrap: wrap; gap: 0.4em 0.6em; align-items: center; }
+  /* The buttons stay on one row; what is left of it goes to the status. */
+  .bar > .doing { flex: 1 1 0; }
+  .bar .actions { flex-wrap: nowrap; min-width: max-content; }
+  .bar .actions > * { flex: none; }
+  .bar > .about { flex: none; margin-left: auto; }
   .adapter { color: var(--_lp-muted); font-size: 0.8em; margin: 0.2em 0 0; }
   .main { display: grid; grid-template-columns: minmax(15em, 18.5em) minmax(0, 1fr); gap: 0.9em; min-height: 0; }
   /* The controls' text a little smaller than the views' (scaled by the same factor in presentation mode). */
@@ -30,14 +38,17 @@ export const playgroundStyles = [
   .views {
     display: grid; min-height: 0; gap: 0.3em 1em;
     grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr);
-    grid-template-rows: auto minmax(0, 1fr) minmax(7.5em, 0.36fr);
+    /* The bottom row at least as tall as the tables beside the chart. */
+    grid-template-rows: auto minmax(0, 1fr) minmax(min-content, 0.36fr);
     grid-template-areas: 'messages messages' 'scatter surface' 'bottom bottom';
   }
   .bottom { grid-area: bottom; display: flex; gap: 1.2em; min-height: 0; align-items: stretch; }
+  /* Under the controls, level with the chart's row: the tables the controls leave room for. */
+  .dock { display: flex; flex-direction: column; align-items: flex-start; gap: 0.35em; margin-top: auto; font-size: calc(1em / 0.9); }
   .messages { grid-area: messages; }
   .scatter { grid-area: scatter; min-height: 0; }
   .surface { grid-area: surface; min-height: 0; }
-  .chart { flex: 1; min-width: 12em; min-height: 0; }
+  .chart { flex: 1; min-width: 12em; min-height: 7.5em; }
   .readouts, .confusion { flex: none; }
   .scatter > *, .surface > *, .chart > * { width: 100%; height: 100%; aspect-ratio: auto; }
   @media (max-width: 1000px) {
@@ -51,8 +62,12 @@ export const playgroundStyles = [
     .chart > * { aspect-ratio: 2.6; height: auto; }
     .controls { order: 2; }
   }
-  /* The last thing done: fills the bar's free room, one line. */
-  lp-status { flex: 1; min-width: 3em; font-size: 0.85em; }
+  /*
+   * The last thing done, never cut: the bar's free room, where two lines fit beside the buttons; with less
+   * than 16em there, and always in presentation mode (large text), a row of its own under the buttons.
+   */
+  lp-status { flex: 1 1 16em; min-width: 0; font-size: 0.85em; }
+  :host([presentation]) lp-status { flex-basis: 100%; }
   button.toggle { font: inherit; font-size: 0.85em; padding: 0.25em 0.7em; border-radius: 6px; border: 1px solid var(--_lp-control-border);
     background: var(--_lp-surface); color: inherit; cursor: pointer; }
   button.toggle:focus-visible { outline: 3px solid var(--_lp-focus); outline-offset: 2px; }

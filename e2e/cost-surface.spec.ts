@@ -6,6 +6,7 @@
  * overlap.
  */
 import type { Page } from '@playwright/test';
+import { formatNumber } from '../src/view/format';
 import { expect, openPlayground, playgroundState, TUTORIAL_REFERENCE, test } from './fixtures';
 import { axisMap } from './views';
 
@@ -161,4 +162,45 @@ test('near the minimum the w(k) labels never overlap, and the first ones and the
       expect(overlap, `${a.text} and ${b.text} overlap`).toBe(false);
     }
   }
+});
+
+test('a current point outside the window is marked at the edge it lies beyond, with its value', async ({ page }) => {
+  // Two classes 60 apart: one summed step throws w₁ to about 6 000, far past the ±1 000 the window may show.
+  await openPlayground(page, '/#preset=gaussians&n=10000&mean0=-30,0&mean1=30,0&lr=0.01');
+  await page.evaluate(() => document.querySelector('lp-playground')?.step(1));
+  const [w1, w2] = (await playgroundState(page)).weights as [number, number];
+  expect(w1).toBeGreaterThan(2000);
+  await expect.poll(async () => (await surface(page)).window).toEqual([-1000, 1000]);
+  const plot = page.locator('lp-cost-surface');
+  const edge = plot.locator('.marker [data-edge]');
+  await expect(edge).toHaveCount(1);
+  // On the right edge of the plot, at the height of w₂, its value said beside it.
+  const x = await axisMap(plot, 'x');
+  const y = await axisMap(plot, 'y');
+  const at = await edge.evaluate((g) => {
+    const r = g.getBoundingClientRect();
+    const svg = g.closest('svg')?.getBoundingClientRect();
+    return { x: (r.left + r.right) / 2 - (svg?.left ?? 0), y: (r.top + r.bottom) / 2 - (svg?.top ?? 0) };
+  });
+  expect(Math.abs(x.toData(at.x) - 1000)).toBeLessThan(60);
+  expect(Math.abs(y.toData(at.y) - w2)).toBeLessThan(60);
+  const label = plot.locator('.labels [data-edge-label]');
+  await expect(label).toHaveText(`w(1) = (${formatNumber(w1, 1)}, ${formatNumber(w2, 1)})`);
+  // Inside the plot, whole.
+  const box = await label.evaluate((t) => {
+    const r = t.getBoundingClientRect();
+    const area = t.closest('svg')?.querySelector('rect.hit')?.getBoundingClientRect();
+    return {
+      inside:
+        !!area &&
+        r.left >= area.left - 0.5 &&
+        r.right <= area.right + 0.5 &&
+        r.top >= area.top - 0.5 &&
+        r.bottom <= area.bottom + 0.5,
+    };
+  });
+  expect(box.inside).toBe(true);
+  // Back inside the window, the mark goes.
+  await page.evaluate(() => document.querySelector('lp-playground')?.reset());
+  await expect(edge).toHaveCount(0);
 });

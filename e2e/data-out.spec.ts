@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { collectPageErrors } from './browser';
 import { expect, openPlayground, playgroundState, test } from './fixtures';
-import { axisMap } from './views';
+import { axisMap, boxOf, overlap } from './views';
 
 /** Chooses an item of the Export menu and returns the file it downloads. */
 async function exported(page: Page, item: string): Promise<{ name: string; bytes: Buffer }> {
@@ -170,7 +170,7 @@ test('a shared link with 300 edited points reproduces the experiment in a fresh 
   const csv = await exportCsv(page);
 
   await page.locator('lp-data-actions [data-action="copy-link"]').click();
-  await expect(page.locator('lp-data-actions .said')).toContainText('Link copied');
+  await expect(page.locator('lp-playground .status')).toContainText('Link copied');
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toBe(await page.evaluate(() => document.querySelector('lp-playground')?.shareLink()));
   expect(link).toMatch(/#lr=0\.02&data=[A-Za-z0-9_-]+$/);
@@ -229,7 +229,7 @@ test('a link says when the data are too many to travel in it', async ({ page }) 
     `x1,x2,t\n${rows.join('\n')}\n`,
   );
   await page.locator('lp-data-actions [data-action="copy-link"]').click();
-  await expect(page.locator('lp-data-actions .said')).toContainText('not these 2,001 points'.replace(',', '\u202f'));
+  await expect(page.locator('lp-playground .status')).toContainText('not these 2,001 points'.replace(',', '\u202f'));
   expect(await page.evaluate(() => navigator.clipboard.readText())).not.toContain('data=');
 });
 
@@ -287,4 +287,48 @@ test('the Export menu works by keyboard alone, and gives focus back to its butto
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
   await expect(exportButton).toBeFocused();
+});
+
+test('the note after Share covers no plot, goes with the next action, and goes by itself after a few seconds', async ({
+  page,
+}) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPlayground(page);
+  const share = page.locator('lp-data-actions [data-action="copy-link"]');
+  const note = page.getByText('Link copied: it opens these settings');
+  const plots = ['lp-scatter', 'lp-scatter .legend', 'lp-cost-surface', 'lp-loss-chart'];
+  const coversNothing = async (when: string) => {
+    const box = await boxOf(note);
+    for (const plot of plots)
+      expect(overlap(box, await boxOf(page.locator(plot))), `${when}: over ${plot}`).toBe(false);
+  };
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    for (const presentation of [false, true]) {
+      await page.evaluate((p) => {
+        const el = document.querySelector('lp-playground');
+        if (el) el.presentation = p;
+      }, presentation);
+      await share.click();
+      await expect(note).toBeVisible();
+      await coversNothing(`${width}×${height}${presentation ? ', presentation' : ''}`);
+      // The next thing done takes its place.
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
+      await expect(note).toHaveCount(0);
+    }
+  }
+  // Left alone, it goes by itself (and a resize meanwhile neither keeps it nor puts it over a plot).
+  await share.click();
+  await expect(note).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await coversNothing('after a resize');
+  await expect(note).toHaveCount(0, { timeout: 30_000 });
+  // A key pressed is a next action too.
+  await share.click();
+  await expect(note).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(note).toHaveCount(0);
 });

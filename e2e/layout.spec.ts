@@ -9,7 +9,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, openPlayground, test } from './fixtures';
-import { clippedLabels, tickLabels } from './views';
+import { axisTicks, boxOf, clippedLabels, overlap, tickLabels } from './views';
 
 const SIZES = [
   [1280, 720],
@@ -94,10 +94,10 @@ for (const [width, height] of SIZES) {
         await el?.step(6);
       });
       await expect
-        .poll(() => tickLabels(page).then((t) => t.some((label) => label.replace('−', '-').includes('1,000'))))
+        .poll(() => tickLabels(page).then((t) => t.some((label) => label.replace('−', '-').includes('1\u202f000'))))
         .toBe(true);
       await page.screenshot({ path: `e2e/screenshots/playground-${width}x${height}-${mode}-diverged.png` });
-      expect(await tickLabels(page)).toEqual(expect.arrayContaining([expect.stringMatching(/e\+|0{4}/)]));
+      expect(await tickLabels(page)).toEqual(expect.arrayContaining([expect.stringMatching(/e\+|\u202f000/)]));
       expect(await clippedLabels(page)).toEqual([]);
     });
   }
@@ -141,3 +141,184 @@ test('messages of refused field values float over the controls: the page still f
   const box = await eta.locator('.error').boundingBox();
   expect(box?.width ?? 0).toBeGreaterThan(120);
 });
+
+/** Sets the window's size and the mode, and waits until the page has laid itself out again. */
+async function view(page: Page, width: number, height: number, presentation: boolean): Promise<void> {
+  await page.setViewportSize({ width, height });
+  await page.evaluate(async (presentation) => {
+    const el = document.querySelector('lp-playground');
+    if (el) el.presentation = presentation;
+    for (let k = 0; k < 3; k++) await new Promise(requestAnimationFrame);
+  }, presentation);
+}
+
+/** Each number field whose text is wider than its box (cut), as "label: text". */
+function cutFields(page: Page): Promise<string[]> {
+  return page.locator('lp-number-field').evaluateAll((fields) =>
+    fields.flatMap((f) => {
+      const input = f.shadowRoot?.querySelector('input');
+      if (!input || input.offsetWidth === 0) return [];
+      return input.scrollWidth > input.clientWidth + 1
+        ? [`${f.getAttribute('label') ?? (f as HTMLElement & { label: string }).label}: ${input.value}`]
+        : [];
+    }),
+  );
+}
+
+test('every number field shows its whole value, at both sizes and in both modes', async ({ page }) => {
+  test.slow();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  // The longest values users meet: a million points a class, a small η, a big batch, a w(0) with decimals.
+  await openPlayground(
+    page,
+    '/#preset=gaussians&n=1000000&std=0.125&seed=123456&lr=0.000123&w0=-999.5,123.25&batch=1000000',
+  );
+  await expect(page.locator('lp-data-controls lp-number-field', { hasText: 'per class' }).locator('input')).toHaveValue(
+    '1000000',
+  );
+  for (const [width, height] of SIZES) {
+    for (const presentation of [false, true]) {
+      await view(page, width, height, presentation);
+      const where = `${width}×${height}${presentation ? ', presentation' : ''}`;
+      // Once the layout has settled after the resize (the tables may move).
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight), where)
+        .toBe(true);
+      expect(await cutFields(page), where).toEqual([]);
+    }
+  }
+});
+
+/** Whether the status line shows its whole text: not cut, not ellipsed, inside the bar and the window. */
+async function statusShown(page: Page, text: string | RegExp): Promise<void> {
+  const status = page.locator('lp-status .status');
+  await expect(status).toContainText(text);
+  const shown = await status.evaluate((p) => {
+    const r = p.getBoundingClientRect();
+    return {
+      cut: p.scrollWidth > p.clientWidth + 1 || p.scrollHeight > p.clientHeight + 1,
+      inside: r.left >= 0 && r.right <= window.innerWidth && r.top >= 0 && r.bottom <= window.innerHeight,
+    };
+  });
+  expect(shown, String(text)).toEqual({ cut: false, inside: true });
+  // Over no plot.
+  expect(overlap(await boxOf(status), await boxOf(page.locator('lp-scatter'))), 'status over the scatter').toBe(false);
+}
+
+for (const [width, height] of SIZES) {
+  for (const presentation of [false, true]) {
+    test(`${width}×${height}${presentation ? ', presentation' : ''}: each status says all it means`, async ({
+      page,
+    }) => {
+      await openPlayground(page);
+      await view(page, width, height, presentation);
+      await page.evaluate(() => document.querySelector('lp-playground')?.configure({ bias: true }));
+      await statusShown(page, 'The model or its start changed: training starts again from w(0).');
+      const plot = page.locator('lp-scatter svg.chart');
+      const size = await plot.boundingBox();
+      await plot.click({ position: { x: (size?.width ?? 0) / 2, y: (size?.height ?? 0) / 2 }, modifiers: ['Alt'] });
+      await statusShown(page, /Removed the nearest point\. N = 39; training continues from the current weights\./);
+      await page.evaluate(async () => {
+        const el = document.querySelector('lp-playground');
+        await el?.change({ preset: 'gaussians', gaussians: { perClass: 10_000, mean0: [-30, 0], mean1: [30, 0] } });
+        await el?.configure({ learningRate: 10 });
+        await el?.step(100_000);
+      });
+      await statusShown(page, /Stopped after [\d\u202f]+ of the 100\u202f000 steps asked for: it diverged\./);
+    });
+  }
+}
+
+/** The notation of a tick label: an exponent (3e+5), digits grouped (1 000), plain digits; null for one that fits any (0, 500). */
+function notation(label: string): 'exponent' | 'grouped' | 'plain' | null {
+  if (/\de[+\-\u2212]?\d/.test(label)) return 'exponent';
+  const digits = label.replace(/^[-\u2212]/, '').split('.')[0] ?? '';
+  if (/[,\u202f\u00a0 ]/.test(digits)) return 'grouped';
+  return digits.length >= 4 ? 'plain' : null;
+}
+
+test('every tick of an axis, and of the colour bar, is written in one notation, chosen from its range', async ({
+  page,
+}) => {
+  test.slow();
+  const seen: string[] = [];
+  const check = async (when: string) => {
+    const axes = await axisTicks(page);
+    for (const [axis, labels] of Object.entries(axes)) {
+      seen.push(...labels);
+      const kinds = new Set(labels.map(notation).filter((k) => k !== null));
+      expect([...kinds], `${when}, ${axis}: ${labels.join(' | ')}`).toHaveLength(Math.min(1, kinds.size));
+    }
+  };
+  // Costs of 10⁵–10⁶ on the chart and the colour bar (the summed cost of 200 000 points), windows of ±10 and ±1 000.
+  await openPlayground(page, '/#preset=gaussians&n=100000');
+  await expect(page.locator('lp-cost-surface')).not.toHaveAttribute('stale', '', { timeout: 120_000 });
+  await check('200 000 points');
+  await page.evaluate(() => document.querySelector('lp-playground')?.step(2));
+  await expect(page.locator('lp-cost-surface')).not.toHaveAttribute('stale', '', { timeout: 120_000 });
+  await check('200 000 points, 2 steps');
+  await page.evaluate(async () => {
+    const el = document.querySelector('lp-playground');
+    await el?.change({ preset: 'gaussians', gaussians: { perClass: 10_000, mean0: [-30, 0], mean1: [30, 0] } });
+    await el?.configure({ learningRate: 0.01 });
+    await el?.step(3);
+  });
+  await expect(page.locator('lp-cost-surface')).not.toHaveAttribute('stale', '', { timeout: 120_000 });
+  await check('a window of ±1 000');
+  // The test looked at big numbers.
+  expect(seen.some((l) => notation(l) === 'exponent')).toBe(true);
+  expect(seen.some((l) => notation(l) === 'grouped' || notation(l) === 'plain')).toBe(true);
+});
+
+/** The room the controls column leaves unused (whatever its place in the column), as a share of the main area's height. */
+function controlsFree(page: Page): Promise<number> {
+  return page.locator('lp-playground').evaluate((pg) => {
+    const column = pg.shadowRoot?.querySelector('.controls');
+    const main = pg.shadowRoot?.querySelector('.main');
+    if (!column || !main) throw new Error('no controls column');
+    const used = [...column.children].reduce((sum, c) => sum + c.getBoundingClientRect().height, 0);
+    return (main.clientHeight - used) / main.clientHeight;
+  });
+}
+
+/** The plot area (inside the axes) of a plot, in CSS px. */
+function plotArea(page: Page, tag: string): Promise<{ width: number; height: number }> {
+  return page.locator(tag).evaluate((el) => {
+    const rect = el.shadowRoot?.querySelector('#plot-area rect');
+    return { width: Number(rect?.getAttribute('width')), height: Number(rect?.getAttribute('height')) };
+  });
+}
+
+for (const [width, height] of SIZES) {
+  for (const presentation of [false, true]) {
+    for (const preset of ['tutorial', 'gaussians']) {
+      test(`${width}×${height}${presentation ? ', presentation' : ''}, ${preset}: the plots get the room, the controls column has no empty half`, async ({
+        page,
+      }) => {
+        await openPlayground(page, `/#preset=${preset}`);
+        await view(page, width, height, presentation);
+        await page.evaluate(() => document.querySelector('lp-playground')?.step(3));
+        await expect.poll(() => controlsFree(page), 'the controls column is used').toBeLessThan(0.3);
+        const scatter = await plotArea(page, 'lp-scatter');
+        const surface = await plotArea(page, 'lp-cost-surface');
+        const chart = await plotArea(page, 'lp-loss-chart');
+        expect(Math.min(scatter.width, surface.width), 'the scatter and the surface').toBeGreaterThanOrEqual(
+          0.38 * height,
+        );
+        expect(chart.width, 'the loss chart is wide enough to read').toBeGreaterThanOrEqual(0.2 * width);
+        expect(chart.height, 'and tall enough').toBeGreaterThanOrEqual(0.12 * height);
+        const fits = await page.evaluate(() => ({
+          width: document.documentElement.scrollWidth <= window.innerWidth,
+          height: document.documentElement.scrollHeight <= window.innerHeight,
+        }));
+        expect(fits).toEqual({ width: true, height: true });
+        for (const tag of ['lp-readout', 'lp-confusion-matrix']) {
+          const box = await boxOf(page.locator(tag));
+          expect(box.bottom, `${tag} inside the window`).toBeLessThanOrEqual(height + 0.5);
+          expect(box.right, `${tag} inside the window`).toBeLessThanOrEqual(width + 0.5);
+        }
+        expect(await clippedLabels(page)).toEqual([]);
+      });
+    }
+  }
+}

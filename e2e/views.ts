@@ -15,7 +15,7 @@ export async function axisMap(root: Locator, axis: 'x' | 'y' | 'y2'): Promise<Ax
   const ticks = await root.locator(`g.axis.${axis} g.tick`).evaluateAll((nodes) =>
     nodes.map((n) => {
       const match = /translate\(([-\d.e]+),([-\d.e]+)\)/.exec(n.getAttribute('transform') ?? '');
-      const text = (n.textContent ?? '').replace('−', '-').replace(/,/g, '');
+      const text = (n.textContent ?? '').replace('−', '-').replace(/[,\u202f]/g, '');
       // A percentage tick reads as its fraction.
       const value = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
       return { at: Number(match?.[1]), atY: Number(match?.[2]), value };
@@ -80,6 +80,54 @@ export function tickLabels(page: Page): Promise<string[]> {
           for (const t of el.shadowRoot.querySelectorAll('svg.chart .axis text')) out.push(t.textContent ?? '');
           walk(el.shadowRoot);
         }
+      }
+    };
+    walk(document);
+    return out;
+  });
+}
+
+/** A box on the page, in CSS px (as getBoundingClientRect gives it). */
+export interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/** Whether two boxes share more than a hairline (half a pixel). */
+export function overlap(a: Box, b: Box): boolean {
+  const e = 0.5;
+  return a.left < b.right - e && b.left < a.right - e && a.top < b.bottom - e && b.top < a.bottom - e;
+}
+
+/** The page box of what a locator matches (the first match). */
+export async function boxOf(locator: Locator): Promise<Box> {
+  return locator.first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  });
+}
+
+/**
+ * The tick labels of every axis of every plot in the playground, the colour
+ * bar's included, keyed "plot axis" ("lp-loss-chart y", "lp-cost-surface
+ * colorbar"); labels D3 leaves blank (a log axis's minor ticks) left out.
+ */
+export function axisTicks(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (!el.shadowRoot) continue;
+        for (const axis of el.shadowRoot.querySelectorAll('svg.chart g.axis')) {
+          const name = axis.classList.contains('colorbar-axis')
+            ? 'colorbar'
+            : ([...axis.classList].find((c) => c !== 'axis') ?? '');
+          const texts = [...axis.querySelectorAll('.tick text')].map((t) => t.textContent ?? '').filter((t) => t);
+          if (texts.length > 0) out[`${el.tagName.toLowerCase()} ${name}`] = texts;
+        }
+        walk(el.shadowRoot);
       }
     };
     walk(document);

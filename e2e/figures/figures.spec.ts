@@ -231,3 +231,24 @@ test('every figure sizes itself by its container', async ({ page }) => {
       .toBeCloseTo(width, -1);
   }
 });
+
+test('the readouts keep each label beside its value, however wide their container', async ({ page }) => {
+  const readout = page.locator('#model lp-readout');
+  await expect(readout.locator('[data-readout="w1"]')).not.toBeEmpty();
+  for (const width of [300, 700, 1400]) {
+    await readout.evaluate((el, width) => {
+      (el as HTMLElement).style.width = `${width}px`;
+    }, width);
+    const gaps = await readout.evaluate((el) =>
+      [...(el.shadowRoot?.querySelectorAll('dt') ?? [])].flatMap((dt) => {
+        const dd = dt.nextElementSibling;
+        if (!dd || !dt.textContent) return [];
+        return [{ label: dt.textContent, gap: dd.getBoundingClientRect().right - dt.getBoundingClientRect().right }];
+      }),
+    );
+    expect(gaps.length).toBeGreaterThan(4);
+    // The value ends within a value's width (about 10em) of its label's end, not across the container.
+    const fontSize = await readout.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    for (const { label, gap } of gaps) expect(gap, `${label} at ${width} px`).toBeLessThan(10 * fontSize);
+  }
+});

@@ -54,3 +54,26 @@ describe('placeLabels', () => {
     expect(placed.length).toBeLessThan(10);
   });
 });
+
+describe('placeLabels, with measured widths and a halo', () => {
+  it('keeps labels a halo apart, not just apart', () => {
+    // Two points 16 px apart vertically: 14-px labels fit above each without a halo, not with 3 px of it.
+    const requests = [
+      { x: 100, y: 100, text: 'w(0)', width: 30 },
+      { x: 100, y: 116, text: '−η∇ξ', width: 30 },
+    ];
+    const tight = placeLabels(requests, 7, 14, 2, BOUNDS);
+    expect(tight.map((p) => [p.lx, p.ly])).toEqual([
+      [102, 98],
+      [102, 114],
+    ]);
+    const apart = placeLabels(requests, 7, 14, 2, BOUNDS, [], 3);
+    expect(apart[1]).toMatchObject({ anchor: 'start', ly: 116 + 2 + 14 });
+  });
+  it('sizes a label by its measured width where given', () => {
+    const wide = placeLabels([{ x: 390, y: 200, text: 'w', width: 50 }], 7, 14, 6, BOUNDS);
+    expect(wide[0]?.anchor).toBe('end');
+    const narrow = placeLabels([{ x: 390, y: 200, text: 'w' }], 7, 14, 2, BOUNDS);
+    expect(narrow[0]?.anchor).toBe('start');
+  });
+});
