@@ -51,11 +51,11 @@ test('quick removals never go below two points, by clicks or dispatched at once'
     page,
     Array.from({ length: 5 }, () => ({ action: 'remove' as const, x1: 0, x2: 0 })),
   );
+  await expect(page.locator('lp-status')).toContainText(/fewest|last point of class/);
   await page.evaluate(() => document.querySelector('lp-playground')?.step(10));
   const state = await playgroundState(page);
   expect(state.samples).toBe(2);
   expect(Number.isFinite(state.cost)).toBe(true);
-  await expect(page.locator('lp-status')).toContainText(/fewest|last point of class/);
   await expectTutorialW10(page);
 });
 

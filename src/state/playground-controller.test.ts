@@ -50,6 +50,24 @@ describe('PlaygroundController', () => {
     expect(view(c).status).toMatch(/starts again from w\(0\)/);
   });
 
+  it('says what it did last: a step after a change is news the change is not', async () => {
+    const c = await controller();
+    await c.change({ training: { learningRate: 0.1 } });
+    expect(view(c).status).toBe('Applied from the next step on; the weights stay.');
+    await c.step(1);
+    expect(view(c).status).toBe('One step taken: iteration 1.');
+    await c.step(10);
+    expect(view(c).status).toBe('10 steps taken: iteration 11.');
+    // Waiting for the queue is not an action.
+    await c.step(0);
+    expect(view(c).status).toBe('10 steps taken: iteration 11.');
+    c.play();
+    expect(view(c).status).toBe('Playing: Space or Pause stops it.');
+    await c.frame(0);
+    c.pause();
+    expect(view(c).status).toMatch(/^Paused at iteration \d+\.$/);
+  });
+
   it('regenerates data on a data change and resets', async () => {
     const c = await controller();
     await c.step(2);

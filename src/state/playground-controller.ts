@@ -39,7 +39,7 @@ import { drawing, presetData } from './preset-data';
 import { RequestQueue } from './request-queue';
 import { RequestedState } from './requested-state';
 import { ScatterWindow } from './scatter-window';
-import { editStatus, historyStatus, SAID, stoppedStatus } from './status-text';
+import { editStatus, historyStatus, pausedStatus, SAID, steppedStatus, stoppedStatus } from './status-text';
 import { checkedStepCount, type StepOutcome, StepRun } from './step-run';
 import { type PointEdit, stateOf, TrainingSession } from './training-session';
 
@@ -288,11 +288,13 @@ export class PlaygroundController {
       return;
     }
     this.clock.start(this.settings.speed);
+    this.status = SAID.playing;
     this.publish();
   }
 
   /** Stops Play, and any step(n) under way or asked for, at the step it reached. */
   pause(): void {
+    if (this.clock.playing) this.status = pausedStatus(this.session.state.iteration);
     this.clock.stop();
     this.stopSteps('paused');
     this.publish();
@@ -393,7 +395,9 @@ export class PlaygroundController {
     } finally {
       if (this.busy?.label === label) this.setBusy(undefined);
     }
+    // The status says what the last request did; Play's own frames are not requests.
     if (outcome.stoppedBy && !frame) this.status = stoppedStatus(outcome.taken, n, outcome.stoppedBy);
+    else if (!frame && n > 0) this.status = steppedStatus(n, this.session.state.iteration);
     this.checkDivergence();
     await this.refresh(outcome.probabilities);
   }

@@ -12,7 +12,19 @@ export const SAID = {
   appliedNext: 'Applied from the next step on; the weights stay.',
   reset: 'Back to w(0).',
   playOff: 'Play stays off after a divergence: press Reset (R), or change η and then Reset.',
+  playing: 'Playing: Space or Pause stops it.',
 } as const;
+
+/** After step(n) took all n steps (n ≥ 1), ending at `iteration`. */
+export function steppedStatus(taken: number, iteration: number): string {
+  const steps = taken === 1 ? 'One step' : `${formatCount(taken)} steps`;
+  return `${steps} taken: iteration ${formatCount(iteration)}.`;
+}
+
+/** After a pause of Play. */
+export function pausedStatus(iteration: number): string {
+  return `Paused at iteration ${formatCount(iteration)}.`;
+}
 
 /** After an undo or a redo (or an attempt with nothing to take back or make again). */
 export function historyStatus(step: DataStep | undefined, verb: 'undo' | 'redo', n: number): string {
