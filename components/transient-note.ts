@@ -23,6 +23,7 @@ export class TransientNote implements ReactiveController {
   /** The page took the last note to show it itself. */
   shownElsewhere = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private listening = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -42,6 +43,7 @@ export class TransientNote implements ReactiveController {
     if (!text) return;
     if (!lasting) this.timer = setTimeout(() => this.say(''), NOTE_MS);
     // Said in answer to an event that has been dispatched already: the next press is the next action.
+    this.listening = true;
     document.addEventListener('pointerdown', this.onAction, true);
     document.addEventListener('keydown', this.onAction, true);
   }
@@ -53,6 +55,9 @@ export class TransientNote implements ReactiveController {
   private stop(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    // Only what was added is taken back: an element that said nothing leaves the page's listeners alone.
+    if (!this.listening) return;
+    this.listening = false;
     document.removeEventListener('pointerdown', this.onAction, true);
     document.removeEventListener('keydown', this.onAction, true);
   }

@@ -108,7 +108,8 @@ test('a submit the GPU refuses rejects the step, and the engine is rebuilt from 
     );
     return { message, iteration: el?.state.iteration };
   });
-  expect(outcome.message).toContain('The GPU refused 10 training steps');
+  // The refused submit is the run's first chunk, of as many of the 10 steps as the machine's speed gave it.
+  expect(outcome.message).toMatch(/^The GPU refused (10|[1-9]) training steps?:/);
   // The failed call took no step: the state is where the last good one left it.
   expect(outcome.iteration).toBe(3);
   await expectTutorialW10(page, 'gpu');
