@@ -2,6 +2,9 @@
 import { axeViolations, seriousOnes } from './axe';
 import { expect, openPlayground, playgroundState, test } from './fixtures';
 
+// What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
+test.use({ playgroundEngine: 'cpu' });
+
 /** Describes the focused element, through shadow roots: its label, or its text. */
 function focused(page: import('@playwright/test').Page) {
   return page.evaluate(() => {

@@ -7,8 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { collectPageErrors } from './browser';
-import { expect, openPlayground, playgroundState, test } from './fixtures';
+import { expect, openPlayground, playgroundState, startOnCpu, test } from './fixtures';
 import { axisMap, boxOf, overlap } from './views';
+
+// What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
+test.use({ playgroundEngine: 'cpu' });
 
 /** Chooses an item of the Export menu and returns the file it downloads. */
 async function exported(page: Page, item: string): Promise<{ name: string; bytes: Buffer }> {
@@ -35,6 +38,7 @@ async function clickAt(page: Page, x1: number, x2: number, modifiers: ('Shift' |
 test('data and model exported as files import back: the same data to the bit, the same weights', async ({
   page,
   browser,
+  playgroundEngine,
 }) => {
   await openPlayground(page);
   await page.evaluate(() =>
@@ -71,6 +75,8 @@ test('data and model exported as files import back: the same data to the bit, th
 
   // A fresh page: the CSV by the file picker, the model by the menu's "Load model".
   const fresh = await browser.newPage();
+  // On the engine this page ran, so that the weights can agree to the bit.
+  if (playgroundEngine === 'cpu') await startOnCpu(fresh.context());
   const errors = collectPageErrors(fresh);
   await openPlayground(fresh);
   await fresh.locator('lp-data-controls input[type="file"]').first().setInputFiles({
@@ -153,7 +159,11 @@ test('each figure exports as an SVG that parses and a PNG that decodes', async (
   }
 });
 
-test('a shared link with 300 edited points reproduces the experiment in a fresh browser', async ({ page, browser }) => {
+test('a shared link with 300 edited points reproduces the experiment in a fresh browser', async ({
+  page,
+  browser,
+  playgroundEngine,
+}) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await openPlayground(page);
   const rows = Array.from({ length: 299 }, (_, i) => {
@@ -178,6 +188,8 @@ test('a shared link with 300 edited points reproduces the experiment in a fresh 
   const trained = await playgroundState(page);
 
   const context = await browser.newContext();
+  // On the engine this page ran, so that the weights can agree to the bit.
+  if (playgroundEngine === 'cpu') await startOnCpu(context);
   const other = await context.newPage();
   const errors = collectPageErrors(other);
   await openPlayground(other, link);
@@ -233,11 +245,13 @@ test('a link says when the data are too many to travel in it', async ({ page }) 
   expect(await page.evaluate(() => navigator.clipboard.readText())).not.toContain('data=');
 });
 
-test('60 changes of the data undo and redo, by keys and buttons, each state exactly', async ({ page }) => {
+test('24 changes of the data undo and redo, by keys and buttons, each state exactly', async ({ page }) => {
+  // Adds, class-1 adds and removals, each undone and redone by key and by button in turn.
+  const CHANGES = 24;
   await openPlayground(page);
   const states = [await exportCsv(page)];
   let n = 40;
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < CHANGES; i++) {
     const x1 = -3.5 + (i % 12) * 0.6;
     const x2 = -3.5 + Math.floor(i / 12) * 1.4;
     if (i % 4 === 3) {
@@ -253,13 +267,13 @@ test('60 changes of the data undo and redo, by keys and buttons, each state exac
   const undo = page.locator('lp-data-actions [data-action="undo"]');
   const redo = page.locator('lp-data-actions [data-action="redo"]');
   await expect(undo).toHaveAttribute('aria-label', 'Undo: remove a point');
-  for (let k = 59; k >= 0; k--) {
+  for (let k = CHANGES - 1; k >= 0; k--) {
     if (k % 2) await page.keyboard.press('Control+z');
     else await undo.click();
     await expect.poll(() => exportCsv(page), { message: `undo to state ${k}`, timeout: 60_000 }).toBe(states[k]);
   }
   await expect(undo).toBeDisabled();
-  for (let k = 1; k <= 60; k++) {
+  for (let k = 1; k <= CHANGES; k++) {
     if (k % 2) await page.keyboard.press('Control+Shift+z');
     else await redo.click();
     await expect.poll(() => exportCsv(page), { message: `redo to state ${k}`, timeout: 60_000 }).toBe(states[k]);

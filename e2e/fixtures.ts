@@ -4,7 +4,7 @@
  * (an automatic fixture: no test can forget it), and
  * helpers that drive <lp-playground> through its public API in the page.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { type BrowserContext, test as base, expect, type Page } from '@playwright/test';
 import type {} from '../components/lp-playground';
 import { TUTORIAL_REFERENCE } from '../src/model/tutorial-reference';
 import { collectPageErrors } from './browser';
@@ -13,7 +13,43 @@ export interface PageErrors {
   readonly messages: string[];
 }
 
-export const test = base.extend<{ errors: PageErrors }>({
+/**
+ * The engine of the page's own playground (and the lecture's models): the
+ * page's choice, or the CPU.
+ * The specs of the page's layout, controls and files (which no engine changes)
+ * take the CPU: on a software adapter, each GPU start compiles the kernels,
+ * seconds of CPU per page, the suite's largest cost. The engine, kernel,
+ * lifecycle and hardening specs, and the lecture, keep the page's choice.
+ */
+export type PlaygroundEngine = 'page' | 'cpu';
+
+/**
+ * Every page of this context starts its playgrounds and models on the CPU
+ * (for a test that opens another browser page, like the one its spec's
+ * `playgroundEngine` gives it): the attribute is set before the element is
+ * defined, so there is no GPU start to undo.
+ */
+export async function startOnCpu(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const define = customElements.define.bind(customElements);
+    customElements.define = (name, constructor, options) => {
+      if (name === 'lp-playground' || name === 'lp-model') {
+        for (const el of document.querySelectorAll(`${name}:not([engine])`)) el.setAttribute('engine', 'cpu');
+      }
+      define(name, constructor, options);
+    };
+  });
+}
+
+export const test = base.extend<{ errors: PageErrors; playgroundEngine: PlaygroundEngine; engineChoice: undefined }>({
+  playgroundEngine: ['page', { option: true }],
+  engineChoice: [
+    async ({ page, playgroundEngine }, use) => {
+      if (playgroundEngine === 'cpu') await startOnCpu(page.context());
+      await use(undefined);
+    },
+    { auto: true },
+  ],
   errors: [
     async ({ page }, use) => {
       const messages = collectPageErrors(page);

@@ -7,6 +7,9 @@
 import type { Page } from '@playwright/test';
 import { expect, expectTutorialW10, openPlayground, playgroundState, TUTORIAL_REFERENCE, test } from './fixtures';
 
+// What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
+test.use({ playgroundEngine: 'cpu' });
+
 /** Sends edits as clicks on the scatter send them, all at once. */
 function edits(page: Page, list: readonly { action: 'add' | 'remove'; x1: number; x2: number; t?: 0 | 1 }[]) {
   return page.locator('lp-scatter').evaluate((scatter, list) => {

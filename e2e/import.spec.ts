@@ -16,6 +16,9 @@ import { datasetFromRows } from '../src/model/dataset';
 import { axeViolations, seriousOnes } from './axe';
 import { expect, openPlayground, playgroundState, test } from './fixtures';
 
+// What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
+test.use({ playgroundEngine: 'cpu' });
+
 /** Rows of a fixed formula with full-precision doubles: a column mixed up or a digit lost changes the weights. */
 function rows(n: number): Array<[number, number, 0 | 1]> {
   return Array.from({ length: n }, (_, i) => {

@@ -6,6 +6,9 @@
  */
 import { expect, openPlayground, playgroundState, test } from './fixtures';
 
+// What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
+test.use({ playgroundEngine: 'cpu' });
+
 test('after a click on a button the shortcuts still work, and Space plays rather than pressing the button again', async ({
   page,
 }) => {

@@ -11,6 +11,9 @@ import type { Page } from '@playwright/test';
 import { expect, openPlayground, test } from './fixtures';
 import { axisTicks, boxOf, clippedLabels, overlap, tickLabels } from './views';
 
+// What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
+test.use({ playgroundEngine: 'cpu' });
+
 const SIZES = [
   [1280, 720],
   [1920, 1080],
@@ -292,36 +295,38 @@ function plotArea(page: Page, tag: string): Promise<{ width: number; height: num
   });
 }
 
-for (const [width, height] of SIZES) {
-  for (const presentation of [false, true]) {
-    for (const preset of ['tutorial', 'gaussians']) {
-      test(`${width}×${height}${presentation ? ', presentation' : ''}, ${preset}: the plots get the room, the controls column has no empty half`, async ({
-        page,
-      }) => {
-        await openPlayground(page, `/#preset=${preset}`);
+for (const preset of ['tutorial', 'gaussians']) {
+  test(`${preset}, at both sizes and in both modes: the plots get the room, the controls column has no empty half`, async ({
+    page,
+  }) => {
+    await openPlayground(page, `/#preset=${preset}`);
+    await page.evaluate(() => document.querySelector('lp-playground')?.step(3));
+    // One page through the four views: each resize lays the same page out anew.
+    for (const [width, height] of SIZES) {
+      for (const presentation of [false, true]) {
+        const where = `${width}×${height}${presentation ? ', presentation' : ''}`;
         await view(page, width, height, presentation);
-        await page.evaluate(() => document.querySelector('lp-playground')?.step(3));
-        await expect.poll(() => controlsFree(page), 'the controls column is used').toBeLessThan(0.3);
+        await expect.poll(() => controlsFree(page), `${where}: the controls column is used`).toBeLessThan(0.3);
         const scatter = await plotArea(page, 'lp-scatter');
         const surface = await plotArea(page, 'lp-cost-surface');
         const chart = await plotArea(page, 'lp-loss-chart');
-        expect(Math.min(scatter.width, surface.width), 'the scatter and the surface').toBeGreaterThanOrEqual(
+        expect(Math.min(scatter.width, surface.width), `${where}: the scatter and the surface`).toBeGreaterThanOrEqual(
           0.38 * height,
         );
-        expect(chart.width, 'the loss chart is wide enough to read').toBeGreaterThanOrEqual(0.2 * width);
-        expect(chart.height, 'and tall enough').toBeGreaterThanOrEqual(0.12 * height);
+        expect(chart.width, `${where}: the loss chart is wide enough to read`).toBeGreaterThanOrEqual(0.2 * width);
+        expect(chart.height, `${where}: and tall enough`).toBeGreaterThanOrEqual(0.12 * height);
         const fits = await page.evaluate(() => ({
           width: document.documentElement.scrollWidth <= window.innerWidth,
           height: document.documentElement.scrollHeight <= window.innerHeight,
         }));
-        expect(fits).toEqual({ width: true, height: true });
+        expect(fits, where).toEqual({ width: true, height: true });
         for (const tag of ['lp-readout', 'lp-confusion-matrix']) {
           const box = await boxOf(page.locator(tag));
-          expect(box.bottom, `${tag} inside the window`).toBeLessThanOrEqual(height + 0.5);
-          expect(box.right, `${tag} inside the window`).toBeLessThanOrEqual(width + 0.5);
+          expect(box.bottom, `${where}: ${tag} inside the window`).toBeLessThanOrEqual(height + 0.5);
+          expect(box.right, `${where}: ${tag} inside the window`).toBeLessThanOrEqual(width + 0.5);
         }
-        expect(await clippedLabels(page)).toEqual([]);
-      });
+        expect(await clippedLabels(page), where).toEqual([]);
+      }
     }
-  }
+  });
 }

@@ -5,6 +5,9 @@
  */
 import { expect, openPlayground, playgroundState, test } from './fixtures';
 
+// What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
+test.use({ playgroundEngine: 'cpu' });
+
 /** The tutorial's 40 points as a link carries them. */
 async function tutorialLinkData(page: import('@playwright/test').Page): Promise<string> {
   await openPlayground(page);

@@ -10,6 +10,9 @@ import type { Page } from '@playwright/test';
 import { expect, openPlayground, test } from './fixtures';
 import { type Box, boxOf, overlap } from './views';
 
+// What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
+test.use({ playgroundEngine: 'cpu' });
+
 for (const presentation of [false, true]) {
   test(`the message of a refused η leaves the Batch row free${presentation ? ' (presentation)' : ''}`, async ({
     page,

@@ -2,6 +2,9 @@
 import { expect, openPlayground, playgroundState, TUTORIAL_REFERENCE, test } from './fixtures';
 import { axisMap } from './views';
 
+// What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
+test.use({ playgroundEngine: 'cpu' });
+
 const W10 = TUTORIAL_REFERENCE.path[10];
 
 test('tutorial, 10 steps by the UI: readouts match w(10) and the boundary passes through the origin with slope −w1/w2', async ({
@@ -221,4 +224,9 @@ test('the weight vector w is drawn from the boundary, at a right angle to it', a
   const [w1, w2] = TUTORIAL_REFERENCE.path[10];
   expect(w[0]! / w[1]!).toBeCloseTo(w1 / w2, 2);
   expect(Math.abs(x.toData(wx1)) + Math.abs(y.toData(wy1))).toBeLessThan(0.02);
+});
+
+test('the fixture that spares this spec a GPU start does start the page on the CPU', async ({ page }) => {
+  await openPlayground(page);
+  expect((await playgroundState(page)).engine).toBe('cpu');
 });

@@ -10,6 +10,9 @@ import type { Page } from '@playwright/test';
 import { axeViolations, seriousOnes } from './axe';
 import { expect, openPlayground, test } from './fixtures';
 
+// What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
+test.use({ playgroundEngine: 'cpu' });
+
 const SCREENSHOTS = 'e2e/screenshots';
 
 /** The colours the page and the playground show now: its background, its text, a button's. */

@@ -6,6 +6,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 
+// What this spec tests does not depend on the engine: the CPU's, without a GPU start (../fixtures.ts).
+test.use({ playgroundEngine: 'cpu' });
+
 /** The tutorial's formulas, written again in the test so that a slip in the app's cannot pass. */
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));
 const fixed = (value: number) => {
