@@ -1,7 +1,7 @@
 /**
  * Taking work away and bringing it back: the data and the model as files
  * that import back exactly, each figure as a valid SVG and PNG, a shared
- * link that carries edited data into a fresh browser, and undo/redo of 60
+ * link that carries edited data into a fresh browser, and undo/redo of 24
  * changes, each state exactly.
  */
 import { readFile } from 'node:fs/promises';
