@@ -32,11 +32,11 @@ export type PlaygroundEngine = 'page' | 'cpu';
 export async function startOnCpu(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     const define = customElements.define.bind(customElements);
-    customElements.define = (name, constructor, options) => {
+    customElements.define = (name, elementClass, options) => {
       if (name === 'lp-playground' || name === 'lp-model') {
         for (const el of document.querySelectorAll(`${name}:not([engine])`)) el.setAttribute('engine', 'cpu');
       }
-      define(name, constructor, options);
+      define(name, elementClass, options);
     };
   });
 }

@@ -31,7 +31,8 @@ const SIZES = [
 ] as const;
 
 async function openLecture(page: Page, hash = ''): Promise<void> {
-  await page.goto(`/lecture.html${hash}`);
+  // Where things land does not depend on how they got there: no transitions to wait for (reveal.js reads its query).
+  await page.goto(`/lecture.html?transition=none&backgroundTransition=none${hash}`);
   await page.waitForFunction(() => window.lecture !== undefined);
   await page.evaluate(() => window.lecture?.ready);
 }
