@@ -39,9 +39,9 @@ const dialogOf = (page: Page) => importer(page).locator('dialog');
 const outcomeOf = (page: Page) => importer(page).locator('[data-import-outcome]');
 
 /** Waits until the model has the data named `name`. */
-async function loaded(page: Page, name: string, samples: number): Promise<void> {
-  await expect(page.locator('lp-data-controls [data-custom]')).toContainText(`From ${name}`);
-  await expect.poll(async () => (await playgroundState(page)).samples).toBe(samples);
+async function loaded(page: Page, name: string, samples: number, timeout?: number): Promise<void> {
+  await expect(page.locator('lp-data-controls [data-custom]')).toContainText(`From ${name}`, { timeout });
+  await expect.poll(async () => (await playgroundState(page)).samples, { timeout }).toBe(samples);
 }
 
 /** The data on screen are exactly STANDARD's: N, the class counts, and w(10) as loadCsv's copy of them gives. */
@@ -219,6 +219,8 @@ test.describe('a million rows', () => {
   test.afterAll(() => rmSync(MILLION, { force: true }));
 
   test('are read in a worker with rising progress while the page answers; Cancel keeps the data', async ({ page }) => {
+    // A million rows read twice: on a busy two-core machine one read alone took over 20 s.
+    test.slow();
     await openPlayground(page);
     // The page notes the progress it shows, when a click's effect is sent, and when the data arrive.
     await page.evaluate(() => {
@@ -256,7 +258,7 @@ test.describe('a million rows', () => {
     const t1 = page.locator('lp-data-controls').getByRole('radio', { name: 't = 1' });
     await t1.click();
     await expect(t1).toBeChecked();
-    await loaded(page, name ?? '', 1_000_000);
+    await loaded(page, name ?? '', 1_000_000, 120_000);
     const seen = await page.evaluate(
       () => (window as Window & { seen?: { progress: number[]; clicked?: number; loaded?: number } }).seen,
     );
