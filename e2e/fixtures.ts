@@ -16,10 +16,12 @@ export interface PageErrors {
 /**
  * The engine of the page's own playground (and the lecture's models): the
  * page's choice, or the CPU.
- * The specs of the page's layout, controls and files (which no engine changes)
- * take the CPU: on a software adapter, each GPU start compiles the kernels,
- * seconds of CPU per page, the suite's largest cost. The engine, kernel,
- * lifecycle and hardening specs, and the lecture, keep the page's choice.
+ * The specs of the page's layout, controls, files and figures (which no
+ * engine changes) take the CPU: on a software adapter, each GPU start
+ * compiles the kernels, seconds of CPU per page, the suite's largest cost.
+ * Every other spec (engines, kernels, call order, run limits, the
+ * lifecycle, large data, the package, the lecture among them) keeps the
+ * page's choice.
  */
 export type PlaygroundEngine = 'page' | 'cpu';
 

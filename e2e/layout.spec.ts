@@ -325,7 +325,8 @@ for (const preset of ['tutorial', 'gaussians']) {
           expect(box.bottom, `${where}: ${tag} inside the window`).toBeLessThanOrEqual(height + 0.5);
           expect(box.right, `${where}: ${tag} inside the window`).toBeLessThanOrEqual(width + 0.5);
         }
-        expect(await clippedLabels(page), where).toEqual([]);
+        // Once the plots have drawn themselves at the new size.
+        await expect.poll(() => clippedLabels(page), where).toEqual([]);
       }
     }
   });
