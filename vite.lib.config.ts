@@ -20,12 +20,12 @@ function katexWoff2Only(): Plugin {
   };
 }
 
-/** The example course page (src/lib/example.html) beside the module, under our security policy: it loads ./logistic-playground.js. */
+/** The example course page (entries/package/example.html) beside the module, under our security policy: it loads ./logistic-playground.js. */
 function examplePage(): Plugin {
   return {
     name: 'example-page',
     generateBundle() {
-      const page = withPolicyMeta(readFileSync('src/lib/example.html', 'utf8'));
+      const page = withPolicyMeta(readFileSync('entries/package/example.html', 'utf8'));
       this.emitFile({ type: 'asset', fileName: 'example.html', source: page });
     },
   };
@@ -57,7 +57,7 @@ export default defineConfig({
     // Every asset (KaTeX's fonts) inside the module as a data URL: one file to copy, no second request.
     assetsInlineLimit: Number.POSITIVE_INFINITY,
     lib: {
-      entry: 'src/lib/index.ts',
+      entry: 'entries/package/index.ts',
       formats: ['es'],
       fileName: () => 'logistic-playground.js',
     },

@@ -3,8 +3,8 @@
  * driven by bench/run.ts through window.bench.
  */
 import { f32Dataset } from '../e2e/kernels/test-data';
+import type { Engine, EngineOptions } from '../src/contract/engine';
 import { CpuEngine } from '../src/engine/cpu-engine';
-import type { Engine, EngineOptions } from '../src/engine/engine';
 import { GpuEngine } from '../src/engine/gpu-engine';
 import type { Dataset } from '../src/model/dataset';
 import type { Params } from '../src/model/regression';

@@ -23,7 +23,7 @@
 import * as d3 from 'd3';
 import { type CSSResultGroup, css, html, LitElement, nothing, svg, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { formatNumber } from '../src/view/format';
+import { formatNumber } from '../src/text/format';
 import { frameStyles, PlotFrame, type PlotLayout } from './plot-frame';
 
 export interface Curve {

@@ -4,8 +4,8 @@
  * elements send the same ones.
  */
 import type { Dataset } from '../src/model/dataset';
-import type { SettingsChange } from '../src/state/playground-settings';
-import type { PointEdit } from '../src/state/training-session';
+import type { PointEdit } from '../src/session/training-session';
+import type { SettingsChange } from '../src/settings/playground-settings';
 
 export type SettingsEvent = CustomEvent<SettingsChange>;
 export type StepEvent = CustomEvent<{ count: number }>;

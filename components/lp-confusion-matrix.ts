@@ -8,7 +8,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Confusion } from '../src/model/regression';
-import { CLASS_STYLE } from '../src/view/palette';
+import { CLASS_STYLE } from '../src/plot/palette';
 import { consumeModel } from './model-context';
 import { themeStyles } from './theme';
 

@@ -10,9 +10,9 @@
  */
 import { customElement, property } from 'lit/decorators.js';
 import { crossEntropy } from '../src/model/logistic';
-import { formatNumber } from '../src/view/format';
-import { numberAttribute } from '../src/view/number-attribute';
+import { formatNumber } from '../src/text/format';
 import { type Curve, CurveFigure, type Readout } from './curve-figure';
+import { numberAttribute } from './number-attribute';
 
 /** y stays off 0 and 1, where one of the costs is infinite. */
 const Y_RANGE = [0.001, 0.999] as const;

@@ -10,7 +10,7 @@
  */
 import { customElement } from 'lit/decorators.js';
 import { logistic } from '../src/model/logistic';
-import { formatNumber } from '../src/view/format';
+import { formatNumber } from '../src/text/format';
 import type { Curve, Readout } from './curve-figure';
 import { ZFigure } from './z-figure';
 

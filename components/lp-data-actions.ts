@@ -14,12 +14,12 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { PublishedState } from '../src/controller/published-state';
 import { formatCsv } from '../src/model/csv';
-import { LINK_MAX_POINTS } from '../src/state/link-data';
-import { exportModel, historyCsv } from '../src/state/model-file';
-import type { PlaygroundView } from '../src/state/playground-view';
-import { shareLink } from '../src/state/share-link';
-import { formatCount } from '../src/view/format';
+import { exportModel, historyCsv } from '../src/session/model-file';
+import { LINK_MAX_POINTS } from '../src/settings/link-data';
+import { shareLink } from '../src/settings/share-link';
+import { formatCount } from '../src/text/format';
 import { controlStyles } from './control-styles';
 import { download } from './download';
 import { controlEvent } from './events';
@@ -66,7 +66,7 @@ export class LpDataActions extends LitElement {
     `,
   ];
 
-  @state() private view: PlaygroundView | undefined;
+  @state() private view: PublishedState | undefined;
   /** What the last copy or export said, for a while (a polite live region); a press in the link's field keeps it. */
   private readonly said = new TransientNote(this, (path) =>
     path.some((t) => t instanceof HTMLInputElement && t.matches('input.link')),

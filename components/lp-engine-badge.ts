@@ -5,7 +5,7 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { EngineKind } from '../src/engine/engine';
+import type { EngineKind } from '../src/contract/engine';
 import { consumeModel } from './model-context';
 import { themeStyles } from './theme';
 

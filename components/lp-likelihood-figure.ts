@@ -16,9 +16,9 @@
 import { type CSSResultGroup, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LINE_SAMPLES, type LineSample, likelihoodOf } from '../src/model/likelihood';
-import { formatNumber } from '../src/view/format';
-import { numberAttribute } from '../src/view/number-attribute';
+import { formatNumber } from '../src/text/format';
 import { type Curve, CurveFigure, type Readout } from './curve-figure';
+import { numberAttribute } from './number-attribute';
 
 const W_RANGE = [-2, 6] as const;
 

@@ -11,7 +11,7 @@
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { logistic, logOdds } from '../src/model/logistic';
-import { formatNumber } from '../src/view/format';
+import { formatNumber } from '../src/text/format';
 import type { Curve, Readout } from './curve-figure';
 import { Z_RANGE, ZFigure } from './z-figure';
 

@@ -9,7 +9,7 @@
 import type * as d3 from 'd3';
 import { customElement } from 'lit/decorators.js';
 import { logistic, logisticDerivative } from '../src/model/logistic';
-import { formatNumber } from '../src/view/format';
+import { formatNumber } from '../src/text/format';
 import type { Curve, Readout } from './curve-figure';
 import type { PlotLayout } from './plot-frame';
 import { ZFigure } from './z-figure';

@@ -12,7 +12,7 @@
 import { type CSSResultGroup, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { logistic } from '../src/model/logistic';
-import { formatNumber } from '../src/view/format';
+import { formatNumber } from '../src/text/format';
 import { type Curve, CurveFigure, type Readout } from './curve-figure';
 import { ZFigure } from './z-figure';
 

@@ -17,8 +17,8 @@ import * as d3 from 'd3';
 import { css, LitElement, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Reduction } from '../src/model/regression';
-import type { HistoryEntry } from '../src/state/history';
-import { thinForDisplay } from '../src/view/thin';
+import { thinForDisplay } from '../src/plot/thin';
+import type { HistoryEntry } from '../src/session/history';
 import { consumeModel } from './model-context';
 import { frameStyles, PlotFrame } from './plot-frame';
 

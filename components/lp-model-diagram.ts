@@ -20,11 +20,11 @@ import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Dataset } from '../src/model/dataset';
 import { logistic } from '../src/model/logistic';
-import { quote } from '../src/model/quote';
 import { logit } from '../src/model/regression';
-import { formatNumber } from '../src/view/format';
-import { numberAttribute } from '../src/view/number-attribute';
+import { formatNumber } from '../src/text/format';
+import { quote } from '../src/text/quote';
 import { consumeModel } from './model-context';
+import { numberAttribute } from './number-attribute';
 import { themeStyles } from './theme';
 
 /** "a,b" as two numbers, read as every number attribute is (see number-attribute.ts). */

@@ -17,22 +17,18 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { PlaygroundController } from '../src/controller/playground-controller';
 import type { PageEngine } from '../src/engine/select-engine';
 import { formatCsv, parseCsv } from '../src/model/csv';
-import { parseAttributes } from '../src/state/attributes';
-import { gridBudget } from '../src/state/cost-surface-job';
-import { type ExportedModel, exportModel, modelMismatch, parseModel } from '../src/state/model-file';
-import { PlaygroundController } from '../src/state/playground-controller';
-import {
-  applyChange,
-  DEFAULT_PLAYGROUND,
-  type PlaygroundSettings,
-  type SettingsChange,
-} from '../src/state/playground-settings';
-import type { TrainingSettings } from '../src/state/settings';
-import { linkedData, shareLink } from '../src/state/share-link';
-import { type Run, stateOf, type TrainingState, unmeasuredState } from '../src/state/training-session';
-import type { ClassLabel } from '../src/view/palette';
+import type { ClassLabel } from '../src/plot/palette';
+import { gridBudget } from '../src/session/cost-surface-job';
+import { type ExportedModel, exportModel, modelMismatch, parseModel } from '../src/session/model-file';
+import { type Run, stateOf, type TrainingState, unmeasuredState } from '../src/session/training-session';
+import { parseAttributes } from '../src/settings/attributes';
+import { DEFAULT_PLAYGROUND, type PlaygroundSettings, type SettingsChange } from '../src/settings/playground-settings';
+import type { TrainingSettings } from '../src/settings/settings';
+import { applyChange } from '../src/settings/settings-change';
+import { linkedData, shareLink } from '../src/settings/share-link';
 import type { ImportOutcome } from './csv-import-context';
 import { CsvImportController } from './csv-import-controller';
 import { naming } from './events';

@@ -8,8 +8,8 @@
  */
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { SettingsChange, Speed, SpeedUnit } from '../src/state/playground-settings';
-import { SETTINGS, SPEED_LIMITS } from '../src/state/settings-schema';
+import type { SettingsChange, Speed, SpeedUnit } from '../src/settings/playground-settings';
+import { SETTINGS, SPEED_LIMITS } from '../src/settings/settings-schema';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';

@@ -40,10 +40,10 @@
  */
 import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { ExportedModel } from '../src/state/model-file';
-import type { PlaygroundSettings, SettingsChange } from '../src/state/playground-settings';
-import { DEFAULT_PLAYGROUND } from '../src/state/playground-settings';
-import { type TrainingState, unmeasuredState } from '../src/state/training-session';
+import type { ExportedModel } from '../src/session/model-file';
+import { type TrainingState, unmeasuredState } from '../src/session/training-session';
+import type { PlaygroundSettings, SettingsChange } from '../src/settings/playground-settings';
+import { DEFAULT_PLAYGROUND } from '../src/settings/playground-settings';
 import type { LpModel, PlaygroundOptions, ViewShortcutEvent } from './lp-model';
 import type { LpShortcutHelp } from './lp-shortcut-help';
 import { playgroundPanels } from './playground-layout';

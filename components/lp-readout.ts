@@ -9,8 +9,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Params, Reduction } from '../src/model/regression';
-import type { TrainingState } from '../src/state/training-session';
-import { formatCount, formatNumber, formatPercent } from '../src/view/format';
+import type { TrainingState } from '../src/session/training-session';
+import { formatCount, formatNumber, formatPercent } from '../src/text/format';
 import { consumeModel } from './model-context';
 import { themeStyles } from './theme';
 

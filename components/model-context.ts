@@ -6,13 +6,13 @@
  */
 import { ContextConsumer, ContextRoot, createContext } from '@lit/context';
 import type { ReactiveControllerHost } from 'lit';
-import type { PlaygroundSettings } from '../src/state/playground-settings';
-import type { Busy, PlaygroundView } from '../src/state/playground-view';
-import type { ClassLabel } from '../src/view/palette';
+import type { Busy, PublishedState } from '../src/controller/published-state';
+import type { ClassLabel } from '../src/plot/palette';
+import type { PlaygroundSettings } from '../src/settings/playground-settings';
 
 export interface ModelState {
   /** What the controller published; undefined until the first data are evaluated. */
-  readonly view: PlaygroundView | undefined;
+  readonly view: PublishedState | undefined;
   readonly settings: PlaygroundSettings;
   readonly playing: boolean;
   /** Long work under way, and requests queued behind it. */

@@ -6,11 +6,12 @@
  * after a later request is dropped, however long it took. A GPU start that
  * fails falls back to the CPU, taking back what the GPU said meanwhile.
  */
+
+import type { PlaygroundController } from '../src/controller/playground-controller';
+import type { EnginePreference } from '../src/engine/engine-preference';
 import { gpuReports } from '../src/engine/gpu-reports';
 import { chooseEngine, cpuEngine, type PageEngine } from '../src/engine/select-engine';
-import type { EnginePreference } from '../src/state/attributes';
-import { gridBudget } from '../src/state/cost-surface-job';
-import type { PlaygroundController } from '../src/state/playground-controller';
+import { gridBudget } from '../src/session/cost-surface-job';
 
 export interface EngineHost {
   /** The controller of the start under way or done. */

@@ -11,9 +11,9 @@
  * first start.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { PlaygroundController } from '../src/controller/playground-controller';
 import type { Dataset } from '../src/model/dataset';
-import type { PlaygroundController } from '../src/state/playground-controller';
-import type { PlaygroundSettings } from '../src/state/playground-settings';
+import type { PlaygroundSettings } from '../src/settings/playground-settings';
 
 /** What a reconnect starts from: the settings and any custom data the last controller had. */
 export interface Carried {

@@ -6,9 +6,9 @@
  * the bar.)
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Busy, PlaygroundView } from '../src/state/playground-view';
-import { countOf, formatCount } from '../src/view/format';
-import { noticeList } from '../src/view/notices';
+import type { Busy, PublishedState } from '../src/controller/published-state';
+import { noticeList } from '../src/plot/notices';
+import { countOf, formatCount } from '../src/text/format';
 import { controlEvent } from './events';
 
 /** The notices: each shortened, repeats merged, a handful at a time, each with a way to put it away. */
@@ -33,7 +33,7 @@ function noticeMessages(notices: readonly string[]): TemplateResult[] {
 }
 
 export function playgroundMessages(
-  view: PlaygroundView | undefined,
+  view: PublishedState | undefined,
   busy: Busy | undefined,
   waiting: number,
   notices: readonly string[],

@@ -4,7 +4,7 @@
  * asked, and labels in one notation per axis (see tick-format).
  */
 import * as d3 from 'd3';
-import { tickFormat } from '../src/view/tick-format';
+import { tickFormat } from '../src/plot/tick-format';
 
 export type Scale = d3.ScaleContinuousNumeric<number, number>;
 

@@ -22,7 +22,7 @@ import {
   type SVGTemplateResult,
   type TemplateResult,
 } from 'lit';
-import type { ColorRamp } from '../src/view/colors';
+import type { ColorRamp } from '../src/plot/colors';
 import { type AxisSpec, axisOf, type Scale, scaleFor } from './plot-axes';
 import { themedRamp } from './theme';
 

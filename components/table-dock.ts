@@ -11,7 +11,7 @@
  * for a render when the answer changes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { TABLES, type TableName, tablesThatFit } from '../src/view/table-fit';
+import { TABLES, type TableName, tablesThatFit } from '../src/plot/table-fit';
 
 export type { TableName };
 

@@ -22,8 +22,8 @@
  * @cssprop --lp-mono-font-family - the numbers' font in readouts and fields (default ui-monospace, monospace)
  */
 import { css, unsafeCSS } from 'lit';
-import type { ColorRamp } from '../src/view/colors';
-import { CLASS_STYLE } from '../src/view/palette';
+import type { ColorRamp } from '../src/plot/colors';
+import { CLASS_STYLE } from '../src/plot/palette';
 
 const [CLASS0, CLASS1] = CLASS_STYLE;
 

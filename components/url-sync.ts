@@ -8,12 +8,12 @@
  * shows, so a reload keeps them; the first change of the data drops them.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { PlaygroundController } from '../src/controller/playground-controller';
 import type { Dataset } from '../src/model/dataset';
-import { decodeLinkData, LINK_DATA_KEY } from '../src/state/link-data';
-import type { PlaygroundController } from '../src/state/playground-controller';
-import { DEFAULT_PLAYGROUND, dataChanged, type PlaygroundSettings } from '../src/state/playground-settings';
-import { linkDataValue } from '../src/state/share-link';
-import { type DecodedSettings, decodeSettings, encodeSettings } from '../src/state/url-state';
+import { decodeLinkData, LINK_DATA_KEY } from '../src/settings/link-data';
+import { DEFAULT_PLAYGROUND, dataChanged, type PlaygroundSettings } from '../src/settings/playground-settings';
+import { linkDataValue } from '../src/settings/share-link';
+import { type DecodedSettings, decodeSettings, encodeSettings } from '../src/settings/url-state';
 
 const COALESCE_MS = 1000;
 

@@ -1,13 +1,13 @@
 /**
  * The label of the weight vector w on the scatter: beside the arrow's tip
  * where it covers the fewest data points, the arrow and the boundary, never
- * the legend, and inside the plot (src/view/label-spot does the geometry).
+ * the legend, and inside the plot (src/plot/label-spot does the geometry).
  */
 
 import type { Point } from '../src/model/boundary';
 import type { Dataset } from '../src/model/dataset';
-import { alongSegment, type Box, leastCovered, spotsAround } from '../src/view/label-spot';
-import type { WeightArrow } from '../src/view/weight-arrow';
+import { alongSegment, type Box, leastCovered, spotsAround } from '../src/plot/label-spot';
+import type { WeightArrow } from '../src/plot/weight-arrow';
 import type { PlotLayout } from './plot-frame';
 
 /** Points looked at, at most, to keep the label off them. */

@@ -4,8 +4,8 @@
  * and the handle that sets it, on z ∈ [−6, 6] in steps of 0.1.
  */
 import { property } from 'lit/decorators.js';
-import { numberAttribute } from '../src/view/number-attribute';
 import { CurveFigure } from './curve-figure';
+import { numberAttribute } from './number-attribute';
 
 /** Wide enough that σ is within 0.0025 of 0 and 1 at the ends. */
 export const Z_RANGE = [-6, 6] as const;

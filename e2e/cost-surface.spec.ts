@@ -6,7 +6,7 @@
  * overlap.
  */
 import type { Page } from '@playwright/test';
-import { formatNumber } from '../src/view/format';
+import { formatNumber } from '../src/text/format';
 import { expect, openPlayground, playgroundState, TUTORIAL_REFERENCE, test } from './fixtures';
 import { axisMap } from './views';
 

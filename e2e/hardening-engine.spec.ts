@@ -1,6 +1,6 @@
 /**
  * What an adversarial run broke in the engines (issue 11, findings 1, 4 and
- * 7; finding 8, the bounded history, is unit-tested in src/state), each with
+ * 7; finding 8, the bounded history, is unit-tested in src/session), each with
  * the test that reproduced it: long step(n) runs are chunked, show their
  * progress and stop on reset(); a submit the GPU refuses rejects the call and
  * the engine is rebuilt; the last `engine` attribute wins; a GPU start that

@@ -7,7 +7,7 @@
  * door does. After each, the tutorial's w(10) is still what ten steps give.
  */
 import type { Page } from '@playwright/test';
-import type { TrainingState } from '../src/state/training-session';
+import type { TrainingState } from '../src/session/training-session';
 import { expect, expectTutorialW10, mountPlayground, openPlayground, playgroundState, test } from './fixtures';
 
 /** Rows as CSV text under the header x1,x2,t. */

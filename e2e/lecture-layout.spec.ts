@@ -8,7 +8,7 @@
  * framed there does not offer a link to the lecture it is in.
  */
 import type { Page } from '@playwright/test';
-import type {} from '../src/lecture/lecture-api';
+import type {} from '../entries/lecture/lecture-api';
 import { expect, test } from './fixtures';
 
 // What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).

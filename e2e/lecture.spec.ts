@@ -7,8 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
+import type {} from '../entries/lecture/lecture-api';
 import { countPdfPages, printLecture } from '../scripts/print-lecture';
-import type {} from '../src/lecture/lecture-api';
 import { axeViolations, seriousOnes } from './axe';
 import { expect, TUTORIAL_REFERENCE, test } from './fixtures';
 

@@ -27,8 +27,8 @@ import { build, preview } from 'vite';
 import { collectPageErrors, launchOptions } from '../e2e/browser';
 import { fuzzAttributes, fuzzCsv, fuzzFields, fuzzHashes, openApp, type Tally, tally } from '../e2e/fuzz/browser-fuzz';
 import { attributeSets, csvText, linkHash, numberText } from '../src/fuzz/arbitraries';
-import { parseAttributes } from '../src/state/attributes';
-import { decodeSettings } from '../src/state/url-state';
+import { parseAttributes } from '../src/settings/attributes';
+import { decodeSettings } from '../src/settings/url-state';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);

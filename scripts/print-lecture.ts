@@ -5,7 +5,7 @@
  * Used by `npm run lecture:pdf` and by the end-to-end test that counts pages.
  */
 import type { Page } from '@playwright/test';
-import type {} from '../src/lecture/lecture-api';
+import type {} from '../entries/lecture/lecture-api';
 
 /** Prints `${origin}/lecture.html` to a PDF; returns it and the deck's slide count. */
 export async function printLecture(page: Page, origin: string): Promise<{ pdf: Buffer; slides: number }> {

@@ -1,5 +1,5 @@
 /**
- * `npm test`: every stage in order (type check, lint, unit tests, the element
+ * `npm test`: every stage in order (type check, lint, the layers' direction, unit tests, the element
  * manifest, end-to-end tests, the benchmark's smoke run), each run whatever
  * the ones before it did, then one summary; it fails if any stage failed.
  * One flaky stage must not hide what the others would have said.
@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 
 /** The npm scripts `npm test` runs, in this order. */
-export const STAGES = ['typecheck', 'lint', 'test:unit', 'manifest', 'test:e2e', 'bench:smoke'] as const;
+export const STAGES = ['typecheck', 'lint', 'depcheck', 'test:unit', 'manifest', 'test:e2e', 'bench:smoke'] as const;
 
 export interface StageResult {
   readonly stage: string;

@@ -4,7 +4,7 @@
  * one unbroken run ends, and a submit the device refuses rejects the call and
  * leaves the engine to rebuild from its CPU mirror, weights intact.
  */
-import { MAX_TRAIN_STEPS } from '../../src/engine/engine';
+import { MAX_TRAIN_STEPS } from '../../src/contract/engine';
 import { TUTORIAL_REFERENCE } from '../../src/model/tutorial-reference';
 import { expect, test } from './fixtures';
 

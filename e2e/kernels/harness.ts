@@ -3,13 +3,14 @@
  * the model, as window.lp. Loaded by harness.html from the dev server, so the
  * tests run the very modules the app bundles.
  */
+
+import { gridCoordinate } from '../../src/contract/engine';
 import { CpuEngine } from '../../src/engine/cpu-engine';
-import { gridCoordinate } from '../../src/engine/engine';
 import { GpuEngine } from '../../src/engine/gpu-engine';
 import { datasetFromRows } from '../../src/model/dataset';
 import { addPoint, removePoint } from '../../src/model/edit';
 import { tutorialDataset } from '../../src/model/tutorial-data';
-import { TrainingSession } from '../../src/state/training-session';
+import { TrainingSession } from '../../src/session/training-session';
 import { f32Dataset } from './test-data';
 
 /** Counts live GPU buffers by wrapping createBuffer and destroy. */

@@ -3,6 +3,19 @@
  * double precision. It is what the page falls back to without WebGPU, and
  * what every GPU result is tested against.
  */
+
+import {
+  checkTrainSteps,
+  type Engine,
+  type EngineOptions,
+  type GridSpec,
+  gridCoordinate,
+  type Snapshot,
+  type SurfacePart,
+  surfaceSamples,
+  type TrainExtras,
+  type TrainResult,
+} from '../contract/engine';
 import type { Dataset } from '../model/dataset';
 import { logistic } from '../model/logistic';
 import { batchGradient } from '../model/minibatch';
@@ -17,18 +30,6 @@ import {
   sumSamples,
 } from '../model/regression';
 import { batchSlot, epochKey, isMiniBatch, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
-import {
-  checkTrainSteps,
-  type Engine,
-  type EngineOptions,
-  type GridSpec,
-  gridCoordinate,
-  type Snapshot,
-  type SurfacePart,
-  surfaceSamples,
-  type TrainExtras,
-  type TrainResult,
-} from './engine';
 
 export class CpuEngine implements Engine {
   readonly kind = 'cpu' as const;

@@ -5,6 +5,17 @@
  * is replaced and restored transparently and the interrupted operation is
  * simply run again from the same state: the weights continue exactly.
  */
+
+import {
+  checkTrainSteps,
+  type Engine,
+  type EngineOptions,
+  type GridSpec,
+  type Snapshot,
+  type SurfacePart,
+  type TrainExtras,
+  type TrainResult,
+} from '../contract/engine';
 import type { AdapterSummary } from '../gpu/adapter';
 import { DeviceResources } from '../gpu/device-resources';
 import {
@@ -25,16 +36,6 @@ import type { Dataset } from '../model/dataset';
 import type { SampleChange } from '../model/edit';
 import { type Params, reductionScale } from '../model/regression';
 import { batchCount } from '../model/shuffle';
-import {
-  checkTrainSteps,
-  type Engine,
-  type EngineOptions,
-  type GridSpec,
-  type Snapshot,
-  type SurfacePart,
-  type TrainExtras,
-  type TrainResult,
-} from './engine';
 
 export interface GpuEngineOptions {
   /** Force the plain or subgroup reduction (tests run both); 'auto' uses subgroups when offered. */

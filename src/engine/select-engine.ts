@@ -5,11 +5,12 @@
  * GPU_START_TIMEOUT_MS, the rest for GPU_ENGINE_START_TIMEOUT_MS) or keeps
  * failing ends on the CPU too, never in a page that waits for ever.
  */
+
+import type { Engine } from '../contract/engine';
+import type { EnginePreference } from '../engine/engine-preference';
 import { type AdapterProbe, adapterName, describeProbe, probeAdapter } from '../gpu/adapter';
 import { GPU_ENGINE_START_TIMEOUT_MS, withinDeadline } from '../gpu/deadline';
-import type { EnginePreference } from '../state/attributes';
 import { CpuEngine } from './cpu-engine';
-import type { Engine } from './engine';
 import { GpuEngine, type GpuEngineOptions } from './gpu-engine';
 
 export interface EngineChoice {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { COORDINATE_LIMIT, SMALLEST_COORDINATE, storedCoordinate } from '../model/input-range';
-import { attributeSettings, SETTINGS } from '../state/settings-schema';
+import { attributeSettings, SETTINGS } from '../settings/settings-schema';
 
 /** A coordinate as every door stores it: within ±COORDINATE_LIMIT, a float32 subnormal read as 0, the edges often. */
 export function coordinate(): fc.Arbitrary<number> {

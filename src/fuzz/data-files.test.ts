@@ -5,17 +5,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PlaygroundController } from '../controller/playground-controller';
 import { CpuEngine } from '../engine/cpu-engine';
 import { parseCsv } from '../model/csv';
 import type { Dataset } from '../model/dataset';
 import { coordinateInRange, SMALLEST_COORDINATE } from '../model/input-range';
-import { CPU_BUDGET } from '../state/cost-surface-job';
-import { decodeLinkData } from '../state/link-data';
-import { exportModel, parseModel } from '../state/model-file';
-import { PlaygroundController } from '../state/playground-controller';
-import { DEFAULT_PLAYGROUND } from '../state/playground-settings';
-import { PARAMETER_LIMIT } from '../state/run-limits';
-import { validateSettings } from '../state/settings-schema';
+import { CPU_BUDGET } from '../session/cost-surface-job';
+import { exportModel, parseModel } from '../session/model-file';
+import { PARAMETER_LIMIT } from '../session/run-limits';
+import { decodeLinkData } from '../settings/link-data';
+import { DEFAULT_PLAYGROUND } from '../settings/playground-settings';
+import { validateSettings } from '../settings/settings-schema';
 import { csvText, MEMBER_NAMES, numberText, runs, seed, timeout } from './arbitraries';
 import { expectFinite, expectRefusal, verdict } from './verdict';
 

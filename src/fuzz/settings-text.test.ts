@@ -4,10 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAttributes } from '../state/attributes';
-import type { PlaygroundSettings } from '../state/playground-settings';
-import { checkNumberText, SETTINGS, validateSettings } from '../state/settings-schema';
-import { decodeSettings } from '../state/url-state';
+import { parseAttributes } from '../settings/attributes';
+import type { PlaygroundSettings } from '../settings/playground-settings';
+import { checkNumberText, SETTINGS, validateSettings } from '../settings/settings-schema';
+import { decodeSettings } from '../settings/url-state';
 import { attributeSets, linkHash, numberText, runs, seed, timeout } from './arbitraries';
 import { expectClearMessage, expectFinite, verdict } from './verdict';
 

@@ -6,7 +6,7 @@
  */
 import { expect } from 'vitest';
 import { CsvError } from '../model/csv';
-import { QUOTE_LIMIT } from '../model/quote';
+import { QUOTE_LIMIT } from '../text/quote';
 
 /** The longest refusal: long enough for a line, a label, a range and two excerpts, whatever the input. */
 export const MESSAGE_LIMIT = 400;

@@ -5,7 +5,7 @@
  * state, write size² floats, and read them back with one copy.
  */
 import { makeStructuredView, type StructuredView } from 'webgpu-utils';
-import { type GridSpec, type SurfacePart, surfaceSamples } from '../engine/engine';
+import { type GridSpec, type SurfacePart, surfaceSamples } from '../contract/engine';
 import type { Reduction } from '../model/regression';
 import type { ParamState } from './param-state';
 import type { Pipelines } from './pipelines';

@@ -6,7 +6,7 @@
  * single copy to a staging buffer: one readback per submit.
  */
 import { getSizeAndAlignmentOfUnsizedArrayElement, makeStructuredView, type StructuredView } from 'webgpu-utils';
-import { checkTrainSteps, type EngineOptions, MAX_TRAIN_STEPS } from '../engine/engine';
+import { checkTrainSteps, type EngineOptions, MAX_TRAIN_STEPS } from '../contract/engine';
 import { isMiniBatch, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
 import type { ParamState } from './param-state';
 import type { Pipelines } from './pipelines';

@@ -5,8 +5,9 @@
  * x2 the first numeric columns left. The user corrects what is guessed; the
  * parser (csv.ts) stays strict about what is chosen.
  */
+
+import { readNumber } from '../text/number-syntax';
 import { CSV_HEADER, type CsvMapping, isCsvNumber, splitFields } from './csv';
-import { readNumber } from './number-syntax';
 
 export type CsvRole = 'x1' | 'x2' | 't';
 export const CSV_ROLES: readonly CsvRole[] = ['x1', 'x2', 't'];

@@ -11,8 +11,8 @@ import { CsvError, parseCsv } from './csv';
 
 const work = vi.hoisted(() => ({ reads: 0, calls: 0 }));
 
-vi.mock('./number-syntax', async (importOriginal) => {
-  const original = await importOriginal<typeof import('./number-syntax')>();
+vi.mock('../text/number-syntax', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../text/number-syntax')>();
   return {
     ...original,
     readNumber: (text: string, grouped?: boolean) => {

@@ -8,11 +8,11 @@
  * A file with other columns is read with a {@link CsvMapping} (which column is
  * x1, x2, t; whether there is a header), as the import dialog asks for it.
  */
-import { countOf } from '../view/format';
+import { countOf } from '../text/format';
+import { MAX_NUMBER_LENGTH, readNumber } from '../text/number-syntax';
+import { quote } from '../text/quote';
 import type { Dataset } from './dataset';
 import { COORDINATE_RANGE, coordinateInRange, storedCoordinate } from './input-range';
-import { MAX_NUMBER_LENGTH, readNumber } from './number-syntax';
-import { quote } from './quote';
 
 export const CSV_HEADER = ['x1', 'x2', 't'] as const;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addRange, emptySummary, hasSummary, summaryOf } from './data-summary';
-import { classCounts, datasetFromRows } from './dataset';
+import { addRange, classCounts, emptySummary, hasSummary, summaryOf } from './data-summary';
+import { datasetFromRows } from './dataset';
 import { addPoint, lineageOf, nearestPoint, removePoint } from './edit';
 import { generateGaussians, generateGaussiansInSlices, TUTORIAL_GAUSSIANS } from './gaussians';
 

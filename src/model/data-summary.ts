@@ -102,3 +102,9 @@ export function withPoint(summary: DataSummary, x1: number, x2: number, t: numbe
 export function hasSummary(data: Dataset): boolean {
   return summaries.has(data);
 }
+
+/** Counts per class: [count of t = 0, count of t = 1] (from the kept summary). */
+export function classCounts(data: Dataset): [number, number] {
+  const { n, ones } = summaryOf(data);
+  return [n - ones, ones];
+}

@@ -3,7 +3,6 @@
  * in one Float64Array so the reference loops walk memory once and the GPU
  * upload is a single conversion.
  */
-import { summaryOf } from './data-summary';
 export interface Dataset {
   /** Interleaved coordinates: point i is (points[2i], points[2i+1]). */
   readonly points: Float64Array;
@@ -25,10 +24,4 @@ export function datasetFromRows(rows: ReadonlyArray<readonly [number, number, 0 
     targets[i] = t;
   });
   return { points, targets };
-}
-
-/** Counts per class: [count of t = 0, count of t = 1] (from the data's kept summary). */
-export function classCounts(data: Dataset): [number, number] {
-  const { n, ones } = summaryOf(data);
-  return [n - ones, ones];
 }

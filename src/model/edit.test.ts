@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classCounts, datasetFromRows } from './dataset';
+import { classCounts } from './data-summary';
+import { datasetFromRows } from './dataset';
 import { type AppliedEdit, addPoint, insertPoint, nearestPoint, redoEdit, removePoint, undoEdit } from './edit';
 
 const data = datasetFromRows([

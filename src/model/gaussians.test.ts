@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classCounts } from './dataset';
+import { classCounts } from './data-summary';
 import { type GaussianSettings, generateGaussians, generateGaussiansInSlices, TUTORIAL_GAUSSIANS } from './gaussians';
 
 const SETTINGS: GaussianSettings = { mean0: [-1.5, 0.5], mean1: [2, -1], std: 0.7, perClass: 100_000, seed: 42 };

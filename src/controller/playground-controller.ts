@@ -1,0 +1,452 @@
+/**
+ * What the playground does, without the DOM: it holds the settings, makes the
+ * data they describe, runs the training session and keeps the grids the
+ * views draw, plays and pauses, and explains what happened. It publishes one
+ * read-only view (published-state.ts) through one notification path; the
+ * elements render it and forward user input. Tests drive it in Node with the
+ * CPU engine.
+ */
+import type { Engine } from '../contract/engine';
+import type { DataStep } from '../data/data-history';
+import { DataKeeper, type DrawData, loadOnto, type Replacement } from '../data/data-keeper';
+import { drawing, presetData } from '../data/preset-data';
+import { parseCsv } from '../model/csv';
+import type { Dataset } from '../model/dataset';
+import { tutorialDataset } from '../model/tutorial-data';
+import { CostSurfaceJob, type GridBudget } from '../session/cost-surface-job';
+import { DivergenceWatch } from '../session/divergence';
+import { type ExportedModel, modelLoaded } from '../session/model-file';
+import { PendingWork } from '../session/pending-work';
+import { checkedStepCount, type StepOutcome, StepRun } from '../session/step-run';
+import { type PointEdit, stateOf, TrainingSession } from '../session/training-session';
+import { linkNote } from '../settings/link-data';
+import {
+  type DataSettings,
+  dataChanged,
+  type PlaygroundSettings,
+  type SettingsChange,
+  trainingRestarts,
+} from '../settings/playground-settings';
+import { applyChange } from '../settings/settings-change';
+import { countOf, formatCount } from '../text/format';
+import { editStatus, historyStatus, pausedStatus, SAID, steppedStatus, stoppedStatus } from '../text/messages';
+import { PlayClock } from './play-clock';
+import {
+  type Busy,
+  type ProbabilityImage,
+  type PublishedState,
+  paceText,
+  SafeRateCache,
+  stepAdvice,
+} from './published-state';
+import { RequestQueue } from './request-queue';
+import { RequestedState } from './requested-state';
+import { ScatterWindow } from './scatter-window';
+
+export interface ControllerOptions {
+  readonly engine: Engine;
+  readonly settings: PlaygroundSettings;
+  readonly budget: GridBudget;
+  /** Data to start from instead of the preset's (an element reconnected with custom data). */
+  readonly data?: { readonly dataset: Dataset; readonly note: string };
+  /** Called after each frame Play has drawn (for embedders and the benchmark). */
+  readonly onFrame?: () => void;
+}
+
+export class PlaygroundController {
+  settings: PlaygroundSettings;
+  readonly session: TrainingSession;
+  readonly clock = new PlayClock();
+  /** The user's requests under way, for the page to say when they queue. */
+  readonly pending = new PendingWork(() => this.notify());
+  /** Every request, one at a time in the order asked (request-queue.ts). */
+  private readonly requests = new RequestQueue();
+  /** The settings and data as the requests asked for so far will leave them. */
+  private readonly asked: RequestedState;
+  /** The step(n) runs asked for and not finished: what a later reset, new data, model or pause stops. */
+  private readonly stepRuns = new Set<StepRun>();
+  private readonly surface: CostSurfaceJob;
+  private readonly safeRates = new SafeRateCache();
+  private readonly safeMeanRates = new SafeRateCache();
+  private readonly watch = new DivergenceWatch();
+  private readonly listeners = new Set<() => void>();
+  private published: PublishedState | undefined;
+  /** Every change of the data, in order and undoable. */
+  private readonly data: DataKeeper;
+  private status = '';
+  private divergence = '';
+  private busy: Busy | undefined;
+  private probabilities: ProbabilityImage | undefined;
+  private readonly scatterWindow = new ScatterWindow();
+  private destroyed = false;
+  /** Until ready() has the preset's data on the engine, nothing is published but progress. */
+  private starting = true;
+
+  constructor(private readonly options: ControllerOptions) {
+    this.settings = options.settings;
+    // The preset's data are drawn by ready(); the session starts on whatever is at hand.
+    const initial = options.data?.dataset ?? tutorialDataset();
+    this.session = new TrainingSession(options.engine, initial, options.settings.training);
+    this.data = new DataKeeper(
+      {
+        session: this.session,
+        presetData: (settings, superseded) => presetData(settings, this.progress(drawing(settings)), superseded),
+        load: (data) => loadOnto(this.session, data, (busy) => this.setBusy(busy)),
+        restoreSettings: ({ preset, gaussians }) => {
+          this.settings = { ...this.settings, preset, gaussians };
+        },
+      },
+      options.settings,
+      options.data?.note ?? '',
+    );
+    this.surface = new CostSurfaceJob(this.session, options.budget, () => this.publish());
+    this.asked = new RequestedState(options.settings, options.data !== undefined);
+  }
+
+  /** Resolves when the data are on the engine, w(0) is evaluated and every view has its grid. */
+  async ready(): Promise<void> {
+    await this.session.ready;
+    if (!this.options.data && this.settings.preset !== 'tutorial') {
+      const settings = this.settings;
+      await this.replaceData(this.drawPreset(settings), { settings, note: '' }, '');
+    }
+    this.starting = false;
+    await this.refresh();
+    await this.surface.idle();
+  }
+
+  /** Long work under way (shown before the first view too). */
+  get busyWith(): Busy | undefined {
+    return this.busy;
+  }
+
+  /** What the views draw; undefined until the first data are evaluated. */
+  get view(): PublishedState | undefined {
+    return this.published;
+  }
+
+  /** The data the next operation works on. */
+  get dataset(): Dataset {
+    return this.session.data;
+  }
+
+  get playing(): boolean {
+    return this.clock.playing;
+  }
+
+  /** Calls `listener` whenever the view changed; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  set budget(budget: GridBudget) {
+    this.surface.budget = budget;
+  }
+
+  /**
+   * Applies a change of settings. Throws a SettingError (nothing changed) for
+   * a bad value. New data reset; so do model changes; the rest applies to
+   * the running training. Choosing a preset while the data are custom (from
+   * a file, or edited) brings the preset's data back.
+   */
+  async change(change: SettingsChange): Promise<void> {
+    const { newData, restarts } = this.asked.change(change);
+    if (restarts) this.stopSteps(newData ? 'new data' : 'the model or its start changed');
+    return this.pending.track(() => this.requests.change(change, (joint) => this.apply(joint)));
+  }
+
+  private async apply(change: SettingsChange): Promise<void> {
+    const previous = this.settings;
+    const next = applyChange(previous, change);
+    this.settings = next;
+    // Against the data on the engine: settings asked for may never have been drawn (a failed load).
+    const shown = this.data.shownSettings;
+    const reload = dataChanged(shown, next) || (change.preset !== undefined && this.data.customNote !== '');
+    if (reload) {
+      const what = change.preset !== undefined ? `choose the ${next.preset} preset` : 'draw new Gaussians';
+      await this.replaceData(
+        this.drawPreset(next),
+        { settings: next, note: '', what },
+        'New data: training starts again from w(0).',
+      );
+    }
+    if (change.training) {
+      const restarts = trainingRestarts(previous.training, next.training);
+      await this.session.configure(next.training);
+      this.status = restarts ? SAID.restarted : SAID.appliedNext;
+      if (restarts) this.divergence = '';
+    }
+    if (change.speed) this.clock.setSpeed(next.speed);
+    await this.refresh();
+  }
+
+  /** Takes back the last change of the data (an edit, an import, a preset, new Gaussians). */
+  undo(): Promise<void> {
+    this.asked.dataUnknown();
+    return this.request(async () => this.afterHistory(await this.data.undo(), 'undo'));
+  }
+
+  /** Makes the last undone change of the data again. */
+  redo(): Promise<void> {
+    this.asked.dataUnknown();
+    return this.request(async () => this.afterHistory(await this.data.redo(), 'redo'));
+  }
+
+  private async afterHistory(step: DataStep | undefined, verb: 'undo' | 'redo'): Promise<void> {
+    this.status = historyStatus(step, verb, this.session.data.targets.length);
+    if (step?.kind === 'replace') this.divergence = '';
+    await this.refresh();
+  }
+
+  /**
+   * Restores a model file: its settings (its data settings too, unless its
+   * data were custom: those come back from their CSV), then its weights at
+   * its iteration. Says so when the data here differ from the model's.
+   */
+  async loadModel(model: ExportedModel): Promise<void> {
+    const { preset, gaussians, training, speed } = model.settings;
+    const change = model.data.source === 'custom' ? { training, speed } : { preset, gaussians, training, speed };
+    this.asked.change(change);
+    this.stopSteps('a model was loaded');
+    return this.request(async () => {
+      await this.apply(change);
+      const [w1, w2] = model.weights;
+      await this.session.setWeights({ w1, w2, b: model.bias }, model.iteration);
+      this.divergence = '';
+      this.status = modelLoaded(model);
+      await this.refresh();
+    });
+  }
+
+  /** A new seed for the two Gaussians. */
+  regenerate(): Promise<void> {
+    const seed = (this.asked.settings.gaussians.seed + 1) % 2 ** 31;
+    return this.change({ preset: 'gaussians', gaussians: { seed } });
+  }
+
+  /** Reads CSV text; a parse error is thrown (naming the line) and the current data stay. */
+  async loadCsv(text: string, name = 'CSV'): Promise<void> {
+    return this.loadDataset(parseCsv(text), name);
+  }
+
+  /** Replaces the data with a data set parsed elsewhere (the import worker), named `name` in the messages. */
+  async loadDataset(data: Dataset, name: string): Promise<void> {
+    this.asked.customData();
+    this.stopSteps('new data');
+    return this.request(async () => {
+      const settings = this.settings;
+      const note = `From ${name}: ${countOf(data.targets.length, 'point')}. ${linkNote(data.targets.length)}`;
+      await this.replaceData(async () => data, { settings, note, what: `import ${name}` }, `Loaded ${name}.`);
+      await this.refresh();
+    });
+  }
+
+  /** Adds or removes a point by a click; training continues from the current weights. */
+  edit(edit: PointEdit): Promise<void> {
+    this.asked.customData();
+    return this.request(() => this.applyEdit(edit));
+  }
+
+  private async applyEdit(edit: PointEdit): Promise<void> {
+    const made = await this.data.edit(edit, (n) => `Edited by hand: ${countOf(n, 'point')}. ${linkNote(n)}`);
+    this.status = typeof made === 'string' ? made : editStatus(edit, this.session.data.targets.length);
+    await this.refresh();
+  }
+
+  /** Runs n steps after the requests before it; a reset, new data, a model or a pause asked for later stops it. */
+  async step(n: number): Promise<void> {
+    const run = new StepRun(checkedStepCount(n));
+    this.stepRuns.add(run);
+    try {
+      await this.request(() => this.stepAndDraw(run));
+    } finally {
+      this.stepRuns.delete(run);
+    }
+  }
+
+  async reset(): Promise<void> {
+    this.stopSteps('reset');
+    return this.request(async () => {
+      await this.session.reset();
+      this.divergence = '';
+      this.status = SAID.reset;
+      await this.refresh();
+    });
+  }
+
+  /** Says what became of something the page tried outside the model (an import refused or cancelled): the latest action. */
+  note(text: string): void {
+    this.status = text;
+    this.publish();
+  }
+
+  play(): void {
+    if (this.divergence) {
+      this.status = SAID.playOff;
+      this.publish();
+      return;
+    }
+    this.clock.start(this.settings.speed);
+    this.status = SAID.playing;
+    this.publish();
+  }
+
+  /** Stops Play, and any step(n) under way or asked for, at the step it reached. */
+  pause(): void {
+    if (this.clock.playing) this.status = pausedStatus(this.session.state.iteration);
+    this.clock.stop();
+    this.stopSteps('paused');
+    this.publish();
+  }
+
+  /** One animation frame of Play: the steps its speed asks for, then the views. */
+  async frame(now: number): Promise<void> {
+    const steps = this.clock.stepsFor(now);
+    // Play's own steps are not requests that wait: they are what the page is doing.
+    if (steps > 0) await this.stepAndDraw(new StepRun(steps), true);
+    this.options.onFrame?.();
+  }
+
+  /** Moves the run to another engine, keeping data, settings and weights. */
+  async replaceEngine(engine: Engine, budget: GridBudget): Promise<void> {
+    await this.session.replaceEngine(engine);
+    this.budget = budget;
+    await this.refresh();
+  }
+
+  /** Stops everything and frees the engine (once queued work is done). */
+  destroy(): Promise<void> {
+    this.destroyed = true;
+    this.pending.dispose();
+    this.clock.stop();
+    this.surface.stop();
+    this.listeners.clear();
+    this.data.supersede();
+    return this.session.destroy();
+  }
+
+  /** The custom data and their note, to restart from after a reconnect; undefined for the preset's. */
+  get customDataset(): { dataset: Dataset; note: string } | undefined {
+    return this.data.custom;
+  }
+
+  /** Queues a request behind every one asked for before it, counted as work under way meanwhile. */
+  private request(work: () => Promise<void>): Promise<void> {
+    return this.pending.track(() => this.requests.run(work));
+  }
+
+  /** Stops every step(n) asked for so far, begun or not, at the step it reached (Play's steps too). */
+  private stopSteps(reason: string): void {
+    for (const run of this.stepRuns) run.stop(reason);
+    this.session.stopSteps(reason);
+  }
+
+  /** Progress of long work: said to the listeners, without a new view (nothing drawn changed). */
+  private progress(label: string): (fraction: number) => void {
+    return (fraction) => this.setBusy(fraction < 1 ? { label, progress: fraction } : undefined);
+  }
+
+  private setBusy(busy: Busy | undefined): void {
+    this.busy = busy;
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** The preset's data for `settings`, drawn in slices with progress. */
+  private drawPreset(settings: DataSettings): DrawData {
+    return (superseded) => presetData(settings, this.progress(drawing(settings)), superseded);
+  }
+
+  /** Loads the data `draw` makes, unless a later request overtook it meanwhile; `status` says so once done. */
+  private async replaceData(draw: DrawData, replacement: Replacement, status: string): Promise<void> {
+    const loaded = await this.data.replace(async (superseded) => {
+      try {
+        return await draw(superseded);
+      } finally {
+        if (!superseded()) this.busy = undefined;
+      }
+    }, replacement);
+    if (!loaded) return;
+    this.divergence = '';
+    if (status) this.status = status;
+  }
+
+  /** Runs n steps and draws them; a long run shows its progress (Play's frames do not) and stops where it diverges. */
+  private async stepAndDraw(run: StepRun, frame = false): Promise<void> {
+    const n = run.requested;
+    const label = `Taking ${formatCount(n)} steps`;
+    const diverged = this.divergence !== '';
+    const progress = (done: number) => {
+      if (!frame) {
+        // The views follow a long run chunk by chunk, so what they show is what `state` says.
+        this.busy = { label, progress: done / n };
+        this.publish();
+      }
+      this.checkDivergence();
+      if (this.divergence && !diverged) this.session.stopSteps('it diverged');
+    };
+    let outcome: StepOutcome;
+    try {
+      outcome = await this.session.step(run, this.scatterWindow.grid(this.session), progress);
+    } finally {
+      if (this.busy?.label === label) this.setBusy(undefined);
+    }
+    // The status says what the last request did; Play's own frames are not requests.
+    if (outcome.stoppedBy && !frame) this.status = stoppedStatus(outcome.taken, n, outcome.stoppedBy);
+    else if (!frame && n > 0) this.status = steppedStatus(n, this.session.state.iteration);
+    this.checkDivergence();
+    await this.refresh(outcome.probabilities);
+  }
+
+  private checkDivergence(): void {
+    const run = this.session.run;
+    const why = run && this.watch.check(run, this.settings.training, run.data.targets.length, this.safeRates.of(run));
+    if (why && why !== this.divergence) {
+      this.divergence = why;
+      this.clock.stop();
+      // The stop and its reason show at once, not after the grids (at 2·10⁶ points, seconds later).
+      this.publish();
+    }
+  }
+
+  /** Brings the probability grid up to the run (unless it came with the last steps) and publishes. */
+  private async refresh(computed?: Float32Array): Promise<void> {
+    const grid = this.scatterWindow.grid(this.session);
+    const values = computed ?? (await this.session.probabilityGrid(grid));
+    this.probabilities = { grid, values };
+    this.publish();
+  }
+
+  private publish(): void {
+    // Late news from work under way when the controller went: nothing to draw, nothing to start.
+    if (this.destroyed) return;
+    const run = this.session.run;
+    if (!run || this.starting) {
+      this.notify();
+      return;
+    }
+    this.surface.update(run);
+    const safe = this.safeRates.of(run);
+    const safeMean = this.safeMeanRates.of(run, 'mean');
+    this.published = {
+      settings: this.settings,
+      run,
+      state: stateOf(run),
+      scatterDomain: this.scatterWindow.domain(this.session),
+      probabilities: this.probabilities,
+      surface: this.surface.status,
+      customData: this.data.customNote,
+      undo: this.data.labels,
+      status: this.status,
+      divergence: this.divergence,
+      stepAdvice: stepAdvice(run, safe, safeMean),
+      playing: this.clock.playing,
+      pace: paceText(this.clock.lagging(), run.data.targets.length),
+    };
+    this.notify();
+  }
+}

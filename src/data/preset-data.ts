@@ -1,0 +1,34 @@
+/**
+ * The data a preset describes: the tutorial's 40 points, or two Gaussian
+ * classes drawn in slices so the page stays responsive while millions of
+ * points are drawn.
+ */
+import type { Dataset } from '../model/dataset';
+import { generateGaussiansInSlices } from '../model/gaussians';
+import { tutorialDataset } from '../model/tutorial-data';
+import type { DataSettings } from '../settings/playground-settings';
+import { formatCount } from '../text/format';
+
+/** Gives the page a turn (to draw, to take a click) between slices of long work. */
+export function pause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The data a preset describes; undefined if cancelled. */
+export function presetData(
+  settings: DataSettings,
+  onProgress?: (fraction: number) => void,
+  cancelled?: () => boolean,
+): Promise<Dataset | undefined> {
+  if (settings.preset === 'tutorial') return Promise.resolve(tutorialDataset());
+  return generateGaussiansInSlices(settings.gaussians, {
+    pause,
+    ...(onProgress ? { onProgress } : {}),
+    ...(cancelled ? { cancelled } : {}),
+  });
+}
+
+/** What the page says while a preset's data are drawn. */
+export function drawing(settings: DataSettings): string {
+  return `Drawing ${formatCount(2 * settings.gaussians.perClass)} points`;
+}

@@ -1,0 +1,7 @@
+/**
+ * Which engine a page asks for: the GPU when it can have one (auto), the GPU
+ * or nothing, or the CPU reference. Engine selection reads it; the
+ * attribute reader and the elements pass it on.
+ */
+export type EnginePreference = 'auto' | 'gpu' | 'cpu';
+export const ENGINE_PREFERENCES: readonly EnginePreference[] = ['auto', 'gpu', 'cpu'];

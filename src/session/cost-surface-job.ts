@@ -1,0 +1,213 @@
+/**
+ * Keeps the cost surface ξ(w1, w2) up to date with the run, without ever
+ * holding the page. A large surface is computed from interleaved slices of
+ * the samples (0, k, 2k, … then 1, k + 1, … ), one queued engine call of
+ * bounded size each, so training runs in between: after the first slice
+ * there is an estimate to show, and it sharpens until all k slices make the
+ * exact surface. A change that makes the work pointless (new data, another
+ * reduction, a new window) abandons it at the next slice; a result for
+ * superseded data is dropped, never shown. With the bias on the surface is
+ * the slice at the current b, recomputed when b has moved, no more often
+ * than its cost allows.
+ */
+import type { GridSpec } from '../contract/engine';
+import { type PlotDomain, plotDomainKey } from '../plot/plot-domain';
+import { surfaceWindow } from '../plot/surface-domain';
+import { LIMITS } from '../settings/settings';
+import type { Run, TrainingSession } from './training-session';
+
+export interface GridBudget {
+  /** Sample evaluations one queued engine call may take (grid points × samples). */
+  readonly surfaceEvaluations: number;
+}
+
+/** For the CPU engine, which computes on the page's own thread: a few milliseconds a call. */
+export const CPU_BUDGET: GridBudget = { surfaceEvaluations: 1e6 };
+/** For a software adapter (a GPU emulated on the CPU): about a tenth of a second a call. */
+export const SLOW_BUDGET: GridBudget = { surfaceEvaluations: 2e7 };
+/** For a hardware GPU. */
+export const FAST_BUDGET: GridBudget = { surfaceEvaluations: 2e9 };
+
+/** The budget for an engine: the CPU's runs on the page's thread; a software GPU adapter is slow. */
+export function gridBudget(engine: 'gpu' | 'cpu', hardwareGpu: boolean): GridBudget {
+  if (engine === 'cpu') return CPU_BUDGET;
+  return hardwareGpu ? FAST_BUDGET : SLOW_BUDGET;
+}
+
+const SURFACE_SIZE = { min: 16, max: 96 };
+
+/**
+ * Points per axis of the surface: as fine as one call allows, within
+ * SURFACE_SIZE. Only data too large for the coarsest grid in one call take
+ * several (each a slice of the samples), so that Play, which waits for the
+ * call under way, keeps its pace.
+ */
+export function surfaceGridSize(n: number, budget: GridBudget): number {
+  const size = Math.floor(Math.sqrt(budget.surfaceEvaluations / Math.max(1, n)));
+  return Math.min(SURFACE_SIZE.max, Math.max(SURFACE_SIZE.min, size));
+}
+
+/** A computed surface and what it shows. */
+export interface SurfaceImage {
+  readonly grid: GridSpec;
+  readonly values: Float32Array;
+  readonly dataVersion: number;
+  /** The bias of the slice. */
+  readonly b: number;
+  /** Set while it is an estimate from some of the samples rather than from all. */
+  readonly estimate?: { readonly visited: number; readonly n: number };
+}
+
+export interface SurfaceStatus {
+  /** The window the current run wants shown (a click on it sets w(0)). */
+  readonly window: PlotDomain;
+  /** The latest surface of the current data, if any; it may be rough or for an older window or b. */
+  readonly image: SurfaceImage | undefined;
+  /** Whether `image` is the exact surface the run wants. */
+  readonly current: boolean;
+  /** How far the computation under way is (0–1); undefined when none is. */
+  readonly progress: number | undefined;
+  /** Why the last computation failed, if it did. */
+  readonly error: string | undefined;
+}
+
+interface Target {
+  readonly run: Run;
+  readonly window: PlotDomain;
+  readonly size: number;
+  /** Everything but b: a change abandons the work under way. */
+  readonly key: string;
+  readonly b: number;
+}
+
+export class CostSurfaceJob {
+  private target: Target | undefined;
+  private image: SurfaceImage | undefined;
+  private imageKey = '';
+  private progress: number | undefined;
+  private generation = 0;
+  private running: Promise<void> = Promise.resolve();
+  private busy = false;
+  private lastEnd = Number.NEGATIVE_INFINITY;
+  private lastStatus: SurfaceStatus | undefined;
+  private error: string | undefined;
+  private lastDuration = 0;
+
+  constructor(
+    private readonly session: TrainingSession,
+    public budget: GridBudget,
+    /** Called when the status changed (progress, a new image). */
+    private readonly onChange: () => void,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** The status, a new object only when something in it changed (views compare by identity). */
+  get status(): SurfaceStatus | undefined {
+    const t = this.target;
+    if (!t) return undefined;
+    const current = this.image !== undefined && this.imageKey === t.key && this.image.b === t.b && !this.image.estimate;
+    const last = this.lastStatus;
+    const same =
+      last?.window === t.window &&
+      last.image === this.image &&
+      last.current === current &&
+      last.progress === this.progress &&
+      last.error === this.error;
+    if (same) return last;
+    this.lastStatus = { window: t.window, image: this.image, current, progress: this.progress, error: this.error };
+    return this.lastStatus;
+  }
+
+  /** Resolves when no computation is under way. */
+  async idle(): Promise<void> {
+    for (let seen = this.running; ; seen = this.running) {
+      await seen;
+      if (seen === this.running) return;
+    }
+  }
+
+  /** Points the surface at `run`; starts, restarts or leaves the work as the change requires. */
+  update(run: Run): void {
+    const points = run.history.map((e) => e.params);
+    points.push(run.evaluation.params);
+    const window = surfaceWindow(points, LIMITS.parameter.max);
+    const size = surfaceGridSize(run.data.targets.length, this.budget);
+    const bias = run.settings.bias;
+    const key = [run.dataVersion, run.settings.reduction, bias, plotDomainKey(window), size].join('|');
+    const b = bias ? run.evaluation.params.b : 0;
+    const previous = this.target;
+    this.target = { run, window: previous?.key === key ? previous.window : window, size, key, b };
+    if (this.image && this.image.dataVersion !== run.dataVersion) this.image = undefined;
+    // A failed computation is tried again once the run has moved on (not at each report of its own failure).
+    const retry = this.error !== undefined && !this.busy && run !== previous?.run;
+    if (previous?.key !== key || retry) {
+      this.start();
+      return;
+    }
+    // Only b moved (training with the bias): a new slice once the last is done, and not too often.
+    const moved = Math.abs(b - (this.image?.b ?? b)) > 1e-3 * Math.max(1, Math.abs(b));
+    const due = this.now() - this.lastEnd > Math.max(300, 4 * this.lastDuration);
+    if (moved && due && !this.busy) this.start();
+  }
+
+  /** Abandons any work; nothing more will be computed or reported. */
+  stop(): void {
+    this.generation++;
+    this.target = undefined;
+  }
+
+  private start(): void {
+    const generation = ++this.generation;
+    const target = this.target as Target;
+    this.busy = true;
+    this.progress = 0;
+    const previous = this.running;
+    this.running = previous
+      .then(() => this.compute(target, generation))
+      .then(
+        () => {
+          this.error = undefined;
+        },
+        (error: unknown) => {
+          // Said on the surface; the next change of the run tries again.
+          if (generation === this.generation) this.error = (error as Error).message;
+        },
+      )
+      .finally(() => {
+        if (generation === this.generation) {
+          this.busy = false;
+          this.progress = undefined;
+          this.onChange();
+        }
+      });
+  }
+
+  private async compute(target: Target, generation: number): Promise<void> {
+    const started = this.now();
+    const n = target.run.data.targets.length;
+    const { b, window, size } = target;
+    const grid: GridSpec = { ...window, size };
+    // Slices small enough for one call each; their estimates, weighted by their share of N, add up to ξ.
+    const slices = Math.max(1, Math.min(n, Math.ceil((size * size * n) / this.budget.surfaceEvaluations)));
+    const sum = new Float64Array(size * size);
+    let visited = 0;
+    for (let first = 0; first < slices; first++) {
+      const result = await this.session.costSurface(grid, { first, stride: slices, bias: b });
+      if (generation !== this.generation || result.run?.dataVersion !== target.run.dataVersion) return;
+      const count = Math.ceil((n - first) / slices);
+      visited += count;
+      for (let c = 0; c < sum.length; c++) sum[c]! += (result.values[c] as number) * count;
+      this.progress = (first + 1) / slices;
+      const values = Float32Array.from(sum, (v) => v / visited);
+      this.show(target, grid, values, visited < n ? { visited, n } : undefined);
+    }
+    this.lastEnd = this.now();
+    this.lastDuration = this.lastEnd - started;
+  }
+
+  private show(target: Target, grid: GridSpec, values: Float32Array, estimate?: SurfaceImage['estimate']): void {
+    this.image = { grid, values, dataVersion: target.run.dataVersion, b: target.b, ...(estimate ? { estimate } : {}) };
+    this.imageKey = target.key;
+    this.onChange();
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * The model as a file: the weights, the bias and the iteration they were
+ * reached at, every setting, what the data were (their size, class counts,
+ * source, and in words how to have them back) and the engine. It never holds
+ * the points themselves: a preset's are drawn again from the settings,
+ * custom ones come back from their CSV. `exportModel` writes it;
+ * `parseModel` reads it back from JSON a user may have edited, refusing
+ * anything it cannot vouch for with a message naming the field.
+ */
+import type { EngineKind } from '../contract/engine';
+import { classCounts } from '../model/data-summary';
+import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from '../settings/playground-settings';
+import { SettingError } from '../settings/settings';
+import { applyChange } from '../settings/settings-change';
+import { shown } from '../settings/settings-schema';
+import { countOf, formatCount } from '../text/format';
+import { quote } from '../text/quote';
+import type { HistoryEntry } from './history';
+import { MAX_ITERATION, PARAMETER_LIMIT } from './run-limits';
+import type { Run, TrainingState } from './training-session';
+
+export const MODEL_FORMAT = 'logistic-playground-model';
+export const MODEL_VERSION = 1;
+
+export interface ModelData {
+  readonly samples: number;
+  readonly class0: number;
+  readonly class1: number;
+  /** The preset that drew them, or 'custom' (a file, a link, edits): then only the data's own CSV brings them back. */
+  readonly source: 'tutorial' | 'gaussians' | 'custom';
+  /** How to have these data again, in words, for whoever opens the file (written from `source`, never read). */
+  readonly restore: string;
+}
+
+/** What a model file says about having its data again. */
+function restoreText(source: ModelData['source'], settings: PlaygroundSettings): string {
+  if (source === 'tutorial') return "The tutorial's 40 points: the settings draw them again.";
+  if (source === 'gaussians') {
+    return `Two Gaussian classes, drawn again point for point from the settings (seed ${settings.gaussians.seed}).`;
+  }
+  return 'Not in this file: these points came from a file, a link or edits. Load their CSV first (Export ▾ → Data (CSV) saved it), then this model: new data start again from w(0).';
+}
+
+export interface ExportedModel {
+  readonly format: typeof MODEL_FORMAT;
+  readonly version: typeof MODEL_VERSION;
+  readonly weights: readonly [number, number];
+  readonly bias: number;
+  readonly iteration: number;
+  /** Measured at these weights on the data below, under settings.training.reduction. */
+  readonly cost: number;
+  readonly accuracy: number;
+  readonly settings: PlaygroundSettings;
+  readonly data: ModelData;
+  readonly engine: EngineKind;
+}
+
+export function exportModel(
+  state: TrainingState,
+  run: Run,
+  settings: PlaygroundSettings,
+  custom: boolean,
+): ExportedModel {
+  const [class0, class1] = classCounts(run.data);
+  const source = custom ? 'custom' : settings.preset;
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    weights: state.weights,
+    bias: state.bias,
+    iteration: state.iteration,
+    cost: state.cost,
+    accuracy: state.accuracy,
+    settings,
+    data: { samples: state.samples, class0, class1, source, restore: restoreText(source, settings) },
+    engine: state.engine,
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function finite(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new SettingError(`the model's ${field} must be a finite number, got ${shown(value)}`);
+  }
+  return value;
+}
+
+/** A weight or a bias: finite, and no larger than any run reaches (run-limits.ts), so every saved model loads. */
+function parameter(value: unknown, field: string): number {
+  const v = finite(value, field);
+  if (Math.abs(v) > PARAMETER_LIMIT) {
+    const limit = PARAMETER_LIMIT.toExponential(0);
+    throw new SettingError(`the model's ${field} must be between -${limit} and ${limit}, got ${v}`);
+  }
+  return v;
+}
+
+function count(value: unknown, field: string, max = Number.MAX_SAFE_INTEGER): number {
+  const n = finite(value, field);
+  if (!Number.isSafeInteger(n) || n < 0 || n > max) {
+    throw new SettingError(`the model's ${field} must be a whole number from 0 to ${formatCount(max)}, got ${n}`);
+  }
+  return n;
+}
+
+/** A part of the model that must be an object when it is there at all. */
+function part(value: unknown, field: string): Record<string, unknown> | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) {
+    throw new SettingError(`the model's ${field} must be an object, got ${shown(value)}`);
+  }
+  return value;
+}
+
+const SETTINGS_PARTS = ['preset', 'gaussians', 'training', 'speed'];
+
+/** Reads a model file's object (or its JSON text); a SettingError names the first field it cannot accept. */
+export function parseModel(input: unknown): ExportedModel {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch (error) {
+      throw new SettingError(`the model file is not JSON: ${(error as Error).message}`);
+    }
+  }
+  if (!isObject(value)) throw new SettingError('a model must be an object, as exportModel() returns it');
+  if (value.format !== MODEL_FORMAT) {
+    throw new SettingError(
+      `this is not a model of this playground (format ${shown(value.format)}, expected "${MODEL_FORMAT}")`,
+    );
+  }
+  if (value.version !== MODEL_VERSION) {
+    throw new SettingError(`the model's version ${shown(value.version)} is not one this page reads (${MODEL_VERSION})`);
+  }
+  const w = value.weights;
+  if (!Array.isArray(w) || w.length !== 2) throw new SettingError("the model's weights must be two numbers [w1, w2]");
+  const weights = [parameter(w[0], 'w1'), parameter(w[1], 'w2')] as const;
+  const given = part(value.settings, 'settings');
+  if (!given) throw new SettingError('the model has no settings object');
+  const unknown = Object.keys(given).find((key) => !SETTINGS_PARTS.includes(key));
+  if (unknown !== undefined) throw new SettingError(`the model's settings have no part ${quote(unknown)}`);
+  const { preset } = given;
+  if (preset !== undefined && typeof preset !== 'string') throw new SettingError("the model's preset must be a name");
+  const gaussians = part(given.gaussians, 'gaussians');
+  const training = part(given.training, 'training');
+  const speed = part(given.speed, 'speed');
+  // Every setting goes through the settings table: what a link or a field refuses, a file cannot set.
+  const settings = applyChange(DEFAULT_PLAYGROUND, {
+    ...(preset !== undefined ? { preset: preset as PlaygroundSettings['preset'] } : {}),
+    ...(gaussians ? { gaussians } : {}),
+    ...(training ? { training } : {}),
+    ...(speed ? { speed } : {}),
+  });
+  const data = part(value.data, 'data') ?? {};
+  const source = data.source === 'tutorial' || data.source === 'gaussians' ? data.source : 'custom';
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    weights,
+    bias: settings.training.bias ? parameter(value.bias ?? 0, 'bias') : 0,
+    iteration: count(value.iteration ?? 0, 'iteration', MAX_ITERATION),
+    cost: typeof value.cost === 'number' ? value.cost : Number.NaN,
+    accuracy: typeof value.accuracy === 'number' ? value.accuracy : Number.NaN,
+    settings,
+    data: {
+      samples: count(data.samples ?? 0, 'data.samples'),
+      class0: count(data.class0 ?? 0, 'data.class0'),
+      class1: count(data.class1 ?? 0, 'data.class1'),
+      source,
+      restore: restoreText(source, settings),
+    },
+    engine: value.engine === 'gpu' ? 'gpu' : 'cpu',
+  };
+}
+
+/** What the page says once a model is loaded. */
+export function modelLoaded(model: ExportedModel): string {
+  return `Loaded the model at iteration ${formatCount(model.iteration)}.`;
+}
+
+/** What the page warns of when a model meets data of another size than its own ('' when they match). */
+export function modelMismatch(model: ExportedModel, n: number): string {
+  const trained = model.data.samples;
+  if (trained === n) return '';
+  return `The model loaded was trained on N = ${countOf(trained, 'point')}; these data have N = ${formatCount(n)}: its cost and accuracy here differ from its file's.`;
+}
+
+/**
+ * The cost and accuracy at every iteration the history holds, as CSV
+ * (thinned runs skip iterations), each row saying what they were measured
+ * on: `all` the data, or one mini-`batch`.
+ */
+export function historyCsv(history: readonly HistoryEntry[]): string {
+  const rows = ['iteration,w1,w2,b,cost,accuracy,measured_on'];
+  for (const e of history) {
+    rows.push([e.iteration, e.params.w1, e.params.w2, e.params.b, e.loss, e.accuracy, e.measuredOn].join(','));
+  }
+  return `${rows.join('\n')}\n`;
+}

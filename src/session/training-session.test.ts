@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { CpuEngine } from '../engine/cpu-engine';
+import { datasetFromRows } from '../model/dataset';
+import { logistic } from '../model/logistic';
+import { tutorialDataset } from '../model/tutorial-data';
+import { TUTORIAL_REFERENCE } from '../model/tutorial-reference';
+import { DEFAULT_SETTINGS } from '../settings/settings';
+import { TrainingSession } from './training-session';
+
+function tutorialSession(): TrainingSession {
+  return new TrainingSession(new CpuEngine(), tutorialDataset(), DEFAULT_SETTINGS);
+}
+
+describe('TrainingSession', () => {
+  it('starts at w(0) with its cost', async () => {
+    const session = tutorialSession();
+    await session.ready;
+    expect(session.state).toMatchObject({ iteration: 0, weights: [-4, -2], bias: 0, engine: 'cpu', samples: 40 });
+    expect(session.state.cost).toBeGreaterThan(50);
+    expect(session.run?.history).toHaveLength(1);
+  });
+
+  it('reaches the tutorial w(10), cost and accuracy in one call or in ten', async () => {
+    for (const calls of [1, 10]) {
+      const session = tutorialSession();
+      for (let i = 0; i < calls; i++) await session.step(10 / calls);
+      const { state } = session;
+      expect(state.iteration).toBe(10);
+      const [w1, w2] = TUTORIAL_REFERENCE.path[10];
+      expect(state.weights[0]).toBeCloseTo(w1, 4);
+      expect(state.weights[1]).toBeCloseTo(w2, 4);
+      expect(state.cost).toBeCloseTo(TUTORIAL_REFERENCE.cost10, 4);
+      expect(state.meanCost).toBeCloseTo(TUTORIAL_REFERENCE.cost10 / 40, 5);
+      expect(state.accuracy).toBe(1 - TUTORIAL_REFERENCE.misclassified10 / 40);
+      const history = session.run?.history ?? [];
+      expect(history.map((e) => e.iteration)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      // The loss curve is the cost at each w(i): strictly falling on the tutorial.
+      const losses = history.map((e) => e.loss);
+      for (let i = 1; i < losses.length; i++) expect(losses[i]).toBeLessThan(losses[i - 1] as number);
+      expect(losses[10]).toBeCloseTo(TUTORIAL_REFERENCE.cost10, 4);
+    }
+  });
+
+  it('runs queued calls in order', async () => {
+    const session = tutorialSession();
+    const a = session.step(2);
+    const b = session.reset();
+    const c = session.step(3);
+    await Promise.all([a, b, c]);
+    expect(session.state.iteration).toBe(3);
+    expect(session.state.weights[0]).toBeCloseTo(TUTORIAL_REFERENCE.path[3][0], 4);
+  });
+
+  it('records the accuracy of every iteration, not just where a call ended', async () => {
+    const session = tutorialSession();
+    await session.step(10);
+    const accuracy = (session.run?.history ?? []).map((e) => e.accuracy);
+    expect(accuracy).toHaveLength(11);
+    // Each is the accuracy of w(i), measured afresh.
+    const data = tutorialDataset();
+    const { accuracy: accuracyAt } = await import('../model/regression');
+    (session.run?.history ?? []).forEach((e, i) => {
+      expect(accuracy[i]).toBe(accuracyAt(data, e.params));
+    });
+    expect(accuracy[3]).toBe(accuracy[10]);
+  });
+
+  it('keeps the weights on a learning-rate change and resets on a bias change', async () => {
+    const session = tutorialSession();
+    await session.step(2);
+    await session.configure({ learningRate: 0.01 });
+    expect(session.state.iteration).toBe(2);
+    await session.configure({ bias: true, initialBias: 0.5 });
+    expect(session.state).toMatchObject({ iteration: 0, weights: [-4, -2], bias: 0.5 });
+  });
+
+  it('refuses a bad setting at once and changes nothing', async () => {
+    const session = tutorialSession();
+    await session.step(1);
+    expect(() => session.configure({ learningRate: -1 })).toThrow(/η must be between/);
+    expect(session.settings.learningRate).toBe(0.05);
+    expect(session.state.iteration).toBe(1);
+  });
+
+  it('loads new data and starts over on it', async () => {
+    const session = tutorialSession();
+    await session.step(5);
+    const data = datasetFromRows([
+      [1, 0, 1],
+      [-1, 0, 0],
+    ]);
+    const loading = session.loadData(data);
+    // Until the load completes, `state` is the old data's, whole: never new N beside old costs.
+    expect(session.state).toMatchObject({ iteration: 5, samples: 40 });
+    await loading;
+    expect(session.state).toMatchObject({ iteration: 0, samples: 2 });
+    expect(session.state.accuracy).toBeLessThanOrEqual(1);
+    expect(session.data.targets.length).toBe(2);
+  });
+
+  it('moves to another engine without losing the weights', async () => {
+    const session = tutorialSession();
+    await session.step(3);
+    await session.replaceEngine(new CpuEngine());
+    await session.step(7);
+    expect(session.state.weights[0]).toBeCloseTo(TUTORIAL_REFERENCE.path[10][0], 4);
+    expect(session.state.iteration).toBe(10);
+  });
+
+  it('continues on edited data without a reset', async () => {
+    const session = tutorialSession();
+    await session.step(3);
+    const before = session.state.weights;
+    const lossBefore = session.run?.history.at(-1)?.loss as number;
+    await session.editData({ action: 'add', x1: 3, x2: 3, t: 0 });
+    expect(session.state).toMatchObject({ iteration: 3, samples: 41 });
+    expect(session.state.weights).toEqual(before);
+    expect(session.run?.history).toHaveLength(4);
+    // The cost now counts the new point: a red point deep in blue territory costs a lot.
+    expect(session.run?.history.at(-1)?.loss).toBeGreaterThan(lossBefore + 1);
+    await session.step(1);
+    expect(session.state.iteration).toBe(4);
+  });
+
+  it('applies quick successive edits each to the result of the one before', async () => {
+    const session = tutorialSession();
+    await Promise.all([1, 2, 3].map((x) => session.editData({ action: 'add', x1: x, x2: x, t: 1 })));
+    expect(session.data.targets.length).toBe(43);
+    expect(Array.from(session.data.points.slice(-6))).toEqual([1, 1, 2, 2, 3, 3]);
+  });
+
+  it('never removes below two points, however many removals are queued at once', async () => {
+    const session = new TrainingSession(
+      new CpuEngine(),
+      datasetFromRows([
+        [0, 0, 0],
+        [1, 1, 1],
+        [2, 2, 0],
+        [3, 3, 1],
+      ]),
+    );
+    const refused = await Promise.all(
+      Array.from({ length: 5 }, () => session.editData({ action: 'remove', x1: 0, x2: 0 })),
+    );
+    expect(refused.map((r) => typeof r !== 'string')).toEqual([true, true, false, false, false]);
+    expect(refused[2]).toMatch(/fewest/);
+    expect(session.state.samples).toBe(2);
+  });
+
+  it('never removes the last point of a class', async () => {
+    const session = new TrainingSession(
+      new CpuEngine(),
+      datasetFromRows([
+        [0, 0, 0],
+        [1, 1, 1],
+        [2, 2, 1],
+      ]),
+    );
+    expect(await session.editData({ action: 'remove', x1: 0, x2: 0 })).toBe(
+      'That is the last point of class t = 0: both classes are needed.',
+    );
+    expect(session.state.samples).toBe(3);
+    expect(await session.editData({ action: 'remove', x1: 2, x2: 2 })).toEqual({
+      kind: 'remove',
+      index: 2,
+      point: [2, 2, 1],
+    });
+    expect(session.state.samples).toBe(2);
+  });
+
+  it('answers grid queries in order with training', async () => {
+    const session = tutorialSession();
+    const stepping = session.step(10);
+    const grid = await session.probabilityGrid({ x: [-1, 1], y: [-1, 1], size: 2 });
+    await stepping;
+    // Queued after the 10 steps: the grid is at w(10), so P at (1, 1) is σ(w1 + w2).
+    const [w1, w2] = TUTORIAL_REFERENCE.path[10];
+    expect(grid[3]).toBeCloseTo(logistic(w1 + w2), 4);
+  });
+
+  it('notifies subscribers after each operation', async () => {
+    const session = tutorialSession();
+    let calls = 0;
+    session.subscribe(() => calls++);
+    await session.step(1);
+    await session.step(1);
+    expect(calls).toBeGreaterThanOrEqual(2);
+  });
+});

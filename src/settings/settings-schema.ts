@@ -1,0 +1,304 @@
+/**
+ * The one table of shareable settings. Each row says how a setting is
+ * called on the screen, in a link and as an attribute, what values it takes,
+ * and how it reads and writes as text. Validation (the JS API), the URL
+ * codec, the attributes and every message are driven by this table, so a
+ * limit or a label is written once, and messages use the names users see
+ * (η, w₁(0)) and never print NaN.
+ */
+import { GAUSSIAN_LIMITS } from '../model/gaussians';
+import type { Reduction } from '../model/regression';
+import { formatLimit, readNumberText, UnreadNumber } from '../text/number-text';
+import { quote } from '../text/quote';
+import type { PlaygroundSettings, Preset, Speed, SpeedUnit } from './playground-settings';
+import { LIMITS, SettingError, type TrainingSettings } from './settings';
+
+interface Range {
+  readonly min: number;
+  readonly max: number;
+}
+
+export const PRESETS: readonly Preset[] = ['tutorial', 'gaussians'];
+export const REDUCTIONS: readonly Reduction[] = ['sum', 'mean'];
+export const SPEED_UNITS: readonly SpeedUnit[] = ['per-second', 'per-frame'];
+export const SPEED_LIMITS: Record<SpeedUnit, Range> = {
+  'per-frame': { min: 1, max: 1000 },
+  'per-second': { min: 0.25, max: 240 },
+};
+export const SEED_LIMITS: Range = { min: 0, max: 2 ** 31 - 1 };
+
+/** How a value from code or text is shown in a message: never "NaN", and user text only as a short excerpt. */
+export function shown(value: unknown): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'not a finite number';
+  if (value === '') return 'nothing';
+  if (typeof value === 'string') return quote(value);
+  if (value instanceof UnreadNumber) return value.describe();
+  if (value === undefined) return 'nothing';
+  const json = JSON.stringify(value) ?? String(value);
+  // An object from code is shown as JSON, cut as user text is (without the quotes it needs not).
+  return quote(json).slice(1, -1);
+}
+
+/** Checks one number against its range: the message names the setting as the screen does. */
+export function checkNumber(label: string, value: unknown, range: Range, integer = false): number {
+  const limits = `between ${formatLimit(range.min)} and ${formatLimit(range.max)}`;
+  // Written as a number but beyond what a double holds ("1e309"): out of range, not "not a number".
+  if (value instanceof UnreadNumber && value.why === 'too-large') {
+    throw new SettingError(`${label} must be ${limits}, got ${shown(value)}`);
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new SettingError(`${label} must be a number ${limits}, got ${shown(value)}`);
+  }
+  if (value < range.min || value > range.max) throw new SettingError(`${label} must be ${limits}, got ${value}`);
+  if (integer && !Number.isInteger(value)) throw new SettingError(`${label} must be a whole number, got ${value}`);
+  // `+ 0` turns −0 into 0: a weight of −0 is 0 to every reader, and links cannot tell them apart.
+  return value + 0;
+}
+
+function checkChoice<T extends string>(label: string, value: unknown, choices: readonly T[]): T {
+  if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
+  const list = choices.map((c) => `"${c}"`).join(' or ');
+  throw new SettingError(`${label} must be ${list}, got ${shown(value)}`);
+}
+
+/** Text to a number for the checks above; what is not a number says why, so the message can quote it. */
+function textNumber(text: string): number | UnreadNumber {
+  return readNumberText(text);
+}
+
+/** A number typed into a field, checked as the settings table checks a link's or an attribute's. */
+export function checkNumberText(label: string, text: string, range: Range, integer = false): number {
+  return checkNumber(label, textNumber(text), range, integer);
+}
+
+function checkPair(labels: readonly [string, string], value: unknown, range: Range): [number, number] {
+  if (!Array.isArray(value) || value.length !== 2) {
+    throw new SettingError(`${labels[0]} and ${labels[1]} must be two numbers, got ${shown(value)}`);
+  }
+  return [checkNumber(labels[0], value[0], range), checkNumber(labels[1], value[1], range)];
+}
+
+function textPair(text: string): unknown {
+  const parts = text.split(',');
+  return parts.length === 2 ? parts.map((p) => textNumber(p)) : text;
+}
+
+/** One row of the table, typed by its value. */
+interface SettingSpec<T> {
+  /** What the screen calls it; messages use this. */
+  readonly label: string;
+  /** The key in a link's hash. */
+  readonly url: string;
+  /** The attribute of <lp-playground>, where there is one. */
+  readonly attribute?: string;
+  readonly get: (s: PlaygroundSettings) => T;
+  readonly set: (s: PlaygroundSettings, value: T) => PlaygroundSettings;
+  /** The value, checked and normalised, or a SettingError naming the setting. */
+  readonly check: (value: unknown) => T;
+  /** Text (a link, an attribute) to a value for `check`. */
+  readonly parse: (text: string) => unknown;
+  readonly format: (value: T) => string;
+  /** Written to links only when this holds (the Gaussians' settings with that preset). */
+  readonly inLink?: (s: PlaygroundSettings) => boolean;
+  /** For numbers: the range, and whether only whole numbers are allowed (the controls show them). */
+  readonly range?: Range;
+  readonly integer?: boolean;
+  /** For pairs: what the screen calls each of the two numbers. */
+  readonly parts?: readonly [string, string];
+}
+
+/** A row with its value type closed over: what the generic operations below need. */
+export interface Setting {
+  readonly label: string;
+  readonly url: string;
+  readonly attribute?: string;
+  readonly range?: Range;
+  readonly integer?: boolean;
+  readonly parts?: readonly [string, string];
+  /** `s` with its value checked (a SettingError names a bad one). */
+  validate(s: PlaygroundSettings): PlaygroundSettings;
+  /** `s` with the value read from text. */
+  applyText(s: PlaygroundSettings, text: string): PlaygroundSettings;
+  /** The value as a link writes it. */
+  linkText(s: PlaygroundSettings): string;
+  /** Whether a link carries it for these settings. */
+  inLink(s: PlaygroundSettings): boolean;
+}
+
+function define<T>(spec: SettingSpec<T>): Setting & { readonly spec: SettingSpec<T> } {
+  return {
+    spec,
+    label: spec.label,
+    url: spec.url,
+    attribute: spec.attribute,
+    range: spec.range,
+    integer: spec.integer,
+    parts: spec.parts,
+    validate: (s) => spec.set(s, spec.check(spec.get(s))),
+    applyText: (s, text) => spec.set(s, spec.check(spec.parse(text))),
+    linkText: (s) => spec.format(spec.get(s)),
+    inLink: (s) => spec.inLink?.(s) ?? true,
+  };
+}
+
+const gaussiansOnly = (s: PlaygroundSettings) => s.preset === 'gaussians';
+const training = <K extends keyof TrainingSettings>(key: K) => ({
+  get: (s: PlaygroundSettings) => s.training[key],
+  set: (s: PlaygroundSettings, value: TrainingSettings[K]) => ({ ...s, training: { ...s.training, [key]: value } }),
+});
+const gaussian = <K extends 'mean0' | 'mean1' | 'std' | 'perClass' | 'seed'>(key: K) => ({
+  get: (s: PlaygroundSettings) => s.gaussians[key],
+  set: (s: PlaygroundSettings, value: PlaygroundSettings['gaussians'][K]) => ({
+    ...s,
+    gaussians: { ...s.gaussians, [key]: value },
+  }),
+  inLink: gaussiansOnly,
+});
+const number = (label: string, range: Range, integer = false) => ({
+  label,
+  range,
+  integer,
+  check: (v: unknown) => checkNumber(label, v, range, integer),
+  parse: textNumber,
+  format: String,
+});
+const pair = (labels: readonly [string, string], range: Range) => ({
+  range,
+  parts: labels,
+  check: (v: unknown) => checkPair(labels, v, range),
+  parse: textPair,
+  format: (v: readonly [number, number]) => `${v[0]},${v[1]}`,
+});
+
+function speedLabel(unit: SpeedUnit): string {
+  return `speed (steps ${unit === 'per-frame' ? 'per frame' : 'per second'})`;
+}
+
+/** Every shareable setting, in the order the controls show them. */
+export const SETTINGS = {
+  preset: define<Preset>({
+    label: 'data set',
+    url: 'preset',
+    attribute: 'dataset',
+    get: (s) => s.preset,
+    set: (s, preset) => ({ ...s, preset }),
+    check: (v) => checkChoice('data set', v, PRESETS),
+    parse: (t) => t,
+    format: String,
+  }),
+  mean0: define({
+    label: 'class 0 mean',
+    url: 'mean0',
+    ...gaussian('mean0'),
+    ...pair(['class 0 mean x', 'class 0 mean y'], GAUSSIAN_LIMITS.mean),
+  }),
+  mean1: define({
+    label: 'class 1 mean',
+    url: 'mean1',
+    ...gaussian('mean1'),
+    ...pair(['class 1 mean x', 'class 1 mean y'], GAUSSIAN_LIMITS.mean),
+  }),
+  std: define({ url: 'std', ...gaussian('std'), ...number('std', GAUSSIAN_LIMITS.std) }),
+  perClass: define({ url: 'n', ...gaussian('perClass'), ...number('per class', GAUSSIAN_LIMITS.perClass, true) }),
+  seed: define({ url: 'seed', ...gaussian('seed'), ...number('seed', SEED_LIMITS, true) }),
+  learningRate: define({
+    url: 'lr',
+    attribute: 'learning-rate',
+    ...training('learningRate'),
+    ...number('η', LIMITS.learningRate),
+  }),
+  initialWeights: define({
+    label: 'w(0)',
+    url: 'w0',
+    attribute: 'initial-weights',
+    ...training('initialWeights'),
+    ...pair(['w₁(0)', 'w₂(0)'], LIMITS.parameter),
+  }),
+  initialBias: define({ url: 'b0', ...training('initialBias'), ...number('b(0)', LIMITS.parameter) }),
+  bias: define<boolean>({
+    label: 'bias b',
+    url: 'bias',
+    attribute: 'bias',
+    ...training('bias'),
+    check: (v) => {
+      if (typeof v !== 'boolean') throw new SettingError(`bias b must be on (1) or off (0), got ${shown(v)}`);
+      return v;
+    },
+    parse: (t) => (t === '1' ? true : t === '0' ? false : t),
+    format: (v) => (v ? '1' : '0'),
+  }),
+  reduction: define<Reduction>({
+    label: 'cost',
+    url: 'cost',
+    attribute: 'reduction',
+    ...training('reduction'),
+    check: (v) => checkChoice('cost', v, REDUCTIONS),
+    parse: (t) => t,
+    format: String,
+  }),
+  batchSize: define({
+    url: 'batch',
+    ...training('batchSize'),
+    ...number('batch size', LIMITS.batchSize, true),
+    parse: (t: string) => (t === 'full' ? 0 : textNumber(t)),
+  }),
+  speed: define<Speed>({
+    label: 'speed',
+    url: 'speed',
+    get: (s) => s.speed,
+    set: (s, speed) => ({ ...s, speed }),
+    check: (v) => {
+      const speed = (typeof v === 'object' && v !== null ? v : {}) as Partial<Speed>;
+      const unit = checkChoice('speed unit', speed.unit, SPEED_UNITS);
+      const label = speedLabel(unit);
+      return { unit, value: checkNumber(label, speed.value, SPEED_LIMITS[unit], unit === 'per-frame') };
+    },
+    parse: (t) => {
+      const match = /^([^/]+)\/(s|frame)$/.exec(t);
+      if (!match)
+        throw new SettingError(
+          `speed must be written as steps per second ("4/s") or per frame ("5/frame"), got ${shown(t)}`,
+        );
+      return { value: textNumber(match[1] as string), unit: match[2] === 's' ? 'per-second' : 'per-frame' };
+    },
+    format: (v) => `${v.value}/${v.unit === 'per-second' ? 's' : 'frame'}`,
+  }),
+} as const;
+
+export type SettingName = keyof typeof SETTINGS;
+const ROWS: readonly Setting[] = Object.values(SETTINGS);
+
+/** Checks every setting of `s`: returns it normalised, or throws a SettingError naming the first bad value. */
+export function validateSettings(s: PlaygroundSettings): PlaygroundSettings {
+  return ROWS.reduce((next, row) => row.validate(next), s);
+}
+
+/** The setting a link's key names. */
+export function settingForUrlKey(key: string): Setting | undefined {
+  return ROWS.find((row) => row.url === key);
+}
+
+/** The settings that say which data are drawn: a link that carries its own data ignores them. */
+export const DATA_SETTINGS: readonly Setting[] = [
+  SETTINGS.preset,
+  SETTINGS.mean0,
+  SETTINGS.mean1,
+  SETTINGS.std,
+  SETTINGS.perClass,
+  SETTINGS.seed,
+];
+
+/** Every setting that has an attribute. */
+export function attributeSettings(): readonly Setting[] {
+  return ROWS.filter((row) => row.attribute !== undefined);
+}
+
+/** The link's key=value pairs for the settings that differ from `defaults`. */
+export function linkEntries(s: PlaygroundSettings, defaults: PlaygroundSettings): [string, string][] {
+  const entries: [string, string][] = [];
+  for (const row of ROWS) {
+    const text = row.linkText(s);
+    if (row.inLink(s) && text !== row.linkText(defaults)) entries.push([row.url, text]);
+  }
+  return entries;
+}

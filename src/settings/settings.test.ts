@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PLAYGROUND } from './playground-settings';
+import { DEFAULT_SETTINGS, SettingError } from './settings';
+import { applyChange, applyTraining } from './settings-change';
+import { SETTINGS } from './settings-schema';
+
+describe('the settings table', () => {
+  it('applies valid changes and keeps the rest', () => {
+    const next = applyTraining(DEFAULT_SETTINGS, { learningRate: 0.5, bias: true });
+    expect(next).toEqual({ ...DEFAULT_SETTINGS, learningRate: 0.5, bias: true });
+  });
+
+  it.each([
+    [{ learningRate: 0 }, 'η must be between 1e-6 and 10, got 0'],
+    [{ learningRate: -1 }, 'η must be between 1e-6 and 10, got -1'],
+    [{ learningRate: Number.NaN }, 'η must be a number between 1e-6 and 10, got not a finite number'],
+    [{ learningRate: 11 }, 'η must be between 1e-6 and 10, got 11'],
+    [
+      { initialWeights: [1, Number.POSITIVE_INFINITY] as [number, number] },
+      'w₂(0) must be a number between -1000 and 1000, got not a finite number',
+    ],
+    [{ initialWeights: [1] as unknown as [number, number] }, 'w₁(0) and w₂(0) must be two numbers, got [1]'],
+    [{ initialBias: 1e6 }, 'b(0) must be between -1000 and 1000, got 1000000'],
+    [{ reduction: 'max' as 'sum' }, 'cost must be "sum" or "mean", got "max"'],
+    [{ batchSize: 2.5 }, 'batch size must be a whole number, got 2.5'],
+    [{ bias: 'yes' as unknown as boolean }, 'bias b must be on (1) or off (0), got "yes"'],
+  ])('refuses %j, naming it as the screen does and never printing NaN', (changes, message) => {
+    expect(() => applyTraining(DEFAULT_SETTINGS, changes)).toThrow(SettingError);
+    expect(() => applyTraining(DEFAULT_SETTINGS, changes)).toThrow(message);
+  });
+
+  it('names the Gaussian and speed settings as the controls do', () => {
+    expect(() => applyChange(DEFAULT_PLAYGROUND, { gaussians: { perClass: 0 } })).toThrow(
+      'per class must be between 1 and 1\u202f000\u202f000, got 0',
+    );
+    expect(() => applyChange(DEFAULT_PLAYGROUND, { gaussians: { mean1: [1, 200] } })).toThrow(
+      'class 1 mean y must be between -100 and 100, got 200',
+    );
+    expect(() => applyChange(DEFAULT_PLAYGROUND, { speed: { unit: 'per-frame', value: 0.5 } })).toThrow(
+      'speed (steps per frame) must be between 1 and 1000, got 0.5',
+    );
+    expect(() => applyChange(DEFAULT_PLAYGROUND, { preset: 'iris' as 'tutorial' })).toThrow(
+      'data set must be "tutorial" or "gaussians", got "iris"',
+    );
+  });
+
+  it('turns −0 into 0', () => {
+    expect(applyTraining(DEFAULT_SETTINGS, { initialWeights: [-0, 1] }).initialWeights[0]).toBe(0);
+  });
+
+  it('reads text with digit groups and a real minus sign', () => {
+    const s = SETTINGS.perClass.applyText(DEFAULT_PLAYGROUND, '1 000 000');
+    expect(s.gaussians.perClass).toBe(1_000_000);
+    expect(SETTINGS.initialWeights.applyText(DEFAULT_PLAYGROUND, '−4,2').training.initialWeights).toEqual([-4, 2]);
+    expect(() => SETTINGS.learningRate.applyText(DEFAULT_PLAYGROUND, 'fast')).toThrow(
+      'η must be a number between 1e-6 and 10, got "fast"',
+    );
+  });
+
+  it('refuses settings it does not have, naming the one meant', () => {
+    expect(() => applyChange(DEFAULT_PLAYGROUND, { training: { learningrate: 0.1 } as never })).toThrow(
+      'training has no setting "learningrate" (did you mean "learningRate"?)',
+    );
+    expect(() => applyChange(DEFAULT_PLAYGROUND, { bogus: 1 } as never)).toThrow('change() has no setting "bogus"');
+    expect(() => applyChange(DEFAULT_PLAYGROUND, { gaussians: { n: 5 } as never })).toThrow(
+      'gaussians has no setting "n"',
+    );
+  });
+});
