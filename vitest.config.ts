@@ -1,13 +1,43 @@
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { launchOptions } from './e2e/browser.ts';
 
-// Unit tests run in Node: everything under src/ is DOM-free by design, the
-// entries' pure helpers too; scripts/ holds the toolchain's own checks.
+// Two projects. Unit tests run in Node: everything under src/ is DOM-free by
+// design, the entries' pure helpers too; scripts/ holds the toolchain's own
+// checks. Element tests run in Chromium (the one the e2e tests use): each
+// element mounted alone, with a fake model where it reads one.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'entries/**/*.test.ts', 'scripts/**/*.test.ts'],
-    environment: 'node',
     // CI shares two cores with other work: a test gets the time it needs, never failing for a busy machine.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'entries/**/*.test.ts', 'scripts/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'elements',
+          include: ['components/**/*.test.ts'],
+          setupFiles: ['components/testing/setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            // One page for all files: a page start costs more than the tests in most files.
+            isolate: false,
+            fileParallelism: false,
+            provider: playwright({ launchOptions: launchOptions() }),
+            instances: [{ browser: 'chromium' }],
+            viewport: { width: 1280, height: 720 },
+          },
+        },
+      },
+    ],
   },
 });
