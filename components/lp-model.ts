@@ -27,7 +27,6 @@ import { type Run, stateOf, type TrainingState, unmeasuredState } from '../src/s
 import { parseAttributes } from '../src/settings/attributes';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings, type SettingsChange } from '../src/settings/playground-settings';
 import type { TrainingSettings } from '../src/settings/settings';
-import { applyChange } from '../src/settings/settings-change';
 import { linkedData, shareLink } from '../src/settings/share-link';
 import type { ImportOutcome } from './csv-import-context';
 import { CsvImportController } from './csv-import-controller';
@@ -195,8 +194,7 @@ export class LpModel extends ModelAttributes {
 
   /** Changes any shareable setting: { preset, gaussians, training, speed }; a RangeError names a bad value. */
   async change(change: SettingsChange): Promise<void> {
-    // Validated at once, so a bad value is refused even before the start.
-    applyChange(this.settings, change);
+    // Checked once, by the controller, when the request reaches it: in the order of the calls before it.
     await this.withController((c) => c.change(change));
   }
 
@@ -205,8 +203,9 @@ export class LpModel extends ModelAttributes {
     if (typeof text !== 'string') {
       throw new TypeError(`loadCsv(text) needs the CSV as a string, got ${text === null ? 'null' : typeof text}`);
     }
-    parseCsv(text);
-    await this.withController((c) => c.loadCsv(text, name));
+    // Read here, once, so a bad file is refused at once, naming its line; the controller takes the data as read.
+    const data = parseCsv(text);
+    await this.withController((c) => c.loadDataset(data, name));
   }
 
   /** An import that ended without data: the status line says so (csv-import-controller.ts). */
@@ -294,7 +293,7 @@ export class LpModel extends ModelAttributes {
       settings: this.settings,
       playing: this.playing,
       busy: c?.busyWith,
-      waiting: c?.pending.waiting ?? 0,
+      waiting: c?.waiting ?? 0,
       notices: this.notices,
       error: this.error,
       engineDetail: this.engineDetail,

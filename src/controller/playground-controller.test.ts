@@ -121,6 +121,31 @@ describe('PlaygroundController', () => {
     expect(view(c).state.samples).toBe(40);
   });
 
+  it('applies quick successive clicks each to the data the one before left, through the one queue', async () => {
+    const c = await controller();
+    await Promise.all([1, 2, 3].map((x) => c.edit({ action: 'add', x1: x, x2: x, t: 1 })));
+    expect(c.dataset.targets.length).toBe(43);
+    expect(Array.from(c.dataset.points.slice(-6))).toEqual([1, 1, 2, 2, 3, 3]);
+  });
+
+  it('never removes below two points, however many removals are asked for at once', async () => {
+    const c = await controller();
+    await c.loadCsv('x1,x2,t\n0,0,0\n1,1,1\n2,2,0\n3,3,1\n');
+    await Promise.all(Array.from({ length: 5 }, () => c.edit({ action: 'remove', x1: 0, x2: 0 })));
+    expect(view(c).state.samples).toBe(2);
+    expect(view(c).status).toMatch(/fewest/);
+  });
+
+  it('a learning rate is checked once, when it is asked for: a bad one is refused and nothing is queued', async () => {
+    const c = await controller();
+    await c.step(1);
+    await expect(c.change({ training: { learningRate: -1 } })).rejects.toThrow(/η must be between/);
+    expect(c.settings.training.learningRate).toBe(0.05);
+    expect(view(c).state.iteration).toBe(1);
+    await c.change({ training: { learningRate: 0.01 } });
+    expect(view(c).settings.training.learningRate).toBe(0.01);
+  });
+
   it('brings the preset back when it is chosen again over custom data', async () => {
     const c = await controller();
     await c.loadCsv('x1,x2,t\n0,1,0\n1,0,1\n2,2,1\n', 'mine.csv');

@@ -1,10 +1,13 @@
 /**
  * What the playground does, without the DOM: it holds the settings, makes the
  * data they describe, runs the training session and keeps the grids the
- * views draw, plays and pauses, and explains what happened. It publishes one
- * read-only view (published-state.ts) through one notification path; the
- * elements render it and forward user input. Tests drive it in Node with the
- * CPU engine.
+ * views draw, plays and pauses, and explains what happened. It is where
+ * every request comes in: each is checked once here (requested-state.ts)
+ * and then carried by the one queue (request-queue.ts), with the page's own
+ * engine work, to the data keeper and the session, which trust it and queue
+ * nothing. It publishes one read-only state (published-state.ts) through one
+ * notification path; the elements render it and forward user input. Tests
+ * drive it in Node with the CPU engine.
  */
 import type { Engine } from '../contract/engine';
 import type { DataStep } from '../data/data-history';
@@ -16,7 +19,6 @@ import { tutorialDataset } from '../model/tutorial-data';
 import { CostSurfaceJob, type GridBudget } from '../session/cost-surface-job';
 import { DivergenceWatch } from '../session/divergence';
 import { type ExportedModel, modelLoaded } from '../session/model-file';
-import { PendingWork } from '../session/pending-work';
 import { checkedStepCount, type StepOutcome, StepRun } from '../session/step-run';
 import { type PointEdit, stateOf, TrainingSession } from '../session/training-session';
 import { linkNote } from '../settings/link-data';
@@ -25,9 +27,8 @@ import {
   dataChanged,
   type PlaygroundSettings,
   type SettingsChange,
-  trainingRestarts,
 } from '../settings/playground-settings';
-import { applyChange } from '../settings/settings-change';
+import { applyChecked, type CheckedChange, wholeChange } from '../settings/settings-change';
 import { countOf, formatCount } from '../text/format';
 import { editStatus, historyStatus, pausedStatus, SAID, steppedStatus, stoppedStatus } from '../text/messages';
 import { PlayClock } from './play-clock';
@@ -57,13 +58,11 @@ export class PlaygroundController {
   settings: PlaygroundSettings;
   readonly session: TrainingSession;
   readonly clock = new PlayClock();
-  /** The user's requests under way, for the page to say when they queue. */
-  readonly pending = new PendingWork(() => this.notify());
-  /** Every request, one at a time in the order asked (request-queue.ts). */
-  private readonly requests = new RequestQueue();
+  /** Every request and every engine call, one at a time in the order asked (request-queue.ts). */
+  private readonly queue = new RequestQueue(() => this.notify());
   /** The settings and data as the requests asked for so far will leave them. */
   private readonly asked: RequestedState;
-  /** The step(n) runs asked for and not finished: what a later reset, new data, model or pause stops. */
+  /** The step runs asked for (Play's too) and not finished: what a later reset, new data, model or pause stops. */
   private readonly stepRuns = new Set<StepRun>();
   private readonly surface: CostSurfaceJob;
   private readonly safeRates = new SafeRateCache();
@@ -79,8 +78,10 @@ export class PlaygroundController {
   private probabilities: ProbabilityImage | undefined;
   private readonly scatterWindow = new ScatterWindow();
   private destroyed = false;
-  /** Until ready() has the preset's data on the engine, nothing is published but progress. */
+  /** Until the start has the preset's data on the engine, nothing is published but progress. */
   private starting = true;
+  /** The start: the data on the engine, w(0) evaluated, the first grids. */
+  private readonly start: Promise<void>;
 
   constructor(private readonly options: ControllerOptions) {
     this.settings = options.settings;
@@ -99,19 +100,32 @@ export class PlaygroundController {
       options.settings,
       options.data?.note ?? '',
     );
-    this.surface = new CostSurfaceJob(this.session, options.budget, () => this.publish());
+    // The surface's slices run between the requests, in the same queue.
+    this.surface = new CostSurfaceJob(
+      this.session,
+      options.budget,
+      () => this.publish(),
+      (slice) => this.queue.background(slice),
+    );
     this.asked = new RequestedState(options.settings, options.data !== undefined);
+    // The queue's first entry: every request, even one made before ready() is awaited, comes after it.
+    this.start = this.queue.background(async () => {
+      await this.session.ready;
+      if (!options.data && this.settings.preset !== 'tutorial') {
+        const settings = this.settings;
+        await this.replaceData(this.drawPreset(settings), { settings, note: '' }, '');
+      }
+      this.starting = false;
+      await this.refresh();
+    });
+    // Its failure is ready()'s to report; a caller that never asks must not see an unhandled rejection.
+    this.start.catch(() => undefined);
   }
 
   /** Resolves when the data are on the engine, w(0) is evaluated and every view has its grid. */
   async ready(): Promise<void> {
-    await this.session.ready;
-    if (!this.options.data && this.settings.preset !== 'tutorial') {
-      const settings = this.settings;
-      await this.replaceData(this.drawPreset(settings), { settings, note: '' }, '');
-    }
-    this.starting = false;
-    await this.refresh();
+    await this.start;
+    // Outside the queue: the surface's slices are queued behind the start.
     await this.surface.idle();
   }
 
@@ -134,6 +148,11 @@ export class PlaygroundController {
     return this.clock.playing;
   }
 
+  /** Requests under way that have taken longer than a moment, for the page to say they queue. */
+  get waiting(): number {
+    return this.queue.waiting;
+  }
+
   /** Calls `listener` whenever the view changed; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -151,14 +170,14 @@ export class PlaygroundController {
    * a file, or edited) brings the preset's data back.
    */
   async change(change: SettingsChange): Promise<void> {
-    const { newData, restarts } = this.asked.change(change);
+    // The one check of a change: what passes is applied below without another.
+    const { checked, newData, restarts } = this.asked.change(change);
     if (restarts) this.stopSteps(newData ? 'new data' : 'the model or its start changed');
-    return this.pending.track(() => this.requests.change(change, (joint) => this.apply(joint)));
+    return this.queue.change(checked, (joint) => this.apply(joint));
   }
 
-  private async apply(change: SettingsChange): Promise<void> {
-    const previous = this.settings;
-    const next = applyChange(previous, change);
+  private async apply(change: CheckedChange): Promise<void> {
+    const next = applyChecked(this.settings, change);
     this.settings = next;
     // Against the data on the engine: settings asked for may never have been drawn (a failed load).
     const shown = this.data.shownSettings;
@@ -172,8 +191,7 @@ export class PlaygroundController {
       );
     }
     if (change.training) {
-      const restarts = trainingRestarts(previous.training, next.training);
-      await this.session.configure(next.training);
+      const restarts = await this.session.configure(next.training);
       this.status = restarts ? SAID.restarted : SAID.appliedNext;
       if (restarts) this.divergence = '';
     }
@@ -205,9 +223,11 @@ export class PlaygroundController {
    * its iteration. Says so when the data here differ from the model's.
    */
   async loadModel(model: ExportedModel): Promise<void> {
-    const { preset, gaussians, training, speed } = model.settings;
-    const change = model.data.source === 'custom' ? { training, speed } : { preset, gaussians, training, speed };
-    this.asked.change(change);
+    // Its settings were checked where the file came in (parseModel): they pass whole.
+    const whole = wholeChange(model.settings);
+    const change =
+      model.data.source === 'custom' ? ({ training: whole.training, speed: whole.speed } as CheckedChange) : whole;
+    this.asked.loaded(change);
     this.stopSteps('a model was loaded');
     return this.request(async () => {
       await this.apply(change);
@@ -255,14 +275,9 @@ export class PlaygroundController {
   }
 
   /** Runs n steps after the requests before it; a reset, new data, a model or a pause asked for later stops it. */
-  async step(n: number): Promise<void> {
+  step(n: number): Promise<void> {
     const run = new StepRun(checkedStepCount(n));
-    this.stepRuns.add(run);
-    try {
-      await this.request(() => this.stepAndDraw(run));
-    } finally {
-      this.stepRuns.delete(run);
-    }
+    return this.stepping(run, () => this.request(() => this.stepAndDraw(run)));
   }
 
   async reset(): Promise<void> {
@@ -303,27 +318,33 @@ export class PlaygroundController {
   /** One animation frame of Play: the steps its speed asks for, then the views. */
   async frame(now: number): Promise<void> {
     const steps = this.clock.stepsFor(now);
-    // Play's own steps are not requests that wait: they are what the page is doing.
-    if (steps > 0) await this.stepAndDraw(new StepRun(steps), true);
+    if (steps > 0) {
+      // Play's own steps are not requests that wait: they are what the page is doing, in the same queue.
+      const run = new StepRun(steps, true);
+      await this.stepping(run, () => this.queue.background(() => this.stepAndDraw(run, true)));
+    }
     this.options.onFrame?.();
   }
 
   /** Moves the run to another engine, keeping data, settings and weights. */
-  async replaceEngine(engine: Engine, budget: GridBudget): Promise<void> {
-    await this.session.replaceEngine(engine);
-    this.budget = budget;
-    await this.refresh();
+  replaceEngine(engine: Engine, budget: GridBudget): Promise<void> {
+    return this.queue.background(async () => {
+      await this.session.replaceEngine(engine);
+      this.budget = budget;
+      await this.refresh();
+    });
   }
 
   /** Stops everything and frees the engine (once queued work is done). */
   destroy(): Promise<void> {
     this.destroyed = true;
-    this.pending.dispose();
+    this.queue.dispose();
     this.clock.stop();
     this.surface.stop();
     this.listeners.clear();
     this.data.supersede();
-    return this.session.destroy();
+    this.stopSteps('the playground went away');
+    return this.queue.background(async () => this.session.destroy());
   }
 
   /** The custom data and their note, to restart from after a reconnect; undefined for the preset's. */
@@ -333,13 +354,27 @@ export class PlaygroundController {
 
   /** Queues a request behind every one asked for before it, counted as work under way meanwhile. */
   private request(work: () => Promise<void>): Promise<void> {
-    return this.pending.track(() => this.requests.run(work));
+    return this.queue.run(work);
+  }
+
+  /** Keeps `run` where stopSteps() finds it from the moment it is asked for until it is done. */
+  private async stepping(run: StepRun, queued: () => Promise<void>): Promise<void> {
+    this.stepRuns.add(run);
+    try {
+      await queued();
+    } finally {
+      this.stepRuns.delete(run);
+    }
   }
 
   /** Stops every step(n) asked for so far, begun or not, at the step it reached (Play's steps too). */
   private stopSteps(reason: string): void {
     for (const run of this.stepRuns) run.stop(reason);
-    this.session.stopSteps(reason);
+  }
+
+  /** A divergence stops the run it happened in and Play's frames; step(n) asked for later still runs, as asked. */
+  private stopDiverged(current: StepRun): void {
+    for (const run of this.stepRuns) if (run === current || run.play) run.stop('it diverged');
   }
 
   /** Progress of long work: said to the listeners, without a new view (nothing drawn changed). */
@@ -387,7 +422,7 @@ export class PlaygroundController {
         this.publish();
       }
       this.checkDivergence();
-      if (this.divergence && !diverged) this.session.stopSteps('it diverged');
+      if (this.divergence && !diverged) this.stopDiverged(run);
     };
     let outcome: StepOutcome;
     try {

@@ -7,15 +7,31 @@ import { DEFAULT_SETTINGS } from '../settings/settings';
 import { CostSurfaceJob, type SurfaceStatus, surfaceGridSize } from './cost-surface-job';
 import { TrainingSession } from './training-session';
 
+/** One queue for the session's calls, as the controller's is: the job's slices and a test's own calls take turns. */
+function serial(): <T>(work: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>) => {
+    const result = tail.then(work);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
 async function setUp(perClass?: number) {
   const data = perClass ? generateGaussians({ ...TUTORIAL_GAUSSIANS, perClass }) : tutorialDataset();
   const session = new TrainingSession(new CpuEngine(), data, DEFAULT_SETTINGS);
   await session.ready;
   const seen: SurfaceStatus[] = [];
-  const job = new CostSurfaceJob(session, { surfaceEvaluations: 2e5 }, () => {
-    if (job.status) seen.push(job.status);
-  });
-  return { session, job, seen };
+  const queue = serial();
+  const job = new CostSurfaceJob(
+    session,
+    { surfaceEvaluations: 2e5 },
+    () => {
+      if (job.status) seen.push(job.status);
+    },
+    queue,
+  );
+  return { session, job, seen, queue };
 }
 
 describe('CostSurfaceJob', () => {
@@ -47,9 +63,9 @@ describe('CostSurfaceJob', () => {
   });
 
   it('drops the work for data that changed meanwhile, and never shows it', async () => {
-    const { session, job, seen } = await setUp(2000);
+    const { session, job, seen, queue } = await setUp(2000);
     job.update(session.run!);
-    await session.loadData(tutorialDataset());
+    await queue(() => session.loadData(tutorialDataset()));
     job.update(session.run!);
     await job.idle();
     expect(job.status?.image?.dataVersion).toBe(session.run?.dataVersion);
@@ -61,7 +77,7 @@ describe('CostSurfaceJob', () => {
 
   it('frames a new run on its own after a diverging one', async () => {
     const { session, job } = await setUp();
-    await session.configure({ learningRate: 5 });
+    await session.configure({ ...session.settings, learningRate: 5 });
     await session.step(3);
     job.update(session.run!);
     expect(job.status?.window.x[1]).toBeGreaterThan(100);
@@ -90,7 +106,7 @@ describe('CostSurfaceJob', () => {
     expect(job.status?.image).toBeUndefined();
     engine.fail = false;
     await session.reset();
-    await session.configure({ initialWeights: [1, 1] });
+    await session.configure({ ...session.settings, initialWeights: [1, 1] });
     job.update(session.run!);
     await job.idle();
     expect(job.status?.error).toBeUndefined();

@@ -98,6 +98,11 @@ export class CostSurfaceJob {
     public budget: GridBudget,
     /** Called when the status changed (progress, a new image). */
     private readonly onChange: () => void,
+    /**
+     * Runs one slice's engine call in its turn: the controller's queue, so a
+     * slice never interleaves with training (alone, the slice just runs).
+     */
+    private readonly schedule: <T>(slice: () => Promise<T>) => Promise<T> = (slice) => slice(),
     private readonly now: () => number = () => performance.now(),
   ) {}
 
@@ -192,7 +197,7 @@ export class CostSurfaceJob {
     const sum = new Float64Array(size * size);
     let visited = 0;
     for (let first = 0; first < slices; first++) {
-      const result = await this.session.costSurface(grid, { first, stride: slices, bias: b });
+      const result = await this.schedule(() => this.session.costSurface(grid, { first, stride: slices, bias: b }));
       if (generation !== this.generation || result.run?.dataVersion !== target.run.dataVersion) return;
       const count = Math.ceil((n - first) / slices);
       visited += count;

@@ -37,7 +37,11 @@ export class StepRun {
   /** Why it was stopped, once it was. */
   stoppedBy: string | undefined;
 
-  constructor(readonly requested: number) {}
+  /** `play`: Play's own steps for one frame, which a divergence stops with the run it happened in. */
+  constructor(
+    readonly requested: number,
+    readonly play = false,
+  ) {}
 
   stop(reason: string): void {
     this.stoppedBy ??= reason;

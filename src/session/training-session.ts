@@ -1,8 +1,10 @@
 /**
  * One training run: the data, the settings, the engine and the history of
- * where gradient descent has been. It owns the order of operations: every
- * call is queued behind the previous one, so a step() issued while data is
- * loading runs on the new data, and two engine calls never interleave.
+ * where gradient descent has been. It does one operation at a time and
+ * queues nothing: its caller (the controller's one queue) orders them, and
+ * an operation called while another is under way is refused, so an ordering
+ * mistake fails loudly instead of interleaving two engine calls. Settings it
+ * is given were checked where they entered (the controller): it trusts them.
  * What it shows the world is one immutable `run`, replaced whole when an
  * operation completes: readers never see the weights of one data set next to
  * the cost of another. No DOM: the elements wrap it.
@@ -15,7 +17,6 @@ import { type Params, reducedCost } from '../model/regression';
 import { isMiniBatch } from '../model/shuffle';
 import { trainingRestarts } from '../settings/playground-settings';
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../settings/settings';
-import { applyTraining } from '../settings/settings-change';
 import { History, type HistoryEntry } from './history';
 import { LIMIT_STOPS, MAX_ITERATION, pastWeightLimit, stepsWithinLimit } from './run-limits';
 import { accuracyOf, initialParams, type Run, stateOf, type TrainingState, unmeasuredState } from './run-state';
@@ -29,7 +30,8 @@ export type PointEdit =
   | { readonly action: 'remove'; readonly x1: number; readonly x2: number };
 
 export class TrainingSession {
-  private queue: Promise<unknown> = Promise.resolve();
+  /** The operation under way, if any: there is never a second (see exclusive()). */
+  private busyWith: string | undefined;
   private currentSettings: TrainingSettings;
   private currentData: Dataset;
   private dataVersion = 0;
@@ -37,8 +39,6 @@ export class TrainingSession {
   private iteration = 0;
   private published: Run | undefined;
   private readonly listeners = new Set<() => void>();
-  /** The step runs asked for and not finished: what stopSteps() stops. */
-  private readonly stepRuns = new Set<StepRun>();
   private readonly chunks = new ChunkPlanner();
   /** Settles when the engine holds the first data set and w(0) is evaluated; rejects if it could not. */
   readonly ready: Promise<void>;
@@ -49,15 +49,17 @@ export class TrainingSession {
     settings: TrainingSettings = DEFAULT_SETTINGS,
   ) {
     this.currentData = data;
-    this.currentSettings = applyTraining(DEFAULT_SETTINGS, settings);
-    this.ready = this.enqueue(async () => {
+    this.currentSettings = settings;
+    this.ready = this.exclusive('start', async () => {
       await this.engine.setData(data);
       this.pushOptions();
       await this.restart();
     });
+    // A caller that never awaits `ready` must not see an unhandled rejection; the next operation is refused anyway.
+    this.ready.catch(() => undefined);
   }
 
-  /** The settings as last asked for (they apply from the next queued operation). */
+  /** The settings the run trains with. */
   get settings(): TrainingSettings {
     return this.currentSettings;
   }
@@ -67,7 +69,7 @@ export class TrainingSession {
     return this.published;
   }
 
-  /** The data the queue works on: the latest asked for, which `run` shows once loaded. */
+  /** The data on the engine (those of `run` once an operation has measured them). */
   get data(): Dataset {
     return this.currentData;
   }
@@ -88,11 +90,11 @@ export class TrainingSession {
   }
 
   /**
-   * Runs n gradient-descent steps (0 ≤ n ≤ MAX_STEPS_PER_CALL; n = 0 only
-   * waits for the queue), in chunks (step-run.ts): the run is published after
-   * each, `progress` hears how many steps are done while more are to come,
-   * and the run stops between chunks when stopSteps() is called (by a reset,
-   * new data, a restart, a loaded model, or the controller's pause). A stopped
+   * Runs n gradient-descent steps (0 ≤ n ≤ MAX_STEPS_PER_CALL), in chunks
+   * (step-run.ts): the run is published after each, `progress` hears how
+   * many steps are done while more are to come, and the run stops between
+   * chunks once its StepRun is stopped (the controller stops it for a reset,
+   * new data, a restart, a loaded model, a pause or a divergence). A stopped
    * run resolves, at the step it reached; a failed chunk rejects, keeping the
    * steps before it. With a grid, also returns P(t = 1 | x) on it at the
    * final weights, computed with the last chunk in one go.
@@ -100,19 +102,7 @@ export class TrainingSession {
   step(n: number | StepRun = 1, probabilityGrid?: GridSpec, progress?: (done: number) => void): Promise<StepOutcome> {
     // A run planned earlier (by the controller, when it was asked for) may have been stopped before it begins.
     const run = typeof n === 'number' ? new StepRun(checkedStepCount(n)) : n;
-    this.stepRuns.add(run);
-    return this.enqueue(async () => {
-      try {
-        return await this.runSteps(run, probabilityGrid, progress);
-      } finally {
-        this.stepRuns.delete(run);
-      }
-    });
-  }
-
-  /** Stops every step run asked for so far at its next chunk (one not begun takes no step): see step(). */
-  stopSteps(reason: string): void {
-    for (const run of this.stepRuns) run.stop(reason);
+    return this.exclusive('step', () => this.runSteps(run, probabilityGrid, progress));
   }
 
   private async runSteps(
@@ -188,8 +178,7 @@ export class TrainingSession {
 
   /** Puts the model at `params`, as reached at `iteration` (a loaded model): the history starts there. */
   setWeights(params: Params, iteration: number): Promise<void> {
-    this.stopSteps('a model was loaded');
-    return this.enqueue(async () => {
+    return this.exclusive('setWeights', async () => {
       this.engine.setParams(params);
       const evaluation = await this.engine.snapshot();
       this.iteration = iteration;
@@ -200,32 +189,30 @@ export class TrainingSession {
 
   /** Back to w(0): the initial weights, iteration 0. */
   reset(): Promise<void> {
-    this.stopSteps('reset');
-    return this.enqueue(() => this.restart());
+    return this.exclusive('reset', () => this.restart());
   }
 
   /**
-   * Changes settings. Validation is immediate (a SettingError, nothing changed).
-   * The learning rate and batch size apply from the next step; anything that
-   * changes the model or its start (weights, bias, reduction) resets.
+   * Trains with `next` (checked by the controller, where it came in). The
+   * learning rate and batch size apply from the next step; anything that
+   * changes the model or its start (weights, bias, reduction) resets:
+   * resolves true when it did.
    */
-  configure(changes: Partial<TrainingSettings>): Promise<void> {
-    const next = applyTraining(this.currentSettings, changes);
-    const previous = this.currentSettings;
-    this.currentSettings = next;
-    // Steps asked for before a restart would be thrown away by it: they are not taken.
-    if (trainingRestarts(previous, next)) this.stopSteps('the model or its start changed');
-    return this.enqueue(async () => {
+  configure(next: TrainingSettings): Promise<boolean> {
+    return this.exclusive('configure', async () => {
+      const previous = this.currentSettings;
+      this.currentSettings = next;
       this.pushOptions();
-      if (trainingRestarts(previous, next)) await this.restart();
+      const restarts = trainingRestarts(previous, next);
+      if (restarts) await this.restart();
       else if (this.published) this.published = { ...this.published, settings: next };
+      return restarts;
     });
   }
 
   /** Replaces the data and resets. If the engine refuses them, the old data stay and the promise rejects. */
   loadData(data: Dataset): Promise<void> {
-    this.stopSteps('new data');
-    return this.enqueue(async () => {
+    return this.exclusive('loadData', async () => {
       await this.engine.setData(data);
       this.currentData = data;
       this.dataVersion++;
@@ -235,14 +222,14 @@ export class TrainingSession {
 
   /**
    * Adds or removes one point, keeping the weights and the history: training
-   * continues on the edited points. The edit is applied in the queue, to the
-   * data as the edits before it left them, so quick successive clicks all
-   * count, and what the data must keep (MIN_POINTS, a point of each class)
-   * is checked there too. Resolves to the edit as made (what undo needs), or
-   * to why nothing was removed.
+   * continues on the edited points. The edit applies to the data as the
+   * edits before it left them (the controller's queue runs them in order),
+   * so quick successive clicks all count, and what the data must keep
+   * (MIN_POINTS, a point of each class) is checked against them. Resolves to
+   * the edit as made (what undo needs), or to why nothing was removed.
    */
   editData(edit: PointEdit): Promise<AppliedEdit | string> {
-    return this.enqueue(async () => {
+    return this.exclusive('editData', async () => {
       const made = this.edited(edit);
       if (typeof made === 'string') return made;
       await this.commitEdit(made.result);
@@ -252,10 +239,10 @@ export class TrainingSession {
 
   /**
    * Applies an edit worked out from the current data by `make` (an undo or a
-   * redo), in the queue like a click's, keeping the weights.
+   * redo), like a click's, keeping the weights.
    */
   replayEdit(make: (data: Dataset) => EditResult): Promise<void> {
-    return this.enqueue(() => this.commitEdit(make(this.currentData)));
+    return this.exclusive('replayEdit', () => this.commitEdit(make(this.currentData)));
   }
 
   private async commitEdit(result: EditResult): Promise<void> {
@@ -272,7 +259,7 @@ export class TrainingSession {
 
   /** Moves the run to another engine (after a lost device, say), keeping data, settings and history. */
   replaceEngine(engine: Engine): Promise<void> {
-    return this.enqueue(async () => {
+    return this.exclusive('replaceEngine', async () => {
       const old = this.engine;
       try {
         await engine.setData(this.currentData);
@@ -289,12 +276,13 @@ export class TrainingSession {
   }
 
   /**
-   * ξ(w1, w2) (all of it, or a part) at the current b, queued behind training
-   * like every engine call. Resolves with the run it was computed for, so a
-   * caller can tell a result for data that have changed since.
+   * ξ(w1, w2) (all of it, or a part) at the current b. Resolves with the
+   * run it was computed for, so a caller can tell a result for data that
+   * have changed since.
    */
   costSurface(grid: GridSpec, part?: SurfacePart): Promise<{ values: Float32Array; run: Run | undefined }> {
-    return this.enqueue(
+    return this.exclusive(
+      'costSurface',
       async () => ({ values: await this.engine.costSurface(grid, part), run: this.published }),
       false,
     );
@@ -302,15 +290,13 @@ export class TrainingSession {
 
   /** P(t = 1 | x) on a grid at the current parameters. */
   probabilityGrid(grid: GridSpec): Promise<Float32Array> {
-    return this.enqueue(() => this.engine.probabilityGrid(grid), false);
+    return this.exclusive('probabilityGrid', () => this.engine.probabilityGrid(grid), false);
   }
 
-  /** Frees the engine once the queue is done; the session must not be used afterwards. */
-  destroy(): Promise<void> {
+  /** Frees the engine; the session must not be used afterwards (the controller calls it last in its queue). */
+  destroy(): void {
     this.listeners.clear();
-    const done = this.queue.then(() => this.engine.destroy());
-    this.queue = done;
-    return done;
+    this.engine.destroy();
   }
 
   /** The edited data and the edit as made, or why the edit cannot be made. */
@@ -373,12 +359,22 @@ export class TrainingSession {
     };
   }
 
-  /** Queues an operation; `notify` tells subscribers when it changed the run. */
-  private enqueue<T>(operation: () => Promise<T>, notify = true): Promise<T> {
-    const run = this.queue.then(operation);
-    // A failed operation must not block the ones after it; its caller sees the rejection.
-    this.queue = run.catch(() => undefined);
-    return notify ? run.finally(() => this.notify()) : run;
+  /**
+   * Runs one operation, refusing it while another is under way (two engine
+   * calls must never interleave: the caller's queue orders them); `notify`
+   * tells subscribers when it changed the run.
+   */
+  private async exclusive<T>(name: string, operation: () => Promise<T>, notify = true): Promise<T> {
+    if (this.busyWith !== undefined) {
+      throw new Error(`TrainingSession.${name}() was called while ${this.busyWith}() was under way: queue them`);
+    }
+    this.busyWith = name;
+    try {
+      return await operation();
+    } finally {
+      this.busyWith = undefined;
+      if (notify) this.notify();
+    }
   }
 
   private notify(): void {

@@ -1,11 +1,19 @@
 /**
  * A change of the settings, checked: the one door through which a new value
  * (from a control, a link, a file or a script) becomes the settings. Unknown
- * keys are refused; every value is checked by the settings table.
+ * keys are refused; every value is checked by the settings table. The
+ * controller checks each change once, when it is asked for (checkChange);
+ * what passed is a CheckedChange, which everything after it applies without
+ * checking again (applyChecked).
  */
-import { DEFAULT_PLAYGROUND, type PlaygroundSettings, type SettingsChange } from './playground-settings';
-import { SettingError, type TrainingSettings } from './settings';
+import type { PlaygroundSettings, SettingsChange } from './playground-settings';
+import { SettingError } from './settings';
 import { validateSettings } from './settings-schema';
+
+declare const passed: unique symbol;
+
+/** A change whose values the settings table passed (checkChange made it): applying it checks nothing again. */
+export type CheckedChange = SettingsChange & { readonly [passed]: true };
 
 /** Refuses a key the settings do not have, naming the one meant when only its letter case is off. */
 function checkKeys(where: string, object: object | undefined, known: object): void {
@@ -34,16 +42,56 @@ export function applyChange(base: PlaygroundSettings, change: SettingsChange): P
   });
 }
 
-/** The training settings `base` with `changes` applied and checked (a SettingError names a bad one). */
-export function applyTraining(base: TrainingSettings, changes: Partial<TrainingSettings>): TrainingSettings {
-  return applyChange({ ...DEFAULT_PLAYGROUND, training: base }, { training: changes }).training;
+/**
+ * Checks `change` against `base`: the settings it leaves, and the change as
+ * passed (each value as the table left it), or a SettingError naming the
+ * first bad value.
+ */
+export function checkChange(
+  base: PlaygroundSettings,
+  change: SettingsChange,
+): { readonly settings: PlaygroundSettings; readonly checked: CheckedChange } {
+  const settings = applyChange(base, change);
+  const part = <K extends 'gaussians' | 'training' | 'speed'>(key: K) => {
+    const asked = change[key];
+    if (!asked) return {};
+    const kept = settings[key] as unknown as Record<string, unknown>;
+    return { [key]: Object.fromEntries(Object.keys(asked).map((name) => [name, kept[name]])) };
+  };
+  const checked = {
+    ...(change.preset !== undefined ? { preset: settings.preset } : {}),
+    ...part('gaussians'),
+    ...part('training'),
+    ...part('speed'),
+  } as CheckedChange;
+  return { settings, checked };
+}
+
+/**
+ * Settings the table produced whole (a model file read by parseModel) as a
+ * change that sets every one of them: they passed where they came in.
+ */
+export function wholeChange(settings: PlaygroundSettings): CheckedChange {
+  const { preset, gaussians, training, speed } = settings;
+  return { preset, gaussians, training, speed } as CheckedChange;
+}
+
+/** `base` with a change that has passed the table: a plain merge, nothing checked again. */
+export function applyChecked(base: PlaygroundSettings, change: CheckedChange): PlaygroundSettings {
+  return {
+    preset: change.preset ?? base.preset,
+    gaussians: { ...base.gaussians, ...change.gaussians },
+    training: { ...base.training, ...change.training },
+    speed: { ...base.speed, ...change.speed },
+  };
 }
 
 /**
  * One change that does what `first` and then `second` do: applyChange(s,
- * mergeChanges(a, b)) is applyChange(applyChange(s, a), b) for every s.
+ * mergeChanges(a, b)) is applyChange(applyChange(s, a), b) for every s. Two
+ * checked changes merge into a checked one: each value is checked alone.
  */
-export function mergeChanges(first: SettingsChange, second: SettingsChange): SettingsChange {
+export function mergeChanges<C extends SettingsChange>(first: C, second: C): C {
   const part = <K extends 'gaussians' | 'training' | 'speed'>(key: K) =>
     first[key] || second[key] ? { [key]: { ...first[key], ...second[key] } } : {};
   return { ...first, ...second, ...part('gaussians'), ...part('training'), ...part('speed') };

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PLAYGROUND } from './playground-settings';
-import { DEFAULT_SETTINGS, SettingError } from './settings';
-import { applyChange, applyTraining } from './settings-change';
+import { DEFAULT_SETTINGS, SettingError, type TrainingSettings } from './settings';
+import { applyChange } from './settings-change';
 import { SETTINGS } from './settings-schema';
+
+/** The tutorial's training settings with `changes` applied through the one checked door. */
+function trainingWith(changes: Partial<TrainingSettings>): TrainingSettings {
+  return applyChange({ ...DEFAULT_PLAYGROUND, training: DEFAULT_SETTINGS }, { training: changes }).training;
+}
 
 describe('the settings table', () => {
   it('applies valid changes and keeps the rest', () => {
-    const next = applyTraining(DEFAULT_SETTINGS, { learningRate: 0.5, bias: true });
+    const next = trainingWith({ learningRate: 0.5, bias: true });
     expect(next).toEqual({ ...DEFAULT_SETTINGS, learningRate: 0.5, bias: true });
   });
 
@@ -25,8 +30,8 @@ describe('the settings table', () => {
     [{ batchSize: 2.5 }, 'batch size must be a whole number, got 2.5'],
     [{ bias: 'yes' as unknown as boolean }, 'bias b must be on (1) or off (0), got "yes"'],
   ])('refuses %j, naming it as the screen does and never printing NaN', (changes, message) => {
-    expect(() => applyTraining(DEFAULT_SETTINGS, changes)).toThrow(SettingError);
-    expect(() => applyTraining(DEFAULT_SETTINGS, changes)).toThrow(message);
+    expect(() => trainingWith(changes)).toThrow(SettingError);
+    expect(() => trainingWith(changes)).toThrow(message);
   });
 
   it('names the Gaussian and speed settings as the controls do', () => {
@@ -45,7 +50,7 @@ describe('the settings table', () => {
   });
 
   it('turns −0 into 0', () => {
-    expect(applyTraining(DEFAULT_SETTINGS, { initialWeights: [-0, 1] }).initialWeights[0]).toBe(0);
+    expect(trainingWith({ initialWeights: [-0, 1] }).initialWeights[0]).toBe(0);
   });
 
   it('reads text with digit groups and a real minus sign', () => {
