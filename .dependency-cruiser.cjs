@@ -37,7 +37,7 @@ const LAYERS = [
 const under = (folder) => `^${folder.replace(/[/.]/g, '\\$&')}/`;
 
 /** One rule per layer: nothing in it imports a layer above it or a peer. */
-const layerRules = LAYERS.map((peers, rank) => {
+const layerRules = LAYERS.flatMap((peers, rank) => {
   const above = LAYERS.slice(0, rank).flat();
   return peers.map((folder) => ({
     name: `no-upward-import-from-${folder.replace(/\//g, '-')}`,
@@ -46,7 +46,7 @@ const layerRules = LAYERS.map((peers, rank) => {
     from: { path: under(folder) },
     to: { path: [...above, ...peers.filter((p) => p !== folder)].map(under) },
   }));
-}).flat();
+});
 
 module.exports = {
   forbidden: [

@@ -91,6 +91,34 @@ function sharedThemeProperties() {
   };
 }
 
+/**
+ * <lp-playground> offers <lp-model>'s JS API (components/model-api.ts
+ * defines each member on its prototype, documented once, on LpModel): the
+ * manifest lists those members on <lp-playground> too, as inherited.
+ */
+function playgroundHasModelApi() {
+  const api = readFileSync(new URL('./components/model-api.ts', import.meta.url), 'utf8');
+  const lists = [...api.matchAll(/^const \w+ = \[([^\]]*)\] as const/gm)].map(([, list]) => list);
+  const names = new Set([...lists.join(',').matchAll(/'(\w+)'/g)].map(([, name]) => name));
+  for (const name of ['ready', 'play', 'pause']) names.add(name);
+  return {
+    name: 'playground-has-model-api',
+    packageLinkPhase({ customElementsManifest }) {
+      const declarations = customElementsManifest.modules.flatMap((m) =>
+        (m.declarations ?? []).map((declaration) => ({ module: m.path, declaration })),
+      );
+      const model = declarations.find((d) => d.declaration.tagName === 'lp-model');
+      const playground = declarations.find((d) => d.declaration.tagName === 'lp-playground')?.declaration;
+      if (!model || !playground) return;
+      const own = new Set((playground.members ?? []).map((m) => m.name));
+      const inherited = (model.declaration.members ?? [])
+        .filter((m) => names.has(m.name) && !own.has(m.name))
+        .map((m) => ({ ...m, inheritedFrom: { name: model.declaration.name, module: model.module } }));
+      playground.members = [...(playground.members ?? []), ...inherited];
+    },
+  };
+}
+
 export default {
   globs: [
     'components/lp-*.ts',
@@ -102,5 +130,5 @@ export default {
   litelement: true,
   // package.json names the manifest itself ("customElements"); the analyzer must not rewrite it.
   packagejson: false,
-  plugins: [fileHeaderIsClassDoc(), litAttributeNamesInLowerCase(), sharedThemeProperties()],
+  plugins: [fileHeaderIsClassDoc(), litAttributeNamesInLowerCase(), sharedThemeProperties(), playgroundHasModelApi()],
 };

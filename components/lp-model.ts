@@ -262,23 +262,14 @@ export class LpModel extends ModelAttributes {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.provider.setValue(this.modelState());
+    const asked = this.attributeChange(changed);
     // Also while the start is under way: the engine it chose may no longer be the one asked for.
-    if (changed.has('engine') && changed.get('engine') !== undefined && this.isConnected)
-      this.run(this.engines.switch());
-    if (!this.controller) return;
-    const changedSince = (k: 'preset' | 'learningRate' | 'initialWeights' | 'bias' | 'reduction') =>
-      changed.has(k) && changed.get(k) !== undefined;
-    const training =
-      changedSince('learningRate') ||
-      changedSince('initialWeights') ||
-      changedSince('bias') ||
-      changedSince('reduction');
-    if (changedSince('preset') || training) {
-      const parsed = parseAttributes(this.attributeValues(), this.settings);
-      this.notices = parsed.notices;
-      const { preset, training: next } = parsed.settings;
-      this.run(this.change({ ...(changedSince('preset') ? { preset } : {}), ...(training ? { training: next } : {}) }));
-    }
+    if (asked.engine && this.isConnected) this.run(this.engines.switch());
+    if (!this.controller || !(asked.data || asked.training)) return;
+    const parsed = parseAttributes(this.attributeValues(), this.settings);
+    this.notices = parsed.notices;
+    const { preset, training } = parsed.settings;
+    this.run(this.change({ ...(asked.data ? { preset } : {}), ...(asked.training ? { training } : {}) }));
   }
 
   override render() {

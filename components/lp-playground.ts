@@ -4,8 +4,9 @@
  * cost surface, the loss chart, the readouts and the confusion matrix inside
  * it, laid out for a laptop and a projector. Its attributes go to the model;
  * its JS API is the model's (ready, state, settings, playing, step, reset,
- * configure, change, loadCsv, play, pause, lp-frame); `presentation` makes
- * every text 1.25 times larger.
+ * configure, change, loadCsv, undo, redo, exportCsv, exportModel, loadModel,
+ * shareLink, play, pause, lp-frame: model-api.ts forwards each); `presentation`
+ * makes every text 1.25 times larger.
  *
  * @fires lp-frame - after each frame Play has drawn: { iteration, learningRate } (from its <lp-model>)
  * @csspart bar - the top bar: transport, status, engine, Presentation, Keys
@@ -40,11 +41,7 @@
  */
 import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { ExportedModel } from '../src/session/model-file';
-import { type TrainingState, unmeasuredState } from '../src/session/training-session';
-import type { PlaygroundSettings, SettingsChange } from '../src/settings/playground-settings';
-import { DEFAULT_PLAYGROUND } from '../src/settings/playground-settings';
-import type { LpModel, PlaygroundOptions, ViewShortcutEvent } from './lp-model';
+import type { LpModel, ViewShortcutEvent } from './lp-model';
 import type { LpShortcutHelp } from './lp-shortcut-help';
 import { playgroundPanels } from './playground-layout';
 import { playgroundStyles } from './playground-styles';
@@ -56,12 +53,17 @@ import './lp-status';
 import './lp-engine-badge';
 import './lp-transport';
 import './lp-data-actions';
+import { forwardModelApi, type ModelApi, type ModelHolder } from './model-api';
 import { ModelAttributes } from './model-attributes';
 
 export type { FrameEvent, PlaygroundOptions } from './lp-model';
 
+/** <lp-model>'s API, every member reaching the inner model (model-api.ts); documented once, on LpModel. */
+export interface LpPlayground extends ModelApi {}
+
 @customElement('lp-playground')
-export class LpPlayground extends ModelAttributes {
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: forwardModelApi below defines the interface's members on the prototype.
+export class LpPlayground extends ModelAttributes implements ModelHolder {
   static override styles = playgroundStyles;
 
   /** Larger text, every text by the same factor, for a projector. */
@@ -77,93 +79,6 @@ export class LpPlayground extends ModelAttributes {
   private readonly dock = new TableDock(this);
   /** What the bar's buttons said last (a link copied), shown in the status line while it lasts. */
   @state() private note = '';
-
-  /** Settles once the playground has started: data loaded, w(0) evaluated, views drawn; rejects if it could not. */
-  get ready(): Promise<void> {
-    const ready = this.inner().then((model) => model.ready);
-    // A page that never awaits `ready` must not see an unhandled rejection; the page shows the error.
-    ready.catch(() => undefined);
-    return ready;
-  }
-
-  /** The current model, one consistent moment (see <lp-model>). */
-  get state(): TrainingState {
-    return this.model?.state ?? unmeasuredState(DEFAULT_PLAYGROUND.training, 0, 'cpu');
-  }
-
-  /** Every shareable setting (data, training, speed), read-only. */
-  get settings(): PlaygroundSettings {
-    return this.model?.settings ?? DEFAULT_PLAYGROUND;
-  }
-
-  get playing(): boolean {
-    return this.model?.playing ?? false;
-  }
-
-  /** Runs n gradient-descent iterations (default 1). */
-  async step(n = 1): Promise<void> {
-    await this.forward((model) => model.step(n));
-  }
-
-  /** Returns to the initial weights, iteration 0. */
-  async reset(): Promise<void> {
-    await this.forward((model) => model.reset());
-  }
-
-  /** Changes learningRate, initialWeights, initialBias, bias, reduction or batchSize; a RangeError names a bad value. */
-  async configure(options: PlaygroundOptions): Promise<void> {
-    await this.forward((model) => model.configure(options));
-  }
-
-  /** Changes any shareable setting: { preset, gaussians, training, speed }; a RangeError names a bad value. */
-  async change(change: SettingsChange): Promise<void> {
-    await this.forward((model) => model.change(change));
-  }
-
-  /** Replaces the data with CSV text (header x1,x2,t); a parse error is thrown, naming the line, and the data stay. */
-  async loadCsv(text: string, name = 'CSV text'): Promise<void> {
-    await this.forward((model) => model.loadCsv(text, name));
-  }
-
-  /** Takes back the last change of the data (see <lp-model>). */
-  async undo(): Promise<void> {
-    await this.forward((model) => model.undo());
-  }
-
-  /** Makes the last undone change of the data again. */
-  async redo(): Promise<void> {
-    await this.forward((model) => model.redo());
-  }
-
-  /** The data on view as CSV (see <lp-model>); throws before the start. */
-  exportCsv(): string {
-    return this.started().exportCsv();
-  }
-
-  /** The model on view as an object (see <lp-model>); throws before the start. */
-  exportModel(): ExportedModel {
-    return this.started().exportModel();
-  }
-
-  /** Restores the settings and weights of a model from exportModel() (or its JSON). */
-  async loadModel(model: unknown): Promise<void> {
-    await this.forward((inner) => inner.loadModel(model));
-  }
-
-  /** A link to this experiment (see <lp-model>). */
-  async shareLink(): Promise<string> {
-    return this.forward((model) => model.shareLink());
-  }
-
-  play(): void {
-    this.model?.play();
-  }
-
-  /** Stops Play at once, and the step(n) runs asked for before it (see <lp-model>). */
-  pause(): void {
-    this.model?.pause();
-    this.forward((model) => model.pause()).catch(() => undefined);
-  }
 
   override render() {
     return html`<lp-model dataset=${this.preset ?? nothing} learning-rate=${this.learningRate ?? nothing}
@@ -191,29 +106,25 @@ export class LpPlayground extends ModelAttributes {
     </lp-model>`;
   }
 
-  private started(): LpModel {
-    if (!this.model) throw new Error('The playground has not started yet: await its `ready` first');
+  /** The inner model, or null before the first render (ModelHolder, for the forwarded API). @internal */
+  get renderedModel(): LpModel | null {
     return this.model;
   }
 
-  /**
-   * Hands a call to the inner model once it is rendered, always through the
-   * same promise, so the calls reach it in the order they were made (the API
-   * is usable before the first render).
-   */
-  private forward<T>(call: (model: LpModel) => T | Promise<T>): Promise<T> {
-    return this.rendered.then(call);
+  /** The inner model once rendered: every forwarded call goes through this one promise, in the order made. @internal */
+  get modelRendered(): Promise<LpModel> {
+    return this.rendered;
+  }
+
+  /** The inner model once rendered, or why there is none (the API is usable before the first render has happened). @internal */
+  async connectedModel(): Promise<LpModel> {
+    await this.updateComplete;
+    if (!this.model) throw new Error('The playground is not on a page: connect it first');
+    return this.model;
   }
 
   protected override firstUpdated(): void {
     if (this.model) this.resolveRendered(this.model);
-  }
-
-  /** The inner model, once rendered (the API is usable before the first render has happened). */
-  private async inner(): Promise<LpModel> {
-    await this.updateComplete;
-    if (!this.model) throw new Error('The playground is not on a page: connect it first');
-    return this.model;
   }
 
   /** A note from the bar's buttons goes to the status line: in the bar, over no plot. */
@@ -233,6 +144,13 @@ export class LpPlayground extends ModelAttributes {
     this.presentation = !this.presentation;
   }
 }
+
+/** What a model that has not started says (its state at w(0), the default settings): one blank <lp-model>, made when first asked. */
+let unstarted: LpModel | undefined;
+forwardModelApi(LpPlayground, () => {
+  unstarted ??= document.createElement('lp-model');
+  return unstarted;
+});
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,10 +1,27 @@
 /**
  * The attributes that say which model to run, shared by <lp-model> (which
  * runs it) and <lp-playground> (which hands them to its <lp-model>): one
- * declaration, one set of names and defaults.
+ * declaration, one set of names and defaults. Which attributes set which
+ * setting, and how each reads, is the settings table's (settings-schema.ts);
+ * the properties below declare them to Lit and to the element manifest, and
+ * everything else (the values to read, which changes to apply) is derived
+ * from the two, so a new setting's attribute is added in the table and here.
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { attributeSettings, DATA_SETTINGS } from '../src/settings/settings-schema';
+
+/** What a change of the model's attributes asks for: data settings, training settings, the engine. */
+export interface AttributeChange {
+  readonly data: boolean;
+  readonly training: boolean;
+  readonly engine: boolean;
+}
+
+const ENGINE_ATTRIBUTE = 'engine';
+/** The attributes the settings table reads, and which of them say which data are drawn. */
+const SETTING_ATTRIBUTES = new Set(attributeSettings().map((s) => s.attribute as string));
+const DATA_ATTRIBUTES = new Set(DATA_SETTINGS.flatMap((s) => (s.attribute ? [s.attribute] : [])));
 
 export abstract class ModelAttributes extends LitElement {
   // Not `dataset`: HTMLElement.dataset is the data-* map.
@@ -25,15 +42,39 @@ export abstract class ModelAttributes extends LitElement {
   /** Handle the keyboard shortcuts anywhere on the page, not only inside the element. */
   @property({ type: Boolean, attribute: 'global-shortcuts' }) globalShortcuts = false;
 
+  /** The declared properties that hold a model attribute (a setting's or the engine's), by attribute name. */
+  private static modelProperties(): Map<string, { property: PropertyKey; boolean: boolean }> {
+    const found = new Map<string, { property: PropertyKey; boolean: boolean }>();
+    for (const [key, options] of ModelAttributes.elementProperties) {
+      const name = typeof options.attribute === 'string' ? options.attribute : String(key).toLowerCase();
+      if (SETTING_ATTRIBUTES.has(name) || name === ENGINE_ATTRIBUTE) {
+        found.set(name, { property: key, boolean: options.type === Boolean });
+      }
+    }
+    return found;
+  }
+
   /** The attributes' values as text, named as the settings table names them (a boolean that is on reads "1"). */
   protected attributeValues(): Record<string, string | null> {
-    return {
-      dataset: this.preset,
-      'learning-rate': this.learningRate,
-      'initial-weights': this.initialWeights,
-      bias: this.bias ? '1' : null,
-      reduction: this.reduction,
-      engine: this.engine,
-    };
+    const values: Record<string, string | null> = {};
+    for (const [name, { property: key, boolean }] of ModelAttributes.modelProperties()) {
+      const value = (this as unknown as Record<PropertyKey, unknown>)[key];
+      values[name] = boolean ? (value ? '1' : null) : ((value as string | null) ?? null);
+    }
+    return values;
+  }
+
+  /** What the attributes changed in this update ask for (a first value, set before any update, asks for nothing). */
+  protected attributeChange(changed: PropertyValues): AttributeChange {
+    let data = false;
+    let training = false;
+    let engine = false;
+    for (const [name, { property: key }] of ModelAttributes.modelProperties()) {
+      if (!changed.has(key) || changed.get(key) === undefined) continue;
+      if (name === ENGINE_ATTRIBUTE) engine = true;
+      else if (DATA_ATTRIBUTES.has(name)) data = true;
+      else training = true;
+    }
+    return { data, training, engine };
   }
 }

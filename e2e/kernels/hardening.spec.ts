@@ -37,6 +37,8 @@ test('a long run split into chunks on the GPU ends where the CPU ends it', async
     const { CpuEngine, GpuEngine, TrainingSession, tutorialDataset } = window.lp;
     const gpu = new TrainingSession(await GpuEngine.create(), tutorialDataset());
     const cpu = new TrainingSession(new CpuEngine(), tutorialDataset());
+    // A session does one thing at a time; its start comes first.
+    await Promise.all([gpu.ready, cpu.ready]);
     const done: number[] = [];
     await gpu.step(9000, undefined, (k) => done.push(k));
     await cpu.step(9000);

@@ -19,7 +19,8 @@ describe('the package entry', () => {
   it.each(elements)('exports the element of components/%s', (file) => {
     const module = file.replace(/\.ts$/, '');
     const source = readFileSync(new URL(file, components), 'utf8');
-    const className = /@customElement\('[\w-]+'\)\s*export class (\w+)/.exec(source)?.[1];
+    // Line comments (a lint suppression) may stand between the decorator and the class.
+    const className = /@customElement\('[\w-]+'\)\s*(?:\/\/[^\n]*\n\s*)*export class (\w+)/.exec(source)?.[1];
     expect(className, `components/${file} defines one element class`).toBeDefined();
     expect(entry).toMatch(
       new RegExp(`export \\{[^}]*\\b${className}\\b[^}]*\\} from '\\.\\./\\.\\./components/${module}';`),
