@@ -8,7 +8,12 @@
  */
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { SettingsChange, Speed, SpeedUnit } from '../src/settings/playground-settings';
+import {
+  DEFAULT_PLAYGROUND,
+  type SettingsChange,
+  type Speed,
+  type SpeedUnit,
+} from '../src/settings/playground-settings';
 import { SETTINGS, SPEED_LIMITS } from '../src/settings/settings-schema';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
@@ -30,12 +35,12 @@ export class LpOptimiserControls extends LitElement {
   static override styles = controlStyles;
 
   /** η, the step size. */
-  @property({ type: Number }) learningRate = 0.05;
+  @property({ type: Number }) learningRate = DEFAULT_PLAYGROUND.training.learningRate;
   /** 0 is the full batch. */
-  @property({ type: Number }) batchSize = 0;
+  @property({ type: Number }) batchSize = DEFAULT_PLAYGROUND.training.batchSize;
   /** The number of samples: the largest useful batch. */
   @property({ type: Number }) samples = 40;
-  @property({ attribute: false }) speed: Speed = { unit: 'per-second', value: 4 };
+  @property({ attribute: false }) speed: Speed = DEFAULT_PLAYGROUND.speed;
 
   constructor() {
     super();

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { INITIAL_OPTIONS } from '../contract/engine';
+import { CpuEngine } from '../engine/cpu-engine';
+import { tutorialDataset } from '../model/tutorial-data';
+import { TUTORIAL_REFERENCE } from '../model/tutorial-reference';
 import { DEFAULT_PLAYGROUND } from './playground-settings';
 import { DEFAULT_SETTINGS, SettingError } from './settings';
 import { applyChange, applyTraining } from './settings-change';
@@ -65,5 +69,23 @@ describe('the settings table', () => {
     expect(() => applyChange(DEFAULT_PLAYGROUND, { gaussians: { n: 5 } as never })).toThrow(
       'gaussians has no setting "n"',
     );
+  });
+});
+
+describe('the defaults', () => {
+  it("are the tutorial's experiment, and an engine starts from them before its first setOptions", async () => {
+    const { learningRate, bias, reduction, batchSize } = DEFAULT_SETTINGS;
+    expect(INITIAL_OPTIONS).toEqual({ learningRate, bias, reduction, batchSize });
+    expect(DEFAULT_SETTINGS.initialWeights).toEqual(TUTORIAL_REFERENCE.start);
+    expect(DEFAULT_PLAYGROUND.training).toBe(DEFAULT_SETTINGS);
+    // No setOptions: the engine's own start must be the tutorial's step.
+    const engine = new CpuEngine();
+    await engine.setData(tutorialDataset());
+    const [w1, w2] = DEFAULT_SETTINGS.initialWeights;
+    engine.setParams({ w1, w2, b: DEFAULT_SETTINGS.initialBias });
+    const { path } = await engine.train(1);
+    const [r1, r2] = TUTORIAL_REFERENCE.path[1];
+    expect(path[0]?.w1).toBeCloseTo(r1, 4);
+    expect(path[0]?.w2).toBeCloseTo(r2, 4);
   });
 });

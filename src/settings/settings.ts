@@ -4,7 +4,7 @@
  * checks them against these limits.
  */
 import type { Reduction } from '../model/regression';
-import { TUTORIAL_REFERENCE } from '../model/tutorial-reference';
+import { TUTORIAL_SETTINGS } from '../model/tutorial-reference';
 
 export interface TrainingSettings {
   readonly learningRate: number;
@@ -17,15 +17,12 @@ export interface TrainingSettings {
   readonly batchSize: number;
 }
 
-/** The tutorial's experiment: w(0) = (−4, −2), η = 0.05, summed cost, no bias. */
-export const DEFAULT_SETTINGS: TrainingSettings = {
-  learningRate: TUTORIAL_REFERENCE.learningRate,
-  initialWeights: TUTORIAL_REFERENCE.start,
-  initialBias: 0,
-  bias: false,
-  reduction: 'sum',
-  batchSize: 0,
-};
+/**
+ * The tutorial's experiment (w(0) = (−4, −2), η = 0.05, summed cost, no
+ * bias, full batch), written once in src/model/tutorial-reference.ts so that
+ * the engines, below this layer, start from the same values.
+ */
+export const DEFAULT_SETTINGS: TrainingSettings = TUTORIAL_SETTINGS;
 
 export const LIMITS = {
   learningRate: { min: 1e-6, max: 10 },
