@@ -41,9 +41,8 @@ export class LpInitialWeights extends LitElement {
   override render() {
     const [w1, w2] = this.weights;
     const { range, parts } = SETTINGS.initialWeights;
-    const [l1, l2] = parts ?? ['w₁(0)', 'w₂(0)'];
-    const min = range?.min ?? -Infinity;
-    const max = range?.max ?? Infinity;
+    const [l1, l2] = parts;
+    const { min, max } = range;
     return html`<fieldset part="fieldset">
       <legend>Start w(0) ${this.compact ? nothing : html`<span class="hint">(or click the cost surface)</span>`}</legend>
       <div class="row">

@@ -1,6 +1,6 @@
 /**
- * Gradient descent's knobs: the learning rate (a logarithmic slider from 1e-4
- * to 10 beside a number field), full batch or mini-batches, and how fast Play
+ * Gradient descent's knobs: the learning rate (a logarithmic slider over
+ * the span the settings table gives it, beside a number field), full batch or mini-batches, and how fast Play
  * goes. All apply to the running training without a reset.
  *
  * @fires lp-settings - η, the batch size or the speed changed: { training: { learningRate } }, { training: { batchSize } } or { speed }
@@ -21,7 +21,11 @@ import type { NumberEvent } from './lp-number-field';
 import './lp-number-field';
 import { consumeModel } from './model-context';
 
-const SLIDER = { min: -4, max: 1 };
+/** The η slider's ends as powers of ten (it moves in log10 η), from the settings table's row. */
+const SLIDER = {
+  min: Math.log10(SETTINGS.learningRate.slider.min),
+  max: Math.log10(SETTINGS.learningRate.slider.max),
+};
 /** The display rate a unit change assumes. */
 const FRAMES_PER_SECOND = 60;
 
@@ -66,7 +70,7 @@ export class LpOptimiserControls extends LitElement {
           aria-valuetext=${String(lr)}
           @input=${(e: Event) => this.setRate(sliderToRate(Number((e.target as HTMLInputElement).value)))} />
         <!-- Its message beside it, over the slider's end (η too), not over the Batch row below. -->
-        <lp-number-field class="narrow" inline message-beside .label=${eta.label} .value=${lr} .min=${eta.range?.min ?? 0} .max=${eta.range?.max ?? 10}
+        <lp-number-field class="narrow" inline message-beside .label=${eta.label} .value=${lr} .min=${eta.range.min} .max=${eta.range.max}
           @lp-number=${(e: NumberEvent) => this.setRate(e.detail.value)}></lp-number-field>
       </div>
       <div class="line">

@@ -105,6 +105,8 @@ interface SettingSpec<T> {
   readonly integer?: boolean;
   /** For pairs: what the screen calls each of the two numbers. */
   readonly parts?: readonly [string, string];
+  /** For a number set with a logarithmic slider: the values at its two ends (within `range`). */
+  readonly slider?: Range;
 }
 
 /** A row with its value type closed over: what the generic operations below need. */
@@ -115,6 +117,7 @@ export interface Setting {
   readonly range?: Range;
   readonly integer?: boolean;
   readonly parts?: readonly [string, string];
+  readonly slider?: Range;
   /** `s` with its value checked (a SettingError names a bad one). */
   validate(s: PlaygroundSettings): PlaygroundSettings;
   /** `s` with the value read from text. */
@@ -125,15 +128,28 @@ export interface Setting {
   inLink(s: PlaygroundSettings): boolean;
 }
 
-function define<T>(spec: SettingSpec<T>): Setting & { readonly spec: SettingSpec<T> } {
+/**
+ * A row of the table. Its range, parts and slider keep the types they were
+ * given, so a control reads SETTINGS.learningRate.range without a fallback
+ * of its own.
+ */
+function define<
+  T,
+  R extends Range | undefined = undefined,
+  P extends readonly [string, string] | undefined = undefined,
+  L extends Range | undefined = undefined,
+>(
+  spec: SettingSpec<T> & { readonly range?: R; readonly parts?: P; readonly slider?: L },
+): Setting & { readonly spec: SettingSpec<T>; readonly range: R; readonly parts: P; readonly slider: L } {
   return {
     spec,
     label: spec.label,
     url: spec.url,
     attribute: spec.attribute,
-    range: spec.range,
+    range: spec.range as R,
     integer: spec.integer,
-    parts: spec.parts,
+    parts: spec.parts as P,
+    slider: spec.slider as L,
     validate: (s) => spec.set(s, spec.check(spec.get(s))),
     applyText: (s, text) => spec.set(s, spec.check(spec.parse(text))),
     linkText: (s) => spec.format(spec.get(s)),
@@ -206,6 +222,11 @@ export const SETTINGS = {
     attribute: 'learning-rate',
     ...training('learningRate'),
     ...number('η', LIMITS.learningRate),
+    /**
+     * The slider's span, 1e-4 to the largest η, narrower than the range:
+     * a rate below it is typed into the field beside the slider.
+     */
+    slider: { min: 1e-4, max: LIMITS.learningRate.max },
   }),
   initialWeights: define({
     label: 'w(0)',

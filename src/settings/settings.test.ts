@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { INITIAL_OPTIONS } from '../contract/engine';
 import { CpuEngine } from '../engine/cpu-engine';
+import { CSV_MAX_ROWS } from '../model/csv';
 import { tutorialDataset } from '../model/tutorial-data';
 import { TUTORIAL_REFERENCE } from '../model/tutorial-reference';
 import { DEFAULT_PLAYGROUND } from './playground-settings';
-import { DEFAULT_SETTINGS, SettingError } from './settings';
+import { DEFAULT_SETTINGS, LIMITS, SettingError } from './settings';
 import { applyChange, applyTraining } from './settings-change';
 import { SETTINGS } from './settings-schema';
 
@@ -87,5 +88,21 @@ describe('the defaults', () => {
     const [r1, r2] = TUTORIAL_REFERENCE.path[1];
     expect(path[0]?.w1).toBeCloseTo(r1, 4);
     expect(path[0]?.w2).toBeCloseTo(r2, 4);
+  });
+});
+
+describe('the limits', () => {
+  it("give η's slider a span within η's range: 1e-4 (10^−4) up to the largest η (10^1)", () => {
+    const { range, slider } = SETTINGS.learningRate;
+    expect(range).toBe(LIMITS.learningRate);
+    expect(slider.min).toBeGreaterThanOrEqual(range.min);
+    expect(slider.max).toBe(range.max);
+    // The slider moves in log10 η: its ends must be whole powers of ten, as they were (−4 and 1).
+    expect([Math.log10(slider.min), Math.log10(slider.max)]).toEqual([-4, 1]);
+  });
+
+  it('let a batch be as large as the largest data set a file holds', () => {
+    expect(LIMITS.batchSize.max).toBe(CSV_MAX_ROWS);
+    expect(SETTINGS.batchSize.range).toBe(LIMITS.batchSize);
   });
 });

@@ -3,6 +3,7 @@
  * (the tutorial's) and their limits. The settings table (settings-schema.ts)
  * checks them against these limits.
  */
+import { CSV_MAX_ROWS } from '../model/csv';
 import type { Reduction } from '../model/regression';
 import { TUTORIAL_SETTINGS } from '../model/tutorial-reference';
 
@@ -28,7 +29,8 @@ export const LIMITS = {
   learningRate: { min: 1e-6, max: 10 },
   /** Initial weights and bias: beyond this every logit saturates and nothing is learnt. */
   parameter: { min: -1000, max: 1000 },
-  batchSize: { min: 0, max: 2_000_000 },
+  /** Up to the most points a data set holds (0 is the full batch). */
+  batchSize: { min: 0, max: CSV_MAX_ROWS },
 } as const;
 
 /** Why a value was refused, in words a user can act on. */
