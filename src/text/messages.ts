@@ -4,6 +4,7 @@
  * decides which to say.
  */
 import { formatCount } from './format';
+import { formatLimit } from './number-text';
 
 /**
  * A change of the data as its label needs it (the data layer's DataStep has
@@ -56,4 +57,66 @@ export function editStatus(edit: SaidEdit, n: number): string {
 /** After a step(n) that something stopped before its end. */
 export function stoppedStatus(taken: number, asked: number, why: string): string {
   return `Stopped after ${formatCount(taken)} of the ${formatCount(asked)} steps asked for: ${why}.`;
+}
+
+/** Said (the pace line) while Play keeps `achieved` steps a second of the `requested` pace on n points. */
+export function paceStatus(achieved: number, requested: number, n: number): string {
+  return (
+    `Playing ${achieved.toFixed(1)} steps/s, not the ${requested} asked for: ` +
+    `this engine cannot take steps that fast on ${formatCount(n)} points.`
+  );
+}
+
+// What to change when η is too large. src/session/divergence.ts (rateAdvice) decides the rate and whether
+// the mean cost is advice too; these say it.
+
+/** What the advice below says: η now, the η to try, and whether to switch the summed cost to the mean. */
+export interface SaidRateAdvice {
+  readonly eta: number;
+  /** Rounded already (two digits, never below the smallest η). */
+  readonly rate: number;
+  readonly mean: boolean;
+}
+
+/**
+ * Advice before the first step, while η is above `advice.rate`, the largest
+ * step sure to lower the cost of these n points; `summed` for the summed cost.
+ */
+export function stepAdviceText(advice: SaidRateAdvice, n: number, summed: boolean): string {
+  const limit = formatLimit(advice.rate);
+  const head = `η = ${advice.eta} is above ${limit}, the largest step sure to lower the cost of these ${formatCount(n)} points`;
+  if (!summed) return `${head}; the cost may rise or oscillate. Try η ≤ ${limit}.`;
+  return `${head}: the summed gradient grows with N, so the first steps may overshoot and diverge. ${
+    advice.mean ? 'Use the mean cost (its gradient is N times smaller), or ' : 'Use '
+  }η ≤ ${limit}.`;
+}
+
+/** Why a run stopped on its own (src/session/divergence.ts tells which). */
+export type DivergenceCause =
+  | { readonly kind: 'overflow'; readonly iteration: number }
+  | { readonly kind: 'weights'; readonly iteration: number; readonly limit: number }
+  | { readonly kind: 'cost'; readonly iteration: number; readonly lowest: number; readonly latest: number };
+
+/** What to do after a divergence: a lower η, and the mean cost when it is advice too (n points). */
+function afterDivergence(advice: SaidRateAdvice, n: number): string {
+  const lower = `lower the learning rate (η = ${advice.eta} now; try ${formatLimit(advice.rate)})`;
+  return advice.mean
+    ? `${lower}, or switch the cost to "mean": a summed gradient over ${formatCount(n)} points makes each step ${formatCount(n)} times larger`
+    : lower;
+}
+
+/** Said when training stopped on its own: what went wrong, then what to change. */
+export function divergenceText(cause: DivergenceCause, advice: SaidRateAdvice, n: number): string {
+  const then = `Reset, then ${afterDivergence(advice, n)}.`;
+  switch (cause.kind) {
+    case 'overflow':
+      return `Training diverged at iteration ${cause.iteration}: the numbers overflowed. ${then}`;
+    case 'weights':
+      return `Training diverged at iteration ${cause.iteration}: the weights passed ${cause.limit.toExponential(0)}. ${then}`;
+    case 'cost':
+      return (
+        `Training is diverging: the cost rose from ${cause.lowest.toPrecision(3)} to ${cause.latest.toPrecision(3)} ` +
+        `by iteration ${cause.iteration}. ${then}`
+      );
+  }
 }
