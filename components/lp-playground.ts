@@ -44,6 +44,7 @@ import type { ExportedModel } from '../src/session/model-file';
 import { type TrainingState, unmeasuredState } from '../src/session/training-session';
 import type { PlaygroundSettings, SettingsChange } from '../src/settings/playground-settings';
 import { DEFAULT_PLAYGROUND } from '../src/settings/playground-settings';
+import { SOURCE } from '../src/text/messages';
 import type { LpModel, PlaygroundOptions, ViewShortcutEvent } from './lp-model';
 import type { LpShortcutHelp } from './lp-shortcut-help';
 import { playgroundPanels } from './playground-layout';
@@ -121,7 +122,7 @@ export class LpPlayground extends ModelAttributes {
   }
 
   /** Replaces the data with CSV text (header x1,x2,t); a parse error is thrown, naming the line, and the data stay. */
-  async loadCsv(text: string, name = 'CSV text'): Promise<void> {
+  async loadCsv(text: string, name: string = SOURCE.csvText): Promise<void> {
     await this.forward((model) => model.loadCsv(text, name));
   }
 

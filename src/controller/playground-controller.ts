@@ -28,8 +28,23 @@ import {
   trainingRestarts,
 } from '../settings/playground-settings';
 import { applyChange } from '../settings/settings-change';
-import { countOf, formatCount } from '../text/format';
-import { editStatus, historyStatus, pausedStatus, SAID, steppedStatus, stoppedStatus } from '../text/messages';
+import {
+  editedNote,
+  editStatus,
+  historyStatus,
+  importedNote,
+  importStep,
+  loadedStatus,
+  NEW_GAUSSIANS_STEP,
+  pausedStatus,
+  presetStep,
+  SAID,
+  SOURCE,
+  STOPPED_BY,
+  steppedStatus,
+  stoppedStatus,
+  takingLabel,
+} from '../text/messages';
 import { PlayClock } from './play-clock';
 import {
   type Busy,
@@ -152,7 +167,7 @@ export class PlaygroundController {
    */
   async change(change: SettingsChange): Promise<void> {
     const { newData, restarts } = this.asked.change(change);
-    if (restarts) this.stopSteps(newData ? 'new data' : 'the model or its start changed');
+    if (restarts) this.stopSteps(newData ? STOPPED_BY.newData : STOPPED_BY.restarted);
     return this.pending.track(() => this.requests.change(change, (joint) => this.apply(joint)));
   }
 
@@ -164,12 +179,8 @@ export class PlaygroundController {
     const shown = this.data.shownSettings;
     const reload = dataChanged(shown, next) || (change.preset !== undefined && this.data.customNote !== '');
     if (reload) {
-      const what = change.preset !== undefined ? `choose the ${next.preset} preset` : 'draw new Gaussians';
-      await this.replaceData(
-        this.drawPreset(next),
-        { settings: next, note: '', what },
-        'New data: training starts again from w(0).',
-      );
+      const what = change.preset !== undefined ? presetStep(next.preset) : NEW_GAUSSIANS_STEP;
+      await this.replaceData(this.drawPreset(next), { settings: next, note: '', what }, SAID.newData);
     }
     if (change.training) {
       const restarts = trainingRestarts(previous.training, next.training);
@@ -208,7 +219,7 @@ export class PlaygroundController {
     const { preset, gaussians, training, speed } = model.settings;
     const change = model.data.source === 'custom' ? { training, speed } : { preset, gaussians, training, speed };
     this.asked.change(change);
-    this.stopSteps('a model was loaded');
+    this.stopSteps(STOPPED_BY.modelLoaded);
     return this.request(async () => {
       await this.apply(change);
       const [w1, w2] = model.weights;
@@ -226,18 +237,18 @@ export class PlaygroundController {
   }
 
   /** Reads CSV text; a parse error is thrown (naming the line) and the current data stay. */
-  async loadCsv(text: string, name = 'CSV'): Promise<void> {
+  async loadCsv(text: string, name: string = SOURCE.csv): Promise<void> {
     return this.loadDataset(parseCsv(text), name);
   }
 
   /** Replaces the data with a data set parsed elsewhere (the import worker), named `name` in the messages. */
   async loadDataset(data: Dataset, name: string): Promise<void> {
     this.asked.customData();
-    this.stopSteps('new data');
+    this.stopSteps(STOPPED_BY.newData);
     return this.request(async () => {
       const settings = this.settings;
-      const note = `From ${name}: ${countOf(data.targets.length, 'point')}. ${linkNote(data.targets.length)}`;
-      await this.replaceData(async () => data, { settings, note, what: `import ${name}` }, `Loaded ${name}.`);
+      const note = importedNote(name, data.targets.length, linkNote(data.targets.length));
+      await this.replaceData(async () => data, { settings, note, what: importStep(name) }, loadedStatus(name));
       await this.refresh();
     });
   }
@@ -249,7 +260,7 @@ export class PlaygroundController {
   }
 
   private async applyEdit(edit: PointEdit): Promise<void> {
-    const made = await this.data.edit(edit, (n) => `Edited by hand: ${countOf(n, 'point')}. ${linkNote(n)}`);
+    const made = await this.data.edit(edit, (n) => editedNote(n, linkNote(n)));
     this.status = typeof made === 'string' ? made : editStatus(edit, this.session.data.targets.length);
     await this.refresh();
   }
@@ -266,7 +277,7 @@ export class PlaygroundController {
   }
 
   async reset(): Promise<void> {
-    this.stopSteps('reset');
+    this.stopSteps(STOPPED_BY.reset);
     return this.request(async () => {
       await this.session.reset();
       this.divergence = '';
@@ -296,7 +307,7 @@ export class PlaygroundController {
   pause(): void {
     if (this.clock.playing) this.status = pausedStatus(this.session.state.iteration);
     this.clock.stop();
-    this.stopSteps('paused');
+    this.stopSteps(STOPPED_BY.paused);
     this.publish();
   }
 
@@ -378,7 +389,7 @@ export class PlaygroundController {
   /** Runs n steps and draws them; a long run shows its progress (Play's frames do not) and stops where it diverges. */
   private async stepAndDraw(run: StepRun, frame = false): Promise<void> {
     const n = run.requested;
-    const label = `Taking ${formatCount(n)} steps`;
+    const label = takingLabel(n);
     const diverged = this.divergence !== '';
     const progress = (done: number) => {
       if (!frame) {
@@ -387,7 +398,7 @@ export class PlaygroundController {
         this.publish();
       }
       this.checkDivergence();
-      if (this.divergence && !diverged) this.session.stopSteps('it diverged');
+      if (this.divergence && !diverged) this.session.stopSteps(STOPPED_BY.diverged);
     };
     let outcome: StepOutcome;
     try {

@@ -16,6 +16,7 @@ import { isMiniBatch } from '../model/shuffle';
 import { trainingRestarts } from '../settings/playground-settings';
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../settings/settings';
 import { applyTraining } from '../settings/settings-change';
+import { lastOfClass, SAID, STOPPED_BY, tooFewToRemove } from '../text/messages';
 import { History, type HistoryEntry } from './history';
 import { LIMIT_STOPS, MAX_ITERATION, pastWeightLimit, stepsWithinLimit } from './run-limits';
 import { accuracyOf, initialParams, type Run, stateOf, type TrainingState, unmeasuredState } from './run-state';
@@ -188,7 +189,7 @@ export class TrainingSession {
 
   /** Puts the model at `params`, as reached at `iteration` (a loaded model): the history starts there. */
   setWeights(params: Params, iteration: number): Promise<void> {
-    this.stopSteps('a model was loaded');
+    this.stopSteps(STOPPED_BY.modelLoaded);
     return this.enqueue(async () => {
       this.engine.setParams(params);
       const evaluation = await this.engine.snapshot();
@@ -200,7 +201,7 @@ export class TrainingSession {
 
   /** Back to w(0): the initial weights, iteration 0. */
   reset(): Promise<void> {
-    this.stopSteps('reset');
+    this.stopSteps(STOPPED_BY.reset);
     return this.enqueue(() => this.restart());
   }
 
@@ -214,7 +215,7 @@ export class TrainingSession {
     const previous = this.currentSettings;
     this.currentSettings = next;
     // Steps asked for before a restart would be thrown away by it: they are not taken.
-    if (trainingRestarts(previous, next)) this.stopSteps('the model or its start changed');
+    if (trainingRestarts(previous, next)) this.stopSteps(STOPPED_BY.restarted);
     return this.enqueue(async () => {
       this.pushOptions();
       if (trainingRestarts(previous, next)) await this.restart();
@@ -224,7 +225,7 @@ export class TrainingSession {
 
   /** Replaces the data and resets. If the engine refuses them, the old data stay and the promise rejects. */
   loadData(data: Dataset): Promise<void> {
-    this.stopSteps('new data');
+    this.stopSteps(STOPPED_BY.newData);
     return this.enqueue(async () => {
       await this.engine.setData(data);
       this.currentData = data;
@@ -322,13 +323,13 @@ export class TrainingSession {
         applied: { kind: 'add', point: [edit.x1, edit.x2, edit.t] },
       };
     }
-    if (data.targets.length <= MIN_POINTS) return `${MIN_POINTS} points are the fewest this playground trains on.`;
+    if (data.targets.length <= MIN_POINTS) return tooFewToRemove(MIN_POINTS);
     const index = nearestPoint(data, edit.x1, edit.x2);
     const t = data.targets[index];
     const [zeros, ones] = classCounts(data);
-    if ((t === 0 ? zeros : ones) <= 1) return `That is the last point of class t = ${t}: both classes are needed.`;
+    if ((t === 0 ? zeros : ones) <= 1) return lastOfClass(t ?? 0);
     const result = removePoint(data, index);
-    if (!result) return 'There is no point to remove.';
+    if (!result) return SAID.noPointToRemove;
     const point = [data.points[2 * index]!, data.points[2 * index + 1]!, t ?? 0] as const;
     return { result, applied: { kind: 'remove', index, point } };
   }
