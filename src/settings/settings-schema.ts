@@ -186,21 +186,39 @@ const pair = (labels: readonly [string, string], range: Range) => ({
   format: (v: readonly [number, number]) => `${v[0]},${v[1]}`,
 });
 
+/** A row that takes one of `choices`. */
+const choice = <T extends string>(label: string, choices: readonly T[]) => ({
+  label,
+  check: (v: unknown) => checkChoice(label, v, choices),
+  parse: (t: string): unknown => t,
+  format: String,
+});
+/** A row that is on (1) or off (0). */
+const toggle = (label: string) => ({
+  label,
+  check: (v: unknown) => {
+    if (typeof v !== 'boolean') throw new SettingError(`${label} must be on (1) or off (0), got ${shown(v)}`);
+    return v;
+  },
+  parse: (t: string): unknown => (t === '1' ? true : t === '0' ? false : t),
+  format: (v: boolean) => (v ? '1' : '0'),
+});
+
+/** What the screen calls Play's speed; its unit and its value in a unit are named after it. */
+const SPEED = 'speed';
+
 function speedLabel(unit: SpeedUnit): string {
-  return `speed (steps ${unit === 'per-frame' ? 'per frame' : 'per second'})`;
+  return `${SPEED} (steps ${unit === 'per-frame' ? 'per frame' : 'per second'})`;
 }
 
 /** Every shareable setting, in the order the controls show them. */
 export const SETTINGS = {
   preset: define<Preset>({
-    label: 'data set',
     url: 'preset',
     attribute: 'dataset',
     get: (s) => s.preset,
     set: (s, preset) => ({ ...s, preset }),
-    check: (v) => checkChoice('data set', v, PRESETS),
-    parse: (t) => t,
-    format: String,
+    ...choice('data set', PRESETS),
   }),
   mean0: define({
     label: 'class 0 mean',
@@ -236,26 +254,12 @@ export const SETTINGS = {
     ...pair(['w₁(0)', 'w₂(0)'], LIMITS.parameter),
   }),
   initialBias: define({ url: 'b0', ...training('initialBias'), ...number('b(0)', LIMITS.parameter) }),
-  bias: define<boolean>({
-    label: 'bias b',
-    url: 'bias',
-    attribute: 'bias',
-    ...training('bias'),
-    check: (v) => {
-      if (typeof v !== 'boolean') throw new SettingError(`bias b must be on (1) or off (0), got ${shown(v)}`);
-      return v;
-    },
-    parse: (t) => (t === '1' ? true : t === '0' ? false : t),
-    format: (v) => (v ? '1' : '0'),
-  }),
+  bias: define<boolean>({ url: 'bias', attribute: 'bias', ...training('bias'), ...toggle('bias b') }),
   reduction: define<Reduction>({
-    label: 'cost',
     url: 'cost',
     attribute: 'reduction',
     ...training('reduction'),
-    check: (v) => checkChoice('cost', v, REDUCTIONS),
-    parse: (t) => t,
-    format: String,
+    ...choice('cost', REDUCTIONS),
   }),
   batchSize: define({
     url: 'batch',
@@ -264,13 +268,13 @@ export const SETTINGS = {
     parse: (t: string) => (t === 'full' ? 0 : textNumber(t)),
   }),
   speed: define<Speed>({
-    label: 'speed',
+    label: SPEED,
     url: 'speed',
     get: (s) => s.speed,
     set: (s, speed) => ({ ...s, speed }),
     check: (v) => {
       const speed = (typeof v === 'object' && v !== null ? v : {}) as Partial<Speed>;
-      const unit = checkChoice('speed unit', speed.unit, SPEED_UNITS);
+      const unit = checkChoice(`${SPEED} unit`, speed.unit, SPEED_UNITS);
       const label = speedLabel(unit);
       return { unit, value: checkNumber(label, speed.value, SPEED_LIMITS[unit], unit === 'per-frame') };
     },
@@ -278,7 +282,7 @@ export const SETTINGS = {
       const match = /^([^/]+)\/(s|frame)$/.exec(t);
       if (!match)
         throw new SettingError(
-          `speed must be written as steps per second ("4/s") or per frame ("5/frame"), got ${shown(t)}`,
+          `${SPEED} must be written as steps per second ("4/s") or per frame ("5/frame"), got ${shown(t)}`,
         );
       return { value: textNumber(match[1] as string), unit: match[2] === 's' ? 'per-second' : 'per-frame' };
     },

@@ -44,6 +44,12 @@ describe('the settings table', () => {
     expect(() => applyChange(DEFAULT_PLAYGROUND, { speed: { unit: 'per-frame', value: 0.5 } })).toThrow(
       'speed (steps per frame) must be between 1 and 1000, got 0.5',
     );
+    expect(() => applyChange(DEFAULT_PLAYGROUND, { speed: { unit: 'per-hour' as 'per-frame' } })).toThrow(
+      'speed unit must be "per-second" or "per-frame", got "per-hour"',
+    );
+    expect(() => SETTINGS.speed.applyText(DEFAULT_PLAYGROUND, 'fast')).toThrow(
+      'speed must be written as steps per second ("4/s") or per frame ("5/frame"), got "fast"',
+    );
     expect(() => applyChange(DEFAULT_PLAYGROUND, { preset: 'iris' as 'tutorial' })).toThrow(
       'data set must be "tutorial" or "gaussians", got "iris"',
     );
