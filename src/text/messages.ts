@@ -28,7 +28,7 @@ export type SaidEdit = { readonly action: 'add'; readonly t: 0 | 1 } | { readonl
 export const SAID = {
   /** After a change of the model or of w(0). */
   restarted: 'The model or its start changed: training starts again from w(0).',
-  /** After a change of η, the batch or the speed. */
+  /** After a change of η or of the batch: the run goes on. */
   appliedNext: 'Applied from the next step on; the weights stay.',
   /** After Reset. */
   reset: 'Back to w(0).',
@@ -38,7 +38,7 @@ export const SAID = {
   playing: 'Playing: Space or Pause stops it.',
   /** After new data (a preset, new Gaussians) replaced the old: the run starts over. */
   newData: 'New data: training starts again from w(0).',
-  /** Why a click removed nothing: there was no point near enough. */
+  /** Why a click removed nothing: there was no point to take away. */
   noPointToRemove: 'There is no point to remove.',
 } as const;
 
@@ -101,11 +101,17 @@ export function lastOfClass(t: number): string {
  * (and a step's outcome names it so).
  */
 export const STOPPED_BY = {
+  /** Other data were asked for. */
   newData: 'new data',
+  /** The model or w(0) changed: the run starts over. */
   restarted: 'the model or its start changed',
+  /** A model file was loaded. */
   modelLoaded: 'a model was loaded',
+  /** Reset was pressed. */
   reset: 'reset',
+  /** Play was paused. */
   paused: 'paused',
+  /** The run diverged on the way. */
   diverged: 'it diverged',
 } as const;
 
