@@ -5,6 +5,7 @@
  * model's import to read. A `readonly` host takes no drops.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { SOURCE } from '../src/text/messages';
 import { controlEvent } from './events';
 
 export interface DropHost extends ReactiveControllerHost, HTMLElement {
@@ -57,7 +58,7 @@ export class CsvDropController implements ReactiveController {
     if (!file && text.trim() === '') return;
     event.preventDefault();
     const source = file ?? new Blob([text], { type: 'text/plain' });
-    this.host.dispatchEvent(controlEvent('lp-import-csv', { source, name: file?.name ?? 'the dropped text' }));
+    this.host.dispatchEvent(controlEvent('lp-import-csv', { source, name: file?.name ?? SOURCE.dropped }));
   };
 
   /** Says where it will land: an outline drawn by the element's own style (no stylesheet of its own needed). */

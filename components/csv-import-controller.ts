@@ -14,15 +14,13 @@ import type { CsvMapping } from '../src/model/csv';
 import { looksLikeUtf16 } from '../src/model/csv';
 import { isStandardHeader, previewCsv } from '../src/model/csv-columns';
 import { type CsvRead, readCsvInWorker } from '../src/model/csv-worker-client';
+import { couldNotRead, IMPORT_CANCELLED, SOURCE } from '../src/text/messages';
 import { type CsvImportState, csvImportContext, type ImportOutcome, type ImportPhase } from './csv-import-context';
 import { controlEvent, couldNotLoad } from './events';
 import { isTextField } from './shortcuts';
 
 /** The bytes read on the main thread to look at the first rows. */
 const HEAD_BYTES = 64 * 1024;
-/** What the messages call text from the clipboard. */
-export const PASTED = 'the pasted text';
-export const CANCELLED = 'Import cancelled; the data are unchanged.';
 
 export interface CsvImportHost extends ReactiveControllerHost, HTMLElement {
   /** Take pastes anywhere on the page, as the keyboard shortcuts are. */
@@ -83,7 +81,7 @@ export class CsvImportController implements ReactiveController {
     try {
       head = await source.slice(0, HEAD_BYTES).text();
     } catch (error) {
-      this.end({ kind: 'error', text: `Could not read ${name}: ${(error as Error).message}` });
+      this.end({ kind: 'error', text: couldNotRead(name, (error as Error).message) });
       return;
     }
     if (generation !== this.generation) return;
@@ -152,7 +150,7 @@ export class CsvImportController implements ReactiveController {
   private cancel = (): void => {
     if (this.phase.kind === 'idle') return;
     this.stop();
-    this.end({ kind: 'status', text: CANCELLED });
+    this.end({ kind: 'status', text: IMPORT_CANCELLED });
   };
 
   private end(outcome: ImportOutcome): void {
@@ -180,7 +178,7 @@ export class CsvImportController implements ReactiveController {
     const text = clipboard?.getData('text/plain') ?? '';
     if (!file && text.trim() === '') return;
     event.preventDefault();
-    void this.start(file ?? new Blob([text], { type: 'text/plain' }), file?.name ?? PASTED);
+    void this.start(file ?? new Blob([text], { type: 'text/plain' }), file?.name ?? SOURCE.pasted);
   };
 
   /** Pastes elsewhere on the page; those inside the element were handled by onPaste. */

@@ -6,6 +6,7 @@
 import type { Dataset } from '../src/model/dataset';
 import type { PointEdit } from '../src/session/training-session';
 import type { SettingsChange } from '../src/settings/playground-settings';
+import { couldNotLoad as couldNotLoadText } from '../src/text/messages';
 
 export type SettingsEvent = CustomEvent<SettingsChange>;
 export type StepEvent = CustomEvent<{ count: number }>;
@@ -20,7 +21,7 @@ export type EditPointEvent = CustomEvent<PointEdit>;
 
 /** What the page says when a file the user chose is refused: the file as well as the problem. */
 export function couldNotLoad(name: string, error: unknown): string {
-  return `Could not load ${name}: ${(error as Error).message}`;
+  return couldNotLoadText(name, (error as Error).message);
 }
 
 /** Work on a file the user chose, a failure's message naming the file. */

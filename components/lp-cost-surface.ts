@@ -26,6 +26,7 @@ import { edgePoint } from '../src/plot/edge-point';
 import { placeLabels } from '../src/plot/label-placement';
 import type { SurfaceStatus } from '../src/session/cost-surface-job';
 import type { HistoryEntry } from '../src/session/history';
+import { DEFAULT_SETTINGS } from '../src/settings/settings';
 import { formatCount, formatNumber } from '../src/text/format';
 import { controlEvent } from './events';
 import { consumeModel } from './model-context';
@@ -80,11 +81,11 @@ export class LpCostSurface extends LitElement {
   /** ∂ξ/∂(w1, w2, b) at `params`, under the reduction: the arrow shows the step −η∇ξ. */
   @property({ attribute: false }) gradient: Params | undefined;
   /** η: the arrow is the next step −η∇ξ. */
-  @property({ converter: numberAttribute, attribute: 'learning-rate' }) learningRate = 0.05;
+  @property({ converter: numberAttribute, attribute: 'learning-rate' }) learningRate = DEFAULT_SETTINGS.learningRate;
   /** Whether b is trained: the surface is then the slice at the current b. */
-  @property({ type: Boolean }) bias = false;
+  @property({ type: Boolean }) bias = DEFAULT_SETTINGS.bias;
   /** "sum" or "mean": the cost the surface shows. */
-  @property() reduction: Reduction = 'sum';
+  @property() reduction: Reduction = DEFAULT_SETTINGS.reduction;
   /** Show only: a click does not move w(0) (a slide that follows the tutorial's start). */
   @property({ type: Boolean, reflect: true }) readonly = false;
   /** Reflects that what is drawn is not (yet) the surface of the current run. */

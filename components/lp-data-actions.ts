@@ -20,6 +20,7 @@ import { exportModel, historyCsv } from '../src/session/model-file';
 import { LINK_MAX_POINTS } from '../src/settings/link-data';
 import { shareLink } from '../src/settings/share-link';
 import { formatCount } from '../src/text/format';
+import { copyByHand, exportFailed, LINK_COPIED, noFigure, notAModelFile } from '../src/text/messages';
 import { controlStyles } from './control-styles';
 import { download } from './download';
 import { controlEvent } from './events';
@@ -160,7 +161,7 @@ export class LpDataActions extends LitElement {
     const model = this.closest('lp-model');
     const element = model?.querySelector(tag);
     if (!element) {
-      this.said.say(`There is no ${name.replace('-', ' ')} on this page to export.`, true);
+      this.said.say(noFigure(name.replace('-', ' ')), true);
       return;
     }
     try {
@@ -169,7 +170,7 @@ export class LpDataActions extends LitElement {
       else download(`${name}.png`, await figurePng(parts, backgroundOf(element)));
       this.said.say('');
     } catch (error) {
-      this.said.say(`Could not export the ${name.replace('-', ' ')}: ${(error as Error).message}`, true);
+      this.said.say(exportFailed(name.replace('-', ' '), (error as Error).message), true);
     }
   }
 
@@ -183,7 +184,7 @@ export class LpDataActions extends LitElement {
     try {
       model = JSON.parse(await file.text());
     } catch (error) {
-      this.said.say(`${file.name} is not a model file (not JSON: ${(error as Error).message}).`, true);
+      this.said.say(notAModelFile(file.name, (error as Error).message), true);
       return;
     }
     this.said.say('');
@@ -198,14 +199,11 @@ export class LpDataActions extends LitElement {
     this.manualLink = '';
     try {
       await navigator.clipboard.writeText(link.url);
-      this.said.say(link.missing || 'Link copied: it opens these settings and these data, at w(0).');
+      this.said.say(link.missing || LINK_COPIED);
     } catch {
       // No clipboard (permission refused, an insecure page): the link is shown, selected, to copy by hand.
       this.manualLink = link.url;
-      this.said.say(
-        `${link.missing ? `${link.missing} ` : ''}Copy the link by hand from the field beside Share (the clipboard is not available here).`,
-        true,
-      );
+      this.said.say(copyByHand(link.missing), true);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('input.link')?.select();
     }

@@ -84,17 +84,17 @@ export class LpDataControls extends LitElement {
 
   private gaussianFields(g: GaussianSettings) {
     const field = (
-      setting: Setting,
+      setting: Setting & { readonly range: NonNullable<Setting['range']> },
       label: string,
       value: number,
       set: (v: number) => Partial<GaussianSettings>,
       hideLabel = false,
     ) =>
-      html`<lp-number-field .label=${label} ?hide-label=${hideLabel} .value=${value} .min=${setting.range?.min ?? -Infinity}
-        .max=${setting.range?.max ?? Infinity} ?integer=${setting.integer ?? false}
+      html`<lp-number-field .label=${label} ?hide-label=${hideLabel} .value=${value} .min=${setting.range.min}
+        .max=${setting.range.max} ?integer=${setting.integer ?? false}
         @lp-number=${(e: NumberEvent) => this.change({ gaussians: set(e.detail.value) })}></lp-number-field>`;
-    const [m0x, m0y] = SETTINGS.mean0.parts ?? ['', ''];
-    const [m1x, m1y] = SETTINGS.mean1.parts ?? ['', ''];
+    const [m0x, m0y] = SETTINGS.mean0.parts;
+    const [m1x, m1y] = SETTINGS.mean1.parts;
     // The means as a table: each input's accessible name (and its messages) is the full one, "class 0 mean x".
     return html`
       <table class="fields">

@@ -7,6 +7,7 @@
  */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { DEFAULT_SETTINGS } from '../src/settings/settings';
 import { SETTINGS } from '../src/settings/settings-schema';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
@@ -18,11 +19,11 @@ import { consumeModel } from './model-context';
 export class LpInitialWeights extends LitElement {
   static override styles = controlStyles;
 
-  @property({ attribute: false }) weights: readonly [number, number] = [-4, -2];
+  @property({ attribute: false }) weights: readonly [number, number] = DEFAULT_SETTINGS.initialWeights;
   /** b(0), the bias training starts from. */
-  @property({ type: Number }) initialBias = 0;
+  @property({ type: Number }) initialBias = DEFAULT_SETTINGS.initialBias;
   /** b(0) only matters with the bias on. */
-  @property({ type: Boolean }) bias = false;
+  @property({ type: Boolean }) bias = DEFAULT_SETTINGS.bias;
   /** For a slide: no hint about a cost surface that may not be there, and b(0) only with the bias on. */
   @property({ type: Boolean }) compact = false;
 
@@ -40,9 +41,8 @@ export class LpInitialWeights extends LitElement {
   override render() {
     const [w1, w2] = this.weights;
     const { range, parts } = SETTINGS.initialWeights;
-    const [l1, l2] = parts ?? ['w₁(0)', 'w₂(0)'];
-    const min = range?.min ?? -Infinity;
-    const max = range?.max ?? Infinity;
+    const [l1, l2] = parts;
+    const { min, max } = range;
     return html`<fieldset part="fieldset">
       <legend>Start w(0) ${this.compact ? nothing : html`<span class="hint">(or click the cost surface)</span>`}</legend>
       <div class="row">

@@ -19,6 +19,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Reduction } from '../src/model/regression';
 import { thinForDisplay } from '../src/plot/thin';
 import type { HistoryEntry } from '../src/session/history';
+import { DEFAULT_SETTINGS } from '../src/settings/settings';
 import { consumeModel } from './model-context';
 import { frameStyles, PlotFrame } from './plot-frame';
 
@@ -46,7 +47,7 @@ export class LpLossChart extends LitElement {
   /** Cost and accuracy at every iteration so far. */
   @property({ attribute: false }) history: readonly HistoryEntry[] = [];
   /** "sum" or "mean": labels the cost axis with how the cost is reduced. */
-  @property() reduction: Reduction = 'sum';
+  @property() reduction: Reduction = DEFAULT_SETTINGS.reduction;
 
   constructor() {
     super();

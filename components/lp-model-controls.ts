@@ -7,6 +7,8 @@
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Reduction } from '../src/model/regression';
+import { DEFAULT_SETTINGS } from '../src/settings/settings';
+import { REDUCTIONS } from '../src/settings/settings-schema';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import { consumeModel } from './model-context';
@@ -16,9 +18,9 @@ export class LpModelControls extends LitElement {
   static override styles = controlStyles;
 
   /** Whether b is trained. */
-  @property({ type: Boolean }) bias = false;
+  @property({ type: Boolean }) bias = DEFAULT_SETTINGS.bias;
   /** "sum" (the tutorial's cost) or "mean". */
-  @property() reduction: Reduction = 'sum';
+  @property() reduction: Reduction = DEFAULT_SETTINGS.reduction;
 
   constructor() {
     super();
@@ -39,7 +41,7 @@ export class LpModelControls extends LitElement {
         <span class="spacer"></span>
         <span role="radiogroup" aria-label="Cost reduction" class="line tight">
           <span>cost</span>
-          ${(['sum', 'mean'] as const).map(
+          ${REDUCTIONS.map(
             (
               r,
             ) => html`<label title=${r === 'sum' ? "the tutorial's" : 'the sum divided by N'}><input type="radio" name="reduction" value=${r}

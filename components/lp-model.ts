@@ -28,6 +28,7 @@ import { parseAttributes } from '../src/settings/attributes';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings, type SettingsChange } from '../src/settings/playground-settings';
 import type { TrainingSettings } from '../src/settings/settings';
 import { linkedData, shareLink } from '../src/settings/share-link';
+import { LOOKING_FOR_ADAPTER, SOURCE, startFailed } from '../src/text/messages';
 import type { ImportOutcome } from './csv-import-context';
 import { CsvImportController } from './csv-import-controller';
 import { naming } from './events';
@@ -68,7 +69,7 @@ export class LpModel extends ModelAttributes {
   @state() private notices: string[] = [];
   @state() private error = '';
   @state() private engineDetail = '';
-  @state() private adapterText = 'Looking for a WebGPU adapter…';
+  @state() private adapterText = LOOKING_FOR_ADAPTER;
   @state() private addClass: ClassLabel = 0;
   /** The engine the `engine` attribute asks for: started, switched (the last request wins), or the CPU after a failed GPU start. */
   private readonly engines = new ModelEngines({
@@ -99,7 +100,7 @@ export class LpModel extends ModelAttributes {
     },
     onChange: () => this.requestUpdate(),
     onError: (error) => {
-      this.error = `The playground could not start: ${(error as Error).message}`;
+      this.error = startFailed((error as Error).message);
     },
   });
   private readonly loop = new FrameLoop(
@@ -199,7 +200,7 @@ export class LpModel extends ModelAttributes {
   }
 
   /** Replaces the data with CSV text (header x1,x2,t); a parse error is thrown, naming the line, and the data stay. */
-  async loadCsv(text: string, name = 'CSV text'): Promise<void> {
+  async loadCsv(text: string, name: string = SOURCE.csvText): Promise<void> {
     if (typeof text !== 'string') {
       throw new TypeError(`loadCsv(text) needs the CSV as a string, got ${text === null ? 'null' : typeof text}`);
     }

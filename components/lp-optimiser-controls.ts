@@ -1,6 +1,6 @@
 /**
- * Gradient descent's knobs: the learning rate (a logarithmic slider from 1e-4
- * to 10 beside a number field), full batch or mini-batches, and how fast Play
+ * Gradient descent's knobs: the learning rate (a logarithmic slider over
+ * the span the settings table gives it, beside a number field), full batch or mini-batches, and how fast Play
  * goes. All apply to the running training without a reset.
  *
  * @fires lp-settings - η, the batch size or the speed changed: { training: { learningRate } }, { training: { batchSize } } or { speed }
@@ -8,7 +8,12 @@
  */
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { SettingsChange, Speed, SpeedUnit } from '../src/settings/playground-settings';
+import {
+  DEFAULT_PLAYGROUND,
+  type SettingsChange,
+  type Speed,
+  type SpeedUnit,
+} from '../src/settings/playground-settings';
 import { SETTINGS, SPEED_LIMITS } from '../src/settings/settings-schema';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
@@ -16,7 +21,11 @@ import type { NumberEvent } from './lp-number-field';
 import './lp-number-field';
 import { consumeModel } from './model-context';
 
-const SLIDER = { min: -4, max: 1 };
+/** The η slider's ends as powers of ten (it moves in log10 η), from the settings table's row. */
+const SLIDER = {
+  min: Math.log10(SETTINGS.learningRate.slider.min),
+  max: Math.log10(SETTINGS.learningRate.slider.max),
+};
 /** The display rate a unit change assumes. */
 const FRAMES_PER_SECOND = 60;
 
@@ -30,12 +39,12 @@ export class LpOptimiserControls extends LitElement {
   static override styles = controlStyles;
 
   /** η, the step size. */
-  @property({ type: Number }) learningRate = 0.05;
+  @property({ type: Number }) learningRate = DEFAULT_PLAYGROUND.training.learningRate;
   /** 0 is the full batch. */
-  @property({ type: Number }) batchSize = 0;
+  @property({ type: Number }) batchSize = DEFAULT_PLAYGROUND.training.batchSize;
   /** The number of samples: the largest useful batch. */
   @property({ type: Number }) samples = 40;
-  @property({ attribute: false }) speed: Speed = { unit: 'per-second', value: 4 };
+  @property({ attribute: false }) speed: Speed = DEFAULT_PLAYGROUND.speed;
 
   constructor() {
     super();
@@ -61,7 +70,7 @@ export class LpOptimiserControls extends LitElement {
           aria-valuetext=${String(lr)}
           @input=${(e: Event) => this.setRate(sliderToRate(Number((e.target as HTMLInputElement).value)))} />
         <!-- Its message beside it, over the slider's end (η too), not over the Batch row below. -->
-        <lp-number-field class="narrow" inline message-beside .label=${eta.label} .value=${lr} .min=${eta.range?.min ?? 0} .max=${eta.range?.max ?? 10}
+        <lp-number-field class="narrow" inline message-beside .label=${eta.label} .value=${lr} .min=${eta.range.min} .max=${eta.range.max}
           @lp-number=${(e: NumberEvent) => this.setRate(e.detail.value)}></lp-number-field>
       </div>
       <div class="line">

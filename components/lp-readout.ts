@@ -10,6 +10,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Params, Reduction } from '../src/model/regression';
 import type { TrainingState } from '../src/session/training-session';
+import { DEFAULT_SETTINGS } from '../src/settings/settings';
 import { formatCount, formatNumber, formatPercent } from '../src/text/format';
 import { consumeModel } from './model-context';
 import { themeStyles } from './theme';
@@ -35,9 +36,9 @@ export class LpReadout extends LitElement {
   /** ∂ξ/∂(w1, w2, b) at the current weights, under the reduction. */
   @property({ attribute: false }) gradient: Params | undefined;
   /** Labels the cost with how it is reduced. */
-  @property() reduction: Reduction = 'sum';
+  @property() reduction: Reduction = DEFAULT_SETTINGS.reduction;
   /** Whether b is trained; without it the bias rows are left out. */
-  @property({ type: Boolean }) bias = false;
+  @property({ type: Boolean }) bias = DEFAULT_SETTINGS.bias;
   /** One label and value a row (half as wide, twice as tall) instead of two. */
   @property({ type: Boolean, reflect: true }) stacked = false;
 

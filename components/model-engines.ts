@@ -12,6 +12,7 @@ import type { EnginePreference } from '../src/engine/engine-preference';
 import { gpuReports } from '../src/engine/gpu-reports';
 import { chooseEngine, cpuEngine, type PageEngine } from '../src/engine/select-engine';
 import { gridBudget } from '../src/session/cost-surface-job';
+import { gpuStartFailed } from '../src/text/messages';
 
 export interface EngineHost {
   /** The controller of the start under way or done. */
@@ -53,7 +54,7 @@ export class ModelEngines {
   /** The CPU engine after a failed GPU start, saying why; what the GPU said meanwhile is taken back. */
   fallback(error: unknown): Promise<PageEngine> {
     this.host.withdraw(this.gpuNotices);
-    return cpuEngine(`the WebGPU engine failed to start: ${(error as Error).message}`);
+    return cpuEngine(gpuStartFailed((error as Error).message));
   }
 
   /** Moves the running model to the engine the attribute asks for now, keeping data, settings and weights. */

@@ -8,7 +8,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Busy, PublishedState } from '../src/controller/published-state';
 import { noticeList } from '../src/plot/notices';
-import { countOf, formatCount } from '../src/text/format';
+import { formatCount } from '../src/text/format';
+import { moreNotices, waitingLabel } from '../src/text/messages';
 import { controlEvent } from './events';
 
 /** The notices: each shortened, repeats merged, a handful at a time, each with a way to put it away. */
@@ -25,7 +26,7 @@ function noticeMessages(notices: readonly string[]): TemplateResult[] {
   if (more > 0 || shown.length > 1) {
     out.push(
       html`<p class="message notices-more" role="status" data-more-notices>${
-        more > 0 ? `…and ${countOf(more, 'more notice')}.` : ''
+        more > 0 ? moreNotices(more) : ''
       }<button type="button" class="dismiss" @click=${(e: Event) => dismiss(e)}>Dismiss all</button></p>`,
     );
   }
@@ -65,7 +66,7 @@ export function playgroundMessages(
   }
   if (waiting > 0 && !busy) {
     out.push(
-      html`<p class="message busy" role="status" data-waiting>Working… ${countOf(waiting, 'request')} under way <progress aria-label="Working"></progress></p>`,
+      html`<p class="message busy" role="status" data-waiting>${waitingLabel(waiting)} <progress aria-label="Working"></progress></p>`,
     );
   }
   return out.length > 0 ? out : nothing;

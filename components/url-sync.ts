@@ -14,6 +14,7 @@ import { decodeLinkData, LINK_DATA_KEY } from '../src/settings/link-data';
 import { DEFAULT_PLAYGROUND, dataChanged, type PlaygroundSettings } from '../src/settings/playground-settings';
 import { linkDataValue } from '../src/settings/share-link';
 import { type DecodedSettings, decodeSettings, encodeSettings } from '../src/settings/url-state';
+import { linkDataUnreadable, SOURCE } from '../src/text/messages';
 
 const COALESCE_MS = 1000;
 
@@ -87,9 +88,7 @@ export class UrlSync implements ReactiveController {
     } catch (error) {
       // Refused data leave the address, as refused settings do: a reload or a bookmark must not repeat the failure.
       this.replaceHash(encodeSettings(decodeSettings(window.location.hash, this.defaults).settings, this.defaults));
-      return {
-        notice: `The link's data could not be read (${(error as Error).message}); the preset's data are shown.`,
-      };
+      return { notice: linkDataUnreadable((error as Error).message) };
     }
   }
 
@@ -104,7 +103,7 @@ export class UrlSync implements ReactiveController {
     const linked = await this.readData();
     if (linked.data) {
       await controller.change({ training, speed });
-      await controller.loadDataset(linked.data, 'a shared link');
+      await controller.loadDataset(linked.data, SOURCE.sharedLink);
       return undefined;
     }
     const data = controller.dataset;

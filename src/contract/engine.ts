@@ -5,6 +5,7 @@
 import type { Dataset } from '../model/dataset';
 import type { SampleChange } from '../model/edit';
 import type { Confusion, Params, TrainingOptions } from '../model/regression';
+import { TUTORIAL_SETTINGS } from '../model/tutorial-reference';
 
 export type EngineKind = 'gpu' | 'cpu';
 
@@ -12,6 +13,18 @@ export interface EngineOptions extends TrainingOptions {
   /** Samples per gradient step; 0 means the full batch (the tutorial's). */
   readonly batchSize: number;
 }
+
+/**
+ * What an engine computes with until its first setOptions: the tutorial's
+ * experiment, as the playground's defaults are (see TUTORIAL_SETTINGS for
+ * why they are written down there and not in src/settings).
+ */
+export const INITIAL_OPTIONS: EngineOptions = {
+  learningRate: TUTORIAL_SETTINGS.learningRate,
+  bias: TUTORIAL_SETTINGS.bias,
+  reduction: TUTORIAL_SETTINGS.reduction,
+  batchSize: TUTORIAL_SETTINGS.batchSize,
+};
 
 /** A square grid over a rectangle; values are sampled at both ends of each axis. */
 export interface GridSpec {

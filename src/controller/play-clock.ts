@@ -5,7 +5,7 @@
  * keeps its pace when frames are late. It also measures the pace Play
  * really keeps, so the page can say when the engine cannot keep up.
  */
-import type { Speed } from '../settings/playground-settings';
+import { DEFAULT_PLAYGROUND, type Speed } from '../settings/playground-settings';
 
 /** A stalled tab (or a slow step) must not come back with a burst of catch-up steps. */
 const MAX_CATCH_UP_MS = 250;
@@ -20,7 +20,7 @@ export interface Pace {
 }
 
 export class PlayClock {
-  private speed: Speed = { unit: 'per-second', value: 4 };
+  private speed: Speed = DEFAULT_PLAYGROUND.speed;
   private last: number | undefined;
   private carry = 0;
   private frames: { at: number; steps: number }[] = [];

@@ -29,8 +29,23 @@ import {
   type SettingsChange,
 } from '../settings/playground-settings';
 import { applyChecked, type CheckedChange, wholeChange } from '../settings/settings-change';
-import { countOf, formatCount } from '../text/format';
-import { editStatus, historyStatus, pausedStatus, SAID, steppedStatus, stoppedStatus } from '../text/messages';
+import {
+  editedNote,
+  editStatus,
+  historyStatus,
+  importedNote,
+  importStep,
+  loadedStatus,
+  NEW_GAUSSIANS_STEP,
+  pausedStatus,
+  presetStep,
+  SAID,
+  SOURCE,
+  STOPPED_BY,
+  steppedStatus,
+  stoppedStatus,
+  takingLabel,
+} from '../text/messages';
 import { PlayClock } from './play-clock';
 import {
   type Busy,
@@ -172,7 +187,7 @@ export class PlaygroundController {
   async change(change: SettingsChange): Promise<void> {
     // The one check of a change: what passes is applied below without another.
     const { checked, newData, restarts } = this.asked.change(change);
-    if (restarts) this.stopSteps(newData ? 'new data' : 'the model or its start changed');
+    if (restarts) this.stopSteps(newData ? STOPPED_BY.newData : STOPPED_BY.restarted);
     return this.queue.change(checked, (joint) => this.apply(joint));
   }
 
@@ -183,12 +198,8 @@ export class PlaygroundController {
     const shown = this.data.shownSettings;
     const reload = dataChanged(shown, next) || (change.preset !== undefined && this.data.customNote !== '');
     if (reload) {
-      const what = change.preset !== undefined ? `choose the ${next.preset} preset` : 'draw new Gaussians';
-      await this.replaceData(
-        this.drawPreset(next),
-        { settings: next, note: '', what },
-        'New data: training starts again from w(0).',
-      );
+      const what = change.preset !== undefined ? presetStep(next.preset) : NEW_GAUSSIANS_STEP;
+      await this.replaceData(this.drawPreset(next), { settings: next, note: '', what }, SAID.newData);
     }
     if (change.training) {
       const restarts = await this.session.configure(next.training);
@@ -228,7 +239,7 @@ export class PlaygroundController {
     const change =
       model.data.source === 'custom' ? ({ training: whole.training, speed: whole.speed } as CheckedChange) : whole;
     this.asked.loaded(change);
-    this.stopSteps('a model was loaded');
+    this.stopSteps(STOPPED_BY.modelLoaded);
     return this.request(async () => {
       await this.apply(change);
       const [w1, w2] = model.weights;
@@ -246,18 +257,18 @@ export class PlaygroundController {
   }
 
   /** Reads CSV text; a parse error is thrown (naming the line) and the current data stay. */
-  async loadCsv(text: string, name = 'CSV'): Promise<void> {
+  async loadCsv(text: string, name: string = SOURCE.csv): Promise<void> {
     return this.loadDataset(parseCsv(text), name);
   }
 
   /** Replaces the data with a data set parsed elsewhere (the import worker), named `name` in the messages. */
   async loadDataset(data: Dataset, name: string): Promise<void> {
     this.asked.customData();
-    this.stopSteps('new data');
+    this.stopSteps(STOPPED_BY.newData);
     return this.request(async () => {
       const settings = this.settings;
-      const note = `From ${name}: ${countOf(data.targets.length, 'point')}. ${linkNote(data.targets.length)}`;
-      await this.replaceData(async () => data, { settings, note, what: `import ${name}` }, `Loaded ${name}.`);
+      const note = importedNote(name, data.targets.length, linkNote(data.targets.length));
+      await this.replaceData(async () => data, { settings, note, what: importStep(name) }, loadedStatus(name));
       await this.refresh();
     });
   }
@@ -269,7 +280,7 @@ export class PlaygroundController {
   }
 
   private async applyEdit(edit: PointEdit): Promise<void> {
-    const made = await this.data.edit(edit, (n) => `Edited by hand: ${countOf(n, 'point')}. ${linkNote(n)}`);
+    const made = await this.data.edit(edit, (n) => editedNote(n, linkNote(n)));
     this.status = typeof made === 'string' ? made : editStatus(edit, this.session.data.targets.length);
     await this.refresh();
   }
@@ -281,7 +292,7 @@ export class PlaygroundController {
   }
 
   async reset(): Promise<void> {
-    this.stopSteps('reset');
+    this.stopSteps(STOPPED_BY.reset);
     return this.request(async () => {
       await this.session.reset();
       this.divergence = '';
@@ -311,7 +322,7 @@ export class PlaygroundController {
   pause(): void {
     if (this.clock.playing) this.status = pausedStatus(this.session.state.iteration);
     this.clock.stop();
-    this.stopSteps('paused');
+    this.stopSteps(STOPPED_BY.paused);
     this.publish();
   }
 
@@ -343,7 +354,7 @@ export class PlaygroundController {
     this.surface.stop();
     this.listeners.clear();
     this.data.supersede();
-    this.stopSteps('the playground went away');
+    this.stopSteps(STOPPED_BY.destroyed);
     return this.queue.background(async () => this.session.destroy());
   }
 
@@ -374,7 +385,7 @@ export class PlaygroundController {
 
   /** A divergence stops the run it happened in and Play's frames; step(n) asked for later still runs, as asked. */
   private stopDiverged(current: StepRun): void {
-    for (const run of this.stepRuns) if (run === current || run.play) run.stop('it diverged');
+    for (const run of this.stepRuns) if (run === current || run.play) run.stop(STOPPED_BY.diverged);
   }
 
   /** Progress of long work: said to the listeners, without a new view (nothing drawn changed). */
@@ -413,7 +424,7 @@ export class PlaygroundController {
   /** Runs n steps and draws them; a long run shows its progress (Play's frames do not) and stops where it diverges. */
   private async stepAndDraw(run: StepRun, frame = false): Promise<void> {
     const n = run.requested;
-    const label = `Taking ${formatCount(n)} steps`;
+    const label = takingLabel(n);
     const diverged = this.divergence !== '';
     const progress = (done: number) => {
       if (!frame) {

@@ -8,11 +8,10 @@ import type { GridSpec } from '../contract/engine';
 import { safeLearningRate } from '../model/step-bound';
 import type { PlotDomain } from '../plot/plot-domain';
 import type { SurfaceStatus } from '../session/cost-surface-job';
+import { rateAdvice } from '../session/divergence';
 import type { Run, TrainingState } from '../session/training-session';
 import type { PlaygroundSettings } from '../settings/playground-settings';
-import { LIMITS } from '../settings/settings';
-import { formatCount } from '../text/format';
-import { formatLimit } from '../text/number-text';
+import { paceStatus, stepAdviceText } from '../text/messages';
 import type { Pace } from './play-clock';
 
 export interface ProbabilityImage {
@@ -73,34 +72,15 @@ export class SafeRateCache {
   }
 }
 
-/** A learning rate to two digits, small ones with an exponent (1.6e-6), never below the smallest η allowed. */
-function rate(value: number): string {
-  return formatLimit(Math.max(LIMITS.learningRate.min, Number(value.toPrecision(2))));
-}
-
-/** Advice when η is above the largest step sure to lower the cost of these data. */
+/** Advice when η is above the largest step sure to lower the cost of these data (the rule is rateAdvice's). */
 export function stepAdvice(run: Run, safe: number, safeMean: number): StepAdvice | undefined {
-  const eta = run.settings.learningRate;
-  if (!(eta > safe)) return undefined;
-  const n = formatCount(run.data.targets.length);
-  const head = `η = ${eta} is above ${rate(safe)}, the largest step sure to lower the cost of these ${n} points`;
-  if (run.settings.reduction === 'sum') {
-    const offerMean = eta <= safeMean;
-    return {
-      text: `${head}: the summed gradient grows with N, so the first steps may overshoot and diverge. ${
-        offerMean ? 'Use the mean cost (its gradient is N times smaller), or ' : 'Use '
-      }η ≤ ${rate(safe)}.`,
-      offerMean,
-    };
-  }
-  return { text: `${head}; the cost may rise or oscillate. Try η ≤ ${rate(safe)}.`, offerMean: false };
+  if (!(run.settings.learningRate > safe)) return undefined;
+  const n = run.data.targets.length;
+  const advice = rateAdvice(run.settings, n, safe, { kind: 'before-training', safeMean });
+  return { text: stepAdviceText(advice, n, run.settings.reduction === 'sum'), offerMean: advice.mean };
 }
 
 /** The sentence said while Play cannot keep up. */
 export function paceText(pace: Pace | undefined, n: number): string {
-  if (!pace) return '';
-  return (
-    `Playing ${pace.achieved.toFixed(1)} steps/s, not the ${pace.requested} asked for: ` +
-    `this engine cannot take steps that fast on ${formatCount(n)} points.`
-  );
+  return pace ? paceStatus(pace.achieved, pace.requested, n) : '';
 }

@@ -8,8 +8,7 @@ import type { Dataset } from '../model/dataset';
 import { type AppliedEdit, redoEdit, undoEdit } from '../model/edit';
 import type { PointEdit, TrainingSession } from '../session/training-session';
 import type { DataSettings } from '../settings/playground-settings';
-import { countOf } from '../text/format';
-import { stepLabel } from '../text/messages';
+import { loadingLabel, stepLabel } from '../text/messages';
 import type { DataSource, DataStep } from './data-history';
 import { UndoStack } from './undo-stack';
 
@@ -26,8 +25,7 @@ export async function loadOnto(
   busy: (what: { readonly label: string } | undefined) => void,
 ): Promise<void> {
   const large = data.targets.length >= LARGE;
-  if (large)
-    busy({ label: `Loading ${countOf(data.targets.length, 'point')} onto the ${session.engineKind.toUpperCase()}` });
+  if (large) busy({ label: loadingLabel(data.targets.length, session.engineKind) });
   try {
     await session.loadData(data);
   } finally {

@@ -7,7 +7,7 @@ import type { Dataset } from '../model/dataset';
 import { generateGaussiansInSlices } from '../model/gaussians';
 import { tutorialDataset } from '../model/tutorial-data';
 import type { DataSettings } from '../settings/playground-settings';
-import { formatCount } from '../text/format';
+import { drawingLabel } from '../text/messages';
 
 /** Gives the page a turn (to draw, to take a click) between slices of long work. */
 export function pause(): Promise<void> {
@@ -30,5 +30,5 @@ export function presetData(
 
 /** What the page says while a preset's data are drawn. */
 export function drawing(settings: DataSettings): string {
-  return `Drawing ${formatCount(2 * settings.gaussians.perClass)} points`;
+  return drawingLabel(2 * settings.gaussians.perClass);
 }

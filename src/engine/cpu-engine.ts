@@ -10,6 +10,7 @@ import {
   type EngineOptions,
   type GridSpec,
   gridCoordinate,
+  INITIAL_OPTIONS,
   type Snapshot,
   type SurfacePart,
   surfaceSamples,
@@ -35,7 +36,7 @@ export class CpuEngine implements Engine {
   readonly kind = 'cpu' as const;
   private data: Dataset = { points: new Float64Array(0), targets: new Uint8Array(0) };
   private params: Params = { w1: 0, w2: 0, b: 0 };
-  private options: EngineOptions = { learningRate: 0.05, bias: false, reduction: 'sum', batchSize: 0 };
+  private options: EngineOptions = INITIAL_OPTIONS;
   /** Steps since the last setParams: drives the mini-batch schedule. */
   private step = 0;
 

@@ -5,3 +5,5 @@
  */
 export type EnginePreference = 'auto' | 'gpu' | 'cpu';
 export const ENGINE_PREFERENCES: readonly EnginePreference[] = ['auto', 'gpu', 'cpu'];
+/** What a page asks for when nothing (or nothing valid) says otherwise. */
+export const DEFAULT_ENGINE: EnginePreference = 'auto';

@@ -11,6 +11,7 @@ import {
   type Engine,
   type EngineOptions,
   type GridSpec,
+  INITIAL_OPTIONS,
   type Snapshot,
   type SurfacePart,
   type TrainExtras,
@@ -69,7 +70,7 @@ export class GpuEngine implements Engine {
   private destroyed = false;
   private data: Dataset = { points: new Float64Array(0), targets: new Uint8Array(0) };
   private params: Params = { w1: 0, w2: 0, b: 0 };
-  private options: EngineOptions = { learningRate: 0.05, bias: false, reduction: 'sum', batchSize: 0 };
+  private options: EngineOptions = INITIAL_OPTIONS;
   private step = 0;
   private currentTuning: Tuning = { workgroups: 1, trials: [], source: 'small-n rule' };
   /** Samples with t = 1 in `data`: with the GPU's true-positive and true-negative counts, the confusion matrix. */

@@ -10,6 +10,7 @@ import type { Engine } from '../contract/engine';
 import type { EnginePreference } from '../engine/engine-preference';
 import { type AdapterProbe, adapterName, describeProbe, probeAdapter } from '../gpu/adapter';
 import { GPU_ENGINE_START_TIMEOUT_MS, withinDeadline } from '../gpu/deadline';
+import { CPU_CHOSEN, gpuStartFailed } from '../text/messages';
 import { CpuEngine } from './cpu-engine';
 import { GpuEngine, type GpuEngineOptions } from './gpu-engine';
 
@@ -42,7 +43,7 @@ export async function selectEngine(
   probe: AdapterProbe,
   gpuOptions: GpuEngineOptions = {},
 ): Promise<EngineChoice> {
-  if (preference === 'cpu') return { engine: new CpuEngine(), detail: 'chosen with engine="cpu"' };
+  if (preference === 'cpu') return { engine: new CpuEngine(), detail: CPU_CHOSEN };
   if (!probe.ok) return { engine: new CpuEngine(), detail: probe.reason };
   try {
     // A start that answers after the deadline is nobody's: its engine (and device lease) is freed.
@@ -54,7 +55,7 @@ export async function selectEngine(
     );
     return { engine, detail: adapterName(engine.adapter) };
   } catch (error) {
-    return { engine: new CpuEngine(), detail: `the WebGPU engine failed to start: ${(error as Error).message}` };
+    return { engine: new CpuEngine(), detail: gpuStartFailed((error as Error).message) };
   }
 }
 

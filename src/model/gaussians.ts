@@ -41,7 +41,8 @@ function checkSettings(settings: GaussianSettings): void {
     perClass < GAUSSIAN_LIMITS.perClass.min ||
     perClass > GAUSSIAN_LIMITS.perClass.max
   ) {
-    throw new RangeError(`Samples per class must be an integer from 1 to 1000000, got ${perClass}`);
+    const { min, max } = GAUSSIAN_LIMITS.perClass;
+    throw new RangeError(`Samples per class must be an integer from ${min} to ${max}, got ${perClass}`);
   }
   if (!(std > 0) || !Number.isFinite(std)) {
     throw new RangeError(`The standard deviation must be a positive number, got ${std}`);

@@ -1,13 +1,48 @@
 /**
+ * The tutorial's experiment and its published numbers for part 2. The
+ * experiment (TUTORIAL_SETTINGS) is what the playground starts from; the
+ * numbers (TUTORIAL_REFERENCE) are what every test that checks an engine, a
+ * view or the lecture against the tutorial reads.
+ */
+import type { Reduction } from './regression';
+
+/**
+ * The tutorial's experiment, and so the playground's default training
+ * settings: w(0) = (−4, −2), η = 0.05, the summed cost, no bias (b(0) = 0
+ * for when it is switched on), the full batch. This is the one place these
+ * values are written. They sit here, at the bottom of the layers, and not in
+ * src/settings: the settings' DEFAULT_SETTINGS is this object, and the
+ * engines (src/engine, below src/settings, which they may not import) start
+ * from it too. An engine needs options before its first setOptions: the GPU
+ * engine measures its dispatch when data are loaded, and a session loads the
+ * data before it pushes its options.
+ */
+export const TUTORIAL_SETTINGS = {
+  learningRate: 0.05,
+  initialWeights: [-4, -2],
+  initialBias: 0,
+  bias: false,
+  reduction: 'sum',
+  /** 0 is the full batch. */
+  batchSize: 0,
+} as const satisfies {
+  readonly learningRate: number;
+  readonly initialWeights: readonly [number, number];
+  readonly initialBias: number;
+  readonly bias: boolean;
+  readonly reduction: Reduction;
+  readonly batchSize: number;
+};
+
+/**
  * The tutorial's published numbers for part 2: from w(0) = (−4, −2) with
- * η = 0.05, the summed cost and no bias, the weights after 1, 2, 3 and 10
- * steps, the summed cost after 10 and the points misclassified then. Every
- * test that checks an engine, a view or the lecture against the tutorial
- * reads them from here.
+ * η = 0.05, the summed cost and no bias (TUTORIAL_SETTINGS), the weights
+ * after 1, 2, 3 and 10 steps, the summed cost after 10 and the points
+ * misclassified then.
  */
 export const TUTORIAL_REFERENCE = {
-  start: [-4, -2] as const,
-  learningRate: 0.05,
+  start: TUTORIAL_SETTINGS.initialWeights,
+  learningRate: TUTORIAL_SETTINGS.learningRate,
   /** w(k) to the 4 decimals the tutorial prints. */
   path: {
     1: [-2.0147, -1.0962],

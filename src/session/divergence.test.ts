@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../settings/settings';
-import { DivergenceWatch, divergence } from './divergence';
+import { DivergenceWatch, divergence, rateAdvice } from './divergence';
 import type { HistoryEntry } from './history';
 
 const entry = (
@@ -79,5 +79,51 @@ describe('divergence', () => {
     // After a reset the history starts again, and all of it counts.
     const reset = [entry(0, 500), entry(1, 20), entry(2, 600)];
     expect(watch.check({ dataVersion: 1, iteration: 2, history: reset }, DEFAULT_SETTINGS, 120)).toMatch(/diverging/);
+  });
+});
+
+describe('rateAdvice, the one rule for what to suggest when η is too large', () => {
+  const sum = DEFAULT_SETTINGS;
+  const mean = { ...DEFAULT_SETTINGS, reduction: 'mean' as const };
+  const diverged = { kind: 'diverged' } as const;
+
+  it('after a divergence: a tenth of η, or less where 2/L says so, never below the smallest η', () => {
+    expect(rateAdvice(sum, 40, Number.POSITIVE_INFINITY, diverged).rate).toBe(0.005);
+    expect(rateAdvice({ ...sum, learningRate: 5 }, 2000, 0.0017, diverged).rate).toBe(0.0017);
+    expect(rateAdvice(sum, 40, 1, diverged).rate).toBe(0.005);
+    expect(rateAdvice(sum, 40, 1e-60, diverged).rate).toBe(1e-6);
+    // Two digits: 2/L = 0.012345 is said as 0.012.
+    expect(rateAdvice({ ...sum, learningRate: 1 }, 40, 0.012345, diverged).rate).toBe(0.012);
+  });
+
+  it('after a divergence: the mean cost for a summed cost over more than 100 points', () => {
+    expect(rateAdvice(sum, 10_000, Number.POSITIVE_INFINITY, diverged).mean).toBe(true);
+    expect(rateAdvice(sum, 101, Number.POSITIVE_INFINITY, diverged).mean).toBe(true);
+    expect(rateAdvice(sum, 100, Number.POSITIVE_INFINITY, diverged).mean).toBe(false);
+    expect(rateAdvice(mean, 10_000, Number.POSITIVE_INFINITY, diverged).mean).toBe(false);
+  });
+
+  it('before any step: η at most 2/L, and the mean cost when η is within its 2/L', () => {
+    const eta10 = { ...sum, learningRate: 10 };
+    expect(rateAdvice(eta10, 40, 0.1, { kind: 'before-training', safeMean: 4 })).toEqual({
+      eta: 10,
+      rate: 0.1,
+      mean: false,
+    });
+    expect(rateAdvice(eta10, 40, 0.1, { kind: 'before-training', safeMean: 10 }).mean).toBe(true);
+    expect(rateAdvice({ ...mean, learningRate: 10 }, 40, 0.1, { kind: 'before-training', safeMean: 10 }).mean).toBe(
+      false,
+    );
+    expect(rateAdvice(eta10, 40, 0.012345, { kind: 'before-training', safeMean: 1 }).rate).toBe(0.012);
+    expect(rateAdvice(eta10, 40, 1e-9, { kind: 'before-training', safeMean: 1 }).rate).toBe(1e-6);
+  });
+
+  it('is what the divergence sentence suggests', () => {
+    const settings = { ...DEFAULT_SETTINGS, learningRate: 5 };
+    const { rate, mean: useMean } = rateAdvice(settings, 2000, 0.0017, diverged);
+    const why = divergence([entry(0, 10), entry(1, Number.NaN)], settings, 2000, 0.0017);
+    expect(why).toContain(`try ${rate})`);
+    expect(useMean).toBe(true);
+    expect(why).toContain('switch the cost to "mean"');
   });
 });

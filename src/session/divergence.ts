@@ -1,31 +1,57 @@
 /**
  * Is training going wrong? Non-finite numbers, or a cost that has shot far
  * above where it was: then Play stops and the page says what to change.
+ * And what to change when η is too large, before any step or after a
+ * divergence: the one rule (rateAdvice) for the rate to suggest and whether
+ * the mean cost is advice too. The sentences are in src/text/messages.ts.
  */
 
+import type { Reduction } from '../model/regression';
 import { LIMITS, type TrainingSettings } from '../settings/settings';
-import { formatCount } from '../text/format';
-import { formatLimit } from '../text/number-text';
+import { divergenceText, type SaidRateAdvice } from '../text/messages';
 import type { HistoryEntry } from './history';
 import { WEIGHT_LIMIT } from './run-limits';
 
 /** Exploding: the cost is this many times above the lowest cost seen in the run. */
 const BLOW_UP = 10;
+/** After a divergence, a summed cost over more points than this is said to make each step too large. */
+const MANY_POINTS = 100;
+
+/** When the advice is given. */
+export type AdviceMoment =
+  /** Before the first step, η above 2/L of these data; `safeMean` is 2/L under the mean cost. */
+  | { readonly kind: 'before-training'; readonly safeMean: number }
+  /** After the run diverged. */
+  | { readonly kind: 'diverged' };
+
+/** What to change: η now, the η to try, and whether switching the summed cost to the mean is advice too. */
+export type RateAdvice = SaidRateAdvice;
 
 /**
- * A learning rate to try: a tenth of η, or less where the safe step 2/L of
- * these data says so, never below the smallest η allowed.
+ * The one rule for what to suggest when η is too large for these n points,
+ * `safe` being their 2/L (see src/model/step-bound.ts), which no rate above
+ * is sure to descend with. The rate, to two digits and never below the
+ * smallest η allowed: before any step, 2/L itself (η ≤ it); after a
+ * divergence, a tenth of η, or less where 2/L says so. The mean cost, only
+ * with the summed one: before any step, when η is within the mean's own 2/L;
+ * after a divergence, for more than MANY_POINTS points (each summed step is
+ * N times the mean's).
  */
-export function suggestedRate(eta: number, safe: number): number {
-  return Math.max(LIMITS.learningRate.min, Number(Math.min(eta / 10, safe).toPrecision(2)));
-}
-
-function advice(settings: TrainingSettings, n: number, safe: number): string {
+export function rateAdvice(
+  settings: { readonly learningRate: number; readonly reduction: Reduction },
+  n: number,
+  safe: number,
+  moment: AdviceMoment,
+): RateAdvice {
   const eta = settings.learningRate;
-  const lower = `lower the learning rate (η = ${eta} now; try ${formatLimit(suggestedRate(eta, safe))})`;
-  return settings.reduction === 'sum' && n > 100
-    ? `${lower}, or switch the cost to "mean": a summed gradient over ${formatCount(n)} points makes each step ${formatCount(n)} times larger`
-    : lower;
+  const summed = settings.reduction === 'sum';
+  const before = moment.kind === 'before-training';
+  const target = before ? safe : Math.min(eta / 10, safe);
+  return {
+    eta,
+    rate: Math.max(LIMITS.learningRate.min, Number(target.toPrecision(2))),
+    mean: summed && (before ? eta <= moment.safeMean : n > MANY_POINTS),
+  };
 }
 
 /** A sentence saying why training must stop, or undefined while all is well. */
@@ -38,12 +64,13 @@ export function divergence(
 ): string | undefined {
   const last = history.at(-1);
   if (!last) return undefined;
+  const advice = rateAdvice(settings, n, safe, { kind: 'diverged' });
   const { w1, w2, b } = last.params;
   if (![w1, w2, b, last.loss].every(Number.isFinite)) {
-    return `Training diverged at iteration ${last.iteration}: the numbers overflowed. Reset, then ${advice(settings, n, safe)}.`;
+    return divergenceText({ kind: 'overflow', iteration: last.iteration }, advice, n);
   }
   if (Math.max(Math.abs(w1), Math.abs(w2), Math.abs(b)) > WEIGHT_LIMIT) {
-    return `Training diverged at iteration ${last.iteration}: the weights passed ${WEIGHT_LIMIT.toExponential(0)}. Reset, then ${advice(settings, n, safe)}.`;
+    return divergenceText({ kind: 'weights', iteration: last.iteration, limit: WEIGHT_LIMIT }, advice, n);
   }
   // Costs over all the data only: a mini-batch's estimate is not a cost the run rose from, nor one it rose to.
   const measured = history.filter((e) => e.measuredOn === 'all');
@@ -53,10 +80,7 @@ export function divergence(
   for (const e of measured) lowest = Math.min(lowest, e.loss);
   const first = measured[0]?.loss ?? latest.loss;
   if (latest.loss > BLOW_UP * lowest && latest.loss > first) {
-    return (
-      `Training is diverging: the cost rose from ${lowest.toPrecision(3)} to ${latest.loss.toPrecision(3)} ` +
-      `by iteration ${latest.iteration}. Reset, then ${advice(settings, n, safe)}.`
-    );
+    return divergenceText({ kind: 'cost', iteration: latest.iteration, lowest, latest: latest.loss }, advice, n);
   }
   return undefined;
 }

@@ -13,7 +13,8 @@ import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from '../settings/playgro
 import { SettingError } from '../settings/settings';
 import { applyChange } from '../settings/settings-change';
 import { shown } from '../settings/settings-schema';
-import { countOf, formatCount } from '../text/format';
+import { formatCount } from '../text/format';
+import { modelLoadedStatus, modelMismatchNotice, RESTORE, restoreGaussians } from '../text/messages';
 import { quote } from '../text/quote';
 import type { HistoryEntry } from './history';
 import { MAX_ITERATION, PARAMETER_LIMIT } from './run-limits';
@@ -34,11 +35,8 @@ export interface ModelData {
 
 /** What a model file says about having its data again. */
 function restoreText(source: ModelData['source'], settings: PlaygroundSettings): string {
-  if (source === 'tutorial') return "The tutorial's 40 points: the settings draw them again.";
-  if (source === 'gaussians') {
-    return `Two Gaussian classes, drawn again point for point from the settings (seed ${settings.gaussians.seed}).`;
-  }
-  return 'Not in this file: these points came from a file, a link or edits. Load their CSV first (Export ▾ → Data (CSV) saved it), then this model: new data start again from w(0).';
+  if (source === 'gaussians') return restoreGaussians(settings.gaussians.seed);
+  return RESTORE[source];
 }
 
 export interface ExportedModel {
@@ -179,14 +177,14 @@ export function parseModel(input: unknown): ExportedModel {
 
 /** What the page says once a model is loaded. */
 export function modelLoaded(model: ExportedModel): string {
-  return `Loaded the model at iteration ${formatCount(model.iteration)}.`;
+  return modelLoadedStatus(model.iteration);
 }
 
 /** What the page warns of when a model meets data of another size than its own ('' when they match). */
 export function modelMismatch(model: ExportedModel, n: number): string {
   const trained = model.data.samples;
   if (trained === n) return '';
-  return `The model loaded was trained on N = ${countOf(trained, 'point')}; these data have N = ${formatCount(n)}: its cost and accuracy here differ from its file's.`;
+  return modelMismatchNotice(trained, n);
 }
 
 /**

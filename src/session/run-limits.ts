@@ -10,7 +10,7 @@ import { CSV_MAX_ROWS } from '../model/csv';
 import { COORDINATE_LIMIT } from '../model/input-range';
 import type { Params } from '../model/regression';
 import { LIMITS } from '../settings/settings';
-import { formatCount } from '../text/format';
+import { iterationLimitStop, weightLimitStop } from '../text/messages';
 
 /** A weight this large saturates every logit: the run has left the useful range. */
 export const WEIGHT_LIMIT = 1e6;
@@ -29,8 +29,8 @@ export const PARAMETER_LIMIT = WEIGHT_LIMIT + LIMITS.learningRate.max * 5 * CSV_
 
 /** Why a run stopped at a limit, as the status says it. */
 export const LIMIT_STOPS = {
-  weights: `a weight passed ${WEIGHT_LIMIT.toExponential(0)} (reset to go on)`,
-  iteration: `the iteration count reached its limit, ${formatCount(MAX_ITERATION)} (reset to go on)`,
+  weights: weightLimitStop(WEIGHT_LIMIT),
+  iteration: iterationLimitStop(MAX_ITERATION),
 } as const;
 
 /** Whether parameters have left the useful range: a weight past WEIGHT_LIMIT, or a number that is not finite. */

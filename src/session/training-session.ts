@@ -17,6 +17,7 @@ import { type Params, reducedCost } from '../model/regression';
 import { isMiniBatch } from '../model/shuffle';
 import { trainingRestarts } from '../settings/playground-settings';
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../settings/settings';
+import { lastOfClass, SAID, tooFewToRemove } from '../text/messages';
 import { History, type HistoryEntry } from './history';
 import { LIMIT_STOPS, MAX_ITERATION, pastWeightLimit, stepsWithinLimit } from './run-limits';
 import { accuracyOf, initialParams, type Run, stateOf, type TrainingState, unmeasuredState } from './run-state';
@@ -308,13 +309,13 @@ export class TrainingSession {
         applied: { kind: 'add', point: [edit.x1, edit.x2, edit.t] },
       };
     }
-    if (data.targets.length <= MIN_POINTS) return `${MIN_POINTS} points are the fewest this playground trains on.`;
+    if (data.targets.length <= MIN_POINTS) return tooFewToRemove(MIN_POINTS);
     const index = nearestPoint(data, edit.x1, edit.x2);
     const t = data.targets[index];
     const [zeros, ones] = classCounts(data);
-    if ((t === 0 ? zeros : ones) <= 1) return `That is the last point of class t = ${t}: both classes are needed.`;
+    if ((t === 0 ? zeros : ones) <= 1) return lastOfClass(t ?? 0);
     const result = removePoint(data, index);
-    if (!result) return 'There is no point to remove.';
+    if (!result) return SAID.noPointToRemove;
     const point = [data.points[2 * index]!, data.points[2 * index + 1]!, t ?? 0] as const;
     return { result, applied: { kind: 'remove', index, point } };
   }

@@ -4,8 +4,8 @@
  * back as a notice that names it. Which attributes exist, and how each reads,
  * comes from the settings table.
  */
-import { ENGINE_PREFERENCES, type EnginePreference } from '../engine/engine-preference';
-import { quote } from '../text/quote';
+import { DEFAULT_ENGINE, ENGINE_PREFERENCES, type EnginePreference } from '../engine/engine-preference';
+import { attributeIgnored, engineAttributeIgnored } from '../text/messages';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
 import { attributeSettings } from './settings-schema';
 
@@ -38,14 +38,14 @@ export function parseAttributes(
     try {
       settings = setting.applyText(settings, text);
     } catch (error) {
-      notices.push(`${name}=${quote(text)} was ignored: ${(error as Error).message}.`);
+      notices.push(attributeIgnored(name, text, (error as Error).message));
     }
   }
   const engineText = own(attributes, 'engine');
-  let engine: EnginePreference = 'auto';
+  let engine = DEFAULT_ENGINE;
   if (engineText !== null && engineText !== '') {
     if ((ENGINE_PREFERENCES as readonly string[]).includes(engineText)) engine = engineText as EnginePreference;
-    else notices.push(`engine=${quote(engineText)} is not one of ${ENGINE_PREFERENCES.join(', ')}; using "auto".`);
+    else notices.push(engineAttributeIgnored(engineText, ENGINE_PREFERENCES, DEFAULT_ENGINE));
   }
   return { engine, settings, notices };
 }

@@ -10,6 +10,7 @@
 import { formatCsv, parseCsv } from '../model/csv';
 import type { Dataset } from '../model/dataset';
 import { formatCount } from '../text/format';
+import { dataLinkNote } from '../text/messages';
 
 /** The hash key the data travel under. */
 export const LINK_DATA_KEY = 'data';
@@ -29,9 +30,7 @@ export function fitsInLink(n: number): boolean {
 
 /** What the page says about custom data of n points and links. */
 export function linkNote(n: number): string {
-  return fitsInLink(n)
-    ? 'A copied link carries them.'
-    : `Too many for a link (at most ${formatCount(LINK_MAX_POINTS)} points travel in one): export them as CSV to share them.`;
+  return dataLinkNote(fitsInLink(n), LINK_MAX_POINTS);
 }
 
 async function compress(bytes: Uint8Array): Promise<Uint8Array> {

@@ -105,6 +105,8 @@ interface SettingSpec<T> {
   readonly integer?: boolean;
   /** For pairs: what the screen calls each of the two numbers. */
   readonly parts?: readonly [string, string];
+  /** For a number set with a logarithmic slider: the values at its two ends (within `range`). */
+  readonly slider?: Range;
 }
 
 /** A row with its value type closed over: what the generic operations below need. */
@@ -115,6 +117,7 @@ export interface Setting {
   readonly range?: Range;
   readonly integer?: boolean;
   readonly parts?: readonly [string, string];
+  readonly slider?: Range;
   /** `s` with its value checked (a SettingError names a bad one). */
   validate(s: PlaygroundSettings): PlaygroundSettings;
   /** `s` with the value read from text. */
@@ -125,15 +128,28 @@ export interface Setting {
   inLink(s: PlaygroundSettings): boolean;
 }
 
-function define<T>(spec: SettingSpec<T>): Setting & { readonly spec: SettingSpec<T> } {
+/**
+ * A row of the table. Its range, parts and slider keep the types they were
+ * given, so a control reads SETTINGS.learningRate.range without a fallback
+ * of its own.
+ */
+function define<
+  T,
+  R extends Range | undefined = undefined,
+  P extends readonly [string, string] | undefined = undefined,
+  L extends Range | undefined = undefined,
+>(
+  spec: SettingSpec<T> & { readonly range?: R; readonly parts?: P; readonly slider?: L },
+): Setting & { readonly spec: SettingSpec<T>; readonly range: R; readonly parts: P; readonly slider: L } {
   return {
     spec,
     label: spec.label,
     url: spec.url,
     attribute: spec.attribute,
-    range: spec.range,
+    range: spec.range as R,
     integer: spec.integer,
-    parts: spec.parts,
+    parts: spec.parts as P,
+    slider: spec.slider as L,
     validate: (s) => spec.set(s, spec.check(spec.get(s))),
     applyText: (s, text) => spec.set(s, spec.check(spec.parse(text))),
     linkText: (s) => spec.format(spec.get(s)),
@@ -170,21 +186,39 @@ const pair = (labels: readonly [string, string], range: Range) => ({
   format: (v: readonly [number, number]) => `${v[0]},${v[1]}`,
 });
 
+/** A row that takes one of `choices`. */
+const choice = <T extends string>(label: string, choices: readonly T[]) => ({
+  label,
+  check: (v: unknown) => checkChoice(label, v, choices),
+  parse: (t: string): unknown => t,
+  format: String,
+});
+/** A row that is on (1) or off (0). */
+const toggle = (label: string) => ({
+  label,
+  check: (v: unknown) => {
+    if (typeof v !== 'boolean') throw new SettingError(`${label} must be on (1) or off (0), got ${shown(v)}`);
+    return v;
+  },
+  parse: (t: string): unknown => (t === '1' ? true : t === '0' ? false : t),
+  format: (v: boolean) => (v ? '1' : '0'),
+});
+
+/** What the screen calls Play's speed; its unit and its value in a unit are named after it. */
+const SPEED = 'speed';
+
 function speedLabel(unit: SpeedUnit): string {
-  return `speed (steps ${unit === 'per-frame' ? 'per frame' : 'per second'})`;
+  return `${SPEED} (steps ${unit === 'per-frame' ? 'per frame' : 'per second'})`;
 }
 
 /** Every shareable setting, in the order the controls show them. */
 export const SETTINGS = {
   preset: define<Preset>({
-    label: 'data set',
     url: 'preset',
     attribute: 'dataset',
     get: (s) => s.preset,
     set: (s, preset) => ({ ...s, preset }),
-    check: (v) => checkChoice('data set', v, PRESETS),
-    parse: (t) => t,
-    format: String,
+    ...choice('data set', PRESETS),
   }),
   mean0: define({
     label: 'class 0 mean',
@@ -206,6 +240,11 @@ export const SETTINGS = {
     attribute: 'learning-rate',
     ...training('learningRate'),
     ...number('η', LIMITS.learningRate),
+    /**
+     * The slider's span, 1e-4 to the largest η, narrower than the range:
+     * a rate below it is typed into the field beside the slider.
+     */
+    slider: { min: 1e-4, max: LIMITS.learningRate.max },
   }),
   initialWeights: define({
     label: 'w(0)',
@@ -215,26 +254,12 @@ export const SETTINGS = {
     ...pair(['w₁(0)', 'w₂(0)'], LIMITS.parameter),
   }),
   initialBias: define({ url: 'b0', ...training('initialBias'), ...number('b(0)', LIMITS.parameter) }),
-  bias: define<boolean>({
-    label: 'bias b',
-    url: 'bias',
-    attribute: 'bias',
-    ...training('bias'),
-    check: (v) => {
-      if (typeof v !== 'boolean') throw new SettingError(`bias b must be on (1) or off (0), got ${shown(v)}`);
-      return v;
-    },
-    parse: (t) => (t === '1' ? true : t === '0' ? false : t),
-    format: (v) => (v ? '1' : '0'),
-  }),
+  bias: define<boolean>({ url: 'bias', attribute: 'bias', ...training('bias'), ...toggle('bias b') }),
   reduction: define<Reduction>({
-    label: 'cost',
     url: 'cost',
     attribute: 'reduction',
     ...training('reduction'),
-    check: (v) => checkChoice('cost', v, REDUCTIONS),
-    parse: (t) => t,
-    format: String,
+    ...choice('cost', REDUCTIONS),
   }),
   batchSize: define({
     url: 'batch',
@@ -243,13 +268,13 @@ export const SETTINGS = {
     parse: (t: string) => (t === 'full' ? 0 : textNumber(t)),
   }),
   speed: define<Speed>({
-    label: 'speed',
+    label: SPEED,
     url: 'speed',
     get: (s) => s.speed,
     set: (s, speed) => ({ ...s, speed }),
     check: (v) => {
       const speed = (typeof v === 'object' && v !== null ? v : {}) as Partial<Speed>;
-      const unit = checkChoice('speed unit', speed.unit, SPEED_UNITS);
+      const unit = checkChoice(`${SPEED} unit`, speed.unit, SPEED_UNITS);
       const label = speedLabel(unit);
       return { unit, value: checkNumber(label, speed.value, SPEED_LIMITS[unit], unit === 'per-frame') };
     },
@@ -257,7 +282,7 @@ export const SETTINGS = {
       const match = /^([^/]+)\/(s|frame)$/.exec(t);
       if (!match)
         throw new SettingError(
-          `speed must be written as steps per second ("4/s") or per frame ("5/frame"), got ${shown(t)}`,
+          `${SPEED} must be written as steps per second ("4/s") or per frame ("5/frame"), got ${shown(t)}`,
         );
       return { value: textNumber(match[1] as string), unit: match[2] === 's' ? 'per-second' : 'per-frame' };
     },

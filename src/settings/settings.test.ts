@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { INITIAL_OPTIONS } from '../contract/engine';
+import { CpuEngine } from '../engine/cpu-engine';
+import { CSV_MAX_ROWS } from '../model/csv';
+import { tutorialDataset } from '../model/tutorial-data';
+import { TUTORIAL_REFERENCE } from '../model/tutorial-reference';
 import { DEFAULT_PLAYGROUND } from './playground-settings';
-import { DEFAULT_SETTINGS, SettingError, type TrainingSettings } from './settings';
+import { DEFAULT_SETTINGS, LIMITS, SettingError, type TrainingSettings } from './settings';
 import { applyChange } from './settings-change';
 import { SETTINGS } from './settings-schema';
 
@@ -44,6 +49,12 @@ describe('the settings table', () => {
     expect(() => applyChange(DEFAULT_PLAYGROUND, { speed: { unit: 'per-frame', value: 0.5 } })).toThrow(
       'speed (steps per frame) must be between 1 and 1000, got 0.5',
     );
+    expect(() => applyChange(DEFAULT_PLAYGROUND, { speed: { unit: 'per-hour' as 'per-frame' } })).toThrow(
+      'speed unit must be "per-second" or "per-frame", got "per-hour"',
+    );
+    expect(() => SETTINGS.speed.applyText(DEFAULT_PLAYGROUND, 'fast')).toThrow(
+      'speed must be written as steps per second ("4/s") or per frame ("5/frame"), got "fast"',
+    );
     expect(() => applyChange(DEFAULT_PLAYGROUND, { preset: 'iris' as 'tutorial' })).toThrow(
       'data set must be "tutorial" or "gaussians", got "iris"',
     );
@@ -70,5 +81,39 @@ describe('the settings table', () => {
     expect(() => applyChange(DEFAULT_PLAYGROUND, { gaussians: { n: 5 } as never })).toThrow(
       'gaussians has no setting "n"',
     );
+  });
+});
+
+describe('the defaults', () => {
+  it("are the tutorial's experiment, and an engine starts from them before its first setOptions", async () => {
+    const { learningRate, bias, reduction, batchSize } = DEFAULT_SETTINGS;
+    expect(INITIAL_OPTIONS).toEqual({ learningRate, bias, reduction, batchSize });
+    expect(DEFAULT_SETTINGS.initialWeights).toEqual(TUTORIAL_REFERENCE.start);
+    expect(DEFAULT_PLAYGROUND.training).toBe(DEFAULT_SETTINGS);
+    // No setOptions: the engine's own start must be the tutorial's step.
+    const engine = new CpuEngine();
+    await engine.setData(tutorialDataset());
+    const [w1, w2] = DEFAULT_SETTINGS.initialWeights;
+    engine.setParams({ w1, w2, b: DEFAULT_SETTINGS.initialBias });
+    const { path } = await engine.train(1);
+    const [r1, r2] = TUTORIAL_REFERENCE.path[1];
+    expect(path[0]?.w1).toBeCloseTo(r1, 4);
+    expect(path[0]?.w2).toBeCloseTo(r2, 4);
+  });
+});
+
+describe('the limits', () => {
+  it("give η's slider a span within η's range: 1e-4 (10^−4) up to the largest η (10^1)", () => {
+    const { range, slider } = SETTINGS.learningRate;
+    expect(range).toBe(LIMITS.learningRate);
+    expect(slider.min).toBeGreaterThanOrEqual(range.min);
+    expect(slider.max).toBe(range.max);
+    // The slider moves in log10 η: its ends must be whole powers of ten, as they were (−4 and 1).
+    expect([Math.log10(slider.min), Math.log10(slider.max)]).toEqual([-4, 1]);
+  });
+
+  it('let a batch be as large as the largest data set a file holds', () => {
+    expect(LIMITS.batchSize.max).toBe(CSV_MAX_ROWS);
+    expect(SETTINGS.batchSize.range).toBe(LIMITS.batchSize);
   });
 });

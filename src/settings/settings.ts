@@ -3,8 +3,9 @@
  * (the tutorial's) and their limits. The settings table (settings-schema.ts)
  * checks them against these limits.
  */
+import { CSV_MAX_ROWS } from '../model/csv';
 import type { Reduction } from '../model/regression';
-import { TUTORIAL_REFERENCE } from '../model/tutorial-reference';
+import { TUTORIAL_SETTINGS } from '../model/tutorial-reference';
 
 export interface TrainingSettings {
   readonly learningRate: number;
@@ -17,21 +18,19 @@ export interface TrainingSettings {
   readonly batchSize: number;
 }
 
-/** The tutorial's experiment: w(0) = (−4, −2), η = 0.05, summed cost, no bias. */
-export const DEFAULT_SETTINGS: TrainingSettings = {
-  learningRate: TUTORIAL_REFERENCE.learningRate,
-  initialWeights: TUTORIAL_REFERENCE.start,
-  initialBias: 0,
-  bias: false,
-  reduction: 'sum',
-  batchSize: 0,
-};
+/**
+ * The tutorial's experiment (w(0) = (−4, −2), η = 0.05, summed cost, no
+ * bias, full batch), written once in src/model/tutorial-reference.ts so that
+ * the engines, below this layer, start from the same values.
+ */
+export const DEFAULT_SETTINGS: TrainingSettings = TUTORIAL_SETTINGS;
 
 export const LIMITS = {
   learningRate: { min: 1e-6, max: 10 },
   /** Initial weights and bias: beyond this every logit saturates and nothing is learnt. */
   parameter: { min: -1000, max: 1000 },
-  batchSize: { min: 0, max: 2_000_000 },
+  /** Up to the most points a data set holds (0 is the full batch). */
+  batchSize: { min: 0, max: CSV_MAX_ROWS },
 } as const;
 
 /** Why a value was refused, in words a user can act on. */

@@ -5,7 +5,7 @@
  * experiment. What a link cannot carry, the page says.
  */
 import type { Dataset } from '../model/dataset';
-import { countOf, formatCount } from '../text/format';
+import { importedNote, linkMissesData, SOURCE } from '../text/messages';
 import { encodeLinkData, fitsInLink, LINK_DATA_KEY, LINK_MAX_POINTS, linkNote } from './link-data';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
 import { encodeSettings } from './url-state';
@@ -25,8 +25,7 @@ export async function shareLink(page: string, settings: PlaygroundSettings, cust
   if (!custom) return { url: `${page}${hash}`, missing: '' };
   const n = custom.targets.length;
   if (!fitsInLink(n)) {
-    const missing = `The link carries the settings but not these ${formatCount(n)} points: at most ${formatCount(LINK_MAX_POINTS)} travel in a link. Export the data as CSV to share them.`;
-    return { url: `${page}${hash}`, missing };
+    return { url: `${page}${hash}`, missing: linkMissesData(n, LINK_MAX_POINTS) };
   }
   const data = `${LINK_DATA_KEY}=${await encodeLinkData(custom)}`;
   return { url: `${page}${hash ? `${hash}&` : '#'}${data}`, missing: '' };
@@ -41,6 +40,6 @@ export function linkDataValue(hash: string): string | undefined {
 export function linkedData(data: Dataset): { readonly dataset: Dataset; readonly note: string } {
   return {
     dataset: data,
-    note: `From a shared link: ${countOf(data.targets.length, 'point')}. ${linkNote(data.targets.length)}`,
+    note: importedNote(SOURCE.sharedLink, data.targets.length, linkNote(data.targets.length)),
   };
 }

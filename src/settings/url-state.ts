@@ -6,7 +6,7 @@
  * and comes back as a notice that names it; the rest of the link still applies.
  * The keys and their formats come from the settings table.
  */
-import { quote } from '../text/quote';
+import { linkDataSettingsIgnored, linkUnknownSetting, linkValueIgnored } from '../text/messages';
 import { LINK_DATA_KEY } from './link-data';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
 import { DATA_SETTINGS, linkEntries, settingForUrlKey } from './settings-schema';
@@ -39,27 +39,20 @@ export function decodeSettings(hash: string, defaults: PlaygroundSettings = DEFA
     // The data a link carries are read apart (link-data.ts): they need the CSV parser, and time.
     if (key === LINK_DATA_KEY) continue;
     if (ownData && DATA_SETTINGS.some((s) => s.url === key)) {
-      ignored.push(quote(`${key}=${value}`));
+      ignored.push(`${key}=${value}`);
       continue;
     }
     const setting = settingForUrlKey(key);
     if (!setting) {
-      notices.push(`The link's ${quote(`${key}=${value}`)} is not a setting of this page; it was ignored.`);
+      notices.push(linkUnknownSetting(key, value));
       continue;
     }
     try {
       settings = setting.applyText(settings, value);
     } catch (error) {
-      notices.push(
-        `The link's ${quote(`${key}=${value}`)} was ignored (${(error as Error).message}); the default is used.`,
-      );
+      notices.push(linkValueIgnored(key, value, (error as Error).message));
     }
   }
-  if (ignored.length > 0) {
-    const were = ignored.length === 1 ? 'was' : 'were';
-    notices.push(
-      `The link carries its own data: its ${ignored.join(', ')} ${were} ignored (they describe other data).`,
-    );
-  }
+  if (ignored.length > 0) notices.push(linkDataSettingsIgnored(ignored));
   return { settings, notices };
 }
