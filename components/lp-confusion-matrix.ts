@@ -34,7 +34,7 @@ export class LpConfusionMatrix extends LitElement {
     super();
     // Inside an <lp-model>, the model's.
     consumeModel(this, (m) => {
-      this.confusion = m.view?.run.evaluation.confusion;
+      this.confusion = m.published?.run.evaluation.confusion;
     });
   }
 

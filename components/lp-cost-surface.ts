@@ -99,9 +99,9 @@ export class LpCostSurface extends LitElement {
       this.learningRate = t.learningRate;
       this.bias = t.bias;
       this.reduction = t.reduction;
-      const run = m.view?.run;
+      const run = m.published?.run;
       if (!run) return;
-      this.status = m.view?.surface;
+      this.status = m.published?.surface;
       this.history = run.history;
       this.params = run.evaluation.params;
       this.gradient = run.evaluation.gradient;

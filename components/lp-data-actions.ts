@@ -67,7 +67,7 @@ export class LpDataActions extends LitElement {
     `,
   ];
 
-  @state() private view: PublishedState | undefined;
+  @state() private published: PublishedState | undefined;
   /** What the last copy or export said, for a while (a polite live region); a press in the link's field keeps it. */
   private readonly said = new TransientNote(this, (path) =>
     path.some((t) => t instanceof HTMLInputElement && t.matches('input.link')),
@@ -78,13 +78,13 @@ export class LpDataActions extends LitElement {
   constructor() {
     super();
     consumeModel(this, (m) => {
-      this.view = m.view;
+      this.published = m.published;
     });
   }
 
   override render() {
-    const undo = this.view?.undo;
-    const off = this.view === undefined;
+    const undo = this.published?.undo;
+    const off = this.published === undefined;
     return html`
       <button type="button" part="button" data-action="undo" ?disabled=${!undo?.undo} title=${undo?.undo ? `Undo: ${undo.undo} (Ctrl+Z)` : 'Nothing to undo'}
         aria-label=${undo?.undo ? `Undo: ${undo.undo}` : 'Undo'} @click=${() => this.dispatchEvent(controlEvent('lp-undo', null))}>↶</button>
@@ -136,13 +136,13 @@ export class LpDataActions extends LitElement {
   };
 
   private exportData(): void {
-    if (!this.view) return;
-    download('logistic-data.csv', formatCsv(this.view.run.data), CSV_TYPE);
+    if (!this.published) return;
+    download('logistic-data.csv', formatCsv(this.published.run.data), CSV_TYPE);
     this.closeMenu();
   }
 
   private exportModelFile(): void {
-    const v = this.view;
+    const v = this.published;
     if (!v) return;
     const model = exportModel(v.state, v.run, v.settings, v.customData !== '');
     download('logistic-model.json', `${JSON.stringify(model, null, 2)}\n`, JSON_TYPE);
@@ -150,8 +150,8 @@ export class LpDataActions extends LitElement {
   }
 
   private exportHistory(): void {
-    if (!this.view) return;
-    download('logistic-history.csv', historyCsv(this.view.run.history), CSV_TYPE);
+    if (!this.published) return;
+    download('logistic-history.csv', historyCsv(this.published.run.history), CSV_TYPE);
     this.closeMenu();
   }
 
@@ -192,7 +192,7 @@ export class LpDataActions extends LitElement {
   }
 
   private async copyLink(): Promise<void> {
-    const v = this.view;
+    const v = this.published;
     if (!v) return;
     const page = `${location.origin}${location.pathname}${location.search}`;
     const link = await shareLink(page, v.settings, v.customData ? v.run.data : undefined);

@@ -46,7 +46,7 @@ export class LpDataControls extends LitElement {
     consumeModel(this, (m) => {
       this.preset = m.settings.preset;
       this.gaussians = m.settings.gaussians;
-      this.custom = m.view?.customData ?? '';
+      this.custom = m.published?.customData ?? '';
       this.addClass = m.addClass;
     });
   }

@@ -27,7 +27,7 @@ describe('<lp-engine-badge> alone', () => {
     const model = await mount<LpFakeModel>(html`<lp-fake-model><lp-engine-badge></lp-engine-badge></lp-fake-model>`);
     const badge = model.querySelector('lp-engine-badge') as LpEngineBadge;
     expect(badgeText(badge)).toBe('Starting…');
-    model.state = startingState({ view: await publishedState(), engineDetail: 'the reference' });
+    model.state = startingState({ published: await publishedState(), engineDetail: 'the reference' });
     await settled(model);
     expect(badgeText(badge)).toBe('CPU · the reference');
   });

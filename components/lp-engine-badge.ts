@@ -31,7 +31,7 @@ export class LpEngineBadge extends LitElement {
     super();
     // Inside an <lp-model>, its engine and why.
     consumeModel(this, (m) => {
-      this.kind = m.view?.run.engine;
+      this.kind = m.published?.run.engine;
       this.detail = m.engineDetail;
     });
   }

@@ -54,7 +54,7 @@ export class LpLossChart extends LitElement {
     // Inside an <lp-model>, everything above comes from it.
     consumeModel(this, (m) => {
       this.reduction = m.settings.training.reduction;
-      this.history = m.view?.run.history ?? [];
+      this.history = m.published?.run.history ?? [];
     });
   }
 

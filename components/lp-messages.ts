@@ -50,7 +50,7 @@ export class LpMessages extends LitElement {
 
   protected override willUpdate(): void {
     const m = this.model;
-    this.messages = m ? playgroundMessages(m.view, m.busy, m.waiting, m.notices, m.error) : nothing;
+    this.messages = m ? playgroundMessages(m.published, m.busy, m.waiting, m.notices, m.error) : nothing;
     this.hidden = this.messages === nothing;
   }
 

@@ -72,8 +72,8 @@ export class LpModelDiagram extends LitElement {
     // Inside an <lp-model>, its weights, its bias and its samples.
     consumeModel(this, (m) => {
       this.bias = m.settings.training.bias;
-      this.modelParams = m.view?.run.evaluation.params;
-      this.modelData = m.view?.run.data;
+      this.modelParams = m.published?.run.evaluation.params;
+      this.modelData = m.published?.run.data;
     });
   }
 

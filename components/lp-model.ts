@@ -281,7 +281,7 @@ export class LpModel extends ModelAttributes {
   private modelState(): ModelState {
     const c = this.controller;
     return {
-      view: c?.view,
+      published: c?.published,
       settings: this.settings,
       playing: this.playing,
       busy: c?.busyWith,

@@ -53,7 +53,7 @@ export class LpOptimiserControls extends LitElement {
       this.learningRate = m.settings.training.learningRate;
       this.batchSize = m.settings.training.batchSize;
       this.speed = m.settings.speed;
-      this.samples = m.view?.run.data.targets.length ?? this.samples;
+      this.samples = m.published?.run.data.targets.length ?? this.samples;
     });
   }
 

@@ -48,8 +48,8 @@ export class LpReadout extends LitElement {
     consumeModel(this, (m) => {
       this.reduction = m.settings.training.reduction;
       this.bias = m.settings.training.bias;
-      this.state = m.view?.state;
-      this.gradient = m.view?.run.evaluation.gradient;
+      this.state = m.published?.state;
+      this.gradient = m.published?.run.evaluation.gradient;
     });
   }
 

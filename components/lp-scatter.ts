@@ -95,7 +95,7 @@ export class LpScatter extends LitElement {
     // Inside an <lp-model>, everything above comes from it.
     consumeModel(this, (m) => {
       this.addClass = m.addClass;
-      const v = m.view;
+      const v = m.published;
       if (!v) return;
       this.data = v.run.data;
       this.domain = v.scatterDomain;

@@ -27,7 +27,7 @@ export class LpStatus extends LitElement {
   constructor() {
     super();
     consumeModel(this, (m) => {
-      this.text = m.error ? '' : (m.view?.status ?? '');
+      this.text = m.error ? '' : (m.published?.status ?? '');
     });
   }
 

@@ -44,7 +44,7 @@ export class LpTransport extends LitElement {
     // Inside an <lp-model>, whether it plays, and disabled until it has started.
     consumeModel(this, (m) => {
       this.playing = m.playing;
-      this.disabled = m.view === undefined;
+      this.disabled = m.published === undefined;
     });
   }
 

@@ -12,7 +12,7 @@ import type { PlaygroundSettings } from '../src/settings/playground-settings';
 
 export interface ModelState {
   /** What the controller published; undefined until the first data are evaluated. */
-  readonly view: PublishedState | undefined;
+  readonly published: PublishedState | undefined;
   readonly settings: PlaygroundSettings;
   readonly playing: boolean;
   /** Long work under way, and requests queued behind it. */

@@ -34,7 +34,7 @@ function noticeMessages(notices: readonly string[]): TemplateResult[] {
 }
 
 export function playgroundMessages(
-  view: PublishedState | undefined,
+  published: PublishedState | undefined,
   busy: Busy | undefined,
   waiting: number,
   notices: readonly string[],
@@ -42,10 +42,10 @@ export function playgroundMessages(
 ): TemplateResult[] | typeof nothing {
   const out = noticeMessages(notices);
   if (error) out.push(html`<p class="message error" role="alert">${error}</p>`);
-  if (view?.divergence)
-    out.push(html`<p class="message divergence" role="alert" data-divergence>${view.divergence}</p>`);
-  const advice = view?.stepAdvice;
-  if (advice && view?.state.iteration === 0 && !view.divergence) {
+  if (published?.divergence)
+    out.push(html`<p class="message divergence" role="alert" data-divergence>${published.divergence}</p>`);
+  const advice = published?.stepAdvice;
+  if (advice && published?.state.iteration === 0 && !published.divergence) {
     const useMean = (e: Event) =>
       e.target?.dispatchEvent(controlEvent('lp-settings', { training: { reduction: 'mean' } }));
     out.push(
@@ -54,7 +54,7 @@ export function playgroundMessages(
       }</p>`,
     );
   }
-  if (view?.pace) out.push(html`<p class="message pace" role="status" data-pace>${view.pace}</p>`);
+  if (published?.pace) out.push(html`<p class="message pace" role="status" data-pace>${published.pace}</p>`);
   if (busy) {
     const done = busy.progress;
     out.push(html`<p class="message busy" role="status" data-busy>${busy.label}…${done === undefined ? '' : ` ${Math.round(done * 100)} %`}

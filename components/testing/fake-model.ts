@@ -17,7 +17,7 @@ import { type ModelState, modelContext } from '../model-context';
 /** A model state with nothing published yet (what elements see while the engine starts). */
 export function startingState(overrides: Partial<ModelState> = {}): ModelState {
   return {
-    view: undefined,
+    published: undefined,
     settings: DEFAULT_PLAYGROUND,
     playing: false,
     busy: undefined,
@@ -39,7 +39,7 @@ export async function publishedState(steps = 0, settings = DEFAULT_PLAYGROUND): 
   const controller = new PlaygroundController({ engine: new CpuEngine(), settings, budget: CPU_BUDGET });
   await controller.ready();
   if (steps > 0) await controller.step(steps);
-  const view = controller.view;
+  const view = controller.published;
   controller.destroy();
   if (!view) throw new Error('the controller published nothing');
   return view;

@@ -107,7 +107,7 @@ async function started(): Promise<PlaygroundController> {
 }
 
 function observed(c: PlaygroundController) {
-  const v = c.view;
+  const v = c.published;
   if (!v) throw new Error('no view');
   return {
     state: v.state,

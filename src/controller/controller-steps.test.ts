@@ -16,7 +16,7 @@ async function controller(settings = DEFAULT_PLAYGROUND): Promise<PlaygroundCont
 async function expectTutorialW10(c: PlaygroundController): Promise<void> {
   await c.reset();
   await c.step(10);
-  const s = c.view?.state;
+  const s = c.published?.state;
   expect(s?.iteration).toBe(10);
   expect(s?.weights[0]).toBeCloseTo(TUTORIAL_REFERENCE.path[10][0], 4);
   expect(s?.weights[1]).toBeCloseTo(TUTORIAL_REFERENCE.path[10][1], 4);
@@ -29,7 +29,7 @@ describe('PlaygroundController, long step(n) runs', () => {
     const shown: number[] = [];
     c.subscribe(() => {
       if (c.busyWith && c.busyWith !== seen.at(-1)) seen.push(c.busyWith);
-      if (c.busyWith && c.view) shown.push(c.view.state.iteration);
+      if (c.busyWith && c.published) shown.push(c.published.state.iteration);
     });
     await c.step(50_000);
     expect(seen.length).toBeGreaterThan(0);
@@ -39,8 +39,8 @@ describe('PlaygroundController, long step(n) runs', () => {
     // The views follow the run while it goes: what they show is what `state` says.
     expect(shown.some((k) => k > 0 && k < 50_000)).toBe(true);
     expect(c.busyWith).toBeUndefined();
-    expect(c.view?.state.iteration).toBe(50_000);
-    expect(c.view?.run.history.length).toBeLessThanOrEqual(20_000);
+    expect(c.published?.state.iteration).toBe(50_000);
+    expect(c.published?.run.history.length).toBeLessThanOrEqual(20_000);
   });
 
   it('pause() stops a long run at the step it reached, and says so', async () => {
@@ -53,10 +53,12 @@ describe('PlaygroundController, long step(n) runs', () => {
       }
     });
     await c.step(1_000_000);
-    const iteration = c.view?.state.iteration ?? 0;
+    const iteration = c.published?.state.iteration ?? 0;
     expect(iteration).toBeGreaterThan(0);
     expect(iteration).toBeLessThan(1_000_000);
-    expect(c.view?.status).toMatch(/^Stopped after [\d\u202f]+ of the 1\u202f000\u202f000 steps asked for: paused\.$/);
+    expect(c.published?.status).toMatch(
+      /^Stopped after [\d\u202f]+ of the 1\u202f000\u202f000 steps asked for: paused\.$/,
+    );
     expect(c.busyWith).toBeUndefined();
     await expectTutorialW10(c);
   });
@@ -66,16 +68,16 @@ describe('PlaygroundController, long step(n) runs', () => {
     const run = c.step(1_000_000);
     await c.reset();
     await run;
-    expect(c.view?.state.iteration).toBe(0);
-    expect(c.view?.status).toBe('Back to w(0).');
+    expect(c.published?.state.iteration).toBe(0);
+    expect(c.published?.status).toBe('Back to w(0).');
     await expectTutorialW10(c);
   });
 
   it('a long run that diverges stops where it does', async () => {
     const c = await controller(applyChange(DEFAULT_PLAYGROUND, { training: { learningRate: 10 } }));
     await c.step(1_000_000);
-    expect(c.view?.divergence).not.toBe('');
-    expect(c.view?.state.iteration).toBeLessThan(1_000_000);
+    expect(c.published?.divergence).not.toBe('');
+    expect(c.published?.state.iteration).toBeLessThan(1_000_000);
     await c.change({ training: { learningRate: 0.05 } });
     await expectTutorialW10(c);
   });

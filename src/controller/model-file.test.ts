@@ -9,7 +9,7 @@ async function trained() {
   const c = new PlaygroundController({ engine: new CpuEngine(), settings: DEFAULT_PLAYGROUND, budget: CPU_BUDGET });
   await c.ready();
   await c.step(4);
-  const v = c.view;
+  const v = c.published;
   if (!v) throw new Error('no view');
   return { c, model: exportModel(v.state, v.run, v.settings, false) };
 }
@@ -26,8 +26,8 @@ describe('the model file', () => {
     expect(parseModel(JSON.stringify(model))).toEqual(model);
     await c.reset();
     await c.loadModel(parseModel(model));
-    expect(c.view?.state).toMatchObject({ iteration: 4, weights: model.weights });
-    expect(historyCsv(c.view?.run.history ?? []).split('\n')[1]).toBe(
+    expect(c.published?.state).toMatchObject({ iteration: 4, weights: model.weights });
+    expect(historyCsv(c.published?.run.history ?? []).split('\n')[1]).toBe(
       `4,${model.weights[0]},${model.weights[1]},0,${model.cost},${model.accuracy},all`,
     );
   });
@@ -36,7 +36,7 @@ describe('the model file', () => {
     const { c, model } = await trained();
     expect(model.data.restore).toBe("The tutorial's 40 points: the settings draw them again.");
     await c.loadCsv('x1,x2,t\n0,1,0\n1,0,1\n', 'two.csv');
-    const v = c.view;
+    const v = c.published;
     if (!v) throw new Error('no view');
     const custom = exportModel(v.state, v.run, v.settings, true);
     expect(custom.data).toMatchObject({ samples: 2, source: 'custom' });
@@ -48,7 +48,7 @@ describe('the model file', () => {
       custom.data.restore,
     );
     await c.change({ preset: 'gaussians', gaussians: { perClass: 10, seed: 4 } });
-    const g = c.view;
+    const g = c.published;
     if (!g) throw new Error('no view');
     expect(exportModel(g.state, g.run, g.settings, false).data.restore).toBe(
       'Two Gaussian classes, drawn again point for point from the settings (seed 4).',

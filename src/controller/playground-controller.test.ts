@@ -12,7 +12,7 @@ async function controller(settings = DEFAULT_PLAYGROUND): Promise<PlaygroundCont
 }
 
 function view(c: PlaygroundController) {
-  const v = c.view;
+  const v = c.published;
   if (!v) throw new Error('no view yet');
   return v;
 }
@@ -251,12 +251,12 @@ describe('PlaygroundController', () => {
     c.session.costSurface = () => new Promise(() => undefined);
     const seen = new Promise<string>((resolve) =>
       c.subscribe(() => {
-        if (c.view?.divergence) resolve(c.view.divergence);
+        if (c.published?.divergence) resolve(c.published.divergence);
       }),
     );
     // A long run stops where it diverges, between two of its chunks: no grid comes with it.
     void c.step(1_000_000);
     expect(await seen).toMatch(/diverg/);
-    expect(c.view?.playing).toBe(false);
+    expect(c.published?.playing).toBe(false);
   });
 });

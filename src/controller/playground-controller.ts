@@ -84,7 +84,7 @@ export class PlaygroundController {
   private readonly safeMeanRates = new SafeRateCache();
   private readonly watch = new DivergenceWatch();
   private readonly listeners = new Set<() => void>();
-  private published: PublishedState | undefined;
+  private latest: PublishedState | undefined;
   /** Every change of the data, in order and undoable. */
   private readonly data: DataKeeper;
   private status = '';
@@ -150,8 +150,8 @@ export class PlaygroundController {
   }
 
   /** What the views draw; undefined until the first data are evaluated. */
-  get view(): PublishedState | undefined {
-    return this.published;
+  get published(): PublishedState | undefined {
+    return this.latest;
   }
 
   /** The data the next operation works on. */
@@ -478,7 +478,7 @@ export class PlaygroundController {
     this.surface.update(run);
     const safe = this.safeRates.of(run);
     const safeMean = this.safeMeanRates.of(run, 'mean');
-    this.published = {
+    this.latest = {
       settings: this.settings,
       run,
       state: stateOf(run),

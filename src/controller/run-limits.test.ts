@@ -14,8 +14,8 @@ async function started(): Promise<PlaygroundController> {
 }
 
 function view(c: PlaygroundController) {
-  if (!c.view) throw new Error('no view');
-  return c.view;
+  if (!c.published) throw new Error('no view');
+  return c.published;
 }
 
 function saved(c: PlaygroundController) {

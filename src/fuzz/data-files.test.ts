@@ -74,7 +74,7 @@ describe('fuzz: CSV texts', () => {
             expectRefusal(refusal, [text]);
             expect(bits(c.dataset)).toEqual(before);
           }
-          expectFinite(c.view?.state.weights);
+          expectFinite(c.published?.state.weights);
         }),
         { numRuns: runs(40), seed: seed() },
       );
