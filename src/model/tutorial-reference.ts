@@ -4,7 +4,7 @@
  * numbers (TUTORIAL_REFERENCE) are what every test that checks an engine, a
  * view or the lecture against the tutorial reads.
  */
-import type { Reduction } from './regression';
+import type { TrainingSettings } from './training-settings';
 
 /**
  * The tutorial's experiment, and so the playground's default training
@@ -25,14 +25,7 @@ export const TUTORIAL_SETTINGS = {
   reduction: 'sum',
   /** 0 is the full batch. */
   batchSize: 0,
-} as const satisfies {
-  readonly learningRate: number;
-  readonly initialWeights: readonly [number, number];
-  readonly initialBias: number;
-  readonly bias: boolean;
-  readonly reduction: Reduction;
-  readonly batchSize: number;
-};
+} as const satisfies TrainingSettings;
 
 /**
  * The tutorial's published numbers for part 2: from w(0) = (−4, −2) with

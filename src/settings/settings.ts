@@ -4,19 +4,10 @@
  * checks them against these limits.
  */
 import { CSV_MAX_ROWS } from '../model/csv';
-import type { Reduction } from '../model/regression';
+import type { TrainingSettings } from '../model/training-settings';
 import { TUTORIAL_SETTINGS } from '../model/tutorial-reference';
 
-export interface TrainingSettings {
-  readonly learningRate: number;
-  readonly initialWeights: readonly [number, number];
-  /** Used only with the bias on; the model without bias is σ(x·w). */
-  readonly initialBias: number;
-  readonly bias: boolean;
-  readonly reduction: Reduction;
-  /** Samples per step; 0 is the full batch. */
-  readonly batchSize: number;
-}
+export type { TrainingSettings } from '../model/training-settings';
 
 /**
  * The tutorial's experiment (w(0) = (−4, −2), η = 0.05, summed cost, no
