@@ -7,6 +7,19 @@ import { SECURITY_HEADERS, withPolicyMeta } from './src/security-policy.ts';
 // end-to-end tests start their own servers on ports of their own
 // (playwright.config.ts).
 export const DEV_PORT = 5173;
+
+/** Every runtime dependency the pages import, pre-bundled up front (the dev server and the element tests). */
+export const RUNTIME_DEPENDENCIES = [
+  'lit',
+  'lit/decorators.js',
+  'lit/directives/live.js',
+  'lit/directives/unsafe-html.js',
+  '@lit/context',
+  'd3',
+  'd3-random',
+  'webgpu-utils',
+  'katex',
+] as const;
 export const PREVIEW_PORT = 4173;
 
 /** Puts the content security policy into every page, first thing in its <head>. */
@@ -30,17 +43,5 @@ export default defineConfig({
   },
   // Pre-bundle every runtime dependency up front: a dependency discovered late
   // makes the dev server reload the page, which would abort a kernel test.
-  optimizeDeps: {
-    include: [
-      'lit',
-      'lit/decorators.js',
-      'lit/directives/live.js',
-      'lit/directives/unsafe-html.js',
-      '@lit/context',
-      'd3',
-      'd3-random',
-      'webgpu-utils',
-      'katex',
-    ],
-  },
+  optimizeDeps: { include: [...RUNTIME_DEPENDENCIES] },
 });

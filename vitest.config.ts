@@ -1,6 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { launchOptions } from './e2e/browser.ts';
+import { RUNTIME_DEPENDENCIES } from './vite.config.ts';
 
 // Two projects. Unit tests run in Node: everything under src/ is DOM-free by
 // design, the entries' pure helpers too; scripts/ holds the toolchain's own
@@ -26,6 +27,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Everything the element tests import, bundled before the first test: a dependency found late
+        // makes Vite optimise again and reload the page, and the files loading then fail to import.
+        optimizeDeps: {
+          include: [...RUNTIME_DEPENDENCIES, 'axe-core'],
+        },
         test: {
           name: 'elements',
           include: ['components/**/*.test.ts'],
