@@ -1,0 +1,116 @@
+import { html } from 'lit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PublishedState } from '../src/controller/published-state';
+import './lp-confusion-matrix';
+import type { LpConfusionMatrix } from './lp-confusion-matrix';
+import { type LpFakeModel, publishedState, startingState } from './testing/fake-model';
+import { mount, seriousViolations, settled } from './testing/mount';
+
+/** The table as text, row by row: the header row, then t = 0 and t = 1. */
+function rows(matrix: LpConfusionMatrix): string[][] {
+  const table = matrix.shadowRoot?.querySelector('table');
+  if (!table) return [];
+  return [...table.rows].map((row) => [...row.cells].map((cell) => cell.textContent?.trim() ?? ''));
+}
+
+const cell = (matrix: LpConfusionMatrix, name: string) =>
+  matrix.shadowRoot?.querySelector<HTMLTableCellElement>(`[data-cell=${name}]`) ?? null;
+
+let start: PublishedState;
+let afterThree: PublishedState;
+beforeAll(async () => {
+  [start, afterThree] = await Promise.all([publishedState(0), publishedState(3)]);
+});
+
+describe('<lp-confusion-matrix> alone', () => {
+  it('draws nothing until it has a confusion', async () => {
+    const matrix = await mount<LpConfusionMatrix>(html`<lp-confusion-matrix></lp-confusion-matrix>`);
+    expect(matrix.shadowRoot?.querySelector('table')).toBeNull();
+    expect(matrix.offsetHeight).toBe(0);
+  });
+
+  it('puts the true class in rows and the prediction in columns', async () => {
+    const matrix = await mount<LpConfusionMatrix>(html`<lp-confusion-matrix></lp-confusion-matrix>`);
+    matrix.confusion = { truePositive: 18, falsePositive: 4, trueNegative: 16, falseNegative: 2 };
+    await settled(matrix);
+    expect(rows(matrix)).toEqual([
+      ['t \\ ŷ', 'ŷ = 0', 'ŷ = 1'],
+      ['t = 0', '16', '4'],
+      ['t = 1', '2', '18'],
+    ]);
+    expect(matrix.shadowRoot?.querySelector('caption')?.textContent).toBe('Confusion matrix');
+    expect(matrix.shadowRoot?.querySelector('[part=table]')).not.toBeNull();
+  });
+
+  it('marks the diagonal right and the rest wrong, in different colours', async () => {
+    const matrix = await mount<LpConfusionMatrix>(html`<lp-confusion-matrix></lp-confusion-matrix>`);
+    matrix.confusion = { truePositive: 1, falsePositive: 2, trueNegative: 3, falseNegative: 4 };
+    await settled(matrix);
+    const classes = ['tn', 'fp', 'fn', 'tp'].map((name) => cell(matrix, name)?.className);
+    expect(classes).toEqual(['right', 'wrong', 'wrong', 'right']);
+    const background = (name: string) => getComputedStyle(cell(matrix, name) as Element).backgroundColor;
+    expect(background('tn')).toBe(background('tp'));
+    expect(background('fp')).toBe(background('fn'));
+    expect(background('tn')).not.toBe(background('fp'));
+  });
+
+  it('names the cells for a screen reader: column and row headers, and what t \\ ŷ means', async () => {
+    const matrix = await mount<LpConfusionMatrix>(html`<lp-confusion-matrix></lp-confusion-matrix>`);
+    matrix.confusion = { truePositive: 18, falsePositive: 4, trueNegative: 16, falseNegative: 2 };
+    await settled(matrix);
+    const root = matrix.shadowRoot as ShadowRoot;
+    expect([...root.querySelectorAll('th[scope=col]')].map((th) => th.textContent?.trim())).toEqual([
+      't \\ ŷ',
+      'ŷ = 0',
+      'ŷ = 1',
+    ]);
+    expect([...root.querySelectorAll('th[scope=row]')].map((th) => th.textContent)).toEqual(['t = 0', 't = 1']);
+    expect(root.querySelector('abbr')?.title).toBe('rows: the true class t; columns: the class predicted');
+    expect(await seriousViolations(matrix)).toEqual([]);
+  });
+});
+
+describe('<lp-confusion-matrix> in a model', () => {
+  it("shows the tutorial's counts at w(0) and after three steps, 40 points in all", async () => {
+    const model = await mount<LpFakeModel>(
+      html`<lp-fake-model><lp-confusion-matrix></lp-confusion-matrix></lp-fake-model>`,
+    );
+    const matrix = model.querySelector('lp-confusion-matrix') as LpConfusionMatrix;
+    expect(rows(matrix)).toEqual([]);
+    model.state = startingState({ view: start });
+    await settled(model);
+    // w(0) = (−4, −2) points the wrong way: 6 of 40 right, accuracy 15 %.
+    expect(rows(matrix).slice(1)).toEqual([
+      ['t = 0', '4', '16'],
+      ['t = 1', '18', '2'],
+    ]);
+    model.state = startingState({ view: afterThree });
+    await settled(model);
+    // w(3): 34 of 40 right, accuracy 85 %.
+    expect(rows(matrix).slice(1)).toEqual([
+      ['t = 0', '16', '4'],
+      ['t = 1', '2', '18'],
+    ]);
+    const counts = rows(matrix)
+      .slice(1)
+      .flatMap((row) => row.slice(1).map(Number));
+    expect(counts.reduce((a, b) => a + b)).toBe(afterThree.state.samples);
+    expect(
+      (Number(cell(matrix, 'tn')?.textContent) + Number(cell(matrix, 'tp')?.textContent)) / afterThree.state.samples,
+    ).toBe(afterThree.state.accuracy);
+  });
+
+  it('follows the model again after it is taken out and put back', async () => {
+    const model = await mount<LpFakeModel>(
+      html`<lp-fake-model><lp-confusion-matrix></lp-confusion-matrix></lp-fake-model>`,
+    );
+    const matrix = model.querySelector('lp-confusion-matrix') as LpConfusionMatrix;
+    model.state = startingState({ view: start });
+    await settled(model);
+    matrix.remove();
+    model.append(matrix);
+    model.state = startingState({ view: afterThree });
+    await settled(model);
+    expect(cell(matrix, 'tp')?.textContent).toBe('18');
+  });
+});
