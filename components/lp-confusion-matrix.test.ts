@@ -77,14 +77,14 @@ describe('<lp-confusion-matrix> in a model', () => {
     );
     const matrix = model.querySelector('lp-confusion-matrix') as LpConfusionMatrix;
     expect(rows(matrix)).toEqual([]);
-    model.state = startingState({ view: start });
+    model.state = startingState({ published: start });
     await settled(model);
     // w(0) = (−4, −2) points the wrong way: 6 of 40 right, accuracy 15 %.
     expect(rows(matrix).slice(1)).toEqual([
       ['t = 0', '4', '16'],
       ['t = 1', '18', '2'],
     ]);
-    model.state = startingState({ view: afterThree });
+    model.state = startingState({ published: afterThree });
     await settled(model);
     // w(3): 34 of 40 right, accuracy 85 %.
     expect(rows(matrix).slice(1)).toEqual([
@@ -105,11 +105,11 @@ describe('<lp-confusion-matrix> in a model', () => {
       html`<lp-fake-model><lp-confusion-matrix></lp-confusion-matrix></lp-fake-model>`,
     );
     const matrix = model.querySelector('lp-confusion-matrix') as LpConfusionMatrix;
-    model.state = startingState({ view: start });
+    model.state = startingState({ published: start });
     await settled(model);
     matrix.remove();
     model.append(matrix);
-    model.state = startingState({ view: afterThree });
+    model.state = startingState({ published: afterThree });
     await settled(model);
     expect(cell(matrix, 'tp')?.textContent).toBe('18');
   });

@@ -322,7 +322,7 @@ describe('<lp-cost-surface> in a model', () => {
     );
     const surface = model.querySelector('lp-cost-surface') as LpCostSurface;
     expect(title(surface)).toBe('');
-    model.state = startingState({ view: start });
+    model.state = startingState({ published: start });
     await settled(model);
     await expect
       .poll(() => root(surface).querySelector('rect.hit')?.getAttribute('width'), { interval: 5 })
@@ -330,7 +330,7 @@ describe('<lp-cost-surface> in a model', () => {
     await settled(model);
     expect(circlesAt(surface, 'circle.path-dot')).toHaveLength(1);
     expect(labels(surface)).toContain('w(0)');
-    model.state = startingState({ view: afterThree });
+    model.state = startingState({ published: afterThree });
     await settled(model);
     expect(circlesAt(surface, 'circle.path-dot')).toHaveLength(4);
     const arrow = stepArrow(surface);
@@ -340,7 +340,7 @@ describe('<lp-cost-surface> in a model', () => {
       ...DEFAULT_PLAYGROUND,
       training: { ...DEFAULT_PLAYGROUND.training, learningRate: 0.1, bias: true },
     };
-    model.state = startingState({ view: afterThree, settings: faster });
+    model.state = startingState({ published: afterThree, settings: faster });
     await settled(model);
     expect(surface.learningRate).toBe(0.1);
     expect(near(stepArrow(surface)?.to ?? [], [w3.w1 - 0.1 * gradient.w1, w3.w2 - 0.1 * gradient.w2])).toBe(true);

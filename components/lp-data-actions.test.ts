@@ -55,7 +55,7 @@ function caught<E extends Event = CustomEvent>(target: EventTarget, type: string
 
 async function inModel(state = view): Promise<{ model: LpFakeModel; actions: LpDataActions }> {
   const model = await mount<LpFakeModel>(html`<lp-fake-model><lp-data-actions></lp-data-actions></lp-fake-model>`);
-  model.state = startingState({ view: state });
+  model.state = startingState({ published: state });
   await settled(model);
   return { model, actions: model.querySelector('lp-data-actions') as LpDataActions };
 }
@@ -99,7 +99,7 @@ describe('<lp-data-actions>', () => {
     expect(button(actions, '[data-action=undo]').disabled).toBe(true);
     expect(button(actions, '[data-action=export]').disabled).toBe(false);
     expect(button(actions, '[data-action=copy-link]').disabled).toBe(false);
-    model.state = startingState({ view: { ...view, undo: { undo: 'add a point', redo: 'remove a point' } } });
+    model.state = startingState({ published: { ...view, undo: { undo: 'add a point', redo: 'remove a point' } } });
     await settled(model);
     const undo = button(actions, '[data-action=undo]');
     const redo = button(actions, '[data-action=redo]');
@@ -283,7 +283,7 @@ describe('<lp-data-actions>', () => {
   it('follows the model again after it is taken out and put back', async () => {
     const { model, actions } = await inModel();
     actions.remove();
-    model.state = startingState({ view: { ...view, undo: { undo: 'load points.csv', redo: undefined } } });
+    model.state = startingState({ published: { ...view, undo: { undo: 'load points.csv', redo: undefined } } });
     model.append(actions);
     await settled(model);
     expect(button(actions, '[data-action=undo]').getAttribute('aria-label')).toBe('Undo: load points.csv');

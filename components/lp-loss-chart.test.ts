@@ -174,11 +174,11 @@ describe('<lp-loss-chart> in a model', () => {
     const model = mounted as LpFakeModel;
     const chart = model.querySelector('lp-loss-chart') as LpLossChart;
     expect(dots(chart, 'cost-dot')).toHaveLength(0);
-    model.state = startingState({ view: afterThree });
+    model.state = startingState({ published: afterThree });
     await settled(model);
     expect(dots(chart, 'cost-dot').map(([i]) => i)).toEqual([0, 1, 2, 3]);
     expect(text(chart, '.axis-label.y')).toBe('ξ (sum)');
-    model.state = startingState({ view: start, settings: mean });
+    model.state = startingState({ published: start, settings: mean });
     await settled(model);
     expect(dots(chart, 'cost-dot').map(([i]) => i)).toEqual([0]);
     expect(text(chart, '.axis-label.y')).toBe('ξ (mean)');

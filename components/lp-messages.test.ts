@@ -39,7 +39,7 @@ describe('<lp-messages> alone', () => {
 describe('<lp-messages> in a model', () => {
   it('is hidden while the model has nothing to say', async () => {
     const [model, messages] = await inModel();
-    model.state = startingState({ view: afterThree });
+    model.state = startingState({ published: afterThree });
     await settled(model);
     expect(messages.hidden).toBe(true);
     expect(getComputedStyle(messages).display).toBe('none');
@@ -48,7 +48,7 @@ describe('<lp-messages> in a model', () => {
   it('shows each notice once with how often it came, and Dismiss all', async () => {
     const [model, messages] = await inModel();
     model.state = startingState({
-      view: start,
+      published: start,
       notices: ['Ignored w="x".', 'Ignored w="x".', 'The device was replaced.'],
     });
     await settled(model);
@@ -108,7 +108,7 @@ describe('<lp-messages> in a model', () => {
   it('shows an error and why training stopped as alerts', async () => {
     const [model, messages] = await inModel();
     model.state = startingState({
-      view: { ...afterThree, divergence: 'The cost became infinite at iteration 3.' },
+      published: { ...afterThree, divergence: 'The cost became infinite at iteration 3.' },
       error: 'The engine was lost.',
     });
     await settled(model);
@@ -120,20 +120,20 @@ describe('<lp-messages> in a model', () => {
   it('gives advice before the first step only, and its button asks for the mean cost', async () => {
     const [model, messages] = await inModel();
     const advice = { text: 'η = 5 is above 0.1.', offerMean: true };
-    model.state = startingState({ view: { ...start, stepAdvice: advice } });
+    model.state = startingState({ published: { ...start, stepAdvice: advice } });
     await settled(model);
     expect(messages.querySelector('[data-advice]')?.textContent).toBe('η = 5 is above 0.1.Use the mean cost');
     const asked = nextEvent<SettingsEvent>(model, 'lp-settings');
     messages.querySelector<HTMLButtonElement>('[data-advice] button')?.click();
     expect((await asked).detail).toEqual({ training: { reduction: 'mean' } });
 
-    model.state = startingState({ view: { ...start, stepAdvice: { ...advice, offerMean: false } } });
+    model.state = startingState({ published: { ...start, stepAdvice: { ...advice, offerMean: false } } });
     await settled(model);
     expect(messages.querySelector('[data-advice] button')).toBeNull();
-    model.state = startingState({ view: { ...afterThree, stepAdvice: advice } });
+    model.state = startingState({ published: { ...afterThree, stepAdvice: advice } });
     await settled(model);
     expect(messages.querySelector('[data-advice]')).toBeNull();
-    model.state = startingState({ view: { ...start, stepAdvice: advice, divergence: 'Diverged.' } });
+    model.state = startingState({ published: { ...start, stepAdvice: advice, divergence: 'Diverged.' } });
     await settled(model);
     expect(messages.querySelector('[data-advice]')).toBeNull();
   });
@@ -141,7 +141,7 @@ describe('<lp-messages> in a model', () => {
   it("says Play's pace while it cannot keep up", async () => {
     const [model, messages] = await inModel();
     const pace = 'Playing 2.5 steps/s, not the 4 asked for: this engine cannot take steps that fast on 40 points.';
-    model.state = startingState({ view: { ...afterThree, pace } });
+    model.state = startingState({ published: { ...afterThree, pace } });
     await settled(model);
     expect(messages.querySelector('[data-pace]')?.textContent).toBe(pace);
   });

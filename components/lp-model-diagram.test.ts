@@ -128,7 +128,7 @@ describe('<lp-model-diagram> in a model', () => {
     // Nothing published yet: its own attributes, but the model's bias setting (off).
     expect(readout(el, 'w1')).toBe('1.0000');
     expect(readout(el, 'b')).toBeUndefined();
-    model.state = startingState({ view });
+    model.state = startingState({ published: view });
     await settled(model);
     expect(readout(el, 'w1')).toBe('−2.0147');
     expect(readout(el, 'w2')).toBe('−1.0962');
@@ -139,7 +139,7 @@ describe('<lp-model-diagram> in a model', () => {
 
   it('flows the samples through one by one with ◀ and ▶, wrapping round, and Clear stops', async () => {
     const { model, el } = await inModel();
-    model.state = startingState({ view });
+    model.state = startingState({ published: view });
     await settled(model);
     button(el, 'Next sample').click();
     await settled(el);
@@ -167,7 +167,7 @@ describe('<lp-model-diagram> in a model', () => {
 
   it('is operated by keyboard: Tab to ▶, Enter and Space step through the samples', async () => {
     const { model, el } = await inModel();
-    model.state = startingState({ view });
+    model.state = startingState({ published: view });
     await settled(model);
     await userEvent.tab();
     expect(el.shadowRoot?.activeElement).toBe(button(el, 'Previous sample'));
@@ -183,7 +183,7 @@ describe('<lp-model-diagram> in a model', () => {
 
   it('starts at the sample its attribute names', async () => {
     const { model, el } = await inModel(html`<lp-model-diagram sample="2"></lp-model-diagram>`);
-    model.state = startingState({ view });
+    model.state = startingState({ published: view });
     await settled(model);
     expect(status(el)).toBe('sample 3 of 40');
     expect(readout(el, 'x1')).toBe(expected(2).x1);
@@ -196,7 +196,7 @@ describe('<lp-model-diagram> in a model', () => {
       training: { ...DEFAULT_PLAYGROUND.training, bias: true, initialBias: 0.5 },
     };
     const { model, el } = await inModel();
-    model.state = startingState({ settings, view: withParams({ w1: 1, w2: -1, b: 0.5 }) });
+    model.state = startingState({ settings, published: withParams({ w1: 1, w2: -1, b: 0.5 }) });
     await settled(model);
     expect(nodeLabels(el)).toContain('1');
     expect(readout(el, 'b')).toBe('0.5000');
@@ -208,16 +208,16 @@ describe('<lp-model-diagram> in a model', () => {
 
   it('stops listening to the model while out of the page, and follows it again once back', async () => {
     const { model, el } = await inModel();
-    model.state = startingState({ view });
+    model.state = startingState({ published: view });
     await settled(model);
     el.remove();
-    model.state = startingState({ view: withParams({ w1: 7, w2: 7, b: 0 }) });
+    model.state = startingState({ published: withParams({ w1: 7, w2: 7, b: 0 }) });
     await settled(el);
     expect(readout(el, 'w1')).toBe('−2.0147');
     model.append(el);
     await settled(el);
     expect(readout(el, 'w1')).toBe('7.0000');
-    model.state = startingState({ view: withParams({ w1: 3, w2: 4, b: 0 }) });
+    model.state = startingState({ published: withParams({ w1: 3, w2: 4, b: 0 }) });
     await settled(model);
     expect(readout(el, 'w1')).toBe('3.0000');
     expect(readout(el, 'w2')).toBe('4.0000');

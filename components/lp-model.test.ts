@@ -66,7 +66,7 @@ describe('<lp-model engine="cpu">', () => {
     expect(model.settings.training.learningRate).toBe(TUTORIAL_REFERENCE.learningRate);
     expect(model.playing).toBe(false);
     const seen = (model.querySelector('test-model-reader') as TestModelReader).latest;
-    expect(seen?.view?.state.samples).toBe(40);
+    expect(seen?.published?.state.samples).toBe(40);
     expect(seen?.engineDetail).toBe('chosen with engine="cpu"');
     expect(seen?.adapterText).not.toBe('Looking for a WebGPU adapter…');
     expect(seen?.error).toBe('');
@@ -87,7 +87,7 @@ describe('<lp-model engine="cpu">', () => {
     expect(Math.abs(w10.cost - TUTORIAL_REFERENCE.cost10)).toBeLessThanOrEqual(tolerance);
     expect(w10.accuracy).toBeCloseTo((40 - TUTORIAL_REFERENCE.misclassified10) / 40, 12);
     await settled(model);
-    expect(reader.latest?.view?.state.iteration).toBe(10);
+    expect(reader.latest?.published?.state.iteration).toBe(10);
     await model.reset();
     expect(model.state).toMatchObject({ iteration: 0, weights: [...W0] });
   });
@@ -245,7 +245,7 @@ describe('<lp-model engine="cpu">', () => {
     await model.step();
     expect(model.state.iteration).toBe(1);
     await settled(model);
-    expect(reader.latest?.view?.state.iteration).toBe(1);
+    expect(reader.latest?.published?.state.iteration).toBe(1);
   });
 
   it('exportCsv() before the start says to wait for ready', async () => {

@@ -1,17 +1,334 @@
 import { html } from 'lit';
-import { describe, expect, it } from 'vitest';
-import './lp-optimiser-controls';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import type { PublishedState } from '../src/controller/published-state';
+import { DEFAULT_PLAYGROUND, type SettingsChange } from '../src/settings/playground-settings';
+import { DEFAULT_SETTINGS, LIMITS } from '../src/settings/settings';
+import { applyChange } from '../src/settings/settings-change';
+import { SETTINGS, SPEED_LIMITS } from '../src/settings/settings-schema';
+import { formatLimit } from '../src/text/number-text';
 import type { LpNumberField } from './lp-number-field';
-import type { LpOptimiserControls } from './lp-optimiser-controls';
-import { mount } from './testing/mount';
+import './lp-optimiser-controls';
+import { type LpOptimiserControls, sliderToRate } from './lp-optimiser-controls';
+import { type LpFakeModel, publishedState, startingState } from './testing/fake-model';
+import { mount, nextEvent, seriousViolations, settled } from './testing/mount';
+
+const part = <E extends Element>(el: LpOptimiserControls, selector: string) =>
+  el.shadowRoot?.querySelector(selector) as E;
+const slider = (el: LpOptimiserControls) => part<HTMLInputElement>(el, '#lr-slider');
+const batchMode = (el: LpOptimiserControls) => part<HTMLSelectElement>(el, '#batch-mode');
+const speedUnit = (el: LpOptimiserControls) => part<HTMLSelectElement>(el, '#speed-unit');
+/** The number field its label names (η, batch size, speed). */
+function field(el: LpOptimiserControls, label: string): LpNumberField {
+  const found = [...(el.shadowRoot?.querySelectorAll('lp-number-field') ?? [])].find((f) => f.label === label);
+  if (!found) throw new Error(`no field labelled ${label}`);
+  return found;
+}
+const fieldInput = (f: LpNumberField) => f.shadowRoot?.querySelector('input') as HTMLInputElement;
+const fieldMessage = (f: LpNumberField) => f.shadowRoot?.querySelector('.error')?.textContent?.trim();
+
+/** The element that has focus, through shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** What has focus: a number field's label (its input is in its shadow root), or else the focused element's id. */
+function focusedName(): string {
+  const active = deepActive();
+  const root = active?.getRootNode();
+  const host = root instanceof ShadowRoot ? root.host : undefined;
+  return host?.tagName === 'LP-NUMBER-FIELD' ? (host as LpNumberField).label : (active?.id ?? '');
+}
+
+/**
+ * Every lp-settings the controls send. With a model, each change is applied to
+ * its settings at once, as <lp-model> does (later): a change the settings
+ * table refuses throws, and the test fails on it.
+ */
+function settingsSent(el: LpOptimiserControls, model?: LpFakeModel): SettingsChange[] {
+  const changes: SettingsChange[] = [];
+  el.addEventListener('lp-settings', (e) => {
+    changes.push(e.detail);
+    if (model) model.state = { ...model.state, settings: applyChange(model.state.settings, e.detail) };
+  });
+  return changes;
+}
+
+/** Types into a field by keyboard, replacing its text; `{Enter}` or a Tab commits. */
+async function type(el: LpOptimiserControls, f: LpNumberField, keys: string): Promise<void> {
+  const box = fieldInput(f);
+  box.focus();
+  box.select();
+  await userEvent.keyboard(keys);
+  await settled(el);
+}
+
+/** Commits `text` as Enter does, by synthetic events (cheap, and one commit: no change event follows). */
+async function enter(el: LpOptimiserControls, f: LpNumberField, text: string): Promise<void> {
+  const box = fieldInput(f);
+  box.value = text;
+  box.dispatchEvent(new Event('input'));
+  box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+  await settled(el);
+}
+
+const eta = SETTINGS.learningRate;
+const etaRange = eta.range as { min: number; max: number };
 
 describe('<lp-optimiser-controls> alone', () => {
-  it("starts at the default η, on a slider from 10^−4 to 10^1, beside a field that takes η's whole range", async () => {
-    const controls = await mount<LpOptimiserControls>(html`<lp-optimiser-controls></lp-optimiser-controls>`);
-    const slider = controls.shadowRoot?.querySelector<HTMLInputElement>('#lr-slider');
-    expect([slider?.min, slider?.max]).toEqual(['-4', '1']);
-    expect(Number(slider?.value)).toBeCloseTo(Math.log10(0.05), 2);
-    const field = controls.shadowRoot?.querySelector<LpNumberField>('lp-number-field');
-    expect([field?.label, field?.value, field?.min, field?.max]).toEqual(['η', 0.05, 1e-6, 10]);
+  it("starts at the tutorial's settings: η, the full batch, the speed", async () => {
+    const el = await mount<LpOptimiserControls>(html`<lp-optimiser-controls></lp-optimiser-controls>`);
+    expect(el.learningRate).toBe(DEFAULT_SETTINGS.learningRate);
+    expect(el.batchSize).toBe(DEFAULT_SETTINGS.batchSize);
+    expect(el.speed).toEqual(DEFAULT_PLAYGROUND.speed);
+    expect(fieldInput(field(el, eta.label)).value).toBe(String(DEFAULT_SETTINGS.learningRate));
+    expect(batchMode(el).value).toBe('full');
+    expect(el.shadowRoot?.querySelector(`lp-number-field[label="${SETTINGS.batchSize.label}"]`)).toBeNull();
+    expect(fieldInput(field(el, SETTINGS.speed.label)).value).toBe(String(DEFAULT_PLAYGROUND.speed.value));
+    expect(speedUnit(el).value).toBe(DEFAULT_PLAYGROUND.speed.unit);
+    expect(await seriousViolations(el)).toEqual([]);
+  });
+
+  it('puts the slider at log₁₀ η and says η as its value text', async () => {
+    const el = await mount<LpOptimiserControls>(
+      html`<lp-optimiser-controls .learningRate=${0.1}></lp-optimiser-controls>`,
+    );
+    expect(Number(slider(el).value)).toBe(-1);
+    expect(slider(el).getAttribute('aria-valuetext')).toBe('0.1');
+    // Below the slider's end: the slider stays at its end, the field and the value text say η.
+    el.learningRate = 1e-5;
+    await settled(el);
+    expect(Number(slider(el).value)).toBe(Number(slider(el).min));
+    expect(slider(el).getAttribute('aria-valuetext')).toBe('0.00001');
+    expect(fieldInput(field(el, eta.label)).value).toBe('0.00001');
+  });
+
+  it("keeps η's slider and field within the settings table's limits", async () => {
+    const el = await mount<LpOptimiserControls>(html`<lp-optimiser-controls></lp-optimiser-controls>`);
+    const etaField = field(el, eta.label);
+    expect([etaField.min, etaField.max]).toEqual([LIMITS.learningRate.min, LIMITS.learningRate.max]);
+    expect(etaRange).toEqual(LIMITS.learningRate);
+    // The slider's top is the largest η; its bottom is a rate the table accepts.
+    expect(sliderToRate(Number(slider(el).max))).toBe(LIMITS.learningRate.max);
+    expect(sliderToRate(Number(slider(el).min))).toBeGreaterThanOrEqual(LIMITS.learningRate.min);
+    // The slider spans the learning-rate row's slider, 10^−4 to 10^1, in powers of ten.
+    expect([slider(el).min, slider(el).max]).toEqual([
+      String(Math.log10(SETTINGS.learningRate.slider.min)),
+      String(Math.log10(SETTINGS.learningRate.slider.max)),
+    ]);
+    expect([slider(el).min, slider(el).max]).toEqual(['-4', '1']);
+  });
+
+  it('sends η = 10^x, to 3 digits, as the slider moves by keyboard (arrows, Home, End)', async () => {
+    const el = await mount<LpOptimiserControls>(html`<lp-optimiser-controls></lp-optimiser-controls>`);
+    const changes = settingsSent(el);
+    slider(el).focus();
+    // η = 0.05 puts the slider at log₁₀ 0.05 ≈ −1.30 (its step is 0.01); one step right is 10^−1.29 ≈ 0.0513.
+    await userEvent.keyboard('{ArrowRight}');
+    await userEvent.keyboard('{End}');
+    await userEvent.keyboard('{Home}');
+    expect(changes).toEqual([
+      { training: { learningRate: 0.0513 } },
+      { training: { learningRate: LIMITS.learningRate.max } },
+      { training: { learningRate: sliderToRate(Number(slider(el).min)) } },
+    ]);
+  });
+
+  it('sends the largest η when the slider is clicked at its right end', async () => {
+    const el = await mount<LpOptimiserControls>(html`<lp-optimiser-controls></lp-optimiser-controls>`);
+    const event = nextEvent(el, 'lp-settings');
+    const box = slider(el).getBoundingClientRect();
+    await userEvent.click(slider(el), { position: { x: box.width - 1, y: box.height / 2 } });
+    const e = await event;
+    expect(e.detail).toEqual({ training: { learningRate: LIMITS.learningRate.max } });
+    expect(e.bubbles && e.composed).toBe(true);
+  });
+
+  it('sends nothing when the slider lands on the η it has', async () => {
+    const el = await mount<LpOptimiserControls>(
+      html`<lp-optimiser-controls .learningRate=${0.1}></lp-optimiser-controls>`,
+    );
+    const changes = settingsSent(el);
+    slider(el).value = '-1';
+    slider(el).dispatchEvent(new Event('input', { bubbles: true }));
+    expect(changes).toEqual([]);
+  });
+
+  it('sends η typed into its field', async () => {
+    const el = await mount<LpOptimiserControls>(html`<lp-optimiser-controls></lp-optimiser-controls>`);
+    const changes = settingsSent(el);
+    await type(el, field(el, eta.label), '0.2');
+    await userEvent.tab();
+    expect(changes).toEqual([{ training: { learningRate: 0.2 } }]);
+  });
+
+  it('refuses an η beyond the limits, or not a number, with a message, and sends nothing', async () => {
+    const el = await mount<LpOptimiserControls>(html`<lp-optimiser-controls></lp-optimiser-controls>`);
+    const changes = settingsSent(el);
+    const etaField = field(el, eta.label);
+    const limits = `between ${formatLimit(LIMITS.learningRate.min)} and ${formatLimit(LIMITS.learningRate.max)}`;
+    const tooBig = LIMITS.learningRate.max * 10;
+    await enter(el, etaField, String(tooBig));
+    expect(fieldMessage(etaField)).toBe(`${eta.label} must be ${limits}, got ${tooBig}`);
+    const tooSmall = LIMITS.learningRate.min / 10;
+    await enter(el, etaField, String(tooSmall));
+    expect(fieldMessage(etaField)).toBe(`${eta.label} must be ${limits}, got ${tooSmall}`);
+    await enter(el, etaField, 'η');
+    expect(fieldMessage(etaField)).toBe(`${eta.label} must be a number ${limits}, got "η"`);
+    expect(changes).toEqual([]);
+    expect(await seriousViolations(el)).toEqual([]);
+  });
+
+  it('asks for mini-batches of 32, or of every sample when there are fewer, from the Batch list', async () => {
+    const el = await mount<LpOptimiserControls>(html`<lp-optimiser-controls .samples=${100}></lp-optimiser-controls>`);
+    const changes = settingsSent(el);
+    batchMode(el).focus();
+    await userEvent.keyboard('{ArrowDown}');
+    el.samples = 20;
+    batchMode(el).value = 'full';
+    await settled(el);
+    await userEvent.selectOptions(batchMode(el), 'mini');
+    expect(changes).toEqual([{ training: { batchSize: 32 } }, { training: { batchSize: 20 } }]);
+  });
+
+  it('with mini-batches, shows the size in a whole-number field from 1 to the number of samples', async () => {
+    const el = await mount<LpOptimiserControls>(
+      html`<lp-optimiser-controls .batchSize=${8} .samples=${40}></lp-optimiser-controls>`,
+    );
+    const changes = settingsSent(el);
+    expect(batchMode(el).value).toBe('mini');
+    const size = field(el, SETTINGS.batchSize.label);
+    expect(fieldInput(size).value).toBe('8');
+    expect([size.min, size.max, size.integer]).toEqual([1, 40, true]);
+    // Every size it takes is one the settings table takes.
+    expect(size.min).toBeGreaterThanOrEqual(LIMITS.batchSize.min);
+    expect(size.max).toBeLessThanOrEqual(LIMITS.batchSize.max);
+    await enter(el, size, '41');
+    expect(fieldMessage(size)).toBe(`${SETTINGS.batchSize.label} must be between 1 and 40, got 41`);
+    await enter(el, size, '2.5');
+    expect(fieldMessage(size)).toBe(`${SETTINGS.batchSize.label} must be a whole number, got 2.5`);
+    await type(el, size, '10');
+    await userEvent.tab();
+    expect(changes).toEqual([{ training: { batchSize: 10 } }]);
+    batchMode(el).value = 'full';
+    batchMode(el).dispatchEvent(new Event('change'));
+    expect(changes.at(-1)).toEqual({ training: { batchSize: 0 } });
+  });
+
+  it("sends a speed typed in, within its unit's limits", async () => {
+    const el = await mount<LpOptimiserControls>(html`<lp-optimiser-controls></lp-optimiser-controls>`);
+    const changes = settingsSent(el);
+    const speed = field(el, SETTINGS.speed.label);
+    const perSecond = SPEED_LIMITS['per-second'];
+    expect([speed.min, speed.max, speed.integer]).toEqual([perSecond.min, perSecond.max, false]);
+    await enter(el, speed, String(perSecond.max + 1));
+    expect(fieldMessage(speed)).toBe(
+      `${SETTINGS.speed.label} must be between ${perSecond.min} and ${perSecond.max}, got ${perSecond.max + 1}`,
+    );
+    await type(el, speed, '0.5');
+    await userEvent.tab();
+    expect(changes).toEqual([{ speed: { value: 0.5 } }]);
+    el.speed = { unit: 'per-frame', value: 5 };
+    await settled(el);
+    const perFrame = SPEED_LIMITS['per-frame'];
+    expect([speed.min, speed.max, speed.integer]).toEqual([perFrame.min, perFrame.max, true]);
+  });
+
+  it('keeps the pace when the unit changes (60 frames a second), within the new limits', async () => {
+    const el = await mount<LpOptimiserControls>(
+      html`<lp-optimiser-controls .speed=${{ unit: 'per-second', value: 120 }}></lp-optimiser-controls>`,
+    );
+    const changes = settingsSent(el);
+    const choose = async (unit: string) => {
+      speedUnit(el).value = unit;
+      speedUnit(el).dispatchEvent(new Event('change'));
+      await settled(el);
+    };
+    await choose('per-frame'); // 120 a second: 2 a frame
+    el.speed = { unit: 'per-second', value: 4 };
+    await choose('per-frame'); // 4 a second rounds to 0 a frame: 1, the least
+    el.speed = { unit: 'per-frame', value: 5 };
+    await choose('per-second'); // 5 a frame is 300 a second: 240, the most
+    el.speed = { unit: 'per-second', value: 240 };
+    await choose('per-second'); // the unit it has: nothing
+    expect(changes).toEqual([
+      { speed: { unit: 'per-frame', value: 2 } },
+      { speed: { unit: 'per-frame', value: SPEED_LIMITS['per-frame'].min } },
+      { speed: { unit: 'per-second', value: SPEED_LIMITS['per-second'].max } },
+    ]);
+  });
+
+  it('is reached by Tab: slider, η, Batch, speed, unit', async () => {
+    const el = await mount<LpOptimiserControls>(html`<lp-optimiser-controls></lp-optimiser-controls>`);
+    slider(el).focus();
+    const reached: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await userEvent.tab();
+      reached.push(focusedName());
+    }
+    expect(reached).toEqual([eta.label, 'batch-mode', SETTINGS.speed.label, 'speed-unit']);
+  });
+});
+
+describe('<lp-optimiser-controls> in a model', () => {
+  let view: PublishedState;
+  beforeAll(async () => {
+    view = await publishedState();
+  });
+
+  it("shows the model's η, batch size and speed, and the number of its samples as the largest batch", async () => {
+    const model = await mount<LpFakeModel>(
+      html`<lp-fake-model><lp-optimiser-controls .samples=${7}></lp-optimiser-controls></lp-fake-model>`,
+    );
+    const el = model.querySelector('lp-optimiser-controls') as LpOptimiserControls;
+    expect(fieldInput(field(el, eta.label)).value).toBe(String(DEFAULT_SETTINGS.learningRate));
+    const settings = {
+      ...DEFAULT_PLAYGROUND,
+      training: { ...DEFAULT_SETTINGS, learningRate: 0.5, batchSize: 10 },
+      speed: { unit: 'per-frame', value: 5 },
+    } as const;
+    model.state = startingState({ published: view, settings });
+    await settled(model);
+    expect(fieldInput(field(el, eta.label)).value).toBe('0.5');
+    expect(Number(slider(el).value)).toBeCloseTo(Math.log10(0.5), 2);
+    expect(batchMode(el).value).toBe('mini');
+    const size = field(el, SETTINGS.batchSize.label);
+    expect(fieldInput(size).value).toBe('10');
+    // The tutorial's 40 points.
+    expect(size.max).toBe(view.run.data.targets.length);
+    expect(size.max).toBe(40);
+    expect(fieldInput(field(el, SETTINGS.speed.label)).value).toBe('5');
+    expect(speedUnit(el).value).toBe('per-frame');
+  });
+
+  it('an η typed and entered goes to the model, which shows it back, once', async () => {
+    const model = await mount<LpFakeModel>(
+      html`<lp-fake-model><lp-optimiser-controls></lp-optimiser-controls></lp-fake-model>`,
+    );
+    model.state = startingState({ published: view });
+    const el = model.querySelector('lp-optimiser-controls') as LpOptimiserControls;
+    const changes = settingsSent(el, model);
+    await settled(model);
+    await type(el, field(el, eta.label), '0.25{Enter}');
+    expect(changes).toEqual([{ training: { learningRate: 0.25 } }]);
+    expect(model.state.settings.training.learningRate).toBe(0.25);
+    expect(Number(slider(el).value)).toBeCloseTo(Math.log10(0.25), 2);
+    expect(slider(el).getAttribute('aria-valuetext')).toBe('0.25');
+  });
+
+  it('still follows the model after it is taken out and put back', async () => {
+    const model = await mount<LpFakeModel>(
+      html`<lp-fake-model><lp-optimiser-controls></lp-optimiser-controls></lp-fake-model>`,
+    );
+    const el = model.querySelector('lp-optimiser-controls') as LpOptimiserControls;
+    el.remove();
+    model.append(el);
+    model.state = startingState({
+      settings: { ...DEFAULT_PLAYGROUND, training: { ...DEFAULT_SETTINGS, learningRate: 2 } },
+    });
+    await settled(model);
+    expect(fieldInput(field(el, eta.label)).value).toBe('2');
   });
 });

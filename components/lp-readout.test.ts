@@ -113,7 +113,7 @@ describe('<lp-readout> in a model', () => {
     const model = await mount<LpFakeModel>(html`<lp-fake-model><lp-readout></lp-readout></lp-fake-model>`);
     const readout = model.querySelector('lp-readout') as LpReadout;
     expect(readout.shadowRoot?.textContent?.trim()).toBe('Loading…');
-    model.state = startingState({ view: start });
+    model.state = startingState({ published: start });
     await settled(model);
     expect(value(readout, 'iteration')).toBe('0');
     expect(value(readout, 'w1')).toBe('−4.0000');
@@ -121,7 +121,7 @@ describe('<lp-readout> in a model', () => {
     expect(value(readout, 'accuracy')).toBe('15.0 %');
     expect(value(readout, 'b')).toBeNull();
 
-    model.state = startingState({ view: biased, settings: withBias });
+    model.state = startingState({ published: biased, settings: withBias });
     await settled(model);
     expect(value(readout, 'iteration')).toBe('1');
     expect(pairs(readout).map(([label]) => label)).toContain('ξ (mean)');
@@ -135,11 +135,11 @@ describe('<lp-readout> in a model', () => {
   it('follows the model again after it is taken out and put back', async () => {
     const model = await mount<LpFakeModel>(html`<lp-fake-model><lp-readout></lp-readout></lp-fake-model>`);
     const readout = model.querySelector('lp-readout') as LpReadout;
-    model.state = startingState({ view: start });
+    model.state = startingState({ published: start });
     await settled(model);
     readout.remove();
     model.append(readout);
-    model.state = startingState({ view: afterThree });
+    model.state = startingState({ published: afterThree });
     await settled(model);
     expect(value(readout, 'iteration')).toBe('3');
   });

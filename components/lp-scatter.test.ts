@@ -386,7 +386,7 @@ describe('<lp-scatter> in a model', () => {
       (e) => e.querySelector('lp-scatter') as LpScatter,
     );
     expect(markers(scatter)).toHaveLength(0);
-    model.state = startingState({ view: afterThree, addClass: 1 });
+    model.state = startingState({ published: afterThree, addClass: 1 });
     await settled(model);
     expect(markers(scatter)).toHaveLength(40);
     const ticks = [...root(scatter).querySelectorAll('.axis.x .tick text')].map((t) => t.textContent);
@@ -398,7 +398,7 @@ describe('<lp-scatter> in a model', () => {
     const [r, , b] = rasterAt(scatter, [3, 3]);
     expect(b).toBeGreaterThan(r as number);
     expect(clickAt(scatter, [1, 1])).toMatchObject([{ action: 'add', t: 1 }]);
-    model.state = startingState({ view: afterThree, addClass: 0 });
+    model.state = startingState({ published: afterThree, addClass: 0 });
     await settled(model);
     expect(clickAt(scatter, [1, 1])).toMatchObject([{ action: 'add', t: 0 }]);
   });

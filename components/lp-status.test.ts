@@ -44,7 +44,7 @@ describe('<lp-status> in a model', () => {
   it("says the model's last step: 3 steps taken, iteration 3", async () => {
     const [model, status] = await inModel();
     expect(said(status)).toBe('');
-    model.state = startingState({ view: afterThree });
+    model.state = startingState({ published: afterThree });
     await settled(model);
     expect(said(status)).toBe('3 steps taken: iteration 3.');
     expect(await seriousViolations(status)).toEqual([]);
@@ -52,17 +52,17 @@ describe('<lp-status> in a model', () => {
 
   it('falls silent while an error shows, and speaks again once it is gone', async () => {
     const [model, status] = await inModel();
-    model.state = startingState({ view: afterThree, error: 'The engine was lost.' });
+    model.state = startingState({ published: afterThree, error: 'The engine was lost.' });
     await settled(model);
     expect(said(status)).toBe('');
-    model.state = startingState({ view: afterThree });
+    model.state = startingState({ published: afterThree });
     await settled(model);
     expect(said(status)).toBe('3 steps taken: iteration 3.');
   });
 
   it("shows a note instead of the model's sentence while the note is set", async () => {
     const [model, status] = await inModel();
-    model.state = startingState({ view: { ...afterThree, status: 'Play paused.' } });
+    model.state = startingState({ published: { ...afterThree, status: 'Play paused.' } });
     status.note = 'Link copied.';
     await settled(model);
     expect(said(status)).toBe('Link copied.');
@@ -73,14 +73,14 @@ describe('<lp-status> in a model', () => {
 
   it('follows the model again after it is taken out and put back', async () => {
     const [model, status] = await inModel();
-    model.state = startingState({ view: afterThree });
+    model.state = startingState({ published: afterThree });
     await settled(model);
     status.remove();
-    model.state = startingState({ view: { ...afterThree, status: 'Play on.' } });
+    model.state = startingState({ published: { ...afterThree, status: 'Play on.' } });
     model.append(status);
     await settled(model);
     expect(said(status)).toBe('Play on.');
-    model.state = startingState({ view: { ...afterThree, status: 'Play paused.' } });
+    model.state = startingState({ published: { ...afterThree, status: 'Play paused.' } });
     await settled(model);
     expect(said(status)).toBe('Play paused.');
   });
