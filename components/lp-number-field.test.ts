@@ -76,11 +76,14 @@ describe('<lp-number-field>', () => {
   // Known bug (reported, not fixed here): Enter commits on keydown, and the change event Chromium fires after it
   // commits again, before the control holding the field has passed the new value down (<lp-model> applies a
   // change asynchronously), so one Enter sends the value twice. Once that is fixed, this expects [0.2].
-  it('sends an Enter twice while the value has not come back down (known bug)', async () => {
+  it('sends a value once for one Enter, even before the value has come back down', async () => {
     const field = await etaField();
     const values = sent(field, false);
     await type(field, '0.2{Enter}');
-    expect(values).toEqual([0.2, 0.2]);
+    expect(values).toEqual([0.2]);
+    // Leaving the field after Enter sends nothing more; typing again and leaving sends the new value.
+    await userEvent.tab();
+    expect(values).toEqual([0.2]);
   });
 
   it('sends a typed value when focus leaves the field (Tab)', async () => {

@@ -79,6 +79,9 @@ export class LpNumberField extends LitElement {
     }
   }
 
+  /** The text Enter committed, until the next keystroke: the browser's change event after Enter must not send it again. */
+  private enteredText: string | undefined;
+
   override render() {
     return html`<label for=${this.inputId}>${this.label}</label>
       <input
@@ -94,10 +97,16 @@ export class LpNumberField extends LitElement {
         aria-describedby=${this.error ? `${this.inputId}-error` : ''}
         @input=${(e: Event) => {
           this.text = (e.target as HTMLInputElement).value;
+          this.enteredText = undefined;
         }}
-        @change=${() => this.commit()}
+        @change=${() => {
+          // Enter has committed this text already; the change the browser sends after it is the same one.
+          if (this.text !== this.enteredText) this.commit();
+        }}
         @keydown=${(e: KeyboardEvent) => {
-          if (e.key === 'Enter') this.commit();
+          if (e.key !== 'Enter') return;
+          this.enteredText = this.text;
+          this.commit();
         }}
       />
       ${this.error ? html`<span class="error" id="${this.inputId}-error" role="alert">${this.error}</span>` : ''}`;
