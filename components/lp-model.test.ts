@@ -248,6 +248,15 @@ describe('<lp-model engine="cpu">', () => {
     expect(reader.latest?.published?.state.iteration).toBe(1);
   });
 
+  it('says what its attributes ask for before it starts: its settings and its state agree', () => {
+    const model = document.createElement('lp-model');
+    model.setAttribute('learning-rate', '0.1');
+    model.setAttribute('initial-weights', '1,-1');
+    expect(model.settings.training.learningRate).toBe(0.1);
+    expect(model.settings.training.initialWeights).toEqual([1, -1]);
+    expect(model.state.weights).toEqual([1, -1]);
+  });
+
   it('exportCsv() before the start says to wait for ready', async () => {
     const model = await mount<LpModel>(html`<lp-model engine="cpu" no-shortcuts></lp-model>`);
     expect(() => model.exportCsv()).toThrow(/await its `ready` first/);

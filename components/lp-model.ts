@@ -25,7 +25,7 @@ import { gridBudget } from '../src/session/cost-surface-job';
 import { type ExportedModel, exportModel, modelMismatch, parseModel } from '../src/session/model-file';
 import { type Run, stateOf, type TrainingState, unmeasuredState } from '../src/session/training-session';
 import { parseAttributes } from '../src/settings/attributes';
-import { DEFAULT_PLAYGROUND, type PlaygroundSettings, type SettingsChange } from '../src/settings/playground-settings';
+import type { PlaygroundSettings, SettingsChange } from '../src/settings/playground-settings';
 import type { TrainingSettings } from '../src/settings/settings';
 import { linkedData, shareLink } from '../src/settings/share-link';
 import { LOOKING_FOR_ADAPTER, SOURCE, startFailed } from '../src/text/messages';
@@ -168,7 +168,10 @@ export class LpModel extends ModelAttributes {
 
   /** Every shareable setting (data, training, speed), read-only. */
   get settings(): PlaygroundSettings {
-    return this.controller?.settings ?? this.model.carried?.settings ?? DEFAULT_PLAYGROUND;
+    // Before the start, what the attributes say (as `state` does), not the defaults.
+    return (
+      this.controller?.settings ?? this.model.carried?.settings ?? parseAttributes(this.attributeValues()).settings
+    );
   }
 
   get playing(): boolean {
@@ -338,7 +341,6 @@ export class LpModel extends ModelAttributes {
     return this.started().then(work);
   }
 
-  /** What the page shows; a script asking before the start is told to wait for `ready`. */
   /** The run as `state` describes it (the views may be a frame behind); a script asking before the start is told to wait. */
   private current(): { run: Run; settings: PlaygroundSettings; custom: boolean } {
     const c = this.controller;
