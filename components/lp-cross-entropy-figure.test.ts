@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import './lp-cross-entropy-figure';
 import type { LpCrossEntropyFigure } from './lp-cross-entropy-figure';
+import { correction, drawn, handle, num, part, plotRect, press, readout, reappendAt } from './testing/figure';
 import { mount, nextEvent, seriousViolations, settled } from './testing/mount';
 
 const Y_LO = 0.001;
@@ -13,25 +14,8 @@ async function figure(
   template = html`<lp-cross-entropy-figure y="0.8" style="display:block; width:480px"></lp-cross-entropy-figure>`,
 ) {
   const el = await mount<LpCrossEntropyFigure>(template);
-  await expect.poll(() => plotRect(el).width, { interval: 5 }).toBeGreaterThan(0);
-  await settled(el);
+  await drawn(el);
   return el;
-}
-
-const part = <E extends Element>(el: Element, selector: string): E => {
-  const found = el.shadowRoot?.querySelector<E>(selector);
-  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
-  return found;
-};
-const readout = (el: Element, name: string) => part(el, `[data-readout="${name}"]`).textContent;
-const handle = (el: Element) => part<SVGGElement>(el, 'g.handle');
-const num = (e: Element, attribute: string) => Number(e.getAttribute(attribute) ?? Number.NaN);
-const correction = (el: Element) => el.shadowRoot?.querySelector('.correction')?.textContent ?? '';
-
-/** The plot area in the frame's pixels (the hit rectangle covers exactly it). */
-function plotRect(el: Element) {
-  const r = part(el, 'rect.hit');
-  return { left: num(r, 'x'), top: num(r, 'y'), width: num(r, 'width'), height: num(r, 'height') };
 }
 
 /** Where the handle is in data units: y on [0.001, 0.999], the cost on [0, 5]. */
@@ -42,12 +26,6 @@ function handleAt(el: Element): [number, number] {
     Y_LO + ((Y_HI - Y_LO) * (num(circle, 'cx') - p.left)) / p.width,
     (5 * (p.top + p.height - num(circle, 'cy'))) / p.height,
   ];
-}
-
-function press(el: Element, key: string, init: KeyboardEventInit = {}): void {
-  handle(el).dispatchEvent(
-    new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }),
-  );
 }
 
 describe('<lp-cross-entropy-figure>', () => {
@@ -134,11 +112,7 @@ describe('<lp-cross-entropy-figure>', () => {
 
   it('follows its new size after it is taken out of the page and put back', async () => {
     const el = await figure();
-    const container = el.parentElement as HTMLElement;
-    el.remove();
-    container.append(el);
-    el.style.width = '320px';
-    await expect.poll(() => part(el, 'svg.chart').getAttribute('width'), { interval: 5 }).toBe('320');
+    await reappendAt(el, 320);
     await settled(el);
     expect(handleAt(el)[0]).toBeCloseTo(0.8, 3);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import './lp-cross-entropy-gradient-figure';
 import type { LpCrossEntropyGradientFigure } from './lp-cross-entropy-gradient-figure';
+import { drawn, handle, num, part, plotRect, press, readout, reappendAt } from './testing/figure';
 import { mount, nextEvent, seriousViolations, settled } from './testing/mount';
 
 /** The figure at a fixed width, drawn: its frame has measured itself and laid the plot out. */
@@ -10,24 +11,8 @@ async function figure(z: string): Promise<LpCrossEntropyGradientFigure> {
   const el = await mount<LpCrossEntropyGradientFigure>(
     html`<lp-cross-entropy-gradient-figure z=${z} style="display:block; width:480px"></lp-cross-entropy-gradient-figure>`,
   );
-  await expect.poll(() => plotRect(el).width, { interval: 5 }).toBeGreaterThan(0);
-  await settled(el);
+  await drawn(el);
   return el;
-}
-
-const part = <E extends Element>(el: Element, selector: string): E => {
-  const found = el.shadowRoot?.querySelector<E>(selector);
-  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
-  return found;
-};
-const readout = (el: Element, name: string) => part(el, `[data-readout="${name}"]`).textContent;
-const handle = (el: Element) => part<SVGGElement>(el, 'g.handle');
-const num = (e: Element, attribute: string) => Number(e.getAttribute(attribute) ?? Number.NaN);
-
-/** The plot area in the frame's pixels (the hit rectangle covers exactly it). */
-function plotRect(el: Element) {
-  const r = part(el, 'rect.hit');
-  return { left: num(r, 'x'), top: num(r, 'y'), width: num(r, 'width'), height: num(r, 'height') };
 }
 
 /** Where the handle is in data units: z on [−6, 6], the gradient on [−1, 1]. */
@@ -38,12 +23,6 @@ function handleAt(el: Element): [number, number] {
     -6 + (12 * (num(circle, 'cx') - p.left)) / p.width,
     -1 + (2 * (p.top + p.height - num(circle, 'cy'))) / p.height,
   ];
-}
-
-function press(el: Element, key: string, init: KeyboardEventInit = {}): void {
-  handle(el).dispatchEvent(
-    new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }),
-  );
 }
 
 describe('<lp-cross-entropy-gradient-figure>', () => {
@@ -101,11 +80,7 @@ describe('<lp-cross-entropy-gradient-figure>', () => {
 
   it('follows its new size after it is taken out of the page and put back', async () => {
     const el = await figure('-1');
-    const container = el.parentElement as HTMLElement;
-    el.remove();
-    container.append(el);
-    el.style.width = '320px';
-    await expect.poll(() => part(el, 'svg.chart').getAttribute('width'), { interval: 5 }).toBe('320');
+    await reappendAt(el, 320);
     await settled(el);
     const [z, gradient] = handleAt(el);
     expect(z).toBeCloseTo(-1, 3);

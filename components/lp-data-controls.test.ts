@@ -2,13 +2,13 @@ import { html } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { PublishedState } from '../src/controller/published-state';
-import { DEFAULT_PLAYGROUND, type SettingsChange } from '../src/settings/playground-settings';
-import { applyChange } from '../src/settings/settings-change';
+import { DEFAULT_PLAYGROUND } from '../src/settings/playground-settings';
 import { SETTINGS, type Setting } from '../src/settings/settings-schema';
 import { formatLimit } from '../src/text/number-text';
 import './lp-data-controls';
 import type { LpDataControls } from './lp-data-controls';
 import type { LpNumberField } from './lp-number-field';
+import { enter, field, inputOf, messageOf, numberFields, settingsSent } from './testing/controls';
 import { type LpFakeModel, publishedState, startingState } from './testing/fake-model';
 import { mount, nextEvent, seriousViolations, settled } from './testing/mount';
 
@@ -17,38 +17,11 @@ const [M0X, M0Y] = SETTINGS.mean0.parts as readonly [string, string];
 const [M1X, M1Y] = SETTINGS.mean1.parts as readonly [string, string];
 
 const presetList = (el: LpDataControls) => el.shadowRoot?.querySelector('#preset') as HTMLSelectElement;
-const fields = (el: LpDataControls) => [...(el.shadowRoot?.querySelectorAll('lp-number-field') ?? [])];
-function field(el: LpDataControls, label: string): LpNumberField {
-  const found = fields(el).find((f) => f.label === label);
-  if (!found) throw new Error(`no field labelled ${label}`);
-  return found;
-}
-const inputOf = (f: LpNumberField) => f.shadowRoot?.querySelector('input') as HTMLInputElement;
-const messageOf = (f: LpNumberField) => f.shadowRoot?.querySelector('.error')?.textContent?.trim();
 const addClassRadios = (el: LpDataControls) => [
   ...(el.shadowRoot?.querySelectorAll<HTMLInputElement>('input[name=add-class]') ?? []),
 ];
 const newSeed = (el: LpDataControls) =>
   [...(el.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'New seed');
-
-/** Every lp-settings sent; with a model, each applied to its settings at once (a refused one throws). */
-function settingsSent(el: LpDataControls, model?: LpFakeModel): SettingsChange[] {
-  const changes: SettingsChange[] = [];
-  el.addEventListener('lp-settings', (e) => {
-    changes.push(e.detail);
-    if (model) model.state = { ...model.state, settings: applyChange(model.state.settings, e.detail) };
-  });
-  return changes;
-}
-
-/** Commits `text` in a field as Enter does (synthetic events: cheap, and one commit). */
-async function enter(el: LpDataControls, f: LpNumberField, text: string): Promise<void> {
-  const box = inputOf(f);
-  box.value = text;
-  box.dispatchEvent(new Event('input'));
-  box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
-  await settled(el);
-}
 
 const gaussiansControls = () =>
   mount<LpDataControls>(html`<lp-data-controls preset="gaussians" .gaussians=${GAUSSIANS}></lp-data-controls>`);
@@ -65,7 +38,7 @@ describe('<lp-data-controls> alone', () => {
       ['tutorial', 'Tutorial (40 points)'],
       ['gaussians', 'Two Gaussians'],
     ]);
-    expect(fields(el)).toEqual([]);
+    expect(numberFields(el)).toEqual([]);
     expect(addClassRadios(el).map((r) => r.checked)).toEqual([true, false]);
     expect(el.shadowRoot?.querySelector('[data-custom]')).toBeNull();
   });
@@ -85,7 +58,7 @@ describe('<lp-data-controls> alone', () => {
   it("with the Gaussians, shows their means in a table, std, per class and seed, with the table's names", async () => {
     const el = await gaussiansControls();
     expect(presetList(el).value).toBe('gaussians');
-    const shown = fields(el).map((f) => [f.label, inputOf(f).value]);
+    const shown = numberFields(el).map((f) => [f.label, inputOf(f).value]);
     expect(shown).toEqual([
       [M0X, String(GAUSSIANS.mean0[0])],
       [M0Y, String(GAUSSIANS.mean0[1])],
@@ -96,7 +69,7 @@ describe('<lp-data-controls> alone', () => {
       [SETTINGS.seed.label, String(GAUSSIANS.seed)],
     ]);
     // The means' labels are for screen readers; the table's headers say them on screen.
-    expect(fields(el).map((f) => f.hideLabel)).toEqual([true, true, true, true, false, false, false]);
+    expect(numberFields(el).map((f) => f.hideLabel)).toEqual([true, true, true, true, false, false, false]);
     expect(await seriousViolations(el)).toEqual([]);
   });
 
@@ -219,7 +192,7 @@ describe('<lp-data-controls> alone', () => {
     expect(el.shadowRoot?.querySelector('[data-custom]')?.textContent).toBe(
       `${custom} Choose a preset to go back to it.`,
     );
-    expect(fields(el)).toEqual([]);
+    expect(numberFields(el)).toEqual([]);
     // The preset it has already: chosen, it brings its data back.
     await userEvent.selectOptions(presetList(el), 'gaussians');
     // "Custom data" itself asks nothing.
@@ -245,7 +218,7 @@ describe('<lp-data-controls> in a model', () => {
     });
     await settled(model);
     expect(presetList(el).value).toBe('gaussians');
-    expect(fields(el).map((f) => inputOf(f).value)).toEqual(['-2', '1', '3', '-1', '0.8', '50', '7']);
+    expect(numberFields(el).map((f) => inputOf(f).value)).toEqual(['-2', '1', '3', '-1', '0.8', '50', '7']);
     expect(addClassRadios(el).map((r) => r.checked)).toEqual([false, true]);
     model.state = startingState({ published: { ...view, customData: 'Edited by clicks.' } });
     await settled(model);
@@ -276,6 +249,6 @@ describe('<lp-data-controls> in a model', () => {
     model.state = startingState({ settings: { ...DEFAULT_PLAYGROUND, preset: 'gaussians' } });
     await settled(model);
     expect(presetList(el).value).toBe('gaussians');
-    expect(fields(el)).toHaveLength(7);
+    expect(numberFields(el)).toHaveLength(7);
   });
 });

@@ -1,72 +1,29 @@
 import { html } from 'lit';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { DEFAULT_PLAYGROUND, type SettingsChange } from '../src/settings/playground-settings';
+import { DEFAULT_PLAYGROUND } from '../src/settings/playground-settings';
 import { DEFAULT_SETTINGS, LIMITS } from '../src/settings/settings';
-import { applyChange } from '../src/settings/settings-change';
 import { SETTINGS } from '../src/settings/settings-schema';
 import { formatLimit } from '../src/text/number-text';
 import './lp-initial-weights';
 import type { LpInitialWeights } from './lp-initial-weights';
-import type { LpNumberField } from './lp-number-field';
+import {
+  enter,
+  field,
+  focusedName,
+  inputOf,
+  messageOf,
+  numberFields,
+  settingsSent,
+  typeInto,
+} from './testing/controls';
 import { type LpFakeModel, startingState } from './testing/fake-model';
 import { mount, nextEvent, seriousViolations, settled } from './testing/mount';
 
 const [W1, W2] = SETTINGS.initialWeights.parts as readonly [string, string];
 const B0 = SETTINGS.initialBias.label;
 
-const fields = (el: LpInitialWeights) => [...(el.shadowRoot?.querySelectorAll('lp-number-field') ?? [])];
-function field(el: LpInitialWeights, label: string): LpNumberField {
-  const found = fields(el).find((f) => f.label === label);
-  if (!found) throw new Error(`no field labelled ${label}`);
-  return found;
-}
-const inputOf = (f: LpNumberField) => f.shadowRoot?.querySelector('input') as HTMLInputElement;
-const shown = (el: LpInitialWeights) => fields(el).map((f) => [f.label, inputOf(f).value, inputOf(f).disabled]);
-const messageOf = (f: LpNumberField) => f.shadowRoot?.querySelector('.error')?.textContent?.trim();
-
-/** The element that has focus, through shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** What has focus: a number field's label (its input is in its shadow root), or else the focused element's id. */
-function focusedName(): string {
-  const active = deepActive();
-  const root = active?.getRootNode();
-  const host = root instanceof ShadowRoot ? root.host : undefined;
-  return host?.tagName === 'LP-NUMBER-FIELD' ? (host as LpNumberField).label : (active?.id ?? '');
-}
-
-/** Every lp-settings sent; with a model, each applied to its settings at once (a refused one throws). */
-function settingsSent(el: LpInitialWeights, model?: LpFakeModel): SettingsChange[] {
-  const changes: SettingsChange[] = [];
-  el.addEventListener('lp-settings', (e) => {
-    changes.push(e.detail);
-    if (model) model.state = { ...model.state, settings: applyChange(model.state.settings, e.detail) };
-  });
-  return changes;
-}
-
-/** Types into a field by keyboard, replacing its text; `{Enter}` or a Tab commits. */
-async function type(el: LpInitialWeights, f: LpNumberField, keys: string): Promise<void> {
-  const box = inputOf(f);
-  box.focus();
-  box.select();
-  await userEvent.keyboard(keys);
-  await settled(el);
-}
-
-/** Commits `text` as Enter does, by synthetic events (cheap, and one commit: no change event follows). */
-async function enter(el: LpInitialWeights, f: LpNumberField, text: string): Promise<void> {
-  const box = inputOf(f);
-  box.value = text;
-  box.dispatchEvent(new Event('input'));
-  box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
-  await settled(el);
-}
+const shown = (el: LpInitialWeights) => numberFields(el).map((f) => [f.label, inputOf(f).value, inputOf(f).disabled]);
 
 describe('<lp-initial-weights> alone', () => {
   it("starts at the tutorial's w(0) = (−4, −2), b(0) = 0 shown but off (no bias)", async () => {
@@ -97,11 +54,11 @@ describe('<lp-initial-weights> alone', () => {
     );
     const event = nextEvent(el, 'lp-settings');
     const changes = settingsSent(el);
-    await type(el, field(el, W1), '1.5');
+    await typeInto(el, field(el, W1), '1.5');
     await userEvent.tab();
     const e = await event;
     expect(e.bubbles && e.composed).toBe(true);
-    await type(el, field(el, W2), '−3');
+    await typeInto(el, field(el, W2), '−3');
     await userEvent.tab();
     expect(changes).toEqual([{ training: { initialWeights: [1.5, 2] } }, { training: { initialWeights: [1, -3] } }]);
   });
@@ -126,7 +83,7 @@ describe('<lp-initial-weights> alone', () => {
     const el = await mount<LpInitialWeights>(html`<lp-initial-weights bias></lp-initial-weights>`);
     const changes = settingsSent(el);
     expect(inputOf(field(el, B0)).disabled).toBe(false);
-    await type(el, field(el, B0), '0.5');
+    await typeInto(el, field(el, B0), '0.5');
     await userEvent.tab();
     await enter(el, field(el, B0), String(LIMITS.parameter.max * 2));
     expect(messageOf(field(el, B0))).toContain(`${B0} must be between`);
@@ -136,10 +93,10 @@ describe('<lp-initial-weights> alone', () => {
   it('compact: no hint about the cost surface, and b(0) only while the bias is on', async () => {
     const el = await mount<LpInitialWeights>(html`<lp-initial-weights compact></lp-initial-weights>`);
     expect(el.shadowRoot?.querySelector('.hint')).toBeNull();
-    expect(fields(el).map((f) => f.label)).toEqual([W1, W2]);
+    expect(numberFields(el).map((f) => f.label)).toEqual([W1, W2]);
     el.bias = true;
     await settled(el);
-    expect(fields(el).map((f) => f.label)).toEqual([W1, W2, B0]);
+    expect(numberFields(el).map((f) => f.label)).toEqual([W1, W2, B0]);
   });
 
   it('Tab goes w₁(0), w₂(0), then b(0) only when it is on', async () => {
@@ -171,7 +128,7 @@ describe('<lp-initial-weights> in a model', () => {
       [B0, '3', false],
     ]);
     const changes = settingsSent(el, model);
-    await type(el, field(el, W2), '8{Enter}');
+    await typeInto(el, field(el, W2), '8{Enter}');
     expect(changes).toEqual([{ training: { initialWeights: [0.25, 8] } }]);
     expect(model.state.settings.training.initialWeights).toEqual([0.25, 8]);
     expect(inputOf(field(el, W2)).value).toBe('8');

@@ -4,6 +4,7 @@ import { userEvent } from 'vitest/browser';
 import type { LineSample } from '../src/model/likelihood';
 import './lp-likelihood-figure';
 import type { LpLikelihoodFigure } from './lp-likelihood-figure';
+import { all, correction, drawn, handle, num, part, plotRect, press, readout, reappendAt } from './testing/figure';
 import { mount, nextEvent, seriousViolations, settled } from './testing/mount';
 
 const W_LO = -2;
@@ -15,39 +16,16 @@ async function figure(
   template = html`<lp-likelihood-figure w="1" style="display:block; width:480px"></lp-likelihood-figure>`,
 ): Promise<LpLikelihoodFigure> {
   const el = await mount<LpLikelihoodFigure>(template);
-  await expect.poll(() => plotRect(el).width, { interval: 5 }).toBeGreaterThan(0);
-  await settled(el);
+  await drawn(el);
   return el;
 }
 
-const part = <E extends Element>(el: Element, selector: string): E => {
-  const found = el.shadowRoot?.querySelector<E>(selector);
-  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
-  return found;
-};
-const all = (el: Element, selector: string) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])];
-const readout = (el: Element, name: string) => part(el, `[data-readout="${name}"]`).textContent;
-const handle = (el: Element) => part<SVGGElement>(el, 'g.handle');
-const num = (e: Element, attribute: string) => Number(e.getAttribute(attribute) ?? Number.NaN);
 const text = (e: Element) => e.textContent?.replace(/\s+/g, ' ').trim();
-const correction = (el: Element) => el.shadowRoot?.querySelector('.correction')?.textContent ?? '';
-
-/** The plot area in the frame's pixels (the hit rectangle covers exactly it). */
-function plotRect(el: Element) {
-  const r = part(el, 'rect.hit');
-  return { left: num(r, 'x'), top: num(r, 'y'), width: num(r, 'width'), height: num(r, 'height') };
-}
 
 /** A point of the frame in data units: w on [−2, 6], −log L on [0, 10]. */
 function data(el: Element, px: number, py: number): [number, number] {
   const p = plotRect(el);
   return [W_LO + ((W_HI - W_LO) * (px - p.left)) / p.width, (COST_HI * (p.top + p.height - py)) / p.height];
-}
-
-function press(el: Element, key: string, init: KeyboardEventInit = {}): void {
-  handle(el).dispatchEvent(
-    new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }),
-  );
 }
 
 /** Each sample's bar: its probability as written, and what it says under it. */
@@ -188,11 +166,7 @@ describe('<lp-likelihood-figure>', () => {
 
   it('follows its new size after it is taken out of the page and put back', async () => {
     const el = await figure();
-    const container = el.parentElement as HTMLElement;
-    el.remove();
-    container.append(el);
-    el.style.width = '320px';
-    await expect.poll(() => part(el, 'svg.chart').getAttribute('width'), { interval: 5 }).toBe('320');
+    await reappendAt(el, 320);
     await settled(el);
     const circle = part(el, 'g.handle circle');
     expect(data(el, num(circle, 'cx'), num(circle, 'cy'))[0]).toBeCloseTo(1, 3);

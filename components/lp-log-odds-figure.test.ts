@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import './lp-log-odds-figure';
 import type { LpLogOddsFigure } from './lp-log-odds-figure';
+import { drawn, handle, num, part, plotRect, readout, reappendAt } from './testing/figure';
 import { mount, nextEvent, seriousViolations, settled } from './testing/mount';
 
 /** The figure at a fixed width, drawn: its frame has measured itself and laid the plot out. */
@@ -10,24 +11,8 @@ async function figure(z: string): Promise<LpLogOddsFigure> {
   const el = await mount<LpLogOddsFigure>(
     html`<lp-log-odds-figure z=${z} style="display:block; width:480px"></lp-log-odds-figure>`,
   );
-  await expect.poll(() => plotRect(el).width, { interval: 5 }).toBeGreaterThan(0);
-  await settled(el);
+  await drawn(el);
   return el;
-}
-
-const part = <E extends Element>(el: Element, selector: string): E => {
-  const found = el.shadowRoot?.querySelector<E>(selector);
-  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
-  return found;
-};
-const readout = (el: Element, name: string) => part(el, `[data-readout="${name}"]`).textContent;
-const handle = (el: Element) => part<SVGGElement>(el, 'g.handle');
-const num = (e: Element, attribute: string) => Number(e.getAttribute(attribute) ?? Number.NaN);
-
-/** The plot area in the frame's pixels (the hit rectangle covers exactly it). */
-function plotRect(el: Element) {
-  const r = part(el, 'rect.hit');
-  return { left: num(r, 'x'), top: num(r, 'y'), width: num(r, 'width'), height: num(r, 'height') };
 }
 
 /** A point of the frame in data units: both axes run over [−6, 6]. */
@@ -94,11 +79,7 @@ describe('<lp-log-odds-figure>', () => {
 
   it('follows its new size after it is taken out of the page and put back', async () => {
     const el = await figure('3');
-    const container = el.parentElement as HTMLElement;
-    el.remove();
-    container.append(el);
-    el.style.width = '320px';
-    await expect.poll(() => part(el, 'svg.chart').getAttribute('width'), { interval: 5 }).toBe('320');
+    await reappendAt(el, 320);
     await settled(el);
     const circle = part(el, 'g.handle circle');
     const [hz, hy] = data(el, num(circle, 'cx'), num(circle, 'cy'));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import './lp-logistic-derivative-figure';
 import type { LpLogisticDerivativeFigure } from './lp-logistic-derivative-figure';
+import { drawn, handle, num, part, plotRect, press, readout, reappendAt } from './testing/figure';
 import { mount, nextEvent, seriousViolations, settled } from './testing/mount';
 
 /** The figure at a fixed width, drawn: its frame has measured itself and laid the plot out. */
@@ -10,36 +11,14 @@ async function figure(z: string): Promise<LpLogisticDerivativeFigure> {
   const el = await mount<LpLogisticDerivativeFigure>(
     html`<lp-logistic-derivative-figure z=${z} style="display:block; width:480px"></lp-logistic-derivative-figure>`,
   );
-  await expect.poll(() => plotRect(el).width, { interval: 5 }).toBeGreaterThan(0);
-  await settled(el);
+  await drawn(el);
   return el;
-}
-
-const part = <E extends Element>(el: Element, selector: string): E => {
-  const found = el.shadowRoot?.querySelector<E>(selector);
-  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
-  return found;
-};
-const readout = (el: Element, name: string) => part(el, `[data-readout="${name}"]`).textContent;
-const handle = (el: Element) => part<SVGGElement>(el, 'g.handle');
-const num = (e: Element, attribute: string) => Number(e.getAttribute(attribute) ?? Number.NaN);
-
-/** The plot area in the frame's pixels (the hit rectangle covers exactly it). */
-function plotRect(el: Element) {
-  const r = part(el, 'rect.hit');
-  return { left: num(r, 'x'), top: num(r, 'y'), width: num(r, 'width'), height: num(r, 'height') };
 }
 
 /** A point of the frame in data units: z on [−6, 6], the value on [0, 1]. */
 function data(el: Element, px: number, py: number): [number, number] {
   const p = plotRect(el);
   return [-6 + (12 * (px - p.left)) / p.width, (p.top + p.height - py) / p.height];
-}
-
-function press(el: Element, key: string, init: KeyboardEventInit = {}): KeyboardEvent {
-  const event = new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init });
-  handle(el).dispatchEvent(event);
-  return event;
 }
 
 /** The tangent's slope and where it passes z, in data units. */
@@ -117,11 +96,7 @@ describe('<lp-logistic-derivative-figure>', () => {
 
   it('draws one tangent, not two, after it is taken out of the page and put back', async () => {
     const el = await figure('1');
-    const container = el.parentElement as HTMLElement;
-    el.remove();
-    container.append(el);
-    el.style.width = '400px';
-    await expect.poll(() => part(el, 'svg.chart').getAttribute('width'), { interval: 5 }).toBe('400');
+    await reappendAt(el, 400);
     press(el, 'ArrowRight');
     await settled(el);
     expect(el.shadowRoot?.querySelectorAll('circle.maximum').length).toBe(1);

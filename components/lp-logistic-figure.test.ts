@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import './lp-logistic-figure';
 import type { LpLogisticFigure } from './lp-logistic-figure';
+import { correction, drawn, handle, part, plotRect, press, readout, reappendAt } from './testing/figure';
 import { mount, nextEvent, seriousViolations, settled } from './testing/mount';
 
 /** The figure at a fixed width, drawn: its frame has measured itself and laid the plot out. */
@@ -14,33 +15,7 @@ async function figure(z: string): Promise<LpLogisticFigure> {
   return el;
 }
 
-async function drawn(el: LpLogisticFigure): Promise<void> {
-  await expect.poll(() => plotRect(el).width, { interval: 5 }).toBeGreaterThan(0);
-  await settled(el);
-}
-
-const part = <E extends Element>(el: Element, selector: string): E => {
-  const found = el.shadowRoot?.querySelector<E>(selector);
-  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
-  return found;
-};
-const readout = (el: Element, name: string) => part(el, `[data-readout="${name}"]`).textContent;
-const handle = (el: Element) => part<SVGGElement>(el, 'g.handle');
 const hit = (el: Element) => part<SVGRectElement>(el, 'rect.hit');
-const correction = (el: Element) => el.shadowRoot?.querySelector('.correction')?.textContent ?? '';
-
-/** The plot area in the frame's pixels (the hit rectangle covers exactly it). */
-function plotRect(el: Element) {
-  const r = hit(el);
-  const n = (a: string) => Number(r.getAttribute(a) ?? Number.NaN);
-  return { left: n('x'), top: n('y'), width: n('width'), height: n('height') };
-}
-
-function press(el: Element, key: string, init: KeyboardEventInit = {}): KeyboardEvent {
-  const event = new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init });
-  handle(el).dispatchEvent(event);
-  return event;
-}
 
 describe('<lp-logistic-figure>', () => {
   it('shows σ(0) = 0.5: both probabilities a half, the bars splitting the whole in two', async () => {
@@ -180,11 +155,7 @@ describe('<lp-logistic-figure>', () => {
 
   it('follows its new size after it is moved elsewhere in the page', async () => {
     const el = await figure('0');
-    const container = el.parentElement as HTMLElement;
-    el.remove();
-    container.append(el);
-    el.style.width = '360px';
-    await expect.poll(() => part(el, 'svg.chart').getAttribute('width'), { interval: 5 }).toBe('360');
+    await reappendAt(el, 360);
     await settled(el);
     press(el, 'End');
     await settled(el);

@@ -1,12 +1,12 @@
 import { html } from 'lit';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { DEFAULT_PLAYGROUND, type SettingsChange } from '../src/settings/playground-settings';
+import { DEFAULT_PLAYGROUND } from '../src/settings/playground-settings';
 import { DEFAULT_SETTINGS } from '../src/settings/settings';
-import { applyChange } from '../src/settings/settings-change';
 import { REDUCTIONS, SETTINGS } from '../src/settings/settings-schema';
 import './lp-model-controls';
 import type { LpModelControls } from './lp-model-controls';
+import { settingsSent } from './testing/controls';
 import { type LpFakeModel, startingState } from './testing/fake-model';
 import { mount, nextEvent, seriousViolations, settled } from './testing/mount';
 
@@ -15,16 +15,6 @@ const radio = (el: LpModelControls, r: string) =>
   el.shadowRoot?.querySelector(`input[name=reduction][value=${r}]`) as HTMLInputElement;
 const checkedReduction = (el: LpModelControls) =>
   (el.shadowRoot?.querySelector('input[name=reduction]:checked') as HTMLInputElement | null)?.value;
-
-/** Every lp-settings sent; with a model, each applied to its settings at once (a refused one throws). */
-function settingsSent(el: LpModelControls, model?: LpFakeModel): SettingsChange[] {
-  const changes: SettingsChange[] = [];
-  el.addEventListener('lp-settings', (e) => {
-    changes.push(e.detail);
-    if (model) model.state = { ...model.state, settings: applyChange(model.state.settings, e.detail) };
-  });
-  return changes;
-}
 
 describe('<lp-model-controls> alone', () => {
   it("starts as the tutorial's model: no bias, the summed cost", async () => {

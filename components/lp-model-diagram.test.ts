@@ -8,13 +8,9 @@ import { formatNumber } from '../src/text/format';
 import './lp-model-diagram';
 import type { LpModelDiagram } from './lp-model-diagram';
 import { type LpFakeModel, publishedState, startingState } from './testing/fake-model';
+import { part } from './testing/figure';
 import { mount, seriousViolations, settled } from './testing/mount';
 
-const part = <E extends Element>(el: Element, selector: string): E => {
-  const found = el.shadowRoot?.querySelector<E>(selector);
-  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
-  return found;
-};
 /** What the picture writes for `name` (w1, w2, b, x1, x2, z, y, t), or undefined when it writes nothing. */
 const readout = (el: Element, name: string) => el.shadowRoot?.querySelector(`[data-readout="${name}"]`)?.textContent;
 const label = (el: Element) => part(el, 'svg[part=plot]').getAttribute('aria-label');

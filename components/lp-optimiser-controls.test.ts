@@ -2,14 +2,13 @@ import { html } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { PublishedState } from '../src/controller/published-state';
-import { DEFAULT_PLAYGROUND, type SettingsChange } from '../src/settings/playground-settings';
+import { DEFAULT_PLAYGROUND } from '../src/settings/playground-settings';
 import { DEFAULT_SETTINGS, LIMITS } from '../src/settings/settings';
-import { applyChange } from '../src/settings/settings-change';
 import { SETTINGS, SPEED_LIMITS } from '../src/settings/settings-schema';
 import { formatLimit } from '../src/text/number-text';
-import type { LpNumberField } from './lp-number-field';
 import './lp-optimiser-controls';
 import { type LpOptimiserControls, sliderToRate } from './lp-optimiser-controls';
+import { enter, field, focusedName, inputOf, messageOf, settingsSent, typeInto } from './testing/controls';
 import { type LpFakeModel, publishedState, startingState } from './testing/fake-model';
 import { mount, nextEvent, seriousViolations, settled } from './testing/mount';
 
@@ -18,61 +17,6 @@ const part = <E extends Element>(el: LpOptimiserControls, selector: string) =>
 const slider = (el: LpOptimiserControls) => part<HTMLInputElement>(el, '#lr-slider');
 const batchMode = (el: LpOptimiserControls) => part<HTMLSelectElement>(el, '#batch-mode');
 const speedUnit = (el: LpOptimiserControls) => part<HTMLSelectElement>(el, '#speed-unit');
-/** The number field its label names (η, batch size, speed). */
-function field(el: LpOptimiserControls, label: string): LpNumberField {
-  const found = [...(el.shadowRoot?.querySelectorAll('lp-number-field') ?? [])].find((f) => f.label === label);
-  if (!found) throw new Error(`no field labelled ${label}`);
-  return found;
-}
-const fieldInput = (f: LpNumberField) => f.shadowRoot?.querySelector('input') as HTMLInputElement;
-const fieldMessage = (f: LpNumberField) => f.shadowRoot?.querySelector('.error')?.textContent?.trim();
-
-/** The element that has focus, through shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** What has focus: a number field's label (its input is in its shadow root), or else the focused element's id. */
-function focusedName(): string {
-  const active = deepActive();
-  const root = active?.getRootNode();
-  const host = root instanceof ShadowRoot ? root.host : undefined;
-  return host?.tagName === 'LP-NUMBER-FIELD' ? (host as LpNumberField).label : (active?.id ?? '');
-}
-
-/**
- * Every lp-settings the controls send. With a model, each change is applied to
- * its settings at once, as <lp-model> does (later): a change the settings
- * table refuses throws, and the test fails on it.
- */
-function settingsSent(el: LpOptimiserControls, model?: LpFakeModel): SettingsChange[] {
-  const changes: SettingsChange[] = [];
-  el.addEventListener('lp-settings', (e) => {
-    changes.push(e.detail);
-    if (model) model.state = { ...model.state, settings: applyChange(model.state.settings, e.detail) };
-  });
-  return changes;
-}
-
-/** Types into a field by keyboard, replacing its text; `{Enter}` or a Tab commits. */
-async function type(el: LpOptimiserControls, f: LpNumberField, keys: string): Promise<void> {
-  const box = fieldInput(f);
-  box.focus();
-  box.select();
-  await userEvent.keyboard(keys);
-  await settled(el);
-}
-
-/** Commits `text` as Enter does, by synthetic events (cheap, and one commit: no change event follows). */
-async function enter(el: LpOptimiserControls, f: LpNumberField, text: string): Promise<void> {
-  const box = fieldInput(f);
-  box.value = text;
-  box.dispatchEvent(new Event('input'));
-  box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
-  await settled(el);
-}
 
 const eta = SETTINGS.learningRate;
 const etaRange = eta.range as { min: number; max: number };
@@ -83,10 +27,10 @@ describe('<lp-optimiser-controls> alone', () => {
     expect(el.learningRate).toBe(DEFAULT_SETTINGS.learningRate);
     expect(el.batchSize).toBe(DEFAULT_SETTINGS.batchSize);
     expect(el.speed).toEqual(DEFAULT_PLAYGROUND.speed);
-    expect(fieldInput(field(el, eta.label)).value).toBe(String(DEFAULT_SETTINGS.learningRate));
+    expect(inputOf(field(el, eta.label)).value).toBe(String(DEFAULT_SETTINGS.learningRate));
     expect(batchMode(el).value).toBe('full');
     expect(el.shadowRoot?.querySelector(`lp-number-field[label="${SETTINGS.batchSize.label}"]`)).toBeNull();
-    expect(fieldInput(field(el, SETTINGS.speed.label)).value).toBe(String(DEFAULT_PLAYGROUND.speed.value));
+    expect(inputOf(field(el, SETTINGS.speed.label)).value).toBe(String(DEFAULT_PLAYGROUND.speed.value));
     expect(speedUnit(el).value).toBe(DEFAULT_PLAYGROUND.speed.unit);
     expect(await seriousViolations(el)).toEqual([]);
   });
@@ -102,7 +46,7 @@ describe('<lp-optimiser-controls> alone', () => {
     await settled(el);
     expect(Number(slider(el).value)).toBe(Number(slider(el).min));
     expect(slider(el).getAttribute('aria-valuetext')).toBe('0.00001');
-    expect(fieldInput(field(el, eta.label)).value).toBe('0.00001');
+    expect(inputOf(field(el, eta.label)).value).toBe('0.00001');
   });
 
   it("keeps η's slider and field within the settings table's limits", async () => {
@@ -159,7 +103,7 @@ describe('<lp-optimiser-controls> alone', () => {
   it('sends η typed into its field', async () => {
     const el = await mount<LpOptimiserControls>(html`<lp-optimiser-controls></lp-optimiser-controls>`);
     const changes = settingsSent(el);
-    await type(el, field(el, eta.label), '0.2');
+    await typeInto(el, field(el, eta.label), '0.2');
     await userEvent.tab();
     expect(changes).toEqual([{ training: { learningRate: 0.2 } }]);
   });
@@ -171,12 +115,12 @@ describe('<lp-optimiser-controls> alone', () => {
     const limits = `between ${formatLimit(LIMITS.learningRate.min)} and ${formatLimit(LIMITS.learningRate.max)}`;
     const tooBig = LIMITS.learningRate.max * 10;
     await enter(el, etaField, String(tooBig));
-    expect(fieldMessage(etaField)).toBe(`${eta.label} must be ${limits}, got ${tooBig}`);
+    expect(messageOf(etaField)).toBe(`${eta.label} must be ${limits}, got ${tooBig}`);
     const tooSmall = LIMITS.learningRate.min / 10;
     await enter(el, etaField, String(tooSmall));
-    expect(fieldMessage(etaField)).toBe(`${eta.label} must be ${limits}, got ${tooSmall}`);
+    expect(messageOf(etaField)).toBe(`${eta.label} must be ${limits}, got ${tooSmall}`);
     await enter(el, etaField, 'η');
-    expect(fieldMessage(etaField)).toBe(`${eta.label} must be a number ${limits}, got "η"`);
+    expect(messageOf(etaField)).toBe(`${eta.label} must be a number ${limits}, got "η"`);
     expect(changes).toEqual([]);
     expect(await seriousViolations(el)).toEqual([]);
   });
@@ -200,16 +144,16 @@ describe('<lp-optimiser-controls> alone', () => {
     const changes = settingsSent(el);
     expect(batchMode(el).value).toBe('mini');
     const size = field(el, SETTINGS.batchSize.label);
-    expect(fieldInput(size).value).toBe('8');
+    expect(inputOf(size).value).toBe('8');
     expect([size.min, size.max, size.integer]).toEqual([1, 40, true]);
     // Every size it takes is one the settings table takes.
     expect(size.min).toBeGreaterThanOrEqual(LIMITS.batchSize.min);
     expect(size.max).toBeLessThanOrEqual(LIMITS.batchSize.max);
     await enter(el, size, '41');
-    expect(fieldMessage(size)).toBe(`${SETTINGS.batchSize.label} must be between 1 and 40, got 41`);
+    expect(messageOf(size)).toBe(`${SETTINGS.batchSize.label} must be between 1 and 40, got 41`);
     await enter(el, size, '2.5');
-    expect(fieldMessage(size)).toBe(`${SETTINGS.batchSize.label} must be a whole number, got 2.5`);
-    await type(el, size, '10');
+    expect(messageOf(size)).toBe(`${SETTINGS.batchSize.label} must be a whole number, got 2.5`);
+    await typeInto(el, size, '10');
     await userEvent.tab();
     expect(changes).toEqual([{ training: { batchSize: 10 } }]);
     batchMode(el).value = 'full';
@@ -224,10 +168,10 @@ describe('<lp-optimiser-controls> alone', () => {
     const perSecond = SPEED_LIMITS['per-second'];
     expect([speed.min, speed.max, speed.integer]).toEqual([perSecond.min, perSecond.max, false]);
     await enter(el, speed, String(perSecond.max + 1));
-    expect(fieldMessage(speed)).toBe(
+    expect(messageOf(speed)).toBe(
       `${SETTINGS.speed.label} must be between ${perSecond.min} and ${perSecond.max}, got ${perSecond.max + 1}`,
     );
-    await type(el, speed, '0.5');
+    await typeInto(el, speed, '0.5');
     await userEvent.tab();
     expect(changes).toEqual([{ speed: { value: 0.5 } }]);
     el.speed = { unit: 'per-frame', value: 5 };
@@ -283,7 +227,7 @@ describe('<lp-optimiser-controls> in a model', () => {
       html`<lp-fake-model><lp-optimiser-controls .samples=${7}></lp-optimiser-controls></lp-fake-model>`,
     );
     const el = model.querySelector('lp-optimiser-controls') as LpOptimiserControls;
-    expect(fieldInput(field(el, eta.label)).value).toBe(String(DEFAULT_SETTINGS.learningRate));
+    expect(inputOf(field(el, eta.label)).value).toBe(String(DEFAULT_SETTINGS.learningRate));
     const settings = {
       ...DEFAULT_PLAYGROUND,
       training: { ...DEFAULT_SETTINGS, learningRate: 0.5, batchSize: 10 },
@@ -291,15 +235,15 @@ describe('<lp-optimiser-controls> in a model', () => {
     } as const;
     model.state = startingState({ published: view, settings });
     await settled(model);
-    expect(fieldInput(field(el, eta.label)).value).toBe('0.5');
+    expect(inputOf(field(el, eta.label)).value).toBe('0.5');
     expect(Number(slider(el).value)).toBeCloseTo(Math.log10(0.5), 2);
     expect(batchMode(el).value).toBe('mini');
     const size = field(el, SETTINGS.batchSize.label);
-    expect(fieldInput(size).value).toBe('10');
+    expect(inputOf(size).value).toBe('10');
     // The tutorial's 40 points.
     expect(size.max).toBe(view.run.data.targets.length);
     expect(size.max).toBe(40);
-    expect(fieldInput(field(el, SETTINGS.speed.label)).value).toBe('5');
+    expect(inputOf(field(el, SETTINGS.speed.label)).value).toBe('5');
     expect(speedUnit(el).value).toBe('per-frame');
   });
 
@@ -311,7 +255,7 @@ describe('<lp-optimiser-controls> in a model', () => {
     const el = model.querySelector('lp-optimiser-controls') as LpOptimiserControls;
     const changes = settingsSent(el, model);
     await settled(model);
-    await type(el, field(el, eta.label), '0.25{Enter}');
+    await typeInto(el, field(el, eta.label), '0.25{Enter}');
     expect(changes).toEqual([{ training: { learningRate: 0.25 } }]);
     expect(model.state.settings.training.learningRate).toBe(0.25);
     expect(Number(slider(el).value)).toBeCloseTo(Math.log10(0.25), 2);
@@ -329,6 +273,6 @@ describe('<lp-optimiser-controls> in a model', () => {
       settings: { ...DEFAULT_PLAYGROUND, training: { ...DEFAULT_SETTINGS, learningRate: 2 } },
     });
     await settled(model);
-    expect(fieldInput(field(el, eta.label)).value).toBe('2');
+    expect(inputOf(field(el, eta.label)).value).toBe('2');
   });
 });
