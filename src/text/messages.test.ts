@@ -238,6 +238,10 @@ describe('the engine, errors and notes', () => {
     expect(notAModelFile('m.json', 'Unexpected token')).toBe(
       'm.json is not a model file (not JSON: Unexpected token).',
     );
+    // The browser's message quotes the file, line breaks and all: the note keeps to one line.
+    expect(notAModelFile('data.csv', 'Unexpected token \'x\', "x1,x2,t\n0,0,0" is not valid JSON')).toBe(
+      'data.csv is not a model file (not JSON: Unexpected token \'x\', "x1,x2,t 0,0,0" is not valid JSON).',
+    );
   });
 
   it('tells whoever opens a model file how to have its data again', () => {

@@ -311,9 +311,9 @@ export function exportFailed(name: string, why: string): string {
   return `Could not export the ${name}: ${why}`;
 }
 
-/** A note: the file chosen as a model, `name`, is not JSON (`why`). */
+/** A note: the file chosen as a model, `name`, is not JSON (`why`, the parser's words on one line: they may quote the file's). */
 export function notAModelFile(name: string, why: string): string {
-  return `${name} is not a model file (not JSON: ${why}).`;
+  return `${name} is not a model file (not JSON: ${why.replace(/\s+/g, ' ').trim()}).`;
 }
 
 /** Said (the pace line) while Play keeps `achieved` steps a second of the `requested` pace on n points. */
