@@ -42,8 +42,12 @@ export abstract class ModelAttributes extends LitElement {
   /** Handle the keyboard shortcuts anywhere on the page, not only inside the element. */
   @property({ type: Boolean, attribute: 'global-shortcuts' }) globalShortcuts = false;
 
+  /** Found once: the declarations are fixed when the class is defined, and an update (every frame of Play) reads them. */
+  private static found: Map<string, { property: PropertyKey; boolean: boolean }> | undefined;
+
   /** The declared properties that hold a model attribute (a setting's or the engine's), by attribute name. */
   private static modelProperties(): Map<string, { property: PropertyKey; boolean: boolean }> {
+    if (ModelAttributes.found) return ModelAttributes.found;
     const found = new Map<string, { property: PropertyKey; boolean: boolean }>();
     for (const [key, options] of ModelAttributes.elementProperties) {
       const name = typeof options.attribute === 'string' ? options.attribute : String(key).toLowerCase();
@@ -51,6 +55,7 @@ export abstract class ModelAttributes extends LitElement {
         found.set(name, { property: key, boolean: options.type === Boolean });
       }
     }
+    ModelAttributes.found = found;
     return found;
   }
 

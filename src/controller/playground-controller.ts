@@ -213,13 +213,13 @@ export class PlaygroundController {
   /** Takes back the last change of the data (an edit, an import, a preset, new Gaussians). */
   undo(): Promise<void> {
     this.asked.dataUnknown();
-    return this.request(async () => this.afterHistory(await this.data.undo(), 'undo'));
+    return this.queue.run(async () => this.afterHistory(await this.data.undo(), 'undo'));
   }
 
   /** Makes the last undone change of the data again. */
   redo(): Promise<void> {
     this.asked.dataUnknown();
-    return this.request(async () => this.afterHistory(await this.data.redo(), 'redo'));
+    return this.queue.run(async () => this.afterHistory(await this.data.redo(), 'redo'));
   }
 
   private async afterHistory(step: DataStep | undefined, verb: 'undo' | 'redo'): Promise<void> {
@@ -234,13 +234,11 @@ export class PlaygroundController {
    * its iteration. Says so when the data here differ from the model's.
    */
   async loadModel(model: ExportedModel): Promise<void> {
-    // Its settings were checked where the file came in (parseModel): they pass whole.
-    const whole = wholeChange(model.settings);
-    const change =
-      model.data.source === 'custom' ? ({ training: whole.training, speed: whole.speed } as CheckedChange) : whole;
+    // Its settings were checked where the file came in (parseModel); custom data come back from their CSV, not the preset.
+    const change = wholeChange(model.settings, model.data.source !== 'custom');
     this.asked.loaded(change);
     this.stopSteps(STOPPED_BY.modelLoaded);
-    return this.request(async () => {
+    return this.queue.run(async () => {
       await this.apply(change);
       const [w1, w2] = model.weights;
       await this.session.setWeights({ w1, w2, b: model.bias }, model.iteration);
@@ -265,7 +263,7 @@ export class PlaygroundController {
   async loadDataset(data: Dataset, name: string): Promise<void> {
     this.asked.customData();
     this.stopSteps(STOPPED_BY.newData);
-    return this.request(async () => {
+    return this.queue.run(async () => {
       const settings = this.settings;
       const note = importedNote(name, data.targets.length, linkNote(data.targets.length));
       await this.replaceData(async () => data, { settings, note, what: importStep(name) }, loadedStatus(name));
@@ -276,7 +274,7 @@ export class PlaygroundController {
   /** Adds or removes a point by a click; training continues from the current weights. */
   edit(edit: PointEdit): Promise<void> {
     this.asked.customData();
-    return this.request(() => this.applyEdit(edit));
+    return this.queue.run(() => this.applyEdit(edit));
   }
 
   private async applyEdit(edit: PointEdit): Promise<void> {
@@ -288,12 +286,12 @@ export class PlaygroundController {
   /** Runs n steps after the requests before it; a reset, new data, a model or a pause asked for later stops it. */
   step(n: number): Promise<void> {
     const run = new StepRun(checkedStepCount(n));
-    return this.stepping(run, () => this.request(() => this.stepAndDraw(run)));
+    return this.stepping(run, () => this.queue.run(() => this.stepAndDraw(run)));
   }
 
   async reset(): Promise<void> {
     this.stopSteps(STOPPED_BY.reset);
-    return this.request(async () => {
+    return this.queue.run(async () => {
       await this.session.reset();
       this.divergence = '';
       this.status = SAID.reset;
@@ -361,11 +359,6 @@ export class PlaygroundController {
   /** The custom data and their note, to restart from after a reconnect; undefined for the preset's. */
   get customDataset(): { dataset: Dataset; note: string } | undefined {
     return this.data.custom;
-  }
-
-  /** Queues a request behind every one asked for before it, counted as work under way meanwhile. */
-  private request(work: () => Promise<void>): Promise<void> {
-    return this.queue.run(work);
   }
 
   /** Keeps `run` where stopSteps() finds it from the moment it is asked for until it is done. */

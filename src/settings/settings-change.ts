@@ -69,11 +69,12 @@ export function checkChange(
 
 /**
  * Settings the table produced whole (a model file read by parseModel) as a
- * change that sets every one of them: they passed where they came in.
+ * change that sets them, or only their training and speed when `dataToo` is
+ * false: they passed where they came in.
  */
-export function wholeChange(settings: PlaygroundSettings): CheckedChange {
+export function wholeChange(settings: PlaygroundSettings, dataToo = true): CheckedChange {
   const { preset, gaussians, training, speed } = settings;
-  return { preset, gaussians, training, speed } as CheckedChange;
+  return (dataToo ? { preset, gaussians, training, speed } : { training, speed }) as CheckedChange;
 }
 
 /** `base` with a change that has passed the table: a plain merge, nothing checked again. */
