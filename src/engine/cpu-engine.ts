@@ -32,6 +32,18 @@ import {
 } from '../model/regression';
 import { batchSlot, epochKey, isMiniBatch, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
 
+/**
+ * f at every point of the grid, row-major with y outer. One index runs over
+ * the output, so there is no loop bound to get wrong (a typed array would
+ * swallow a write past its end without a word).
+ */
+function overGrid(grid: GridSpec, f: (x: number, y: number) => number): Float32Array {
+  const { size } = grid;
+  return Float32Array.from({ length: size * size }, (_, k) =>
+    f(gridCoordinate(grid.x, size, k % size), gridCoordinate(grid.y, size, Math.floor(k / size))),
+  );
+}
+
 export class CpuEngine implements Engine {
   readonly kind = 'cpu' as const;
   private data: Dataset = { points: new Float64Array(0), targets: new Uint8Array(0) };
@@ -111,30 +123,14 @@ export class CpuEngine implements Engine {
   async costSurface(grid: GridSpec, part: SurfacePart = {}): Promise<Float32Array> {
     const n = this.data.targets.length;
     const { first, stride, count } = surfaceSamples(n, part);
-    const indexAt = stride === 1 && first === 0 ? undefined : (k: number) => first + k * stride;
-    const { reduction } = this.options;
-    const scale = estimateScale(reduction, count, n);
+    const scale = estimateScale(this.options.reduction, count, n);
     const b = part.bias ?? this.params.b;
-    const out = new Float32Array(grid.size * grid.size);
-    for (let j = 0; j < grid.size; j++) {
-      const w2 = gridCoordinate(grid.y, grid.size, j);
-      for (let i = 0; i < grid.size; i++) {
-        const w1 = gridCoordinate(grid.x, grid.size, i);
-        out[j * grid.size + i] = sumSamples(this.data, { w1, w2, b }, count, indexAt).cost * scale;
-      }
-    }
-    return out;
+    const visited = (k: number) => first + k * stride;
+    return overGrid(grid, (w1, w2) => sumSamples(this.data, { w1, w2, b }, count, visited).cost * scale);
   }
 
   async probabilityGrid(grid: GridSpec): Promise<Float32Array> {
-    const out = new Float32Array(grid.size * grid.size);
-    for (let j = 0; j < grid.size; j++) {
-      const x2 = gridCoordinate(grid.y, grid.size, j);
-      for (let i = 0; i < grid.size; i++) {
-        out[j * grid.size + i] = logistic(logit(this.params, gridCoordinate(grid.x, grid.size, i), x2));
-      }
-    }
-    return out;
+    return overGrid(grid, (x1, x2) => logistic(logit(this.params, x1, x2)));
   }
 
   destroy(): void {
