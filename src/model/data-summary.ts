@@ -39,10 +39,12 @@ export function addRange(summary: DataSummary, data: Dataset, from: number, to: 
   for (let i = from; i < to; i++) {
     const x1 = p[2 * i]!;
     const x2 = p[2 * i + 1]!;
+    // Stryker disable EqualityOperator: on a tie, < and <= store the same number (but for the sign of a zero, and −0 bounds the same box as 0)
     if (x1 < x1min) x1min = x1;
     if (x1 > x1max) x1max = x1;
     if (x2 < x2min) x2min = x2;
     if (x2 > x2max) x2max = x2;
+    // Stryker restore EqualityOperator
     s11 += x1 * x1;
     s12 += x1 * x2;
     s22 += x2 * x2;

@@ -20,6 +20,17 @@ describe('likelihoodOf', () => {
     );
   });
 
+  it('has the lecture’s samples in order along the line, the classes overlapping in one pair', () => {
+    // The figure draws a bar per sample in list order, so they go left to right: t = 0 on the left of 0,
+    // t = 1 on the right, but for one pair either side of 0 that swap places.
+    const xs = LINE_SAMPLES.map(({ x }) => x);
+    xs.slice(1).forEach((x, i) => {
+      expect(x).toBeGreaterThan(xs[i]!);
+    });
+    expect(xs.filter((x) => x < 0)).toHaveLength(3);
+    expect(LINE_SAMPLES.map(({ t }) => t)).toEqual([0, 0, 1, 0, 1, 1]);
+  });
+
   it('peaks at a finite w for samples that overlap', () => {
     const ws = Array.from({ length: 121 }, (_, k) => -2 + k * 0.1);
     const values = ws.map((w) => likelihoodOf(LINE_SAMPLES, w).likelihood);

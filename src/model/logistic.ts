@@ -10,6 +10,7 @@
  */
 export function logistic(z: number): number {
   const e = Math.exp(-Math.abs(z));
+  // Stryker disable next-line EqualityOperator: at z = 0 (e = 1) both branches give 1/2, so z > 0 is the same function
   return z >= 0 ? 1 / (1 + e) : e / (1 + e);
 }
 

@@ -11,6 +11,7 @@ import {
   gradient,
   gradientDescentStep,
   type Params,
+  reductionScale,
   type TrainingOptions,
 } from './regression';
 import { tutorialDataset } from './tutorial-data';
@@ -128,5 +129,24 @@ describe('gradient descent step', () => {
     expect(c).toEqual({ truePositive: 1, falsePositive: 0, trueNegative: 1, falseNegative: 0 });
     const flipped = confusion(data, { w1: -1, w2: 0, b: 0 });
     expect(flipped).toEqual({ truePositive: 0, falsePositive: 1, trueNegative: 0, falseNegative: 1 });
+  });
+
+  it('predicts class 1 on the boundary itself, where z = 0 and σ(z) = 0.5', () => {
+    // w = 0, b = 0 puts every point at z = 0: both are predicted t = 1, as in every kernel.
+    const atZero = { w1: 0, w2: 0, b: 0 };
+    expect(confusion(data, atZero)).toEqual({ truePositive: 1, falsePositive: 1, trueNegative: 0, falseNegative: 0 });
+    expect(accuracy(data, atZero)).toBe(0.5);
+  });
+});
+
+describe('reductions and empty data', () => {
+  it('scales by 1/count for the mean and by 1 for the sum, and by 1 when there is nothing to average', () => {
+    expect(reductionScale('mean', 4)).toBe(0.25);
+    expect(reductionScale('sum', 4)).toBe(1);
+    expect(reductionScale('mean', 0)).toBe(1);
+  });
+
+  it('gives an empty data set accuracy 0, not 0/0', () => {
+    expect(accuracy(datasetFromRows([]), { w1: 1, w2: 0, b: 0 })).toBe(0);
   });
 });

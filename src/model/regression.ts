@@ -182,5 +182,5 @@ export function accuracy(data: Dataset, params: Params): number {
 }
 
 export function confusion(data: Dataset, params: Params): Confusion {
-  return evaluate(data, params, 'sum').confusion;
+  return sumSamples(data, params).confusion;
 }

@@ -6,6 +6,119 @@ import { cost, gradientDescentStep } from './regression';
 import { curvatureBound, safeLearningRate } from './step-bound';
 import { tutorialDataset } from './tutorial-data';
 
+type Row = readonly [number, number, 0 | 1];
+type Index = 0 | 1 | 2;
+type Matrix3 = [[number, number, number], [number, number, number], [number, number, number]];
+
+/** Σ x̃ x̃ᵀ with x̃ = (x1, x2, 1), summed here from the rows (not by data-summary). */
+function gramMatrix(rows: readonly Row[]): Matrix3 {
+  const m: Matrix3 = [
+    [0, 0, 0],
+    [0, 0, 0],
+    [0, 0, 0],
+  ];
+  for (const [x1, x2] of rows) {
+    const x = [x1, x2, 1] as const;
+    for (const i of [0, 1, 2] as const) for (const j of [0, 1, 2] as const) m[i][j] += x[i] * x[j];
+  }
+  return m;
+}
+
+// Hundredths in [−10, 10]: no underflow in the squares.
+const coordinate = fc.integer({ min: -1000, max: 1000 }).map((k) => k / 100);
+const rows = fc.array(fc.tuple(coordinate, coordinate, fc.constantFrom(0 as const, 1 as const)), {
+  minLength: 1,
+  maxLength: 20,
+});
+
+describe('curvatureBound', () => {
+  it('is λmax/4 of [[Σx1², Σx1x2], [Σx1x2, Σx2²]] without the bias, by the quadratic formula', () => {
+    fc.assert(
+      fc.property(rows, (r) => {
+        const [[a, b], [, c]] = gramMatrix(r);
+        // The roots of λ² − (a + c)λ + ac − b² = 0: (a + c)/2 ± √(((a − c)/2)² + b²).
+        const lambda = (a + c) / 2 + Math.hypot((a - c) / 2, b);
+        const bound = curvatureBound(datasetFromRows(r), false, 'sum');
+        // The closed form loses half the digits where two eigenvalues coincide (see step-bound.ts).
+        expect(Math.abs(bound - lambda / 4)).toBeLessThanOrEqual(1e-7 * lambda);
+      }),
+    );
+  });
+
+  it('finds λmax when the data lie along an axis that a fixed start vector of an iteration could miss', () => {
+    // Σ x xᵀ = 2·(11, −10)(11, −10)ᵀ + (10, 11)(10, 11)ᵀ: eigenvectors (11, −10) and (10, 11), both of
+    // squared length 221, with eigenvalues 2·221 and 221. Power iteration from (1, 1.1), which is orthogonal
+    // to (11, −10), found 221.
+    const data = datasetFromRows([
+      [11, -10, 0],
+      [-11, 10, 1],
+      [10, 11, 0],
+    ]);
+    expect(curvatureBound(data, false, 'sum')).toBeCloseTo((2 * 221) / 4, 10);
+  });
+
+  it('is λmax/4 of the bordered 3×3 matrix with the bias, in a case worked by hand', () => {
+    // x̃ = (1, 0, 1), (0, 1, 1), (1, 1, 1): Σ x̃ x̃ᵀ = [[2, 1, 2], [1, 2, 2], [2, 2, 3]]. (1, −1, 0) is an
+    // eigenvector with λ = 1; on (1, 1, 0) and (0, 0, 1) the matrix acts as [[3, 2], [4, 3]], whose eigenvalues
+    // are the roots of λ² − 6λ + 1: 3 ± 2√2.
+    const data = datasetFromRows([
+      [1, 0, 0],
+      [0, 1, 1],
+      [1, 1, 0],
+    ]);
+    const lambda = 3 + 2 * Math.SQRT2;
+    expect(curvatureBound(data, true, 'sum')).toBeCloseTo(lambda / 4, 12);
+    expect(curvatureBound(data, true, 'mean')).toBeCloseTo(lambda / 4 / 3, 12);
+    // Without the bias: [[2, 1], [1, 2]], λmax = 3.
+    expect(curvatureBound(data, false, 'sum')).toBeCloseTo(3 / 4, 12);
+  });
+
+  it('is λ/4 when Σ x̃ x̃ᵀ is λ times the identity (the three eigenvalues coincide)', () => {
+    // The corners of a square about the origin: Σ x̃ x̃ᵀ = 4I.
+    const data = datasetFromRows([
+      [1, 1, 0],
+      [-1, -1, 0],
+      [1, -1, 1],
+      [-1, 1, 1],
+    ]);
+    expect(curvatureBound(data, true, 'sum')).toBeCloseTo(1, 12);
+    // Without the bias, diag(4, 4) bordered with a 0: the two largest of three coincide, to about 1e-8.
+    expect(curvatureBound(data, false, 'sum')).toBeCloseTo(1, 7);
+  });
+
+  it('is 0 for data at the origin without the bias', () => {
+    expect(curvatureBound(datasetFromRows([[0, 0, 1]]), false, 'sum')).toBe(0);
+  });
+
+  it('with the bias, is λ/4 for the λ that is an eigenvalue of Σ x̃ x̃ᵀ with λI − Σ x̃ x̃ᵀ positive semi-definite', () => {
+    // That pair of conditions holds for λmax alone. λI − M is positive semi-definite when its principal minors
+    // are ≥ 0 (within rounding); an eigenvalue makes its determinant 0.
+    fc.assert(
+      fc.property(rows, (r) => {
+        const m = gramMatrix(r);
+        const lambda = 4 * curvatureBound(datasetFromRows(r), true, 'sum');
+        // The entries of λI − M, and its principal 2×2 minors.
+        const at = (i: Index, j: Index) => (i === j ? lambda : 0) - m[i][j];
+        const minor = (i: Index, j: Index) => at(i, i) * at(j, j) - at(i, j) * at(j, i);
+        const det =
+          at(0, 0) * minor(1, 2) -
+          at(0, 1) * (at(1, 0) * at(2, 2) - at(1, 2) * at(2, 0)) +
+          at(0, 2) * (at(1, 0) * at(2, 1) - at(1, 1) * at(2, 0));
+        const tolerance = 1e-7 * lambda;
+        for (const i of [0, 1, 2] as const) expect(at(i, i)).toBeGreaterThanOrEqual(-tolerance);
+        for (const [i, j] of [
+          [0, 1],
+          [0, 2],
+          [1, 2],
+        ] as const) {
+          expect(minor(i, j)).toBeGreaterThanOrEqual(-tolerance * lambda);
+        }
+        expect(Math.abs(det)).toBeLessThanOrEqual(tolerance * lambda * lambda);
+      }),
+    );
+  });
+});
+
 describe('safeLearningRate', () => {
   it('is the closed form on a diagonal case', () => {
     // Σ x xᵀ = diag(2·9, 2·1): λmax = 18, L = 4.5.

@@ -10,37 +10,37 @@ import { summaryOf } from './data-summary';
 import type { Dataset } from './dataset';
 import { type Reduction, reductionScale } from './regression';
 
-/** λmax of a symmetric positive semi-definite matrix, by power iteration (converges: its eigenvalues are ≥ 0). */
-function largestEigenvalue(m: readonly (readonly number[])[]): number {
-  const d = m.length;
-  let v = Array.from({ length: d }, (_, i) => 1 + i * 0.1);
-  let lambda = 0;
-  for (let iteration = 0; iteration < 200; iteration++) {
-    const next = m.map((row) => row.reduce((acc, value, j) => acc + value * (v[j] as number), 0));
-    const norm = Math.hypot(...next);
-    if (norm === 0) return 0;
-    v = next.map((x) => x / norm);
-    if (Math.abs(norm - lambda) <= 1e-12 * norm) return norm;
-    lambda = norm;
-  }
-  return lambda;
+/**
+ * λmax of the symmetric matrix [[a, b, c], [b, d, e], [c, e, f]], in closed form: the largest root of
+ * its characteristic cubic by the trigonometric method (O. K. Smith, 1961). With q the mean of the
+ * eigenvalues and p their spread, the eigenvalues are q + 2p·cos(φ + 2πk/3), where cos 3φ =
+ * det(A − qI) / (2p³). Exact to rounding but where the two largest eigenvalues (nearly) coincide: there
+ * cos 3φ ≈ −1, where acos is steep, and λmax is good to about 1e-8 relative, far closer than the bound
+ * needs. (Power iteration from a fixed start vector, used before, returned a smaller eigenvalue for data
+ * whose main axis was orthogonal to that start.)
+ */
+function largestEigenvalue(a: number, b: number, c: number, d: number, e: number, f: number): number {
+  const q = (a + d + f) / 3;
+  const aq = a - q;
+  const dq = d - q;
+  const fq = f - q;
+  // p² = ‖A − qI‖² / 6 (the Frobenius norm: each off-diagonal entry counts twice).
+  const p = Math.sqrt((aq * aq + dq * dq + fq * fq + 2 * (b * b + c * c + e * e)) / 6);
+  if (p === 0) return q; // A = qI: one eigenvalue, three times.
+  const det = aq * (dq * fq - e * e) - b * (b * fq - e * c) + c * (b * e - dq * c);
+  // In [−1, 1] but for rounding.
+  const cos3phi = Math.min(1, Math.max(-1, det / (2 * p ** 3)));
+  return q + 2 * p * Math.cos(Math.acos(cos3phi) / 3);
 }
 
 /** L: the most the cost can curve, for these data, model and reduction. */
 export function curvatureBound(data: Dataset, bias: boolean, reduction: Reduction): number {
   const { n, moments } = summaryOf(data);
   const [s11, s12, s22, s1, s2] = moments;
-  const matrix = bias
-    ? [
-        [s11, s12, s1],
-        [s12, s22, s2],
-        [s1, s2, n],
-      ]
-    : [
-        [s11, s12],
-        [s12, s22],
-      ];
-  return (largestEigenvalue(matrix) / 4) * reductionScale(reduction, n);
+  // Without the bias the matrix is [[s11, s12], [s12, s22]]; bordered with zeros it gains the eigenvalue 0, which
+  // leaves λmax as it is (the matrix is positive semi-definite).
+  const lambda = bias ? largestEigenvalue(s11, s12, s1, s22, s2, n) : largestEigenvalue(s11, s12, 0, s22, 0, 0);
+  return (lambda / 4) * reductionScale(reduction, n);
 }
 
 /** 2/L: below this learning rate every gradient step lowers the cost. */
