@@ -82,4 +82,17 @@ describe('undo and redo', () => {
     expect(stack.nextRedo).toBe('a');
     expect(stack.nextUndo).toBeUndefined();
   });
+
+  it('puts nothing back when there was nothing to put back', () => {
+    const stack = new UndoStack<string>();
+    stack.undoFailed();
+    stack.redoFailed();
+    expect(stack.depth).toEqual({ undo: 0, redo: 0 });
+    stack.push('a');
+    stack.undoFailed();
+    expect(stack.depth).toEqual({ undo: 1, redo: 0 });
+    stack.undo();
+    stack.redoFailed();
+    expect(stack.depth).toEqual({ undo: 0, redo: 1 });
+  });
 });

@@ -82,6 +82,54 @@ describe('divergence', () => {
   });
 });
 
+describe('divergence at its edges', () => {
+  it('looks at the last iteration, however long the history', () => {
+    expect(divergence([entry(0, 10), entry(1, 9), entry(2, Number.NaN)], DEFAULT_SETTINGS, 40)).toMatch(
+      /diverged at iteration 2: the numbers overflowed/,
+    );
+  });
+
+  it('stops for weights beyond the limit, not at it', () => {
+    expect(divergence([entry(0, 10), entry(1, 5, 1e6)], DEFAULT_SETTINGS, 40)).toBeUndefined();
+    expect(divergence([entry(0, 10), entry(1, 5, -1.000001e6)], DEFAULT_SETTINGS, 40)).toMatch(/weights passed/);
+  });
+
+  it('calls a cost diverging only above ten times its best and above where the run started', () => {
+    // Exactly ten times the best, above the start: not yet.
+    expect(divergence([entry(0, 50), entry(1, 10), entry(2, 100)], DEFAULT_SETTINGS, 40)).toBeUndefined();
+    expect(divergence([entry(0, 50), entry(1, 10), entry(2, 100.001)], DEFAULT_SETTINGS, 40)).toMatch(/diverging/);
+    // Back exactly where it started, far above its best: not diverging.
+    expect(divergence([entry(0, 200), entry(1, 10), entry(2, 200)], DEFAULT_SETTINGS, 40)).toBeUndefined();
+  });
+
+  it('says nothing of a cost when no iteration was measured on all the data', () => {
+    expect(divergence([entry(0, 10, 1, 'batch'), entry(1, 1e9, 1, 'batch')], DEFAULT_SETTINGS, 40)).toBeUndefined();
+  });
+});
+
+describe('DivergenceWatch', () => {
+  it('keeps comparing with the whole run while the data stay the same', () => {
+    const watch = new DivergenceWatch();
+    const early = [entry(0, 100), entry(1, 10), entry(2, 90), entry(3, 95)];
+    expect(watch.check({ dataVersion: 0, iteration: 3, history: early }, DEFAULT_SETTINGS, 40)).toBeUndefined();
+    // The best (10) was before the last check, and still counts.
+    const later = [...early, entry(4, 150)];
+    expect(watch.check({ dataVersion: 0, iteration: 4, history: later }, DEFAULT_SETTINGS, 40)).toMatch(/diverging/);
+  });
+
+  it('counts the iteration an edit re-measured, and nothing before it', () => {
+    const watch = new DivergenceWatch();
+    const before = [entry(0, 200), entry(1, 100), entry(2, 30), entry(3, 14.5)];
+    expect(watch.check({ dataVersion: 0, iteration: 3, history: before }, DEFAULT_SETTINGS, 40)).toBeUndefined();
+    // Points added at iteration 3: its cost measured again, on the new data, far above the old best.
+    const edited = [...before.slice(0, 3), entry(3, 382)];
+    expect(watch.check({ dataVersion: 1, iteration: 3, history: edited }, DEFAULT_SETTINGS, 120)).toBeUndefined();
+    // From that re-measured cost, a step that shoots ten times above it diverges.
+    const blown = [...edited, entry(4, 3900)];
+    expect(watch.check({ dataVersion: 1, iteration: 4, history: blown }, DEFAULT_SETTINGS, 120)).toMatch(/diverging/);
+  });
+});
+
 describe('rateAdvice, the one rule for what to suggest when η is too large', () => {
   const sum = DEFAULT_SETTINGS;
   const mean = { ...DEFAULT_SETTINGS, reduction: 'mean' as const };

@@ -45,12 +45,12 @@ export function rateAdvice(
 ): RateAdvice {
   const eta = settings.learningRate;
   const summed = settings.reduction === 'sum';
-  const before = moment.kind === 'before-training';
-  const target = before ? safe : Math.min(eta / 10, safe);
+  const diverged = moment.kind === 'diverged';
+  const target = diverged ? Math.min(eta / 10, safe) : safe;
   return {
     eta,
     rate: Math.max(LIMITS.learningRate.min, Number(target.toPrecision(2))),
-    mean: summed && (before ? eta <= moment.safeMean : n > MANY_POINTS),
+    mean: summed && (diverged ? n > MANY_POINTS : eta <= moment.safeMean),
   };
 }
 
@@ -74,12 +74,12 @@ export function divergence(
   }
   // Costs over all the data only: a mini-batch's estimate is not a cost the run rose from, nor one it rose to.
   const measured = history.filter((e) => e.measuredOn === 'all');
-  const latest = measured.at(-1);
-  if (!latest) return undefined;
+  const earliest = measured[0];
+  if (earliest === undefined) return undefined;
+  const latest = measured.at(-1) ?? earliest;
   let lowest = Number.POSITIVE_INFINITY;
   for (const e of measured) lowest = Math.min(lowest, e.loss);
-  const first = measured[0]?.loss ?? latest.loss;
-  if (latest.loss > BLOW_UP * lowest && latest.loss > first) {
+  if (latest.loss > BLOW_UP * lowest && latest.loss > earliest.loss) {
     return divergenceText({ kind: 'cost', iteration: latest.iteration, lowest, latest: latest.loss }, advice, n);
   }
   return undefined;
@@ -108,9 +108,8 @@ export class DivergenceWatch {
       this.dataVersion = run.dataVersion;
       this.from = this.checked;
     }
-    // A reset or new data start the history again from 0.
-    if (run.iteration < this.from || (run.history[0]?.iteration ?? 0) > this.from)
-      this.from = run.history[0]?.iteration ?? 0;
+    // A reset (or a model loaded at an earlier iteration) starts the history again: all of it counts.
+    if (run.iteration < this.from) this.from = 0;
     this.checked = run.iteration;
     const since = run.history.filter((e) => e.iteration >= this.from);
     return divergence(since, settings, n, safe);

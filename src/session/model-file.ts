@@ -12,7 +12,7 @@ import { classCounts } from '../model/data-summary';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from '../settings/playground-settings';
 import { SettingError } from '../settings/settings';
 import { applyChange } from '../settings/settings-change';
-import { shown } from '../settings/settings-schema';
+import { isFiniteNumber, shown } from '../settings/settings-schema';
 import { formatCount } from '../text/format';
 import { modelLoadedStatus, modelMismatchNotice, RESTORE, restoreGaussians } from '../text/messages';
 import { quote } from '../text/quote';
@@ -80,10 +80,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function finite(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new SettingError(`the model's ${field} must be a finite number, got ${shown(value)}`);
-  }
-  return value;
+  if (isFiniteNumber(value)) return value;
+  throw new SettingError(`the model's ${field} must be a finite number, got ${shown(value)}`);
 }
 
 /** A weight or a bias: finite, and no larger than any run reaches (run-limits.ts), so every saved model loads. */
@@ -147,11 +145,12 @@ export function parseModel(input: unknown): ExportedModel {
   const training = part(given.training, 'training');
   const speed = part(given.speed, 'speed');
   // Every setting goes through the settings table: what a link or a field refuses, a file cannot set.
+  // A part left out is undefined here, which applyChange leaves as it was.
   const settings = applyChange(DEFAULT_PLAYGROUND, {
-    ...(preset !== undefined ? { preset: preset as PlaygroundSettings['preset'] } : {}),
-    ...(gaussians ? { gaussians } : {}),
-    ...(training ? { training } : {}),
-    ...(speed ? { speed } : {}),
+    preset: preset as PlaygroundSettings['preset'] | undefined,
+    gaussians,
+    training,
+    speed,
   });
   const data = part(value.data, 'data') ?? {};
   const source = data.source === 'tutorial' || data.source === 'gaussians' ? data.source : 'custom';

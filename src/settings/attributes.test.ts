@@ -69,4 +69,11 @@ describe('parseAttributes', () => {
     Object.assign(attributes, { toString: '1', constructor: 'x' });
     expect(parseAttributes(attributes)).toEqual({ engine: 'auto', settings: DEFAULT_PLAYGROUND, notices: [] });
   });
+
+  it('takes an empty engine attribute for none: the default engine, without a notice', () => {
+    expect(parseAttributes({ engine: '' })).toEqual({ engine: 'auto', settings: DEFAULT_PLAYGROUND, notices: [] });
+    expect(parseAttributes({ engine: 'tpu' }).notices).toEqual([
+      'engine="tpu" is not one of auto, gpu, cpu; using "auto".',
+    ]);
+  });
 });

@@ -5,7 +5,7 @@ import { formatCsv } from '../model/csv';
 import { datasetFromRows } from '../model/dataset';
 import { tutorialDataset } from '../model/tutorial-data';
 import { formatCount } from '../text/format';
-import { decodeLinkData, encodeLinkData, LINK_MAX_POINTS } from './link-data';
+import { decodeLinkData, encodeLinkData, LINK_MAX_POINTS, linkNote } from './link-data';
 
 const bits = (d: { points: Float64Array; targets: Uint8Array }) => [
   Array.from(new Uint8Array(d.points.buffer, d.points.byteOffset, d.points.byteLength)),
@@ -22,6 +22,23 @@ const datasets = (maxLength: number) =>
     .map((xs) =>
       datasetFromRows(xs.map(([a, b], i) => [a, b, i === 0 ? 0 : i === 1 ? 1 : (i * 7) % 3 === 0 ? 1 : 0] as const)),
     );
+
+/** `content` deflated and written in base64url, as a hand-made link would carry it (independent of encodeLinkData). */
+async function handMade(content: string | Uint8Array): Promise<string> {
+  const stream = new Blob([content as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return Buffer.from(await new Response(stream).arrayBuffer()).toString('base64url');
+}
+
+/** A valid CSV of exactly `size` bytes, in rows of 6 and 7 bytes ("1,1,0", "10,1,1"): far more than 2 000 points. */
+function csvOfSize(size: number): string {
+  const header = 'x1,x2,t\n';
+  const body = size - header.length;
+  const long = body % 6;
+  const rows = Array.from({ length: Math.floor(body / 6) }, (_, i) => `${i < long ? '10' : '1'},1,${i % 2}\n`);
+  const csv = header + rows.join('');
+  expect(csv.length).toBe(size);
+  return csv;
+}
 
 describe('data in a link', () => {
   it('round-trips any data set within the limit bit for bit', async () => {
@@ -91,5 +108,38 @@ describe('data in a link', () => {
     ).arrayBuffer();
     const value = Buffer.from(bomb).toString('base64url');
     await expect(decodeLinkData(value)).rejects.toThrow(/larger than 2.000 points can be/);
+  });
+
+  it('inflates up to 256 KiB, the most 2 000 points can take, and then counts the points', async () => {
+    // Exactly the limit inflates: it is the points, counted, that refuse this link.
+    await expect(decodeLinkData(await handMade(csvOfSize(256 * 1024)))).rejects.toThrow(
+      'a link carries at most 2\u202f000 points',
+    );
+    await expect(decodeLinkData(await handMade(csvOfSize(256 * 1024 + 1)))).rejects.toThrow(
+      "the link's data are larger than 2\u202f000 points can be",
+    );
+  });
+
+  it('refuses 2 001 points however short their CSV', async () => {
+    const rows = Array.from({ length: LINK_MAX_POINTS + 1 }, (_, i) => `0,0,${i % 2}\n`);
+    await expect(decodeLinkData(await handMade(`x1,x2,t\n${rows.join('')}`))).rejects.toThrow(
+      'a link carries at most 2\u202f000 points',
+    );
+  });
+
+  it('refuses bytes that are not UTF-8 as damaged, never reading them as other characters', async () => {
+    // 0xff never occurs in UTF-8; a lenient decoder would read it as U+FFFD and blame the CSV.
+    const bytes = new TextEncoder().encode('x1,x2,t\n1,2,0\n3,4,1\n');
+    bytes[9] = 0xff;
+    await expect(decodeLinkData(await handMade(bytes))).rejects.toThrow(
+      "the link's data are damaged (cut short, or changed by hand)",
+    );
+  });
+
+  it('says whether a copied link carries custom data of n points', () => {
+    expect(linkNote(LINK_MAX_POINTS)).toBe('A copied link carries them.');
+    expect(linkNote(LINK_MAX_POINTS + 1)).toBe(
+      'Too many for a link (at most 2\u202f000 points travel in one): export them as CSV to share them.',
+    );
   });
 });

@@ -39,6 +39,11 @@ export function shown(value: unknown): string {
   return quote(json).slice(1, -1);
 }
 
+/** Whether `value` is a finite number: Number.isFinite, as a type guard (it is false for every non-number). */
+export function isFiniteNumber(value: unknown): value is number {
+  return Number.isFinite(value);
+}
+
 /** Checks one number against its range: the message names the setting as the screen does. */
 export function checkNumber(label: string, value: unknown, range: Range, integer = false): number {
   const limits = `between ${formatLimit(range.min)} and ${formatLimit(range.max)}`;
@@ -46,7 +51,7 @@ export function checkNumber(label: string, value: unknown, range: Range, integer
   if (value instanceof UnreadNumber && value.why === 'too-large') {
     throw new SettingError(`${label} must be ${limits}, got ${shown(value)}`);
   }
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
+  if (!isFiniteNumber(value)) {
     throw new SettingError(`${label} must be a number ${limits}, got ${shown(value)}`);
   }
   if (value < range.min || value > range.max) throw new SettingError(`${label} must be ${limits}, got ${value}`);
@@ -56,7 +61,8 @@ export function checkNumber(label: string, value: unknown, range: Range, integer
 }
 
 function checkChoice<T extends string>(label: string, value: unknown, choices: readonly T[]): T {
-  if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
+  // Only a string can equal one of the choices: no typeof test is needed before includes.
+  if ((choices as readonly unknown[]).includes(value)) return value as T;
   const list = choices.map((c) => `"${c}"`).join(' or ');
   throw new SettingError(`${label} must be ${list}, got ${shown(value)}`);
 }

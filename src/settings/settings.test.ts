@@ -117,3 +117,12 @@ describe('the limits', () => {
     expect(SETTINGS.batchSize.range).toBe(LIMITS.batchSize);
   });
 });
+
+describe('SettingError', () => {
+  it('is a RangeError named SettingError, as a script that catches it sees it', () => {
+    const error = new SettingError('η must be between 1e-6 and 10, got 11');
+    expect(error).toBeInstanceOf(RangeError);
+    expect(error.name).toBe('SettingError');
+    expect(String(error)).toBe('SettingError: η must be between 1e-6 and 10, got 11');
+  });
+});

@@ -142,4 +142,11 @@ describe('URL hash', () => {
     expect(decoded.settings.gaussians.perClass).toBe(DEFAULT_PLAYGROUND.gaussians.perClass);
     expect(decoded.notices).toEqual([expect.stringContaining('"n=oops"')]);
   });
+
+  it('reads a hash without its leading #, and a later # as part of a value', () => {
+    expect(decodeSettings('cost=mean&zoom=#2')).toEqual({
+      settings: applyChange(DEFAULT_PLAYGROUND, { training: { reduction: 'mean' } }),
+      notices: ['The link\'s "zoom=#2" is not a setting of this page; it was ignored.'],
+    });
+  });
 });

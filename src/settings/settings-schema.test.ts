@@ -1,0 +1,129 @@
+/** The settings table's own rules: how values are shown in messages, read from text and written to links. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PLAYGROUND, type PlaygroundSettings, type Speed } from './playground-settings';
+import { SettingError } from './settings';
+import { attributeSettings, checkNumberText, linkEntries, SETTINGS, shown } from './settings-schema';
+
+/** The message `run` throws, or 'accepted'. */
+function refusal(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(SettingError);
+    return (error as Error).message;
+  }
+  return 'accepted';
+}
+
+const withTraining = (training: Partial<PlaygroundSettings['training']>): PlaygroundSettings => ({
+  ...DEFAULT_PLAYGROUND,
+  training: { ...DEFAULT_PLAYGROUND.training, ...training },
+});
+
+describe('shown: a value as a message quotes it', () => {
+  it('says "nothing" for empty text and for a value left out', () => {
+    expect(shown('')).toBe('nothing');
+    expect(shown(undefined)).toBe('nothing');
+  });
+
+  it('quotes user text as typed (not as JSON), cut after 24 characters', () => {
+    expect(shown('a"b')).toBe('"a"b"');
+    expect(shown('x'.repeat(30))).toBe(`"${'x'.repeat(24)}…"`);
+  });
+
+  it('writes numbers plainly, never NaN, and objects from code as JSON', () => {
+    expect(shown(2.5)).toBe('2.5');
+    expect(shown(Number.NaN)).toBe('not a finite number');
+    expect(shown(null)).toBe('null');
+    expect(shown({ unit: 'per-hour' })).toBe('{"unit":"per-hour"}');
+  });
+
+  it('is what a refused choice or toggle reports', () => {
+    expect(refusal(() => SETTINGS.reduction.applyText(DEFAULT_PLAYGROUND, ''))).toBe(
+      'cost must be "sum" or "mean", got nothing',
+    );
+    const noUnit = { ...DEFAULT_PLAYGROUND, speed: { value: 4 } as Speed };
+    expect(refusal(() => SETTINGS.speed.validate(noUnit))).toBe(
+      'speed unit must be "per-second" or "per-frame", got nothing',
+    );
+    // A number is no choice, even one that reads like one.
+    const numeric = { ...DEFAULT_PLAYGROUND, preset: 1 as unknown as 'tutorial' };
+    expect(refusal(() => SETTINGS.preset.validate(numeric))).toBe('data set must be "tutorial" or "gaussians", got 1');
+  });
+});
+
+describe('checkNumberText: a number typed into a field', () => {
+  it('takes a fraction unless whole numbers are asked for', () => {
+    const range = { min: 0, max: 1 };
+    expect(checkNumberText('std', '0.5', range)).toBe(0.5);
+    expect(refusal(() => checkNumberText('std', '0.5', range, true))).toBe('std must be a whole number, got 0.5');
+  });
+});
+
+describe('reading a setting from text', () => {
+  it('reads a pair only as two numbers split by one comma, quoting anything else whole', () => {
+    expect(SETTINGS.initialWeights.applyText(DEFAULT_PLAYGROUND, '1,-2').training.initialWeights).toEqual([1, -2]);
+    expect(refusal(() => SETTINGS.initialWeights.applyText(DEFAULT_PLAYGROUND, '1;2'))).toBe(
+      'w₁(0) and w₂(0) must be two numbers, got "1;2"',
+    );
+    expect(refusal(() => SETTINGS.initialWeights.applyText(DEFAULT_PLAYGROUND, '1,2,3'))).toBe(
+      'w₁(0) and w₂(0) must be two numbers, got "1,2,3"',
+    );
+  });
+
+  it('reads a toggle as 1 (on) or 0 (off), and writes it back so', () => {
+    const on = withTraining({ bias: true });
+    expect(SETTINGS.bias.applyText(on, '0').training.bias).toBe(false);
+    expect(SETTINGS.bias.applyText(DEFAULT_PLAYGROUND, '1').training.bias).toBe(true);
+    expect(refusal(() => SETTINGS.bias.applyText(DEFAULT_PLAYGROUND, 'true'))).toBe(
+      'bias b must be on (1) or off (0), got "true"',
+    );
+    expect(SETTINGS.bias.linkText(on)).toBe('1');
+    expect(SETTINGS.bias.linkText(DEFAULT_PLAYGROUND)).toBe('0');
+  });
+
+  it('takes steps per second from 0.25 to 240, naming the unit in the message', () => {
+    expect(SETTINGS.speed.applyText(DEFAULT_PLAYGROUND, '0.25/s').speed).toEqual({ unit: 'per-second', value: 0.25 });
+    expect(SETTINGS.speed.applyText(DEFAULT_PLAYGROUND, '240/s').speed).toEqual({ unit: 'per-second', value: 240 });
+    expect(refusal(() => SETTINGS.speed.applyText(DEFAULT_PLAYGROUND, '241/s'))).toBe(
+      'speed (steps per second) must be between 0.25 and 240, got 241',
+    );
+    expect(refusal(() => SETTINGS.speed.applyText(DEFAULT_PLAYGROUND, '0.2/s'))).toBe(
+      'speed (steps per second) must be between 0.25 and 240, got 0.2',
+    );
+    // Per frame, only whole steps: the unit decides the range and the rule.
+    expect(refusal(() => SETTINGS.speed.applyText(DEFAULT_PLAYGROUND, '2.5/frame'))).toBe(
+      'speed (steps per frame) must be a whole number, got 2.5',
+    );
+  });
+
+  it('takes any seed a 32-bit signed integer holds, and no larger', () => {
+    expect(SETTINGS.seed.applyText(DEFAULT_PLAYGROUND, '2147483647').gaussians.seed).toBe(2 ** 31 - 1);
+    expect(refusal(() => SETTINGS.seed.applyText(DEFAULT_PLAYGROUND, '2147483648'))).toBe(
+      'seed must be between 0 and 2\u202f147\u202f483\u202f647, got 2147483648',
+    );
+  });
+});
+
+describe('links and attributes', () => {
+  it("write the Gaussians' settings only with that preset: the tutorial's data ignore them", () => {
+    const std2 = { ...DEFAULT_PLAYGROUND, gaussians: { ...DEFAULT_PLAYGROUND.gaussians, std: 2 } };
+    expect(linkEntries(std2, DEFAULT_PLAYGROUND)).toEqual([]);
+    expect(linkEntries({ ...std2, preset: 'gaussians' }, DEFAULT_PLAYGROUND)).toEqual([
+      ['preset', 'gaussians'],
+      ['std', '2'],
+    ]);
+    expect(SETTINGS.std.inLink(DEFAULT_PLAYGROUND)).toBe(false);
+    expect(SETTINGS.learningRate.inLink(DEFAULT_PLAYGROUND)).toBe(true);
+  });
+
+  it('are read from the five attributes the elements declare (components/model-attributes.ts), in table order', () => {
+    expect(attributeSettings().map((row) => row.attribute)).toEqual([
+      'dataset',
+      'learning-rate',
+      'initial-weights',
+      'bias',
+      'reduction',
+    ]);
+  });
+});
