@@ -231,7 +231,9 @@ describe('parseModel', () => {
 
 describe('what the page says of a model', () => {
   it('names the iteration it loaded at', async () => {
-    expect(modelLoaded({ ...(await trained()).model, iteration: 1234 })).toBe(`Loaded the model at iteration ${formatCount(1234)}.`);
+    expect(modelLoaded({ ...(await trained()).model, iteration: 1234 })).toBe(
+      `Loaded the model at iteration ${formatCount(1234)}.`,
+    );
   });
 
   it('warns when the data have another size than the model was trained on, in the singular for one', async () => {
