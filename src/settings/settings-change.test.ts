@@ -155,4 +155,13 @@ describe('mergeChanges', () => {
     expect(mergeChanges({ preset: 'tutorial' }, { preset: 'gaussians' })).toEqual({ preset: 'gaussians' });
     expect(mergeChanges({}, {})).toEqual({});
   });
+
+  it('merges each part both changes have, key by key', () => {
+    expect(mergeChanges({ gaussians: { seed: 1 } }, { gaussians: { perClass: 5 } })).toEqual({
+      gaussians: { seed: 1, perClass: 5 },
+    });
+    expect(mergeChanges({ speed: { value: 2 } }, { speed: { unit: 'per-frame' } })).toEqual({
+      speed: { value: 2, unit: 'per-frame' },
+    });
+  });
 });

@@ -93,7 +93,9 @@ export function applyChecked(base: PlaygroundSettings, change: CheckedChange): P
  * checked changes merge into a checked one: each value is checked alone.
  */
 export function mergeChanges<C extends SettingsChange>(first: C, second: C): C {
+  // Only a part both changes have needs merging: one alone is already in the spread below.
   const part = <K extends 'gaussians' | 'training' | 'speed'>(key: K) =>
-    first[key] || second[key] ? { [key]: { ...first[key], ...second[key] } } : {};
+    // Stryker disable next-line LogicalOperator: merging a part only one change has copies it as the spread would
+    first[key] && second[key] ? { [key]: { ...first[key], ...second[key] } } : {};
   return { ...first, ...second, ...part('gaussians'), ...part('training'), ...part('speed') };
 }

@@ -65,8 +65,9 @@ describe('linkDataValue', () => {
     expect(linkDataValue('data=xyz')).toBe('xyz');
     expect(linkDataValue('#lr=0.2')).toBeUndefined();
     expect(linkDataValue('')).toBeUndefined();
-    // Only a leading # is the hash's own.
+    // Only a leading # is the hash's own; one further on is part of a value.
     expect(linkDataValue('##data=q')).toBeUndefined();
+    expect(linkDataValue('data=a#b')).toBe('a#b');
   });
 });
 
