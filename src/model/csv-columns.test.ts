@@ -32,6 +32,24 @@ describe('previewCsv', () => {
     expect(previewCsv('1\n2\n3\n4\n5\n', true, 3).rows).toEqual([['1'], ['2'], ['3']]);
     expect(previewCsv('', true)).toEqual({ rows: [], columns: 0 });
   });
+
+  it('keeps the last line of a complete text, ended or not', () => {
+    expect(previewCsv('a,b\n1,2', true).rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+
+  it('skips lines of spaces as blank', () => {
+    expect(previewCsv('a,b\n  \t \n1,2\n', true).rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+
+  it('drops a byte order mark only at the very start, as the parser does', () => {
+    expect(previewCsv('a,b\uFEFFc\n', true).rows).toEqual([['a', 'b\uFEFFc']]);
+  });
 });
 
 describe('isStandardHeader', () => {
@@ -39,10 +57,37 @@ describe('isStandardHeader', () => {
     expect(isStandardHeader(['X1', 'x2', 'T'])).toBe(true);
     expect(isStandardHeader(['x2', 'x1', 't'])).toBe(false);
     expect(isStandardHeader(['x1', 'x2', 't', 'w'])).toBe(false);
+    expect(isStandardHeader(['x1', 'x2'])).toBe(false);
   });
 });
 
 describe('guessing the header and the columns', () => {
+  it('a first row with any text in it is a header; an empty file has none', () => {
+    expect(guessHeader(previewCsv('id,1,2\n3,4,5\n', true))).toBe(true);
+    expect(guessHeader(previewCsv('', true))).toBe(false);
+  });
+
+  it('an empty file, said to have a header, has no columns to guess', () => {
+    expect(guessRoles(previewCsv('', true), true)).toEqual([]);
+  });
+
+  it('names count only in a header: a first row said to be data is read as data', () => {
+    // Told there is no header, "t,x2,x1" is a row like the others, and its text makes no column numeric.
+    expect(guessRoles(previewCsv('t,x2,x1\n1,0.5,2\n0,1.5,3\n', true), false)).toEqual(['x1', 'x2', 't']);
+  });
+
+  it('a column with text in any row is not numeric', () => {
+    expect(guess('n,a,b,c\nx,1,2,0\n3,4,5,1\n').roles).toEqual([undefined, 'x1', 'x2', 't']);
+  });
+
+  it('a field missing in a short row makes its column neither numeric nor 0/1', () => {
+    // Column d holds 0 and a missing field: were that read as 0 or 1, the last 0/1 column, d, would be t.
+    expect(guess('a,b,c,d\n1,2,0,0\n3,4,1\n').roles).toEqual(['x1', 'x2', 't', undefined]);
+  });
+
+  it('a header with no rows under it: no column is taken as 0/1, t is the third', () => {
+    expect(guess('a,b,c,d\n').roles).toEqual(['x1', 'x2', 't', undefined]);
+  });
   it('exact names win, in any order and letter case', () => {
     expect(guess('T,X2,x1\n1,0.5,2\n0,1.5,3\n')).toEqual({ header: true, roles: ['t', 'x2', 'x1'] });
   });
@@ -95,5 +140,13 @@ describe('assigning roles', () => {
 
   it('gives the mapping the parser takes', () => {
     expect(mappingOf(['t', undefined, 'x2', 'x1'], false)).toEqual({ x1: 3, x2: 2, t: 0, header: false });
+    expect(mappingOf(['x1', 'x2', 't'], true)).toEqual({ x1: 0, x2: 1, t: 2, header: true });
+    expect(mappingOf(['x2', 'x1', 't'], true)).toEqual({ x1: 1, x2: 0, t: 2, header: true });
+  });
+
+  it('gives no mapping while any one role is open', () => {
+    expect(mappingOf([undefined, 'x2', 't'], true)).toBeUndefined();
+    expect(mappingOf(['x1', undefined, 't'], true)).toBeUndefined();
+    expect(mappingOf(['x1', 'x2', undefined], true)).toBeUndefined();
   });
 });

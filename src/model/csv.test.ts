@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coordinate } from '../fuzz/arbitraries';
-import { CSV_MAX_LINE_LENGTH, CsvError, type CsvMapping, CsvReader, formatCsv, parseCsv } from './csv';
+import {
+  CSV_MAX_LINE_LENGTH,
+  CSV_MAX_ROWS,
+  CsvError,
+  type CsvMapping,
+  CsvReader,
+  formatCsv,
+  parseCsv,
+  UTF16_REFUSED,
+} from './csv';
 import { type Dataset, datasetFromRows } from './dataset';
 import { TUTORIAL_CSV, tutorialDataset } from './tutorial-data';
 
@@ -66,6 +75,31 @@ describe('parseCsv rejects malformed input with the line and the problem', () =>
     }
     expect(thrown).toBeInstanceOf(CsvError);
     expect((thrown as Error).message).toMatch(message);
+    expect((thrown as Error).name).toBe('CsvError');
+  });
+
+  it('keeps the problem and the line apart, for a page that shows them apart', () => {
+    let thrown: unknown;
+    try {
+      parseCsv('x1,x2,t\n0,0,0\n1,x,1\n');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(CsvError);
+    const { problem, line, message } = thrown as CsvError;
+    expect({ problem, line, message }).toEqual({
+      problem: 'x2 is not a number: "x"',
+      line: 3,
+      message: 'Line 3: x2 is not a number: "x"',
+    });
+  });
+
+  it('quotes a wrong header as it was written', () => {
+    expect(() => parseCsv('a,B,c\n1,2,0\n')).toThrow(new CsvError('the header must be "x1,x2,t", found "a,B,c"', 1));
+    // A header that starts right but stops short is refused too, not read as x1,x2 with rows of three.
+    expect(() => parseCsv('x1,x2\n1,2,0\n3,4,1\n')).toThrow(
+      new CsvError('the header must be "x1,x2,t", found "x1,x2"', 1),
+    );
   });
 
   it('truncates a long field in the message', () => {
@@ -76,6 +110,28 @@ describe('parseCsv rejects malformed input with the line and the problem', () =>
     expect(() => parseCsv('a\n1\n', { x1: 0, x2: 1, t: 2, header: true })).toThrow(
       /^Line 1: x2 is to come from column 2, but the row has 1 field$/,
     );
+  });
+
+  it(`accepts a line of exactly ${CSV_MAX_LINE_LENGTH} characters, however it ends or is cut`, () => {
+    const longest = `${' '.repeat(CSV_MAX_LINE_LENGTH - 5)}1,1,1`;
+    const text = `x1,x2,t\r\n0,0,0\r\n${longest}\r\n`;
+    for (const whole of [text, text.trimEnd()]) expect(parseCsv(whole).targets).toEqual(new Uint8Array([0, 1]));
+    // Cut between the CR and the LF of that line: the CR is not counted as part of the line.
+    const reader = new CsvReader();
+    reader.push(text.slice(0, -1));
+    reader.push('\n');
+    expect(reader.finish().targets).toEqual(new Uint8Array([0, 1]));
+  });
+
+  it(`refuses a line of ${CSV_MAX_LINE_LENGTH} + 1 characters, read whole or as it comes`, () => {
+    const tooLong = `${' '.repeat(CSV_MAX_LINE_LENGTH - 4)}1,1,1`;
+    const refusal = new CsvError('the line is longer than 1\u202f048\u202f576 characters', 3);
+    expect(() => parseCsv(`x1,x2,t\n0,0,0\n${tooLong}\n`)).toThrow(refusal);
+    const reader = new CsvReader();
+    reader.push('x1,x2,t\n0,0,0\n');
+    reader.push(tooLong.slice(0, -1));
+    // The line has no end yet, but it is already too long.
+    expect(() => reader.push(tooLong.slice(-1))).toThrow(refusal);
   });
 
   it(`refuses a line longer than ${CSV_MAX_LINE_LENGTH} characters as it comes, however the text is cut`, () => {
@@ -275,12 +331,62 @@ describe('parseCsv with a mapping (the import dialog says which column is which)
     expect(() => parseCsv(text, mapping)).toThrow(message);
   });
 
+  it('refuses a mapping without three different whole, non-negative columns before reading anything', () => {
+    const refused: Array<[CsvMapping, string]> = [
+      [{ x1: 0, x2: 0, t: 2, header: true }, 'got 0, 0, 2'],
+      [{ x1: -1, x2: 1, t: 2, header: true }, 'got -1, 1, 2'],
+      [{ x1: 0, x2: 1.5, t: 2, header: false }, 'got 0, 1.5, 2'],
+    ];
+    for (const [mapping, got] of refused) {
+      expect(() => new CsvReader(mapping)).toThrow(new CsvError(`x1, x2 and t need three different columns, ${got}`));
+    }
+  });
+
   it('without a mapping, more than three columns are still refused', () => {
     expect(() => parseCsv('x1,x2,t,w\n1,2,0,1\n')).toThrow(/^Line 1: the header must be "x1,x2,t"/);
   });
 });
 
+describe('parseCsv and the encoding', () => {
+  it('refuses UTF-16 by its byte order mark, read as UTF-8, even with no ASCII after it', () => {
+    // "中文" in UTF-16LE after its BOM: no NUL byte, only the BOM read as two replacement characters gives it away.
+    const text = new TextDecoder().decode(new Uint8Array([0xff, 0xfe, 0x2d, 0x4e, 0x87, 0x65]));
+    expect(text.includes('\u0000')).toBe(false);
+    expect(() => parseCsv(text)).toThrow(new CsvError(UTF16_REFUSED));
+  });
+
+  it('reads replacement characters later in the file as a bad field, not as UTF-16', () => {
+    expect(() => parseCsv('x1,x2,t\n0,0,0\n1,1,\uFFFD\uFFFD\n')).toThrow(
+      new CsvError('t is not a number: "\uFFFD\uFFFD"', 3),
+    );
+    // Also when they start a later piece: only the start of the file is looked at.
+    const reader = new CsvReader();
+    reader.push('x1,x2,t\n0,0,0\n');
+    expect(() => reader.push('\uFFFD\uFFFD,1,1\n')).toThrow(new CsvError('x1 is not a number: "\uFFFD\uFFFD"', 3));
+  });
+
+  it('looks at the start of the file when the first piece was empty', () => {
+    const reader = new CsvReader();
+    reader.push('');
+    expect(() => reader.push('\uFFFD\uFFFD-N\uFFFDe')).toThrow(new CsvError(UTF16_REFUSED));
+  });
+
+  it('drops a byte order mark only at the very start', () => {
+    expect(() => parseCsv('x1,x2,t\n1\uFEFF2,0,0\n1,1,1\n')).toThrow(new CsvError('x1 is not a number: "1\uFEFF2"', 2));
+  });
+});
+
 describe('CsvReader takes the text in pieces', () => {
+  it('counts the data rows read so far: not the header, blank lines or a line not ended yet', () => {
+    const reader = new CsvReader();
+    reader.push('x1,x2,t\n\n0,0,0\n1,1,1\n0,1');
+    expect(reader.rows).toBe(2);
+    reader.push(',1');
+    expect(reader.rows).toBe(2);
+    reader.finish();
+    expect(reader.rows).toBe(3);
+  });
+
   const text = '\uFEFFx1,x2,t\r\n0.5,1,0\r\n\r\n-1,2.5,1\r1e-3,.5,0\n';
 
   it('gives the same data wherever the text is cut, a CRLF or the BOM included', () => {
@@ -340,6 +446,26 @@ describe('formatCsv then parseCsv, with the columns shuffled and a mapping', () 
         expect(Array.from(back.targets)).toEqual(Array.from(data.targets));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe(`the row limit, ${CSV_MAX_ROWS} points`, () => {
+  it('keeps every row, in order, as the rows outgrow the room the reader starts with', () => {
+    // 2500 rows: past the first room (1024 rows) and past its double.
+    const rows = Array.from({ length: 2500 }, (_, i) => [i, 0.5 - i, (i % 2) as 0 | 1] as const);
+    const data = parseCsv(`x1,x2,t\n${rows.map((r) => r.join(',')).join('\n')}\n`);
+    expect(data).toEqual(datasetFromRows(rows));
+  });
+
+  it('reads exactly as many rows, and refuses the next one by its line', () => {
+    // Two million short rows: about two seconds, the one slow test here.
+    const reader = new CsvReader();
+    reader.push('x1,x2,t\n');
+    reader.push('0,0,0\n1,1,1\n'.repeat(CSV_MAX_ROWS / 2));
+    expect(reader.rows).toBe(CSV_MAX_ROWS);
+    expect(() => reader.push('0,1,0\n')).toThrow(
+      new CsvError('too many rows: at most 2\u202f000\u202f000 points are accepted', CSV_MAX_ROWS + 2),
     );
   });
 });
