@@ -125,7 +125,9 @@ export class CpuEngine implements Engine {
     const { first, stride, count } = surfaceSamples(n, part);
     const scale = estimateScale(this.options.reduction, count, n);
     const b = part.bias ?? this.params.b;
-    const visited = (k: number) => first + k * stride;
+    // The whole set is walked without an index function: the same walk, up to a tenth faster (Node, 200 000 points).
+    // Stryker disable next-line ConditionalExpression: `false` only drops that shortcut (the same samples, in order); `true` is caught
+    const visited = first === 0 && stride === 1 ? undefined : (k: number) => first + k * stride;
     return overGrid(grid, (w1, w2) => sumSamples(this.data, { w1, w2, b }, count, visited).cost * scale);
   }
 
