@@ -1,0 +1,86 @@
+/**
+ * The threshold and what it decides: at one threshold the confusion counts
+ * and precision, recall and F1; over every threshold the ROC curve (the
+ * true- against the false-positive rate) and the area under it. A point is
+ * predicted t = 1 where its probability is at least the threshold, as the
+ * engines do at ½ (σ(z) ≥ ½ exactly where z ≥ 0).
+ */
+import type { Confusion } from './regression';
+
+/** The confusion counts with class 1 predicted where `probabilities[i] ≥ threshold`. */
+export function confusionAt(
+  probabilities: ArrayLike<number>,
+  targets: ArrayLike<number>,
+  threshold: number,
+): Confusion {
+  let truePositive = 0;
+  let falsePositive = 0;
+  let trueNegative = 0;
+  let falseNegative = 0;
+  for (let i = 0; i < targets.length; i++) {
+    const positive = (probabilities[i] as number) >= threshold;
+    if (targets[i] === 1) {
+      if (positive) truePositive++;
+      else falseNegative++;
+    } else if (positive) falsePositive++;
+    else trueNegative++;
+  }
+  return { truePositive, falsePositive, trueNegative, falseNegative };
+}
+
+/** A share of a count, 0 when there is nothing to share (scikit-learn's zero_division=0): never NaN. */
+function share(part: number, whole: number): number {
+  return whole === 0 ? 0 : part / whole;
+}
+
+export interface ThresholdMeasures {
+  /** Of the points predicted t = 1, the share that are. */
+  readonly precision: number;
+  /** Of the points with t = 1, the share predicted so (the true-positive rate). */
+  readonly recall: number;
+  /** The harmonic mean of precision and recall. */
+  readonly f1: number;
+}
+
+export function thresholdMeasures(c: Confusion): ThresholdMeasures {
+  const precision = share(c.truePositive, c.truePositive + c.falsePositive);
+  const recall = share(c.truePositive, c.truePositive + c.falseNegative);
+  return { precision, recall, f1: share(2 * precision * recall, precision + recall) };
+}
+
+/** The ROC curve: from (0, 0) to (1, 1), one point per distinct probability, in falling threshold order. */
+export interface RocCurve {
+  readonly falsePositiveRate: Float64Array;
+  readonly truePositiveRate: Float64Array;
+  /** The area under the curve: the chance that a point of class 1 scores above one of class 0, ties counting half. */
+  readonly auc: number;
+}
+
+/** The ROC curve of these probabilities, or undefined when a class has no points (then no rate is defined). */
+export function rocCurve(probabilities: ArrayLike<number>, targets: ArrayLike<number>): RocCurve | undefined {
+  const ones: number[] = [];
+  const zeros: number[] = [];
+  for (let i = 0; i < targets.length; i++) (targets[i] === 1 ? ones : zeros).push(probabilities[i] as number);
+  if (ones.length === 0 || zeros.length === 0) return undefined;
+  // Each class sorted on its own (typed arrays sort numbers natively), then walked together from the top.
+  const positive = Float64Array.from(ones).sort();
+  const negative = Float64Array.from(zeros).sort();
+  const fpr = [0];
+  const tpr = [0];
+  let auc = 0;
+  let i = positive.length - 1;
+  let j = negative.length - 1;
+  while (i >= 0 || j >= 0) {
+    const score = Math.max(positive[i] ?? Number.NEGATIVE_INFINITY, negative[j] ?? Number.NEGATIVE_INFINITY);
+    // Below index 0 a typed array reads undefined, which equals no score: each walk stops at its class's end.
+    while (positive[i] === score) i--;
+    while (negative[j] === score) j--;
+    const x = (negative.length - 1 - j) / negative.length;
+    const y = (positive.length - 1 - i) / positive.length;
+    // The trapezoid under the step: a tie of both classes is a diagonal, which counts it half.
+    auc += ((x - (fpr.at(-1) as number)) * (y + (tpr.at(-1) as number))) / 2;
+    fpr.push(x);
+    tpr.push(y);
+  }
+  return { falsePositiveRate: Float64Array.from(fpr), truePositiveRate: Float64Array.from(tpr), auc };
+}
