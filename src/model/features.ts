@@ -1,0 +1,81 @@
+/**
+ * The feature map φ: what the model sees of a point. y = σ(φ(x)·w + b) stays
+ * logistic regression, linear in the features, whatever they are; curved
+ * boundaries come from curved features. The features are raw values, not
+ * scaled, as TensorFlow Playground offers them. The tutorial's model is the
+ * default, φ(x) = (x1, x2), under which every number is as it was.
+ */
+
+/** Every feature the playground offers, in the one order weights are listed in. */
+export const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)'] as const;
+
+export type Feature = (typeof FEATURES)[number];
+
+/** The tutorial's features: the point itself. */
+export const DEFAULT_FEATURES: readonly Feature[] = ['x1', 'x2'];
+
+/** How each feature is written on screen. */
+export const FEATURE_LABELS: Readonly<Record<Feature, string>> = {
+  x1: 'x₁',
+  x2: 'x₂',
+  'x1^2': 'x₁²',
+  'x2^2': 'x₂²',
+  'x1*x2': 'x₁x₂',
+  'sin(x1)': 'sin x₁',
+  'sin(x2)': 'sin x₂',
+};
+
+export function isFeature(name: unknown): name is Feature {
+  return (FEATURES as readonly unknown[]).includes(name);
+}
+
+/** φ_f(x1, x2): one feature of one point. */
+export function featureValue(feature: Feature, x1: number, x2: number): number {
+  switch (feature) {
+    case 'x1':
+      return x1;
+    case 'x2':
+      return x2;
+    case 'x1^2':
+      return x1 * x1;
+    case 'x2^2':
+      return x2 * x2;
+    case 'x1*x2':
+      return x1 * x2;
+    case 'sin(x1)':
+      return Math.sin(x1);
+    case 'sin(x2)':
+      return Math.sin(x2);
+  }
+}
+
+/** φ(x1, x2) for these features, in their order, written into `out` (which it returns). */
+export function featureVector(
+  features: readonly Feature[],
+  x1: number,
+  x2: number,
+  out = new Float64Array(features.length),
+): Float64Array {
+  features.forEach((feature, j) => {
+    out[j] = featureValue(feature, x1, x2);
+  });
+  return out;
+}
+
+/** Features in the one order weights are listed in, each once: the order a link or a ticked box gives them in means nothing. */
+export function orderedFeatures(features: readonly Feature[]): Feature[] {
+  return FEATURES.filter((feature) => features.includes(feature));
+}
+
+/**
+ * The weights for `next` features, from those of `previous`: a feature kept
+ * keeps its weight, a new one starts at 0.
+ */
+export function carryWeights(
+  previous: readonly Feature[],
+  weights: readonly number[],
+  next: readonly Feature[],
+): number[] {
+  // A feature not in `previous` is at index −1, where an array holds nothing: it starts at 0 too.
+  return next.map((feature) => weights[previous.indexOf(feature)] ?? 0);
+}
