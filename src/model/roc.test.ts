@@ -75,6 +75,13 @@ describe('rocCurve', () => {
     expect(rocCurve([0.5, 0.5, 0.5], [1, 0, 0])?.auc).toBe(0.5);
   });
 
+  it('has no curve, and returns at once, where a diverged run left a probability NaN', () => {
+    expect(rocCurve([0.2, Number.NaN, 0.7], [0, 1, 1])).toBeUndefined();
+    expect(rocCurve([Number.NaN], [1])).toBeUndefined();
+    // Probabilities that rounded to 0 or 1 are still in the order.
+    expect(rocCurve([1, 0, 1, 0], [1, 0, 0, 1])?.auc).toBe(0.5);
+  });
+
   it('has no curve when a class has no points', () => {
     expect(rocCurve([0.2, 0.7], [1, 1])).toBeUndefined();
     expect(rocCurve([0.2, 0.7], [0, 0])).toBeUndefined();

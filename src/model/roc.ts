@@ -56,11 +56,19 @@ export interface RocCurve {
   readonly auc: number;
 }
 
-/** The ROC curve of these probabilities, or undefined when a class has no points (then no rate is defined). */
+/**
+ * The ROC curve of these probabilities, or undefined when a class has no
+ * points (then no rate is defined) or a probability is NaN (a diverged run's:
+ * it has no place in the order).
+ */
 export function rocCurve(probabilities: ArrayLike<number>, targets: ArrayLike<number>): RocCurve | undefined {
   const ones: number[] = [];
   const zeros: number[] = [];
-  for (let i = 0; i < targets.length; i++) (targets[i] === 1 ? ones : zeros).push(probabilities[i] as number);
+  for (let i = 0; i < targets.length; i++) {
+    const p = probabilities[i] as number;
+    if (Number.isNaN(p)) return undefined;
+    (targets[i] === 1 ? ones : zeros).push(p);
+  }
   if (ones.length === 0 || zeros.length === 0) return undefined;
   // Each class sorted on its own (typed arrays sort numbers natively), then walked together from the top.
   const positive = Float64Array.from(ones).sort();
