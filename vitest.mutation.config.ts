@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { MUTATION_TESTS_VARIABLE } from './scripts/mutation-groups.ts';
-import unitTimeouts from './vitest.config.ts';
+import mainConfig from './vitest.config.ts';
 
 // The Vitest config Stryker's workers load (`npm run mutation`): Node only, and only the test files of
 // the group being mutated, handed over by scripts/mutation.ts through the environment (the workers are
@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     include: tests,
     environment: 'node',
-    testTimeout: unitTimeouts.test?.testTimeout,
-    hookTimeout: unitTimeouts.test?.hookTimeout,
+    testTimeout: mainConfig.test?.testTimeout,
+    hookTimeout: mainConfig.test?.hookTimeout,
   },
 });
