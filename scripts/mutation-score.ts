@@ -67,11 +67,13 @@ export function scoreByFile(results: readonly Result[]): FileScore[] {
   const byFile = new Map<string, Result[]>();
   for (const result of results) {
     const file = result.fileName === undefined ? '?' : relative(process.cwd(), result.fileName);
-    byFile.set(file, [...(byFile.get(file) ?? []), result]);
+    const own = byFile.get(file) ?? [];
+    own.push(result);
+    byFile.set(file, own);
   }
   return [...byFile.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([file, unordered]) => [file, [...unordered].sort(byPlace)] as const)
+    .map(([file, own]) => [file, own.sort(byPlace)] as const)
     .map(([file, own]) => ({
       file,
       ...scoreOf(own),

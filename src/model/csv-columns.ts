@@ -49,10 +49,10 @@ export function guessRoles(preview: CsvPreview, header: boolean): CsvRoles {
   const names = header ? preview.rows[0]?.map((n) => n.toLowerCase()) : undefined;
   const data = header ? preview.rows.slice(1) : preview.rows;
   const columns = [...Array(preview.columns).keys()];
-  // Stryker disable next-line StringLiteral: a missing field reads as any text that is no number would
+  // Stryker disable next-line StringLiteral: a missing field reads like every other text that is no number
   const numeric = (c: number) => data.every((r) => isCsvNumber(r[c] ?? ''));
   // The parser's rule for t: a number equal to 0 or 1 ("1.0" too).
-  // Stryker disable next-line StringLiteral: a missing field reads as any text that is no number would
+  // Stryker disable next-line StringLiteral: a missing field reads like every other text that is no number
   const label = (f = '') => {
     const reading = readNumber(f);
     // Stryker disable next-line ConditionalExpression: a reading that is no number has no value, so it is neither 0 nor 1
