@@ -7,7 +7,7 @@ import type { Engine, EngineOptions } from '../src/contract/engine';
 import { CpuEngine } from '../src/engine/cpu-engine';
 import { GpuEngine } from '../src/engine/gpu-engine';
 import type { Dataset } from '../src/model/dataset';
-import type { Params } from '../src/model/regression';
+import { type Params, TUTORIAL_FORM } from '../src/model/regression';
 import type {
   AdapterReport,
   AgreementCheck,
@@ -20,8 +20,8 @@ import { TfjsTrainer } from './tfjs-trainer';
 import { type BenchMode, msPerCall, msPerStep, PLANS } from './timing';
 
 /** The training workload: full batch, mean reduction, with bias, from one start. */
-const OPTIONS: EngineOptions = { learningRate: 0.5, bias: true, reduction: 'mean', batchSize: 0 };
-const START: Params = { w1: -1, w2: 1, b: 0.5 };
+const OPTIONS: EngineOptions = { ...TUTORIAL_FORM, learningRate: 0.5, bias: true, reduction: 'mean', batchSize: 0 };
+const START: Params = { w: [-1, 1], b: 0.5 };
 /** Steps per submit for our engines (the DESIGN's amortised case). */
 const GPU_CHUNK = 50;
 
@@ -74,11 +74,7 @@ const bench = {
     const reference = ends.cpu as Params;
     const maxDifference: Record<string, number> = {};
     for (const [name, p] of Object.entries(ends)) {
-      maxDifference[name] = Math.max(
-        Math.abs(p.w1 - reference.w1),
-        Math.abs(p.w2 - reference.w2),
-        Math.abs(p.b - reference.b),
-      );
+      maxDifference[name] = Math.max(...p.w.map((w, j) => Math.abs(w - reference.w[j]!)), Math.abs(p.b - reference.b));
     }
     return { n, maxDifference, ok: Object.values(maxDifference).every((d) => d <= 1e-3) };
   },

@@ -28,7 +28,7 @@ export class TfjsTrainer {
     const n = data.targets.length;
     const x = tf.tensor2d(Float32Array.from(data.points), [n, 2]);
     const t = tf.tensor2d(Float32Array.from(data.targets), [n, 1]);
-    const w = tf.variable(tf.tensor2d([start.w1, start.w2], [2, 1]));
+    const w = tf.variable(tf.tensor2d(start.w.slice(), [2, 1]));
     const b = tf.variable(tf.scalar(start.b));
     return new TfjsTrainer(x, t, w, b, tf.train.sgd(learningRate));
   }
@@ -44,7 +44,7 @@ export class TfjsTrainer {
   /** Waits for the queued steps and reads the weights. */
   async params(): Promise<Params> {
     const [w, b] = await Promise.all([this.w.data(), this.b.data()]);
-    return { w1: w[0]!, w2: w[1]!, b: b[0]! };
+    return { w: [w[0]!, w[1]!], b: b[0]! };
   }
 
   dispose(): void {

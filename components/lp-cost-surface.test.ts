@@ -142,14 +142,14 @@ describe('<lp-cost-surface> alone', () => {
     const dots = circlesAt(surface, 'circle.path-dot');
     expect(dots).toHaveLength(4);
     dots.forEach((at, i) => {
-      const { w1, w2 } = history[i]?.params ?? { w1: Number.NaN, w2: Number.NaN };
+      const [w1 = Number.NaN, w2 = Number.NaN] = history[i]?.params.w ?? [];
       expect(near(at, [w1, w2])).toBe(true);
     });
     // The tutorial's w(1) = (−2.0147, −1.0962).
     expect(dots[1]?.[0]).toBeCloseTo(-2.0147, 4);
     expect(dots[1]?.[1]).toBeCloseTo(-1.0962, 4);
     const [ring] = circlesAt(surface, 'circle.current');
-    expect(near(ring ?? [], [w3.w1, w3.w2])).toBe(true);
+    expect(near(ring ?? [], [w3.w[0]!, w3.w[1]!])).toBe(true);
     expect(labels(surface).sort()).toEqual(['w(0)', 'w(1)', 'w(2)', 'w(3)', '−η∇ξ']);
     expect(title(surface)).toBe('Cost ξ(w₁, w₂)');
   });
@@ -158,9 +158,9 @@ describe('<lp-cost-surface> alone', () => {
     const surface = await tutorialSurface();
     const arrow = stepArrow(surface);
     if (!arrow) throw new Error('no step drawn');
-    expect(near(arrow.from, [w3.w1, w3.w2])).toBe(true);
+    expect(near(arrow.from, [w3.w[0]!, w3.w[1]!])).toBe(true);
     // η = 0.05: w(4) = w(3) − 0.05·∇ξ(w(3)).
-    expect(near(arrow.to, [w3.w1 - 0.05 * gradient.w1, w3.w2 - 0.05 * gradient.w2])).toBe(true);
+    expect(near(arrow.to, [w3.w[0]! - 0.05 * gradient.w[0]!, w3.w[1]! - 0.05 * gradient.w[1]!])).toBe(true);
     const longer = arrow.pixels;
     surface.learningRate = 0.1;
     await settled(surface);
@@ -175,8 +175,8 @@ describe('<lp-cost-surface> alone', () => {
     const arrow = stepArrow(surface);
     expect(arrow?.pixels).toBeCloseTo(plotOf(surface).width / 2, 6);
     // Still along −∇ξ.
-    const [dx, dy] = [(arrow?.to[0] ?? 0) - w3.w1, (arrow?.to[1] ?? 0) - w3.w2];
-    expect(dy / dx).toBeCloseTo(gradient.w2 / gradient.w1, 6);
+    const [dx, dy] = [(arrow?.to[0] ?? 0) - w3.w[0]!, (arrow?.to[1] ?? 0) - w3.w[1]!];
+    expect(dy / dx).toBeCloseTo(gradient.w[1]! / gradient.w[0]!, 6);
     expect(dx).toBeGreaterThan(0);
     expect(labels(surface)).toContain('−η∇ξ (shortened)');
 
@@ -190,7 +190,7 @@ describe('<lp-cost-surface> alone', () => {
   });
 
   it('marks a current point beyond the window at its edge, with where it is', async () => {
-    const far: Params = { w1: 40, w2: 0.37, b: 0 };
+    const far: Params = { w: [40, 0.37], b: 0 };
     const surface = await tutorialSurface({ params: far });
     const edge = root(surface).querySelector('[data-edge]');
     expect(edge).not.toBeNull();
@@ -310,7 +310,7 @@ describe('<lp-cost-surface> alone', () => {
     await expect.poll(() => plotOf(surface).width, { interval: 5 }).toBeGreaterThan(before + 150);
     await settled(surface);
     const [ring] = circlesAt(surface, 'circle.current');
-    expect(near(ring ?? [], [w3.w1, w3.w2])).toBe(true);
+    expect(near(ring ?? [], [w3.w[0]!, w3.w[1]!])).toBe(true);
     expect(clickAt(surface, [1, 1])).toHaveLength(1);
   });
 });
@@ -334,7 +334,7 @@ describe('<lp-cost-surface> in a model', () => {
     await settled(model);
     expect(circlesAt(surface, 'circle.path-dot')).toHaveLength(4);
     const arrow = stepArrow(surface);
-    expect(near(arrow?.to ?? [], [w3.w1 - 0.05 * gradient.w1, w3.w2 - 0.05 * gradient.w2])).toBe(true);
+    expect(near(arrow?.to ?? [], [w3.w[0]! - 0.05 * gradient.w[0]!, w3.w[1]! - 0.05 * gradient.w[1]!])).toBe(true);
 
     const faster: PlaygroundSettings = {
       ...DEFAULT_PLAYGROUND,
@@ -343,7 +343,9 @@ describe('<lp-cost-surface> in a model', () => {
     model.state = startingState({ published: afterThree, settings: faster });
     await settled(model);
     expect(surface.learningRate).toBe(0.1);
-    expect(near(stepArrow(surface)?.to ?? [], [w3.w1 - 0.1 * gradient.w1, w3.w2 - 0.1 * gradient.w2])).toBe(true);
+    expect(near(stepArrow(surface)?.to ?? [], [w3.w[0]! - 0.1 * gradient.w[0]!, w3.w[1]! - 0.1 * gradient.w[1]!])).toBe(
+      true,
+    );
     expect(title(surface)).toBe('ξ(w₁, w₂) at b = 0.000');
   });
 });

@@ -3,10 +3,12 @@
  * bar, the descent path w(0), w(1), … with its first iterates and the current
  * one labelled (never on top of each other), the current weights ringed, and
  * the next step −η∇ξ as an arrow. With the bias on it is the slice at the
- * current b. While it is being recomputed it is dimmed and says how far the
- * work is. A click sets w(0) there (and resets).
+ * current b; with more than two weights, the slice through the current
+ * weights along the two the surface shows (its axes name them). While it is
+ * being recomputed it is dimmed and says how far the work is. A click sets
+ * those two weights of w(0) there (and resets).
  *
- * @fires lp-settings - a click asks to start from there: { training: { initialWeights: [w1, w2] } } (unless readonly)
+ * @fires lp-settings - a click asks to start from there: { training: { initialWeights } }, the axes' two weights replaced (unless readonly)
  * @csspart frame - the plot's box: the canvas under the SVG
  * @csspart raster - the canvas: the cost heatmap (viridis, the same in every theme)
  * @csspart plot - the SVG: axes, isolines, colour bar, the descent path
@@ -20,6 +22,8 @@
 import * as d3 from 'd3';
 import { css, html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { DEFAULT_AXES, type SurfaceAxes } from '../src/contract/engine';
+import { weightSymbol } from '../src/model/features';
 import type { Params, Reduction } from '../src/model/regression';
 import { logViridis } from '../src/plot/colors';
 import { edgePoint } from '../src/plot/edge-point';
@@ -78,6 +82,8 @@ export class LpCostSurface extends LitElement {
   @property({ attribute: false }) status: SurfaceStatus | undefined;
   @property({ attribute: false }) history: readonly HistoryEntry[] = [];
   @property({ attribute: false }) params: Params | undefined;
+  /** w(0): a click replaces the two weights on the axes and keeps the others. */
+  @property({ attribute: false }) start: readonly number[] = DEFAULT_SETTINGS.initialWeights;
   /** ∂ξ/∂(w1, w2, b) at `params`, under the reduction: the arrow shows the step −η∇ξ. */
   @property({ attribute: false }) gradient: Params | undefined;
   /** η: the arrow is the next step −η∇ξ. */
@@ -99,6 +105,7 @@ export class LpCostSurface extends LitElement {
       this.learningRate = t.learningRate;
       this.bias = t.bias;
       this.reduction = t.reduction;
+      this.start = t.initialWeights;
       const run = m.published?.run;
       if (!run) return;
       this.status = m.published?.surface;
@@ -157,10 +164,10 @@ export class LpCostSurface extends LitElement {
     if (!window) return;
     const [lo, hi] = this.range;
     const layout = this.frame.draw({
-      x: { domain: window.x, label: 'w₁' },
-      y: { domain: window.y, label: 'w₂' },
+      x: { domain: window.x, label: weightSymbol(this.axes[0]) },
+      y: { domain: window.y, label: weightSymbol(this.axes[1]) },
       equalUnits: true,
-      decorKey: `${lo.toPrecision(3)} ${hi.toPrecision(3)} ${this.reduction}`,
+      decorKey: `${lo.toPrecision(3)} ${hi.toPrecision(3)} ${this.reduction} ${this.axes.join()}`,
       decorate: (l, decor) => this.drawColorBar(l, decor),
     });
     if (!layout) return;
@@ -180,8 +187,25 @@ export class LpCostSurface extends LitElement {
     if (relaid || pathProps.some((p) => changed.has(p))) this.drawPath(root, layout);
   }
 
+  /** The two weights the surface varies (the run's choice; w₁ and w₂ until it has one). */
+  private get axes(): SurfaceAxes {
+    return this.status?.axes ?? DEFAULT_AXES;
+  }
+
+  /** Where a point lies on the surface: its two weights on the axes. */
+  private u(p: Params): number {
+    return p.w[this.axes[0]] ?? Number.NaN;
+  }
+
+  private v(p: Params): number {
+    return p.w[this.axes[1]] ?? Number.NaN;
+  }
+
   private heading(): string {
-    return this.bias ? `ξ(w₁, w₂) at b = ${formatNumber(this.params?.b ?? 0, 3)}` : 'Cost ξ(w₁, w₂)';
+    const [i, j] = this.axes.map(weightSymbol);
+    const width = this.params?.w.length ?? 2;
+    if (width > 2) return `ξ(${i}, ${j}), the other weights${this.bias ? ' and b' : ''} as they are now`;
+    return this.bias ? `ξ(${i}, ${j}) at b = ${formatNumber(this.params?.b ?? 0, 3)}` : `Cost ξ(${i}, ${j})`;
   }
 
   private drawSurface(root: Root, layout: PlotLayout): void {
@@ -243,11 +267,11 @@ export class LpCostSurface extends LitElement {
 
   private drawPath(root: Root, layout: PlotLayout): void {
     const { x, y, plot } = layout;
-    const inside = this.history.filter((e) => Number.isFinite(e.params.w1) && Number.isFinite(e.params.w2));
+    const inside = this.history.filter((e) => Number.isFinite(this.u(e.params)) && Number.isFinite(this.v(e.params)));
     const line = d3
       .line<HistoryEntry>()
-      .x((e) => x(e.params.w1))
-      .y((e) => y(e.params.w2));
+      .x((e) => x(this.u(e.params)))
+      .y((e) => y(this.v(e.params)));
     root.select('.path-line').attr('d', line(inside) ?? '');
     const dotted = inside.length > DOTS ? [inside[0] as HistoryEntry, ...inside.slice(-DOTS)] : inside;
     root
@@ -257,8 +281,8 @@ export class LpCostSurface extends LitElement {
       .join('circle')
       .attr('class', 'path-dot')
       .attr('r', 3.5)
-      .attr('cx', (e) => x(e.params.w1))
-      .attr('cy', (e) => y(e.params.w2));
+      .attr('cx', (e) => x(this.u(e.params)))
+      .attr('cy', (e) => y(this.v(e.params)));
     const marker = root.select('.marker');
     marker.selectAll('*').remove();
     const arrow = root.select('.gradient-arrow');
@@ -266,9 +290,9 @@ export class LpCostSurface extends LitElement {
     const current = this.params;
     const fontSize = Number.parseFloat(getComputedStyle(root.node() as Element).fontSize) || 12;
     const requests: { x: number; y: number; text: string; edge?: boolean }[] = [];
-    if (current && Number.isFinite(current.w1) && Number.isFinite(current.w2)) {
-      const cx = x(current.w1);
-      const cy = y(current.w2);
+    if (current && Number.isFinite(this.u(current)) && Number.isFinite(this.v(current))) {
+      const cx = x(this.u(current));
+      const cy = y(this.v(current));
       const name = `w(${this.history.at(-1)?.iteration ?? 0})`;
       const edge = edgePoint(plot, cx, cy, EDGE_INSET);
       if (edge) {
@@ -285,7 +309,7 @@ export class LpCostSurface extends LitElement {
         };
         requests.push({
           ...inside,
-          text: `${name} = (${formatNumber(current.w1, 1)}, ${formatNumber(current.w2, 1)})`,
+          text: `${name} = (${formatNumber(this.u(current), 1)}, ${formatNumber(this.v(current), 1)})`,
           edge: true,
         });
       } else {
@@ -298,7 +322,7 @@ export class LpCostSurface extends LitElement {
     }
     for (const e of inside) {
       if (e.iteration >= LABELLED || e.iteration === this.history.at(-1)?.iteration) continue;
-      requests.push({ x: x(e.params.w1), y: y(e.params.w2), text: `w(${e.iteration})` });
+      requests.push({ x: x(this.u(e.params)), y: y(this.v(e.params)), text: `w(${e.iteration})` });
     }
     const bounds = { left: plot.left, top: plot.top, right: plot.left + plot.width, bottom: plot.top + plot.height };
     const titleBox = (root.select('.title').node() as SVGTextElement | null)?.getBBox();
@@ -310,7 +334,7 @@ export class LpCostSurface extends LitElement {
     };
     // No label may cover a dot: in a tight cluster a label would be read as another dot's.
     const dots = dotted.map((e) => {
-      const [cx, cy] = [x(e.params.w1), y(e.params.w2)];
+      const [cx, cy] = [x(this.u(e.params)), y(this.v(e.params))];
       return { left: cx - 4, right: cx + 4, top: cy - 4, bottom: cy + 4 };
     });
     // Each label as wide and as tall as it is drawn (the fonts differ), with its halo kept clear.
@@ -352,11 +376,12 @@ export class LpCostSurface extends LitElement {
     at: Params,
   ): { x: number; y: number; shortened: boolean } | undefined {
     const gradient = this.gradient;
-    if (!gradient || !Number.isFinite(gradient.w1) || !Number.isFinite(gradient.w2)) return undefined;
+    if (!gradient || !Number.isFinite(this.u(gradient)) || !Number.isFinite(this.v(gradient))) return undefined;
     const { x, y, plot } = layout;
-    const [x0, y0] = [x(at.w1), y(at.w2)];
-    let dx = x(at.w1 - this.learningRate * gradient.w1) - x0;
-    let dy = y(at.w2 - this.learningRate * gradient.w2) - y0;
+    const [x0, y0] = [x(this.u(at)), y(this.v(at))];
+    // The step's part along the two axes: the others move too, off this slice.
+    let dx = x(this.u(at) - this.learningRate * this.u(gradient)) - x0;
+    let dy = y(this.v(at) - this.learningRate * this.v(gradient)) - y0;
     const length = Math.hypot(dx, dy);
     // Also no arrow for a learning-rate attribute that holds no number (NaN).
     if (!(length >= 1)) return undefined;
@@ -380,8 +405,10 @@ export class LpCostSurface extends LitElement {
   private onClick = (event: MouseEvent): void => {
     const here = this.readonly ? undefined : this.frame.dataAt(event);
     if (!here) return;
-    const [w1, w2] = here.map((v) => Number(v.toPrecision(4))) as [number, number];
-    this.dispatchEvent(controlEvent('lp-settings', { training: { initialWeights: [w1, w2] } }));
+    const [u, v] = here.map((value) => Number(value.toPrecision(4))) as [number, number];
+    const [i, j] = this.axes;
+    const initialWeights = this.start.map((w, k) => (k === i ? u : k === j ? v : w));
+    this.dispatchEvent(controlEvent('lp-settings', { training: { initialWeights } }));
   };
 }
 

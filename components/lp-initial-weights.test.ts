@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { DEFAULT_PLAYGROUND } from '../src/settings/playground-settings';
 import { DEFAULT_SETTINGS, LIMITS } from '../src/settings/settings';
-import { SETTINGS } from '../src/settings/settings-schema';
+import { initialWeightLabel, SETTINGS } from '../src/settings/settings-schema';
 import { formatLimit } from '../src/text/number-text';
 import './lp-initial-weights';
 import type { LpInitialWeights } from './lp-initial-weights';
@@ -20,7 +20,7 @@ import {
 import { type LpFakeModel, startingState } from './testing/fake-model';
 import { mount, nextEvent, seriousViolations, settled } from './testing/mount';
 
-const [W1, W2] = SETTINGS.initialWeights.parts as readonly [string, string];
+const [W1, W2] = [initialWeightLabel(0), initialWeightLabel(1)];
 const B0 = SETTINGS.initialBias.label;
 
 const shown = (el: LpInitialWeights) => numberFields(el).map((f) => [f.label, inputOf(f).value, inputOf(f).disabled]);

@@ -1,5 +1,5 @@
 /**
- * Where descent starts: w(0) = (w1, w2) and b(0). Clicking the cost surface sets them too.
+ * Where descent starts: w(0), one weight per feature, and b(0). Clicking the cost surface sets two of them too.
  *
  * @attr compact - for a slide: no hint about the cost surface, and b(0) only while the bias is on
  * @fires lp-settings - a new w(0) or b(0): { training: { initialWeights } } or { training: { initialBias } }
@@ -8,7 +8,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { DEFAULT_SETTINGS } from '../src/settings/settings';
-import { SETTINGS } from '../src/settings/settings-schema';
+import { initialWeightLabel, SETTINGS } from '../src/settings/settings-schema';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';
@@ -19,7 +19,7 @@ import { consumeModel } from './model-context';
 export class LpInitialWeights extends LitElement {
   static override styles = controlStyles;
 
-  @property({ attribute: false }) weights: readonly [number, number] = DEFAULT_SETTINGS.initialWeights;
+  @property({ attribute: false }) weights: readonly number[] = DEFAULT_SETTINGS.initialWeights;
   /** b(0), the bias training starts from. */
   @property({ type: Number }) initialBias = DEFAULT_SETTINGS.initialBias;
   /** b(0) only matters with the bias on. */
@@ -39,17 +39,16 @@ export class LpInitialWeights extends LitElement {
   }
 
   override render() {
-    const [w1, w2] = this.weights;
-    const { range, parts } = SETTINGS.initialWeights;
-    const [l1, l2] = parts;
-    const { min, max } = range;
+    const weights = this.weights;
+    const { min, max } = SETTINGS.initialWeights.range;
+    const replaced = (j: number, value: number) => weights.map((w, k) => (k === j ? value : w));
     return html`<fieldset part="fieldset">
       <legend>Start w(0) ${this.compact ? nothing : html`<span class="hint">(or click the cost surface)</span>`}</legend>
       <div class="row">
-        <lp-number-field .label=${l1} .value=${w1} .min=${min} .max=${max}
-          @lp-number=${(e: NumberEvent) => this.send([e.detail.value, w2])}></lp-number-field>
-        <lp-number-field .label=${l2} .value=${w2} .min=${min} .max=${max}
-          @lp-number=${(e: NumberEvent) => this.send([w1, e.detail.value])}></lp-number-field>
+        ${weights.map(
+          (w, j) => html`<lp-number-field .label=${initialWeightLabel(j)} .value=${w} .min=${min} .max=${max}
+            @lp-number=${(e: NumberEvent) => this.send(replaced(j, e.detail.value))}></lp-number-field>`,
+        )}
         ${
           this.compact && !this.bias
             ? nothing
@@ -63,7 +62,7 @@ export class LpInitialWeights extends LitElement {
     </fieldset>`;
   }
 
-  private send(initialWeights: [number, number]): void {
+  private send(initialWeights: number[]): void {
     this.dispatchEvent(controlEvent('lp-settings', { training: { initialWeights } }));
   }
 }

@@ -37,7 +37,7 @@ async function chartOf(template: ReturnType<typeof html>, select = (e: Element) 
 }
 
 function entry(iteration: number, loss: number, accuracy: number, measuredOn: 'all' | 'batch' = 'all'): HistoryEntry {
-  return { iteration, params: { w1: 0, w2: 0, b: 0 }, loss, accuracy, measuredOn };
+  return { iteration, params: { w: [0, 0], b: 0 }, loss, accuracy, measuredOn };
 }
 
 let start: PublishedState;

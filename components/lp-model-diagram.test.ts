@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { PublishedState } from '../src/controller/published-state';
 import { logistic } from '../src/model/logistic';
+import type { Params } from '../src/model/regression';
 import { DEFAULT_PLAYGROUND } from '../src/settings/playground-settings';
 import { formatNumber } from '../src/text/format';
 import './lp-model-diagram';
@@ -100,13 +101,13 @@ describe('<lp-model-diagram> in a model', () => {
   });
 
   /** The published state with other weights (what a later step would publish). */
-  function withParams(params: { w1: number; w2: number; b: number }): PublishedState {
+  function withParams(params: Params): PublishedState {
     return { ...view, run: { ...view.run, evaluation: { ...view.run.evaluation, params } } };
   }
 
   /** The model's sample `i` as the picture should show it: x, and z and y at the model's weights. */
   function expected(i: number) {
-    const { w1, w2 } = view.run.evaluation.params;
+    const [w1 = 0, w2 = 0] = view.run.evaluation.params.w;
     const x1 = view.run.data.points[2 * i] as number;
     const x2 = view.run.data.points[2 * i + 1] as number;
     const z = x1 * w1 + x2 * w2;
@@ -192,7 +193,7 @@ describe('<lp-model-diagram> in a model', () => {
       training: { ...DEFAULT_PLAYGROUND.training, bias: true, initialBias: 0.5 },
     };
     const { model, el } = await inModel();
-    model.state = startingState({ settings, published: withParams({ w1: 1, w2: -1, b: 0.5 }) });
+    model.state = startingState({ settings, published: withParams({ w: [1, -1], b: 0.5 }) });
     await settled(model);
     expect(nodeLabels(el)).toContain('1');
     expect(readout(el, 'b')).toBe('0.5000');
@@ -207,13 +208,13 @@ describe('<lp-model-diagram> in a model', () => {
     model.state = startingState({ published: view });
     await settled(model);
     el.remove();
-    model.state = startingState({ published: withParams({ w1: 7, w2: 7, b: 0 }) });
+    model.state = startingState({ published: withParams({ w: [7, 7], b: 0 }) });
     await settled(el);
     expect(readout(el, 'w1')).toBe('−2.0147');
     model.append(el);
     await settled(el);
     expect(readout(el, 'w1')).toBe('7.0000');
-    model.state = startingState({ published: withParams({ w1: 3, w2: 4, b: 0 }) });
+    model.state = startingState({ published: withParams({ w: [3, 4], b: 0 }) });
     await settled(model);
     expect(readout(el, 'w1')).toBe('3.0000');
     expect(readout(el, 'w2')).toBe('4.0000');

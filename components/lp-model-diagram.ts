@@ -1,6 +1,7 @@
 /**
  * <lp-model-diagram>: the model drawn as the network it is: x₁ and x₂ (and 1
- * for the bias) feed z = x₁w₁ + x₂w₂ (+ b), which feeds σ, which gives y.
+ * for the bias) feed z = x₁w₁ + x₂w₂ (+ b), which feeds σ, which gives y;
+ * inside an <lp-model> with other features, one input per feature φⱼ(x).
  * The edges carry the current weights. With a sample selected, its values
  * flow through: x, z, y, and the target t beside y. Inside an <lp-model> it
  * shows that model's weights and samples (choose one with the buttons);
@@ -19,8 +20,9 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Dataset } from '../src/model/dataset';
+import { DEFAULT_FEATURES, FEATURE_LABELS, type Feature, featureValue, weightSymbol } from '../src/model/features';
 import { logistic } from '../src/model/logistic';
-import { logit } from '../src/model/regression';
+import { logit, type Params } from '../src/model/regression';
 import { formatNumber } from '../src/text/format';
 import { quote } from '../src/text/quote';
 import { consumeModel } from './model-context';
@@ -64,7 +66,8 @@ export class LpModelDiagram extends LitElement {
   /** The model's sample to flow through (inside an <lp-model>); −1 for none. */
   @property({ type: Number }) sample = -1;
 
-  @state() private modelParams: { w1: number; w2: number; b: number } | undefined;
+  @state() private modelParams: Params | undefined;
+  @state() private features: readonly Feature[] = DEFAULT_FEATURES;
   @state() private modelData: Dataset | undefined;
 
   constructor() {
@@ -72,34 +75,58 @@ export class LpModelDiagram extends LitElement {
     // Inside an <lp-model>, its weights, its bias and its samples.
     consumeModel(this, (m) => {
       this.bias = m.settings.training.bias;
+      this.features = m.settings.training.features;
       this.modelParams = m.published?.run.evaluation.params;
       this.modelData = m.published?.run.data;
     });
   }
 
   override render() {
-    const [w1, w2] = this.modelParams ? [this.modelParams.w1, this.modelParams.w2] : (pair(this.weights) ?? [0, 0]);
+    // Alone, the diagram is the tutorial's model: two inputs, w from the attribute.
+    const features = this.modelParams ? this.features : DEFAULT_FEATURES;
+    const w = this.modelParams?.w ?? pair(this.weights) ?? [0, 0];
     const b = this.bias ? (this.modelParams?.b ?? (Number.isFinite(this.b) ? this.b : 0)) : 0;
     const sample = this.selected();
-    const z = sample ? logit({ w1, w2, b }, sample.x1, sample.x2) : undefined;
+    const z = sample ? logit({ w, b }, features, sample.x1, sample.x2) : undefined;
     const y = z === undefined ? undefined : logistic(z);
     const f = (v: number) => formatNumber(v);
     const inputs = [
-      { label: 'x₁', y: 60, weight: 'w₁', weightName: 'w1', weightValue: w1, value: sample?.x1, name: 'x1' },
-      { label: 'x₂', y: 160, weight: 'w₂', weightName: 'w2', weightValue: w2, value: sample?.x2, name: 'x2' },
+      ...features.map((feature, j) => ({
+        label: FEATURE_LABELS[feature],
+        y: 60 + 100 * j,
+        weight: weightSymbol(j),
+        weightName: `w${j + 1}`,
+        weightValue: w[j] ?? 0,
+        value: sample ? featureValue(feature, sample.x1, sample.x2) : undefined,
+        // The tutorial's inputs keep their readout names (x1, x2); other features are named by their slot.
+        name: j < 2 && feature === DEFAULT_FEATURES[j] ? feature : `phi${j + 1}`,
+      })),
       ...(this.bias
-        ? [{ label: '1', y: 250, weight: 'b', weightName: 'b', weightValue: b, value: undefined, name: 'one' }]
+        ? [
+            {
+              label: '1',
+              y: 60 + 100 * features.length - 10,
+              weight: 'b',
+              weightName: 'b',
+              weightValue: b,
+              value: undefined,
+              name: 'one',
+            },
+          ]
         : []),
     ];
     // What a screen reader hears: the picture's structure and every number on it.
     const flow = sample
       ? `; the sample x = (${f(sample.x1)}, ${f(sample.x2)}) gives z = ${f(z ?? 0)} and y = ${f(y ?? 0)}`
       : '';
-    const label = `The model as a network: x₁ and x₂${this.bias ? ' and 1' : ''} feed z, z feeds σ, σ gives y; ${inputs
+    const names = features.map((feature) => FEATURE_LABELS[feature]);
+    const label = `The model as a network: ${names.slice(0, -1).join(', ')} and ${names.at(-1)}${this.bias ? ' and 1' : ''} feed z, z feeds σ, σ gives y; ${inputs
       .map((i) => `${i.weight} = ${f(i.weightValue)}`)
       .join(', ')}${flow}`;
-    const height = this.bias ? 300 : 220;
-    const mid = this.bias ? 150 : 110;
+    // Two inputs (and the bias) as the tutorial draws them; each further feature adds a row.
+    const rows = features.length - 2;
+    const height = (this.bias ? 300 : 220) + 100 * rows;
+    const mid = (this.bias ? 150 : 110) + 50 * rows;
     return html`<svg part="plot" viewBox="0 0 640 ${height}" role="img" aria-label=${label}>
         <defs><marker id="arrowhead" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">
           <path d="M0,0 L10,5 L0,10 z" fill="#555"></path></marker></defs>

@@ -25,8 +25,8 @@ const W0 = TUTORIAL_REFERENCE.start;
 
 /** Weights within `within` of the tutorial's printed (4-decimal) numbers. */
 function expectWeights(state: TrainingState, expected: readonly [number, number], within: number = tolerance): void {
-  expect(Math.abs(state.weights[0] - expected[0]), `w1 = ${state.weights[0]}`).toBeLessThanOrEqual(within);
-  expect(Math.abs(state.weights[1] - expected[1]), `w2 = ${state.weights[1]}`).toBeLessThanOrEqual(within);
+  expect(Math.abs(state.weights[0]! - expected[0]), `w1 = ${state.weights[0]}`).toBeLessThanOrEqual(within);
+  expect(Math.abs(state.weights[1]! - expected[1]), `w2 = ${state.weights[1]}`).toBeLessThanOrEqual(within);
 }
 
 /** A model on the CPU over the tutorial's data, with a figure (a reader) and a focusable control inside. */

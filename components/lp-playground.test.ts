@@ -12,8 +12,8 @@ const W0 = TUTORIAL_REFERENCE.start;
 const TWO_POINTS = 'x1,x2,t\n0.5,1,0\n-1,2,1\n';
 
 function expectWeights(state: TrainingState, expected: readonly [number, number], within: number = tolerance): void {
-  expect(Math.abs(state.weights[0] - expected[0]), `w1 = ${state.weights[0]}`).toBeLessThanOrEqual(within);
-  expect(Math.abs(state.weights[1] - expected[1]), `w2 = ${state.weights[1]}`).toBeLessThanOrEqual(within);
+  expect(Math.abs(state.weights[0]! - expected[0]), `w1 = ${state.weights[0]}`).toBeLessThanOrEqual(within);
+  expect(Math.abs(state.weights[1]! - expected[1]), `w2 = ${state.weights[1]}`).toBeLessThanOrEqual(within);
 }
 
 /** The first element matching `selector` in `root`'s tree, through every shadow root. */

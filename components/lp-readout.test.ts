@@ -80,7 +80,7 @@ describe('<lp-readout> alone', () => {
   it('shows b and ∂ξ/∂b when the bias is trained, and names the reduction', async () => {
     const readout = await mount<LpReadout>(html`<lp-readout bias reduction="mean"></lp-readout>`);
     readout.state = { ...afterThree.state, bias: -0.25 };
-    readout.gradient = { w1: 0.5, w2: -0.125, b: 1.5 };
+    readout.gradient = { w: [0.5, -0.125], b: 1.5 };
     await settled(readout);
     expect(value(readout, 'b')).toBe('−0.2500');
     expect(value(readout, 'db')).toBe('1.5000');

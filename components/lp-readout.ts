@@ -8,6 +8,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { weightSymbol } from '../src/model/features';
 import type { Params, Reduction } from '../src/model/regression';
 import type { TrainingState } from '../src/session/training-session';
 import { DEFAULT_SETTINGS } from '../src/settings/settings';
@@ -63,10 +64,10 @@ export class LpReadout extends LitElement {
     const none = this.stacked ? nothing : html`<dt></dt><dd></dd>`;
     return html`<dl part="readouts" aria-live="off">
       ${pair('iteration', 'iteration', String(s.iteration))}${pair('N', 'samples', formatCount(s.samples))}
-      ${pair('w₁', 'w1', formatNumber(s.weights[0]))}${pair('w₂', 'w2', formatNumber(s.weights[1]))}
+      ${s.weights.map((w, j) => pair(weightSymbol(j), `w${j + 1}`, formatNumber(w)))}${s.weights.length % 2 ? none : nothing}
       ${this.bias ? html`${pair('b', 'b', formatNumber(s.bias))}${g ? pair('∂ξ/∂b', 'db', formatNumber(g.b)) : none}` : nothing}
       ${pair(`ξ (${this.reduction})`, 'cost', formatNumber(s.cost))}${pair('accuracy', 'accuracy', formatPercent(s.accuracy))}
-      ${g ? html`${pair('∂ξ/∂w₁', 'dw1', formatNumber(g.w1))}${pair('∂ξ/∂w₂', 'dw2', formatNumber(g.w2))}` : nothing}
+      ${g ? g.w.map((d, j) => pair(`∂ξ/∂${weightSymbol(j)}`, `dw${j + 1}`, formatNumber(d))) : nothing}
     </dl>`;
   }
 }

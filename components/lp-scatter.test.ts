@@ -155,21 +155,19 @@ describe('<lp-scatter> alone', () => {
     const scatter = await alone(html`<lp-scatter style="width: 400px" .data=${tutorial} .params=${w3}></lp-scatter>`);
     const ends = boundaryEnds(scatter);
     if (!ends) throw new Error('no boundary drawn');
-    for (const [x1, x2] of ends) expect(w3.w1 * x1 + w3.w2 * x2 + w3.b).toBeCloseTo(0, 6);
+    for (const [x1, x2] of ends) expect(w3.w[0]! * x1 + w3.w[1]! * x2 + w3.b).toBeCloseTo(0, 6);
     // x₂ = −(w₁/w₂)·x₁ is steep: it leaves through the top and the bottom, at x₁ = ∓4·w₂/w₁.
     const top = ends.find(([, x2]) => x2 > 0) ?? [Number.NaN, Number.NaN];
     const bottom = ends.find(([, x2]) => x2 < 0) ?? [Number.NaN, Number.NaN];
     expect(top[1]).toBeCloseTo(4, 6);
-    expect(top[0]).toBeCloseTo((-4 * w3.w2) / w3.w1, 6);
+    expect(top[0]).toBeCloseTo((-4 * w3.w[1]!) / w3.w[0]!, 6);
     expect(top[0]).toBeCloseTo(-1.6368, 3);
     expect(bottom[1]).toBeCloseTo(-4, 6);
-    expect(bottom[0]).toBeCloseTo((4 * w3.w2) / w3.w1, 6);
+    expect(bottom[0]).toBeCloseTo((4 * w3.w[1]!) / w3.w[0]!, 6);
   });
 
   it('moves the boundary by −b/w₂ with a bias: x₂ = 1 for w = (0, 2), b = −2', async () => {
-    const scatter = await alone(
-      html`<lp-scatter style="width: 400px" .params=${{ w1: 0, w2: 2, b: -2 }}></lp-scatter>`,
-    );
+    const scatter = await alone(html`<lp-scatter style="width: 400px" .params=${{ w: [0, 2], b: -2 }}></lp-scatter>`);
     const ends = boundaryEnds(scatter);
     expect(ends?.map(([x1]) => Math.round(x1)).sort()).toEqual([-4, 4]);
     for (const [, x2] of ends ?? []) expect(x2).toBeCloseTo(1, 6);
@@ -188,17 +186,17 @@ describe('<lp-scatter> alone', () => {
     if (!w) throw new Error('no w drawn');
     expect(near(w.from, [0, 0])).toBe(true);
     // |w(3)| = 0.988 is drawn as it is.
-    const norm = Math.hypot(w3.w1, w3.w2);
-    expect(near(w.to, [w3.w1, w3.w2])).toBe(true);
+    const norm = Math.hypot(w3.w[0]!, w3.w[1]!);
+    expect(near(w.to, [w3.w[0]!, w3.w[1]!])).toBe(true);
     expect(w.label).toBe('w');
     const [[ax, ay], [bx, by]] = boundaryEnds(scatter) ?? [
       [0, 0],
       [0, 0],
     ];
     const along = [bx - ax, by - ay];
-    expect(((along[0] as number) * w3.w1 + (along[1] as number) * w3.w2) / norm).toBeCloseTo(0, 6);
+    expect(((along[0] as number) * w3.w[0]! + (along[1] as number) * w3.w[1]!) / norm).toBeCloseTo(0, 6);
     const line = root(scatter).querySelector('line.weight');
-    expect(line?.getAttribute('data-weight')).toBe(`${w3.w1 / norm},${w3.w2 / norm}`);
+    expect(line?.getAttribute('data-weight')).toBe(`${w3.w[0]! / norm},${w3.w[1]! / norm}`);
   });
 
   it('scales a long w to fit and says so: w(0) = (−4, −2)', async () => {
@@ -296,7 +294,7 @@ describe('<lp-scatter> alone', () => {
     const [px, py] = toPixel(plotOf(scatter), [x1, x2]);
     pointer(scatter, PointerEvent, 'pointermove', [px + 3, py - 2]);
     await settled(scatter);
-    const y = sigma(w3.w1 * x1 + w3.w2 * x2 + w3.b);
+    const y = sigma(w3.w[0]! * x1 + w3.w[1]! * x2 + w3.b);
     expect(tooltip(scatter)?.textContent).toBe(
       minus(`x = (${x1.toFixed(3)}, ${x2.toFixed(3)})\nt = 0   y = σ(z) = ${y.toFixed(3)}`),
     );
@@ -375,7 +373,7 @@ describe('<lp-scatter> alone', () => {
     await expect.poll(() => plotOf(scatter).width, { interval: 5 }).toBeGreaterThan(before + 150);
     await settled(scatter);
     // Drawn again for the new size: the boundary still lies on w·x = 0.
-    for (const [x1, x2] of boundaryEnds(scatter) ?? []) expect(w3.w1 * x1 + w3.w2 * x2).toBeCloseTo(0, 6);
+    for (const [x1, x2] of boundaryEnds(scatter) ?? []) expect(w3.w[0]! * x1 + w3.w[1]! * x2).toBeCloseTo(0, 6);
   });
 });
 
@@ -392,7 +390,7 @@ describe('<lp-scatter> in a model', () => {
     const ticks = [...root(scatter).querySelectorAll('.axis.x .tick text')].map((t) => t.textContent);
     expect(ticks.at(0)).toBe('−4');
     expect(ticks.at(-1)).toBe('4');
-    for (const [x1, x2] of boundaryEnds(scatter) ?? []) expect(w3.w1 * x1 + w3.w2 * x2).toBeCloseTo(0, 6);
+    for (const [x1, x2] of boundaryEnds(scatter) ?? []) expect(w3.w[0]! * x1 + w3.w[1]! * x2).toBeCloseTo(0, 6);
     expect(boundaryEnds(scatter)).toBeDefined();
     // The model's P(t = 1 | x) is painted: σ(w(3)·x) at (3, 3) is 0.98, class 1's colour.
     const [r, , b] = rasterAt(scatter, [3, 3]);

@@ -25,18 +25,20 @@ import * as d3 from 'd3';
 import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ProbabilityImage } from '../src/controller/published-state';
-import { boundarySegment } from '../src/model/boundary';
+import { boundarySegment, type Point } from '../src/model/boundary';
 import { classCounts } from '../src/model/data-summary';
 import type { Dataset } from '../src/model/dataset';
 import { lineageOf } from '../src/model/edit';
+import { DEFAULT_FEATURES, type Feature } from '../src/model/features';
 import { logistic } from '../src/model/logistic';
-import { logit, type Params } from '../src/model/regression';
+import { decisionLogit, logit, type Params } from '../src/model/regression';
 import { probabilityRamp } from '../src/plot/colors';
 import { DensityImage, hexRgb, type Rgb } from '../src/plot/density';
 import { type Corner, emptiestCorner, type Segment } from '../src/plot/legend-corner';
 import { CLASS_STYLE, type ClassLabel } from '../src/plot/palette';
 import { DEFAULT_DOMAIN, type PlotDomain, plotDomainKey } from '../src/plot/plot-domain';
 import { weightArrow } from '../src/plot/weight-arrow';
+import { DEFAULT_SETTINGS } from '../src/settings/settings';
 import { countOf, formatNumber } from '../src/text/format';
 import { CsvDropController } from './csv-drop';
 import { controlEvent } from './events';
@@ -78,8 +80,12 @@ export class LpScatter extends LitElement {
   @property({ attribute: false }) data: Dataset = { points: new Float64Array(0), targets: new Uint8Array(0) };
   /** The window shown (square, equal units). */
   @property({ attribute: false }) domain: PlotDomain = DEFAULT_DOMAIN;
-  /** The current parameters; the boundary is where σ(x·w + b) = 0.5. */
-  @property({ attribute: false }) params: Params = { w1: 0, w2: 0, b: 0 };
+  /** The current parameters; the boundary is where σ(φ(x)·w + b) = threshold. */
+  @property({ attribute: false }) params: Params = { w: [0, 0], b: 0 };
+  /** What the model sees of a point: with x1, x2 alone the boundary is a line, w its normal. */
+  @property({ attribute: false }) features: readonly Feature[] = DEFAULT_FEATURES;
+  /** Where class 1 begins: the boundary is drawn at y = threshold. */
+  @property({ type: Number }) threshold = DEFAULT_SETTINGS.threshold;
   /** P(t = 1 | x) on a grid over the window, from the engine. */
   @property({ attribute: false }) probabilities: ProbabilityImage | undefined;
   /** The class a plain click adds. */
@@ -100,6 +106,8 @@ export class LpScatter extends LitElement {
       this.data = v.run.data;
       this.domain = v.scatterDomain;
       this.params = v.run.evaluation.params;
+      this.features = v.run.settings.features;
+      this.threshold = v.run.settings.threshold;
       this.probabilities = v.probabilities;
     });
   }
@@ -192,9 +200,9 @@ export class LpScatter extends LitElement {
   /** The boundary and w, in data coordinates: lines the legend must leave in sight. */
   private lines(): Segment[] {
     const out: Segment[] = [];
-    const boundary = boundarySegment(this.params, this.domain.x, this.domain.y);
+    const boundary = this.boundaryLine();
     if (boundary) out.push(boundary);
-    const arrow = weightArrow(this.params, this.domain);
+    const arrow = this.arrow();
     if (arrow) out.push([arrow.from, arrow.to]);
     return out;
   }
@@ -301,13 +309,13 @@ export class LpScatter extends LitElement {
   private drawBoundary(root: d3.Selection<SVGSVGElement, unknown, null, undefined>, layout: PlotLayout): void {
     const { x, y } = layout;
     const line = root.select('line.boundary');
-    const segment = boundarySegment(this.params, this.domain.x, this.domain.y);
+    const segment = this.boundaryLine();
     if (segment === null) line.attr('visibility', 'hidden');
     else {
       const [[xa, ya], [xb, yb]] = segment;
       line.attr('visibility', 'visible').attr('x1', x(xa)).attr('y1', y(ya)).attr('x2', x(xb)).attr('y2', y(yb));
     }
-    const arrow = weightArrow(this.params, this.domain);
+    const arrow = this.arrow();
     const g = root.select('g.weight-vector');
     g.selectAll('*').remove();
     if (!arrow) return;
@@ -326,9 +334,25 @@ export class LpScatter extends LitElement {
     const legend = this.renderRoot.querySelector<HTMLElement>('.legend');
     placeWeightLabel(label.node() as SVGTextElement, layout, arrow, {
       data: this.data,
-      boundary: boundarySegment(this.params, this.domain.x, this.domain.y),
+      boundary: this.boundaryLine(),
       legend: legend ? boxOf(legend) : undefined,
     });
+  }
+
+  /** Whether the model is linear in x (features x1, x2): then its boundary is a line and w is its normal. */
+  private linear(): boolean {
+    return this.features.join() === DEFAULT_FEATURES.join();
+  }
+
+  /** The linear model's boundary in the window, at the threshold; null when there is none to draw as a line. */
+  private boundaryLine(): [Point, Point] | null {
+    if (!this.linear()) return null;
+    return boundarySegment(this.params, this.domain.x, this.domain.y, decisionLogit(this.threshold));
+  }
+
+  /** w drawn from the boundary: for the linear model only (other features' w is not a direction in the plane). */
+  private arrow() {
+    return this.linear() ? weightArrow(this.params, this.domain, decisionLogit(this.threshold)) : undefined;
   }
 
   private nearest(x1: number, x2: number, radius?: number): number | undefined {
@@ -367,7 +391,7 @@ export class LpScatter extends LitElement {
     const py = (event.clientY - box.top) / k;
     if (i === undefined) {
       marker.attr('visibility', 'hidden');
-      const y = logistic(logit(this.params, here[0], here[1]));
+      const y = logistic(logit(this.params, this.features, here[0], here[1]));
       this.hover = {
         px,
         py,
@@ -377,7 +401,7 @@ export class LpScatter extends LitElement {
     }
     const x1 = this.data.points[2 * i]!;
     const x2 = this.data.points[2 * i + 1]!;
-    const y = logistic(logit(this.params, x1, x2));
+    const y = logistic(logit(this.params, this.features, x1, x2));
     marker.attr('visibility', 'visible').attr('cx', layout.x(x1)).attr('cy', layout.y(x2));
     this.hover = {
       px,

@@ -29,12 +29,18 @@ export abstract class ModelAttributes extends LitElement {
   @property({ attribute: 'dataset' }) preset: string | null = null;
   /** η, the gradient-descent step size (default 0.05). */
   @property({ attribute: 'learning-rate' }) learningRate: string | null = null;
-  /** w(0) as "w1,w2" (default "-4,-2"). */
+  /** What the model sees of a point, e.g. "x1,x2,x1^2,x2^2" (default "x1,x2"; also x1*x2, sin(x1), sin(x2)). */
+  @property() features: string | null = null;
+  /** w(0), one number per feature, e.g. "w1,w2" (default "-4,-2"). */
   @property({ attribute: 'initial-weights' }) initialWeights: string | null = null;
   /** Train a bias b as well (the tutorial's model has none). */
   @property({ type: Boolean }) bias = false;
   /** "sum" (the tutorial's) or "mean" cost. */
   @property() reduction: string | null = null;
+  /** λ of the L2 penalty (λ/2)‖w‖² (default 0). */
+  @property() l2: string | null = null;
+  /** Class 1 is predicted where y ≥ threshold (default 0.5). */
+  @property() threshold: string | null = null;
   /** "auto" (GPU when WebGPU is there), "gpu" or "cpu". */
   @property() engine: string | null = null;
   /** Mirror the settings to the page's URL hash and restore them from it. */

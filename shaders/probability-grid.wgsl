@@ -1,8 +1,10 @@
-// P(t = 1 | x) = σ(x·w + b) on a size×size grid over the input plane, at the
-// parameters the training kernels left in `state`: no readback needed first.
+// P(t = 1 | x) = σ(φ(x)·w + b) on a size×size grid over the input plane, at
+// the parameters the training kernels left in `state`: no readback needed first.
 
 struct GridConfig {
   size: u32,
+  // The feature codes (features.wgsl).
+  features: u32,
   x1_range: vec2f,
   x2_range: vec2f,
 }
@@ -24,5 +26,5 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
     return;
   }
   let x = vec2f(grid_coordinate(config.x1_range, cell % config.size), grid_coordinate(config.x2_range, cell / config.size));
-  probabilities[cell] = logistic(dot(x, state.w) + state.b);
+  probabilities[cell] = logistic(features_logit(feature_map(config.features, x), state.w, state.b));
 }

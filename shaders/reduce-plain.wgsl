@@ -9,37 +9,48 @@ const WORKGROUP_SIZE: u32 = 64u;
 const RUN: u32 = 8u;
 
 struct Acc {
-  // Σ x1·r, Σ x2·r, Σ r, Σ ξ   (r = σ(z) − t)
-  sums: vec4f,
-  // true positives, true negatives (as f32: exact below 2^24 per workgroup)
-  counts: vec4f,
+  // Σ φ(x)·r over feature slots 0–3 and 4–7   (r = σ(z) − t)
+  lo: vec4f,
+  hi: vec4f,
+  // Σ r, Σ ξ, true positives, true negatives (counts as f32: exact below 2^24 per workgroup)
+  rest: vec4f,
 }
 
-var<workgroup> scratch_sums: array<vec4f, WORKGROUP_SIZE>;
-var<workgroup> scratch_counts: array<vec4f, WORKGROUP_SIZE>;
+var<workgroup> scratch_lo: array<vec4f, WORKGROUP_SIZE>;
+var<workgroup> scratch_hi: array<vec4f, WORKGROUP_SIZE>;
+var<workgroup> scratch_rest: array<vec4f, WORKGROUP_SIZE>;
+
+fn add_acc(a: Acc, b: Acc) -> Acc {
+  return Acc(a.lo + b.lo, a.hi + b.hi, a.rest + b.rest);
+}
+
+fn scratch_at(k: u32) -> Acc {
+  return Acc(scratch_lo[k], scratch_hi[k], scratch_rest[k]);
+}
+
+fn set_scratch(k: u32, acc: Acc) {
+  scratch_lo[k] = acc.lo;
+  scratch_hi[k] = acc.hi;
+  scratch_rest[k] = acc.rest;
+}
 
 // Every invocation must call this (it has barriers); the result is valid in invocation 0.
 fn workgroup_sum(acc: Acc, lid: u32) -> Acc {
-  scratch_sums[lid] = acc.sums;
-  scratch_counts[lid] = acc.counts;
+  set_scratch(lid, acc);
   workgroupBarrier();
   if (lid < WORKGROUP_SIZE / RUN) {
-    var sums = vec4f(0.0);
-    var counts = vec4f(0.0);
+    var run = Acc(vec4f(0.0), vec4f(0.0), vec4f(0.0));
     for (var k = 0u; k < RUN; k++) {
-      sums += scratch_sums[lid * RUN + k];
-      counts += scratch_counts[lid * RUN + k];
+      run = add_acc(run, scratch_at(lid * RUN + k));
     }
     // Slot lid·RUN was read above by this invocation only: safe to overwrite.
-    scratch_sums[lid * RUN] = sums;
-    scratch_counts[lid * RUN] = counts;
+    set_scratch(lid * RUN, run);
   }
   workgroupBarrier();
-  var total = Acc(vec4f(0.0), vec4f(0.0));
+  var total = Acc(vec4f(0.0), vec4f(0.0), vec4f(0.0));
   if (lid == 0u) {
     for (var k = 0u; k < WORKGROUP_SIZE / RUN; k++) {
-      total.sums += scratch_sums[k * RUN];
-      total.counts += scratch_counts[k * RUN];
+      total = add_acc(total, scratch_at(k * RUN));
     }
   }
   return total;

@@ -17,11 +17,18 @@ struct TrainConfig {
   train_bias: u32,
   // 1: mean reduction; 0: sum (the tutorial's).
   mean: u32,
+  // The feature codes (features.wgsl).
+  features: u32,
+  // λ of the penalty (λ/2)‖w‖²: its gradient λw joins the step.
+  l2: f32,
+  // Class 1 is predicted where z ≥ this: the logit of the threshold (0 for 0.5).
+  decision_logit: f32,
 }
 
 // The parameters and the step counter: written only by the update kernel.
 struct TrainState {
-  w: vec2f,
+  // One weight per feature slot; an empty slot's stays 0.
+  w: Features,
   b: f32,
   // Steps since the parameters were last set: drives the batch schedule.
   step: u32,

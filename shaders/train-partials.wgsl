@@ -1,5 +1,5 @@
 // Pass 1 of a gradient step: every workgroup sums, over its share of the batch,
-// the gradient terms x·(σ(z) − t) and σ(z) − t, the cross-entropy, and the
+// the gradient terms φ(x)·(σ(z) − t) and σ(z) − t, the cross-entropy, and the
 // correct predictions, and writes one partial. Grid-stride, so any number of
 // workgroups covers any N.
 
@@ -19,20 +19,21 @@ fn main(
   let batch = batch_for_step(config, state.step);
   let w = state.w;
   let b = state.b;
-  var acc = Acc(vec4f(0.0), vec4f(0.0));
+  var acc = Acc(vec4f(0.0), vec4f(0.0), vec4f(0.0));
   let stride = groups.x * WORKGROUP_SIZE;
   for (var p = gid.x; p < batch.count; p += stride) {
     var i = batch.start + p;
     if (batch.shuffled) {
       i = shuffled_index(i, config.n, config.half_bits, batch.key);
     }
-    let x = points[i];
+    let phi = feature_map(config.features, points[i]);
     let t = label_bit(labels[i >> 5u], i);
-    let z = dot(x, w) + b;
+    let z = features_logit(phi, w, b);
     let r = residual(t, z);
-    acc.sums += vec4f(x * r, r, cross_entropy_from_logit(t, z));
-    let predicted_one = z >= 0.0;
-    acc.counts += vec4f(select(0.0, 1.0, predicted_one && t > 0.5), select(0.0, 1.0, !predicted_one && t < 0.5), 0.0, 0.0);
+    acc.lo += phi.lo * r;
+    acc.hi += phi.hi * r;
+    let predicted_one = z >= config.decision_logit;
+    acc.rest += vec4f(r, cross_entropy_from_logit(t, z), select(0.0, 1.0, predicted_one && t > 0.5), select(0.0, 1.0, !predicted_one && t < 0.5));
   }
   let total = workgroup_sum(acc, lid);
   if (lid == 0u) {

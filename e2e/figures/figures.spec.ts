@@ -57,7 +57,7 @@ test('a figure defined before <lp-model> still gets its model, each its own', as
   const starts = await page.evaluate(async () => {
     const surfaces = [...document.querySelectorAll('lp-cost-surface')];
     await Promise.all([...document.querySelectorAll('lp-model')].map((m) => m.ready));
-    return surfaces.map((s) => s.params && [s.params.w1, s.params.w2]);
+    return surfaces.map((s) => s.params && [s.params.w[0]!, s.params.w[1]!]);
   });
   expect(starts).toEqual([
     [-4, -2],

@@ -26,15 +26,15 @@ for (const sizes of SIZE_GROUPS) {
           await gpu.setData(data);
           for (const bias of [false, true]) {
             for (const reduction of ['sum', 'mean'] as const) {
-              const params = { w1: 2.7, w2: -1.9, b: bias ? 0.8 : 0 };
-              const options = { learningRate: 1, bias, reduction, batchSize: 0 };
+              const params = { w: [2.7, -1.9], b: bias ? 0.8 : 0 };
+              const options = { ...window.lp.INITIAL_OPTIONS, learningRate: 1, bias, reduction, batchSize: 0 };
               for (const engine of [cpu, gpu]) {
                 engine.setOptions(options);
                 engine.setParams(params);
               }
               const [c, g] = [await cpu.snapshot(), await gpu.snapshot()];
-              const gc = [c.gradient.w1, c.gradient.w2, c.gradient.b];
-              const gg = [g.gradient.w1, g.gradient.w2, g.gradient.b];
+              const gc = [c.gradient.w[0]!, c.gradient.w[1]!, c.gradient.b];
+              const gg = [g.gradient.w[0]!, g.gradient.w[1]!, g.gradient.b];
               const norm = Math.max(...gc.map(Math.abs));
               const gradRel = Math.max(...gc.map((v, i) => Math.abs(v - (gg[i] as number)))) / norm;
               // One step each, sized so that the weights move by about 0.5: compares the update kernel.
@@ -44,8 +44,8 @@ for (const sizes of SIZE_GROUPS) {
                 engine.setParams(params);
               }
               const [sc, sg] = [await cpu.train(1), await gpu.train(1)];
-              const dc = [sc.path[0]!.w1 - params.w1, sc.path[0]!.w2 - params.w2, sc.path[0]!.b - params.b];
-              const dg = [sg.path[0]!.w1 - params.w1, sg.path[0]!.w2 - params.w2, sg.path[0]!.b - params.b];
+              const dc = [sc.path[0]!.w[0]! - params.w[0]!, sc.path[0]!.w[1]! - params.w[1]!, sc.path[0]!.b - params.b];
+              const dg = [sg.path[0]!.w[0]! - params.w[0]!, sg.path[0]!.w[1]! - params.w[1]!, sg.path[0]!.b - params.b];
               const stepNorm = Math.max(...dc.map(Math.abs));
               results.push({
                 n,

@@ -12,11 +12,17 @@ test('edits write a few bytes, and the GPU then agrees with the CPU on the edite
     let data = f32Dataset(3001, 4);
     const cpu = new CpuEngine();
     const gpu = await GpuEngine.create();
-    const options = { learningRate: 0.2, bias: true, reduction: 'mean' as const, batchSize: 0 };
+    const options = {
+      ...window.lp.INITIAL_OPTIONS,
+      learningRate: 0.2,
+      bias: true,
+      reduction: 'mean' as const,
+      batchSize: 0,
+    };
     for (const e of [cpu, gpu]) {
       await e.setData(data);
       e.setOptions(options);
-      e.setParams({ w1: 0.3, w2: -0.2, b: 0.1 });
+      e.setParams({ w: [0.3, -0.2], b: 0.1 });
     }
     const tracker = trackBuffers();
     const edits: ['add' | 'remove', number][] = [
@@ -47,7 +53,7 @@ test('edits write a few bytes, and the GPU then agrees with the CPU on the edite
       n: data.targets.length,
       costRel: Math.abs(c.final.meanCost - g.final.meanCost) / c.final.meanCost,
       weightDiff: Math.max(
-        Math.abs(c.final.params.w1 - g.final.params.w1),
+        Math.abs(c.final.params.w[0]! - g.final.params.w[0]!),
         Math.abs(c.final.params.b - g.final.params.b),
       ),
       confusion: [c.final.confusion, g.final.confusion],
@@ -71,8 +77,14 @@ test('the GPU records the accuracy of every step, as the CPU does', async ({ har
       const runs = [];
       for (const engine of [new CpuEngine(), await GpuEngine.create()]) {
         await engine.setData(data);
-        engine.setOptions({ learningRate: 0.05, bias: false, reduction: 'sum', batchSize });
-        engine.setParams({ w1: -4, w2: -2, b: 0 });
+        engine.setOptions({
+          ...window.lp.INITIAL_OPTIONS,
+          learningRate: 0.05,
+          bias: false,
+          reduction: 'sum',
+          batchSize,
+        });
+        engine.setParams({ w: [-4, -2], b: 0 });
         runs.push((await engine.train(20)).accuracies);
         engine.destroy();
       }

@@ -15,8 +15,8 @@ for (const [label, n] of [
       for (const bias of [false, true]) {
         for (const reduction of ['sum', 'mean'] as const) {
           for (const e of engines) {
-            e.setOptions({ learningRate: 0.05, bias, reduction, batchSize: 0 });
-            e.setParams({ w1: 1.2, w2: -0.4, b: bias ? -0.6 : 0 });
+            e.setOptions({ ...window.lp.INITIAL_OPTIONS, learningRate: 0.05, bias, reduction, batchSize: 0 });
+            e.setParams({ w: [1.2, -0.4], b: bias ? -0.6 : 0 });
           }
           const surfaceGrid = { x: [-4, 4] as const, y: [-3, 5] as const, size: 32 };
           const inputGrid = { x: [-5, 5] as const, y: [-4, 4] as const, size: 32 };
@@ -56,8 +56,14 @@ test('a probability grid asked for with the training call equals one computed af
     const out = [];
     for (const engine of [await GpuEngine.create(), new CpuEngine()]) {
       await engine.setData(tutorialDataset());
-      engine.setOptions({ learningRate: 0.05, bias: false, reduction: 'sum', batchSize: 0 });
-      engine.setParams({ w1: -4, w2: -2, b: 0 });
+      engine.setOptions({
+        ...window.lp.INITIAL_OPTIONS,
+        learningRate: 0.05,
+        bias: false,
+        reduction: 'sum',
+        batchSize: 0,
+      });
+      engine.setParams({ w: [-4, -2], b: 0 });
       const together = await engine.train(3, { probabilityGrid: grid });
       const after = await engine.probabilityGrid(grid);
       const alone = await engine.train(1);
@@ -91,8 +97,8 @@ test('a surface from interleaved slices of the samples matches the CPU, and the 
     for (const reduction of ['sum', 'mean'] as const) {
       for (const e of engines) {
         await e.setData(data);
-        e.setOptions({ learningRate: 0.05, bias: true, reduction, batchSize: 0 });
-        e.setParams({ w1: 0.5, w2: 0.5, b: 0.25 });
+        e.setOptions({ ...window.lp.INITIAL_OPTIONS, learningRate: 0.05, bias: true, reduction, batchSize: 0 });
+        e.setParams({ w: [0.5, 0.5], b: 0.25 });
       }
       const whole = await engines[1].costSurface(grid);
       const stride = 7;

@@ -15,8 +15,14 @@ test('train() refuses more than MAX_TRAIN_STEPS in one call, and the engine goes
     const { GpuEngine, tutorialDataset } = window.lp;
     const engine = await GpuEngine.create();
     await engine.setData(tutorialDataset());
-    engine.setOptions({ learningRate: 0.05, bias: false, reduction: 'sum', batchSize: 0 });
-    engine.setParams({ w1: -4, w2: -2, b: 0 });
+    engine.setOptions({
+      ...window.lp.INITIAL_OPTIONS,
+      learningRate: 0.05,
+      bias: false,
+      reduction: 'sum',
+      batchSize: 0,
+    });
+    engine.setParams({ w: [-4, -2], b: 0 });
     const refused = await engine.train(max + 1).then(
       () => 'resolved',
       (error: Error) => `${error.name}: ${error.message}`,
@@ -28,8 +34,8 @@ test('train() refuses more than MAX_TRAIN_STEPS in one call, and the engine goes
   expect(result.refused).toContain(
     `RangeError: train(steps) takes a whole number of steps from 0 to ${MAX_TRAIN_STEPS}`,
   );
-  expect(Math.abs((result.w10?.w1 ?? 0) - W10_1)).toBeLessThan(1e-4);
-  expect(Math.abs((result.w10?.w2 ?? 0) - W10_2)).toBeLessThan(1e-4);
+  expect(Math.abs((result.w10?.w[0] ?? 0) - W10_1)).toBeLessThan(1e-4);
+  expect(Math.abs((result.w10?.w[1] ?? 0) - W10_2)).toBeLessThan(1e-4);
 });
 
 test('a long run split into chunks on the GPU ends where the CPU ends it', async ({ harness }) => {
@@ -48,8 +54,8 @@ test('a long run split into chunks on the GPU ends where the CPU ends it', async
   });
   expect(result.gpu.iteration).toBe(9000);
   expect(result.done.length).toBeGreaterThan(1);
-  expect(Math.abs(result.gpu.weights[0] - result.cpu.weights[0])).toBeLessThan(1e-3);
-  expect(Math.abs(result.gpu.weights[1] - result.cpu.weights[1])).toBeLessThan(1e-3);
+  expect(Math.abs(result.gpu.weights[0]! - result.cpu.weights[0]!)).toBeLessThan(1e-3);
+  expect(Math.abs(result.gpu.weights[1]! - result.cpu.weights[1]!)).toBeLessThan(1e-3);
   expect(result.history).toBe(9001);
 });
 
@@ -61,8 +67,14 @@ test('a submit the device refuses rejects the call; the engine is rebuilt and co
     const recovered: string[] = [];
     const engine = await GpuEngine.create({ onRecovered: (reason, cause) => recovered.push(`${cause}: ${reason}`) });
     await engine.setData(tutorialDataset());
-    engine.setOptions({ learningRate: 0.05, bias: false, reduction: 'sum', batchSize: 0 });
-    engine.setParams({ w1: -4, w2: -2, b: 0 });
+    engine.setOptions({
+      ...window.lp.INITIAL_OPTIONS,
+      learningRate: 0.05,
+      bias: false,
+      reduction: 'sum',
+      batchSize: 0,
+    });
+    engine.setParams({ w: [-4, -2], b: 0 });
     await engine.train(3);
     const device = engine.device;
     const submit = GPUQueue.prototype.submit;
@@ -86,8 +98,8 @@ test('a submit the device refuses rejects the call; the engine is rebuilt and co
   expect(result.recoveries).toBe(1);
   expect(result.recovered).toHaveLength(1);
   expect(result.recovered[0]).toMatch(/^failed: The GPU refused 4 training steps/);
-  expect(Math.abs((result.w10?.w1 ?? 0) - W10_1)).toBeLessThan(1e-4);
-  expect(Math.abs((result.w10?.w2 ?? 0) - W10_2)).toBeLessThan(1e-4);
+  expect(Math.abs((result.w10?.w[0] ?? 0) - W10_1)).toBeLessThan(1e-4);
+  expect(Math.abs((result.w10?.w[1] ?? 0) - W10_2)).toBeLessThan(1e-4);
 });
 
 test('GpuEngine.create gives up, naming why, when every device is lost as soon as it is made', async ({ harness }) => {

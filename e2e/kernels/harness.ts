@@ -4,7 +4,7 @@
  * tests run the very modules the app bundles.
  */
 
-import { gridCoordinate } from '../../src/contract/engine';
+import { gridCoordinate, INITIAL_OPTIONS } from '../../src/contract/engine';
 import { CpuEngine } from '../../src/engine/cpu-engine';
 import { GpuEngine } from '../../src/engine/gpu-engine';
 import { datasetFromRows } from '../../src/model/dataset';
@@ -40,6 +40,8 @@ function trackBuffers(): { live: () => number; created: () => number; stop: () =
 }
 
 const api = {
+  /** The tutorial's options: tests spread them and change what they test. */
+  INITIAL_OPTIONS,
   CpuEngine,
   GpuEngine,
   TrainingSession,

@@ -31,8 +31,8 @@ test('a device destroyed mid-session is replaced and the weights continue exactl
   expect(Math.abs(result.before[0]! - TUTORIAL_REFERENCE.path[3][0])).toBeLessThan(1e-4);
   expect(result.after.iteration).toBe(10);
   expect(result.after.engine).toBe('gpu');
-  expect(Math.abs(result.after.weights[0] - W10_1)).toBeLessThan(1e-4);
-  expect(Math.abs(result.after.weights[1] - W10_2)).toBeLessThan(1e-4);
+  expect(Math.abs(result.after.weights[0]! - W10_1)).toBeLessThan(1e-4);
+  expect(Math.abs(result.after.weights[1]! - W10_2)).toBeLessThan(1e-4);
   expect(Math.abs(result.after.cost - TUTORIAL_REFERENCE.cost10)).toBeLessThan(1e-4);
   expect(result.path).toBe(11);
 });
@@ -42,8 +42,14 @@ test('a device lost between calls is recovered before the next one', async ({ ha
     const { GpuEngine, f32Dataset } = window.lp;
     const engine = await GpuEngine.create();
     await engine.setData(f32Dataset(5000, 2));
-    engine.setOptions({ learningRate: 0.3, bias: true, reduction: 'mean', batchSize: 100 });
-    engine.setParams({ w1: 0, w2: 0, b: 0 });
+    engine.setOptions({
+      ...window.lp.INITIAL_OPTIONS,
+      learningRate: 0.3,
+      bias: true,
+      reduction: 'mean',
+      batchSize: 100,
+    });
+    engine.setParams({ w: [0, 0], b: 0 });
     const first = await engine.train(20);
     // Let the loss be noticed first, then continue: the mini-batch schedule must continue too.
     engine.device.destroy();
@@ -52,8 +58,14 @@ test('a device lost between calls is recovered before the next one', async ({ ha
     // Reference: the same 40 steps without interruption.
     const reference = await GpuEngine.create();
     await reference.setData(f32Dataset(5000, 2));
-    reference.setOptions({ learningRate: 0.3, bias: true, reduction: 'mean', batchSize: 100 });
-    reference.setParams({ w1: 0, w2: 0, b: 0 });
+    reference.setOptions({
+      ...window.lp.INITIAL_OPTIONS,
+      learningRate: 0.3,
+      bias: true,
+      reduction: 'mean',
+      batchSize: 100,
+    });
+    reference.setParams({ w: [0, 0], b: 0 });
     const straight = await reference.train(40);
     const last = second.path.at(-1)!;
     const expected = straight.path.at(-1)!;
@@ -61,7 +73,7 @@ test('a device lost between calls is recovered before the next one', async ({ ha
     reference.destroy();
     return {
       recoveries: engine.recoveries,
-      diff: Math.abs(last.w1 - expected.w1) + Math.abs(last.b - expected.b),
+      diff: Math.abs(last.w[0]! - expected.w[0]!) + Math.abs(last.b - expected.b),
       moved: first.path.length,
     };
   });
@@ -84,8 +96,14 @@ test('200 create/train/destroy cycles leave no live GPU buffers', async ({ harne
       for (let i = 0; i < 200; i++) {
         const engine = await GpuEngine.create();
         await engine.setData(data);
-        engine.setOptions({ learningRate: 0.1, bias: i % 2 === 0, reduction: 'sum', batchSize: i % 3 === 0 ? 50 : 0 });
-        engine.setParams({ w1: 0, w2: 0, b: 0 });
+        engine.setOptions({
+          ...window.lp.INITIAL_OPTIONS,
+          learningRate: 0.1,
+          bias: i % 2 === 0,
+          reduction: 'sum',
+          batchSize: i % 3 === 0 ? 50 : 0,
+        });
+        engine.setParams({ w: [0, 0], b: 0 });
         await engine.train(1 + (i % 7));
         if (i % 10 === 0) {
           await engine.costSurface({ x: [-1, 1], y: [-1, 1], size: 8 + (i % 3) });
@@ -122,8 +140,14 @@ test('data too large for the device are refused with the limit named, and the ol
     } catch (error) {
       message = `${(error as Error).name}: ${(error as Error).message}`;
     }
-    engine.setOptions({ learningRate: 0.05, bias: false, reduction: 'sum', batchSize: 0 });
-    engine.setParams({ w1: -4, w2: -2, b: 0 });
+    engine.setOptions({
+      ...window.lp.INITIAL_OPTIONS,
+      learningRate: 0.05,
+      bias: false,
+      reduction: 'sum',
+      batchSize: 0,
+    });
+    engine.setParams({ w: [-4, -2], b: 0 });
     const after = await engine.train(10);
     engine.destroy();
     return { message, w10: after.path.at(-1)! };
@@ -131,7 +155,7 @@ test('data too large for the device are refused with the limit named, and the ol
   expect(result.message).toMatch(
     /^GpuCapacityError: The data need a .* MiB GPU buffer, but this adapter's maxStorageBufferBindingSize is \d+ MiB/,
   );
-  expect(Math.abs(result.w10.w1 - W10_1)).toBeLessThan(1e-4);
+  expect(Math.abs(result.w10.w[0]! - W10_1)).toBeLessThan(1e-4);
 });
 
 test('the error scopes catch a WebGPU validation error, so no kernel test misses one', async ({ harness }) => {

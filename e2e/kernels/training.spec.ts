@@ -15,13 +15,13 @@ test('the GPU engine follows the tutorial to w(10) on both reduction paths', asy
     for (const path of ['plain', 'subgroup'] as const) {
       const gpu = await GpuEngine.create({ reductionPath: path });
       await gpu.setData(tutorialDataset());
-      gpu.setOptions({ learningRate: 0.05, bias: false, reduction: 'sum', batchSize: 0 });
-      gpu.setParams({ w1: -4, w2: -2, b: 0 });
+      gpu.setOptions({ ...window.lp.INITIAL_OPTIONS, learningRate: 0.05, bias: false, reduction: 'sum', batchSize: 0 });
+      gpu.setParams({ w: [-4, -2], b: 0 });
       const result = await gpu.train(10);
       const f = result.final.confusion;
       out.push({
         path,
-        weights: result.path.map((p) => [p.w1, p.w2]),
+        weights: result.path.map((p) => [p.w[0]!, p.w[1]!]),
         cost: result.final.sumCost,
         wrong: f.falsePositive + f.falseNegative,
       });
@@ -45,18 +45,22 @@ test('500 steps as 10 submits of 50 end where 500 single steps end', async ({ ha
     const { GpuEngine, f32Dataset } = window.lp;
     const gpu = await GpuEngine.create();
     await gpu.setData(f32Dataset(3001, 5));
-    gpu.setOptions({ learningRate: 0.5, bias: true, reduction: 'mean', batchSize: 0 });
-    const start = { w1: -1, w2: 2, b: 0.5 };
+    gpu.setOptions({ ...window.lp.INITIAL_OPTIONS, learningRate: 0.5, bias: true, reduction: 'mean', batchSize: 0 });
+    const start = { w: [-1, 2], b: 0.5 };
     gpu.setParams(start);
-    const batched: { w1: number; w2: number; b: number }[] = [];
+    const batched: { w: readonly number[]; b: number }[] = [];
     for (let i = 0; i < 10; i++) batched.push(...(await gpu.train(50)).path);
     gpu.setParams(start);
-    const single: { w1: number; w2: number; b: number }[] = [];
+    const single: { w: readonly number[]; b: number }[] = [];
     for (let i = 0; i < 500; i++) single.push(...(await gpu.train(1)).path);
     gpu.destroy();
     const diff = Math.max(
       ...batched.map((p, i) =>
-        Math.max(Math.abs(p.w1 - single[i]!.w1), Math.abs(p.w2 - single[i]!.w2), Math.abs(p.b - single[i]!.b)),
+        Math.max(
+          Math.abs(p.w[0]! - single[i]!.w[0]!),
+          Math.abs(p.w[1]! - single[i]!.w[1]!),
+          Math.abs(p.b - single[i]!.b),
+        ),
       ),
     );
     return { diff, last: batched.at(-1), first: batched[0] };
@@ -64,7 +68,7 @@ test('500 steps as 10 submits of 50 end where 500 single steps end', async ({ ha
   // Same kernels in the same order: the runs agree step for step.
   expect(result.diff).toBeLessThan(1e-6);
   // And training went somewhere: the last weights are far from the first step's.
-  expect(Math.abs(result.last!.w1 - result.first!.w1)).toBeGreaterThan(0.1);
+  expect(Math.abs(result.last!.w[0]! - result.first!.w[0]!)).toBeGreaterThan(0.1);
 });
 
 for (const reduction of ['mean', 'sum'] as const) {
@@ -73,8 +77,14 @@ for (const reduction of ['mean', 'sum'] as const) {
       const { GpuEngine, CpuEngine, f32Dataset } = window.lp;
       const data = f32Dataset(1000, 9);
       // The summed gradient is 64 times the mean's: a smaller η takes steps of the same size.
-      const options = { learningRate: reduction === 'mean' ? 0.2 : 0.003, bias: true, reduction, batchSize: 64 };
-      const start = { w1: 0.5, w2: -0.5, b: 0 };
+      const options = {
+        ...window.lp.INITIAL_OPTIONS,
+        learningRate: reduction === 'mean' ? 0.2 : 0.003,
+        bias: true,
+        reduction,
+        batchSize: 64,
+      };
+      const start = { w: [0.5, -0.5], b: 0 };
       const runs = [];
       for (const engine of [new CpuEngine(), await GpuEngine.create()]) {
         await engine.setData(data);
@@ -87,14 +97,14 @@ for (const reduction of ['mean', 'sum'] as const) {
       }
       const [cpu, gpu] = runs as [(typeof runs)[0], (typeof runs)[0]];
       const weightDiff = Math.max(
-        ...cpu.path.map((p, i) => Math.abs(p.w1 - gpu.path[i]!.w1) + Math.abs(p.b - gpu.path[i]!.b)),
+        ...cpu.path.map((p, i) => Math.abs(p.w[0]! - gpu.path[i]!.w[0]!) + Math.abs(p.b - gpu.path[i]!.b)),
       );
       const lossRel = Math.max(...cpu.losses.map((l, i) => Math.abs(l - gpu.losses[i]!) / l));
       // A batch's cost is an estimate of the whole data's, on the same scale: N/batch times the batch's sum.
       const whole = reduction === 'mean' ? cpu.final.meanCost : cpu.final.sumCost;
       const scale = gpu.losses.at(-1)! / whole;
       // A different batch order would move differently from the first step on.
-      const spread = Math.abs(cpu.path[0]!.w1 - start.w1);
+      const spread = Math.abs(cpu.path[0]!.w[0]! - start.w[0]!);
       return { weightDiff, lossRel, spread, scale };
     }, reduction);
     expect(result.spread).toBeGreaterThan(1e-3);
@@ -112,8 +122,14 @@ for (const n of [10_007, 1_000_003]) {
       const data = f32Dataset(n, 3);
       const cpu = new CpuEngine();
       await cpu.setData(data);
-      const options = { learningRate: 0.1, bias: true, reduction: 'mean' as const, batchSize: 0 };
-      const params = { w1: 1.5, w2: -0.7, b: 0.3 };
+      const options = {
+        ...window.lp.INITIAL_OPTIONS,
+        learningRate: 0.1,
+        bias: true,
+        reduction: 'mean' as const,
+        batchSize: 0,
+      };
+      const params = { w: [1.5, -0.7], b: 0.3 };
       cpu.setOptions(options);
       cpu.setParams(params);
       const reference = (await cpu.train(3)).final;
@@ -131,7 +147,7 @@ for (const n of [10_007, 1_000_003]) {
             workgroups,
             costRel: Math.abs(r.meanCost - reference.meanCost) / reference.meanCost,
             weightDiff: Math.max(
-              Math.abs(r.params.w1 - reference.params.w1),
+              Math.abs(r.params.w[0]! - reference.params.w[0]!),
               Math.abs(r.params.b - reference.params.b),
             ),
           });
@@ -152,8 +168,14 @@ test('new data keep the weights and restart the batch schedule, on the GPU as on
     const ends = [];
     for (const engine of [new CpuEngine(), await GpuEngine.create()]) {
       await engine.setData(f32Dataset(500, 1));
-      engine.setOptions({ learningRate: 0.3, bias: true, reduction: 'mean', batchSize: 64 });
-      engine.setParams({ w1: 0, w2: 0, b: 0 });
+      engine.setOptions({
+        ...window.lp.INITIAL_OPTIONS,
+        learningRate: 0.3,
+        bias: true,
+        reduction: 'mean',
+        batchSize: 64,
+      });
+      engine.setParams({ w: [0, 0], b: 0 });
       await engine.train(7);
       // Large enough that the GPU measures its dispatch size, which runs steps of its own.
       await engine.setData(f32Dataset(20_000, 2));
@@ -162,7 +184,7 @@ test('new data keep the weights and restart the batch schedule, on the GPU as on
       engine.destroy();
     }
     const [cpu, gpu] = ends as [(typeof ends)[0], (typeof ends)[0]];
-    return Math.max(Math.abs(cpu.w1 - gpu.w1), Math.abs(cpu.w2 - gpu.w2), Math.abs(cpu.b - gpu.b));
+    return Math.max(Math.abs(cpu.w[0]! - gpu.w[0]!), Math.abs(cpu.w[1]! - gpu.w[1]!), Math.abs(cpu.b - gpu.b));
   });
   expect(result).toBeLessThan(1e-4);
 });

@@ -4,7 +4,7 @@
  */
 import type { Dataset } from '../model/dataset';
 import type { SampleChange } from '../model/edit';
-import type { Confusion, Params, TrainingOptions } from '../model/regression';
+import { type Confusion, type Params, type TrainingOptions, TUTORIAL_FORM } from '../model/regression';
 import { TUTORIAL_SETTINGS } from '../model/tutorial-reference';
 
 export type EngineKind = 'gpu' | 'cpu';
@@ -20,6 +20,7 @@ export interface EngineOptions extends TrainingOptions {
  * why they are written down there and not in src/settings).
  */
 export const INITIAL_OPTIONS: EngineOptions = {
+  ...TUTORIAL_FORM,
   learningRate: TUTORIAL_SETTINGS.learningRate,
   bias: TUTORIAL_SETTINGS.bias,
   reduction: TUTORIAL_SETTINGS.reduction,
@@ -52,8 +53,36 @@ export interface SurfacePart {
   readonly first?: number;
   /** Every stride-th sample from `first` (default 1: all of them). */
   readonly stride?: number;
-  /** The bias b of the slice; the current b when absent. */
-  readonly bias?: number;
+  /**
+   * The parameters the slice goes through: every weight but the two on the
+   * axes, and b, are held at these values. The current parameters when absent.
+   */
+  readonly at?: Params;
+  /** Which two weights vary along x and y (indices into w); [0, 1] when absent. */
+  readonly axes?: SurfaceAxes;
+}
+
+/** Indices of the two weights a cost surface varies, along x then y. */
+export type SurfaceAxes = readonly [number, number];
+
+/** The tutorial's surface: ξ(w1, w2). */
+export const DEFAULT_AXES: SurfaceAxes = [0, 1];
+
+/** Refuses axes that are not two different weights of a model with `width` weights. */
+export function checkAxes(axes: SurfaceAxes, width: number): void {
+  const [i, j] = axes;
+  const valid = (k: number) => Number.isInteger(k) && k >= 0 && k < width;
+  if (!valid(i) || !valid(j) || i === j) {
+    throw new RangeError(`a cost surface varies two different weights of the ${width}, got indices ${i} and ${j}`);
+  }
+}
+
+/** The parameters at one point of a surface's grid: `at` with weights axes[0] and axes[1] set to u and v. */
+export function slicePoint(at: Params, axes: SurfaceAxes, u: number, v: number): Params {
+  const w = at.w.slice();
+  w[axes[0]] = u;
+  w[axes[1]] = v;
+  return { w, b: at.b };
 }
 
 /** The samples a part visits, checked: how many, from which, how far apart. */
@@ -73,7 +102,7 @@ export interface Snapshot {
   readonly sumCost: number;
   readonly meanCost: number;
   readonly confusion: Confusion;
-  /** ∂cost/∂(w1, w2, b) under the chosen reduction: the direction the next full-batch step goes against. */
+  /** ∂cost/∂(w, b) under the chosen reduction, the penalty's included: the direction the next full-batch step goes against. */
   readonly gradient: Params;
 }
 
@@ -140,12 +169,13 @@ export interface Engine {
   /** The whole data set evaluated at the current parameters. */
   snapshot(): Promise<Snapshot>;
   /**
-   * ξ(w1, w2) at the current bias (or `part.bias`) on a grid of weights,
-   * row-major with y outer, under the chosen reduction: from every sample,
-   * or estimated from the slice `part` names.
+   * The cost (penalty included) on a grid of two weights, the others and b
+   * held at the current parameters (or `part.at`), row-major with y outer,
+   * under the chosen reduction: from every sample, or estimated from the
+   * slice of samples `part` names.
    */
   costSurface(grid: GridSpec, part?: SurfacePart): Promise<Float32Array>;
-  /** P(t = 1 | x) = σ(x·w + b) at the current parameters on a grid of inputs, row-major with y outer. */
+  /** P(t = 1 | x) = σ(φ(x)·w + b) at the current parameters on a grid of inputs, row-major with y outer. */
   probabilityGrid(grid: GridSpec): Promise<Float32Array>;
   /** Frees everything the engine holds; it must not be used afterwards. */
   destroy(): void;

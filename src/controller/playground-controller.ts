@@ -240,8 +240,7 @@ export class PlaygroundController {
     this.stopSteps(STOPPED_BY.modelLoaded);
     return this.queue.run(async () => {
       await this.apply(change);
-      const [w1, w2] = model.weights;
-      await this.session.setWeights({ w1, w2, b: model.bias }, model.iteration);
+      await this.session.setWeights({ w: model.weights.slice(), b: model.bias }, model.iteration);
       this.divergence = '';
       this.status = modelLoaded(model);
       await this.refresh();

@@ -40,7 +40,7 @@ describe('where a run stops by itself', () => {
     const c = await farRun();
     const v = view(c);
     expect(v.state.iteration).toBe(1);
-    expect(Math.abs(v.state.weights[0])).toBeGreaterThan(WEIGHT_LIMIT);
+    expect(Math.abs(v.state.weights[0] ?? 0)).toBeGreaterThan(WEIGHT_LIMIT);
     expect(v.state.cost).toBe(0);
     expect(v.divergence).toMatch(/^Training diverged at iteration 1: the weights passed 1e\+6\./);
     expect(v.status).toBe('Stopped after 1 of the 21 steps asked for: a weight passed 1e+6 (reset to go on).');

@@ -8,13 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { type Engine, type EngineOptions, type GridSpec, INITIAL_OPTIONS, MAX_TRAIN_STEPS } from '../contract/engine';
 import { type Dataset, datasetFromRows } from '../model/dataset';
 import { logistic } from '../model/logistic';
-import { accuracy, cost, evaluate, gradient, type Params } from '../model/regression';
+import { accuracy, cost, evaluate, gradient, modelOptions, type Params } from '../model/regression';
 import { epochKey, SHUFFLE_SEED, shuffleDomain, shuffledIndex } from '../model/shuffle';
 import { tutorialDataset } from '../model/tutorial-data';
 import { TUTORIAL_REFERENCE, TUTORIAL_SETTINGS } from '../model/tutorial-reference';
 import { CpuEngine } from './cpu-engine';
 
-const START: Params = { w1: TUTORIAL_SETTINGS.initialWeights[0], w2: TUTORIAL_SETTINGS.initialWeights[1], b: 0 };
+const START: Params = { w: [TUTORIAL_SETTINGS.initialWeights[0], TUTORIAL_SETTINGS.initialWeights[1]], b: 0 };
 
 async function engineOn(data: Dataset, params: Params = START, options?: EngineOptions): Promise<Engine> {
   const engine = new CpuEngine();
@@ -46,8 +46,8 @@ function batchIndices(n: number, size: number, epoch: number, slot: number): num
 }
 
 function expectParamsClose(actual: Params | undefined, expected: Params, digits = 12): void {
-  expect(actual?.w1).toBeCloseTo(expected.w1, digits);
-  expect(actual?.w2).toBeCloseTo(expected.w2, digits);
+  expect(actual?.w[0]).toBeCloseTo(expected.w[0]!, digits);
+  expect(actual?.w[1]).toBeCloseTo(expected.w[1]!, digits);
   expect(actual?.b).toBeCloseTo(expected.b, digits);
 }
 
@@ -58,14 +58,22 @@ function expectRelativelyClose(actual: number | undefined, expected: number, tol
 
 describe('CpuEngine', () => {
   it('starts from the tutorial experiment before any setOptions and walks the tutorial path', async () => {
-    expect(INITIAL_OPTIONS).toEqual({ learningRate: 0.05, bias: false, reduction: 'sum', batchSize: 0 });
+    expect(INITIAL_OPTIONS).toEqual({
+      learningRate: 0.05,
+      bias: false,
+      reduction: 'sum',
+      batchSize: 0,
+      features: ['x1', 'x2'],
+      l2: 0,
+      threshold: 0.5,
+    });
     const engine = await engineOn(tutorialDataset());
     const { path } = await engine.train(10);
     expect(path).toHaveLength(10);
     for (const step of [1, 2, 3, 10] as const) {
       const [w1, w2] = TUTORIAL_REFERENCE.path[step];
-      expect(path[step - 1]?.w1).toBeCloseTo(w1, 4);
-      expect(path[step - 1]?.w2).toBeCloseTo(w2, 4);
+      expect(path[step - 1]?.w[0]).toBeCloseTo(w1, 4);
+      expect(path[step - 1]?.w[1]).toBeCloseTo(w2, 4);
       expect(path[step - 1]?.b).toBe(0);
     }
   });
@@ -77,33 +85,39 @@ describe('CpuEngine', () => {
     const starts = [START, ...path.slice(0, -1)];
     expect(losses).toHaveLength(10);
     starts.forEach((params, k) => {
-      expect(losses[k]).toBeCloseTo(cost(data, params, 'sum'), 12);
+      expect(losses[k]).toBeCloseTo(cost(data, params, modelOptions('sum')), 12);
       expect(accuracies[k]).toBe(accuracy(data, params));
       // Each step is p − η ∇ξ(p) from where the step before ended.
-      const g = gradient(data, params, 'sum');
-      expectParamsClose(path[k], { w1: params.w1 - 0.05 * g.w1, w2: params.w2 - 0.05 * g.w2, b: 0 });
+      const g = gradient(data, params, modelOptions('sum'));
+      expectParamsClose(path[k], { w: [params.w[0]! - 0.05 * g.w[0]!, params.w[1]! - 0.05 * g.w[1]!], b: 0 });
     });
     expect(final.params).toBe(path[9]);
     expect(final.sumCost).toBeCloseTo(TUTORIAL_REFERENCE.cost10, 4);
     expect(final.meanCost).toBeCloseTo(TUTORIAL_REFERENCE.cost10 / 40, 5);
     expect(final.confusion.falsePositive + final.confusion.falseNegative).toBe(TUTORIAL_REFERENCE.misclassified10);
-    expectParamsClose(final.gradient, gradient(data, path[9] as Params, 'sum'));
+    expectParamsClose(final.gradient, gradient(data, path[9] as Params, modelOptions('sum')));
     // The snapshot after training is the same measurement.
     expect(await engine.snapshot()).toEqual(final);
   });
 
   it('averages under the mean reduction and trains b only with the bias on', async () => {
     const data = tutorialDataset();
-    const options: EngineOptions = { learningRate: 0.5, bias: true, reduction: 'mean', batchSize: 0 };
-    const from: Params = { w1: -1, w2: 0.5, b: 0.25 };
+    const options: EngineOptions = {
+      ...INITIAL_OPTIONS,
+      learningRate: 0.5,
+      bias: true,
+      reduction: 'mean',
+      batchSize: 0,
+    };
+    const from: Params = { w: [-1, 0.5], b: 0.25 };
     const engine = await engineOn(data, from, options);
     const { path, losses, final } = await engine.train(2);
-    const g = gradient(data, from, 'mean');
-    expectParamsClose(path[0], { w1: from.w1 - 0.5 * g.w1, w2: from.w2 - 0.5 * g.w2, b: from.b - 0.5 * g.b });
+    const g = gradient(data, from, modelOptions('mean'));
+    expectParamsClose(path[0], { w: [from.w[0]! - 0.5 * g.w[0]!, from.w[1]! - 0.5 * g.w[1]!], b: from.b - 0.5 * g.b });
     expect(path[0]?.b).not.toBe(from.b);
-    expect(losses[0]).toBeCloseTo(cost(data, from, 'mean'), 12);
-    expect(losses[1]).toBeCloseTo(cost(data, path[0] as Params, 'mean'), 12);
-    expectParamsClose(final.gradient, gradient(data, path[1] as Params, 'mean'));
+    expect(losses[0]).toBeCloseTo(cost(data, from, modelOptions('mean')), 12);
+    expect(losses[1]).toBeCloseTo(cost(data, path[0] as Params, modelOptions('mean')), 12);
+    expectParamsClose(final.gradient, gradient(data, path[1] as Params, modelOptions('mean')));
 
     engine.setParams(from);
     engine.setOptions({ ...options, bias: false });
@@ -116,7 +130,7 @@ describe('CpuEngine', () => {
     const n = data.targets.length;
     const size = 16; // 40 samples: batches of 16, 16 and 8, then the next epoch's order
     for (const reduction of ['sum', 'mean'] as const) {
-      const options: EngineOptions = { learningRate: 0.05, bias: true, reduction, batchSize: size };
+      const options: EngineOptions = { ...INITIAL_OPTIONS, learningRate: 0.05, bias: true, reduction, batchSize: size };
       const engine = await engineOn(data, START, options);
       const { path, losses, accuracies } = await engine.train(4);
       const slots = [
@@ -129,12 +143,11 @@ describe('CpuEngine', () => {
       slots.forEach(([epoch, slot], k) => {
         const batch = subset(data, batchIndices(n, size, epoch, slot));
         const count = batch.targets.length;
-        const e = evaluate(batch, params, reduction);
+        const e = evaluate(batch, params, modelOptions(reduction));
         expect(losses[k]).toBeCloseTo(reduction === 'sum' ? (e.sumCost * n) / count : e.meanCost, 10);
         expect(accuracies[k]).toBe(accuracy(batch, params));
         params = {
-          w1: params.w1 - 0.05 * e.gradient.w1,
-          w2: params.w2 - 0.05 * e.gradient.w2,
+          w: [params.w[0]! - 0.05 * e.gradient.w[0]!, params.w[1]! - 0.05 * e.gradient.w[1]!],
           b: params.b - 0.05 * e.gradient.b,
         };
         expectParamsClose(path[k], params, 10);
@@ -144,7 +157,13 @@ describe('CpuEngine', () => {
 
   it('restarts the batch schedule on setParams and setData, not on an edit', async () => {
     const data = tutorialDataset();
-    const options: EngineOptions = { learningRate: 0.05, bias: false, reduction: 'sum', batchSize: 16 };
+    const options: EngineOptions = {
+      ...INITIAL_OPTIONS,
+      learningRate: 0.05,
+      bias: false,
+      reduction: 'sum',
+      batchSize: 16,
+    };
     const straight = await (await engineOn(data, START, options)).train(3);
 
     // An edit keeps the schedule: the third step reads the third batch of the edited set.
@@ -160,9 +179,9 @@ describe('CpuEngine', () => {
     await edited.applyEdit(grown, { kind: 'append' });
     const third = await edited.train(1);
     const batch = subset(grown, batchIndices(grown.targets.length, 16, 0, 2));
-    const g = evaluate(batch, straight.path[1] as Params, 'sum').gradient;
+    const g = evaluate(batch, straight.path[1] as Params, modelOptions('sum')).gradient;
     const from = straight.path[1] as Params;
-    expectParamsClose(third.path[0], { w1: from.w1 - 0.05 * g.w1, w2: from.w2 - 0.05 * g.w2, b: 0 }, 10);
+    expectParamsClose(third.path[0], { w: [from.w[0]! - 0.05 * g.w[0]!, from.w[1]! - 0.05 * g.w[1]!], b: 0 }, 10);
 
     // setParams starts the schedule again.
     edited.setParams(START);
@@ -185,7 +204,7 @@ describe('CpuEngine', () => {
     ]);
     await engine.setData(two);
     const { losses, final } = await engine.train(1);
-    expect(losses[0]).toBeCloseTo(cost(two, START, 'sum'), 12);
+    expect(losses[0]).toBeCloseTo(cost(two, START, modelOptions('sum')), 12);
     expect(
       final.confusion.truePositive +
         final.confusion.falsePositive +
@@ -198,7 +217,7 @@ describe('CpuEngine', () => {
       [3, 2, 1],
     ]);
     await engine.applyEdit(grown, { kind: 'append' });
-    expect((await engine.snapshot()).sumCost).toBeCloseTo(cost(grown, final.params, 'sum'), 12);
+    expect((await engine.snapshot()).sumCost).toBeCloseTo(cost(grown, final.params, modelOptions('sum')), 12);
   });
 
   it('takes 0 to MAX_TRAIN_STEPS steps a call and refuses anything else', async () => {
@@ -219,15 +238,15 @@ describe('CpuEngine', () => {
   it('computes the cost surface over w1 (columns) and w2 (rows) at the current bias or the one asked for', async () => {
     const data = tutorialDataset();
     for (const reduction of ['sum', 'mean'] as const) {
-      const engine = await engineOn(data, { w1: 0, w2: 0, b: 0.75 }, { ...INITIAL_OPTIONS, reduction, bias: true });
+      const engine = await engineOn(data, { w: [0, 0], b: 0.75 }, { ...INITIAL_OPTIONS, reduction, bias: true });
       const surface = await engine.costSurface(grid);
-      const tilted = await engine.costSurface(grid, { bias: -0.5 });
+      const tilted = await engine.costSurface(grid, { at: { w: [0, 0], b: -0.5 } });
       expect(surface).toHaveLength(25);
       for (let j = 0; j < grid.size; j++) {
         for (let i = 0; i < grid.size; i++) {
-          const w = { w1: at(grid.x, i), w2: at(grid.y, j) };
-          expectRelativelyClose(surface[j * grid.size + i], cost(data, { ...w, b: 0.75 }, reduction));
-          expectRelativelyClose(tilted[j * grid.size + i], cost(data, { ...w, b: -0.5 }, reduction));
+          const w = [at(grid.x, i), at(grid.y, j)];
+          expectRelativelyClose(surface[j * grid.size + i], cost(data, { w, b: 0.75 }, modelOptions(reduction, true)));
+          expectRelativelyClose(tilted[j * grid.size + i], cost(data, { w, b: -0.5 }, modelOptions(reduction, true)));
         }
       }
     }
@@ -248,8 +267,8 @@ describe('CpuEngine', () => {
       const estimate = await engine.costSurface(grid, { first, stride });
       for (let j = 0; j < grid.size; j++) {
         for (let i = 0; i < grid.size; i++) {
-          const params = { w1: at(grid.x, i), w2: at(grid.y, j), b: 0 };
-          const sliceCost = evaluate(slice, params, 'sum').sumCost;
+          const params = { w: [at(grid.x, i), at(grid.y, j)], b: 0 };
+          const sliceCost = evaluate(slice, params, modelOptions('sum')).sumCost;
           expectRelativelyClose(
             estimate[j * grid.size + i],
             reduction === 'sum' ? (sliceCost * n) / count : sliceCost / count,
@@ -265,7 +284,7 @@ describe('CpuEngine', () => {
     );
     expectRelativelyClose(
       late[7],
-      (evaluate(tail, { w1: at(grid.x, 2), w2: at(grid.y, 1), b: 0 }, 'sum').sumCost * n) / (n - 30),
+      (evaluate(tail, { w: [at(grid.x, 2), at(grid.y, 1)], b: 0 }, modelOptions('sum')).sumCost * n) / (n - 30),
     );
     // The slices 0 … stride − 1 add up to the exact summed surface.
     const engine = await engineOn(data);
@@ -279,12 +298,12 @@ describe('CpuEngine', () => {
   });
 
   it('evaluates P(t = 1 | x) on a grid of inputs, x1 across and x2 down, at the current parameters', async () => {
-    const params: Params = { w1: 1.5, w2: -0.75, b: 0.4 };
+    const params: Params = { w: [1.5, -0.75], b: 0.4 };
     const engine = await engineOn(tutorialDataset(), params);
     const probabilities = await engine.probabilityGrid(grid);
     for (let j = 0; j < grid.size; j++) {
       for (let i = 0; i < grid.size; i++) {
-        const z = params.w1 * at(grid.x, i) + params.w2 * at(grid.y, j) + params.b;
+        const z = params.w[0]! * at(grid.x, i) + params.w[1]! * at(grid.y, j) + params.b;
         expect(probabilities[j * grid.size + i]).toBeCloseTo(logistic(z), 6);
       }
     }
@@ -298,7 +317,7 @@ describe('CpuEngine', () => {
   it('holds no samples and sits at the origin before it is given any', async () => {
     const engine = new CpuEngine();
     const empty = await engine.snapshot();
-    expect(empty.params).toEqual({ w1: 0, w2: 0, b: 0 });
+    expect(empty.params).toEqual({ w: [0, 0], b: 0 });
     expect(empty.sumCost).toBe(0);
     expect(await engine.probabilityGrid(grid)).toEqual(new Float32Array(25).fill(0.5));
   });

@@ -35,7 +35,7 @@ import type { SnapshotRecord } from '../gpu/train-kernel';
 import { summaryOf } from '../model/data-summary';
 import type { Dataset } from '../model/dataset';
 import type { SampleChange } from '../model/edit';
-import { type Params, reductionScale } from '../model/regression';
+import { type Params, penalty, reductionScale } from '../model/regression';
 import { batchCount } from '../model/shuffle';
 
 export interface GpuEngineOptions {
@@ -69,7 +69,7 @@ export class GpuEngine implements Engine {
   private broken: { readonly reason: string; readonly cause: RecoveryCause } | undefined;
   private destroyed = false;
   private data: Dataset = { points: new Float64Array(0), targets: new Uint8Array(0) };
-  private params: Params = { w1: 0, w2: 0, b: 0 };
+  private params: Params = { w: INITIAL_OPTIONS.features.map(() => 0), b: 0 };
   private options: EngineOptions = INITIAL_OPTIONS;
   private step = 0;
   private currentTuning: Tuning = { workgroups: 1, trials: [], source: 'small-n rule' };
@@ -221,7 +221,7 @@ export class GpuEngine implements Engine {
         const { train } = res.kernels;
         const encoder = res.device.createCommandEncoder({ label: `train ${steps} steps` });
         train.encode(encoder, steps, this.options, this.step, this.currentTuning.workgroups, withSnapshot);
-        if (probabilityGrid) res.probability.encodeAfter(encoder, probabilityGrid);
+        if (probabilityGrid) res.probability.encodeAfter(encoder, probabilityGrid, this.options.features);
         res.device.queue.submit([encoder.finish()]);
         const [records, grid] = await Promise.all([
           train.read(steps, withSnapshot),
@@ -230,8 +230,10 @@ export class GpuEngine implements Engine {
         return { ...records, probabilities: grid };
       }),
     );
-    const path = out.steps.map(({ w1, w2, b }) => ({ w1, w2, b }));
-    const losses = out.steps.map((r) => r.cost);
+    const path = out.steps.map(({ w, b }) => ({ w, b }));
+    // The penalty is added here, in double precision, at the weights each step started from.
+    const l2 = this.options.l2;
+    const losses = out.steps.map((r, j) => r.cost + penalty(j === 0 ? this.params : path[j - 1]!, l2));
     // Counts come back from the GPU; the fractions are taken here, in double precision, as the CPU does.
     const n = this.data.targets.length;
     const accuracies = out.steps.map((r, j) => r.correct / batchCount(this.step + j, n, this.options.batchSize));
@@ -257,13 +259,11 @@ export class GpuEngine implements Engine {
   }
 
   costSurface(grid: GridSpec, part?: SurfacePart): Promise<Float32Array> {
-    return this.guarded((res) =>
-      res.kernels.surface.compute(grid, this.options.reduction, part?.bias ?? this.params.b, part),
-    );
+    return this.guarded((res) => res.kernels.surface.compute(grid, this.options, this.params, part));
   }
 
   probabilityGrid(grid: GridSpec): Promise<Float32Array> {
-    return this.guarded((res) => res.probability.compute(grid));
+    return this.guarded((res) => res.probability.compute(grid, this.options.features));
   }
 
   destroy(): void {
@@ -275,11 +275,13 @@ export class GpuEngine implements Engine {
   private toSnapshot(s: SnapshotRecord): Snapshot {
     const n = this.data.targets.length;
     const positives = this.positives;
+    const params = { w: s.w, b: s.b };
+    const extra = penalty(params, this.options.l2);
     return {
-      params: { w1: s.w1, w2: s.w2, b: s.b },
-      gradient: { w1: s.gradient[0], w2: s.gradient[1], b: s.gradient[2] },
-      sumCost: s.sumCost,
-      meanCost: s.sumCost * reductionScale('mean', n),
+      params,
+      gradient: s.gradient,
+      sumCost: s.sumCost + extra,
+      meanCost: s.sumCost * reductionScale('mean', n) + extra,
       confusion: {
         truePositive: s.truePositive,
         falseNegative: positives - s.truePositive,

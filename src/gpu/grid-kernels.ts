@@ -1,12 +1,21 @@
 /**
- * The two grid kernels: the cost surface ξ(w1, w2) over a grid of weights
+ * The two grid kernels: the cost surface over a grid of two weights
  * (cost-surface.wgsl) and P(t = 1 | x) over a grid of inputs
  * (probability-grid.wgsl). Both read the current parameters from the GPU
  * state, write size² floats, and read them back with one copy.
  */
 import { makeStructuredView, type StructuredView } from 'webgpu-utils';
-import { type GridSpec, type SurfacePart, surfaceSamples } from '../contract/engine';
-import type { Reduction } from '../model/regression';
+import {
+  checkAxes,
+  DEFAULT_AXES,
+  type EngineOptions,
+  type GridSpec,
+  type SurfacePart,
+  surfaceSamples,
+} from '../contract/engine';
+import type { Feature } from '../model/features';
+import type { Params } from '../model/regression';
+import { featureCodes, weightSlots } from './feature-codes';
 import type { ParamState } from './param-state';
 import type { Pipelines } from './pipelines';
 import { Readback } from './readback';
@@ -112,19 +121,27 @@ export class CostSurfaceKernel extends GridKernel {
     );
   }
 
-  /** The surface at bias `b`, from every sample or from the slice `part` names. */
-  compute(grid: GridSpec, reduction: Reduction, b: number, part: SurfacePart = {}): Promise<Float32Array> {
+  /** The surface through `at` (the current parameters), from every sample or from the slice `part` names. */
+  compute(grid: GridSpec, options: EngineOptions, current: Params, part: SurfacePart = {}): Promise<Float32Array> {
     const n = this.samples.n;
     const { first, stride, count } = surfaceSamples(n, part);
+    const at = part.at ?? current;
+    const [axisX, axisY] = part.axes ?? DEFAULT_AXES;
+    checkAxes([axisX, axisY], options.features.length);
     return this.run(grid, {
       n,
       first,
       stride,
       count,
-      mean: reduction === 'mean' ? 1 : 0,
-      b,
+      mean: options.reduction === 'mean' ? 1 : 0,
+      features: featureCodes(options.features),
+      axis_x: axisX,
+      axis_y: axisY,
+      b: at.b,
+      l2: options.l2,
       w1_range: grid.x,
       w2_range: grid.y,
+      at: weightSlots(at.w),
     });
   }
 
@@ -148,13 +165,13 @@ export class ProbabilityGridKernel extends GridKernel {
     );
   }
 
-  compute(grid: GridSpec): Promise<Float32Array> {
-    return this.run(grid, { x1_range: grid.x, x2_range: grid.y });
+  compute(grid: GridSpec, features: readonly Feature[]): Promise<Float32Array> {
+    return this.run(grid, { features: featureCodes(features), x1_range: grid.x, x2_range: grid.y });
   }
 
   /** Encodes the grid after whatever the encoder holds (training, say): it sees the weights they leave. */
-  encodeAfter(encoder: GPUCommandEncoder, grid: GridSpec): void {
-    this.encode(encoder, grid, { x1_range: grid.x, x2_range: grid.y });
+  encodeAfter(encoder: GPUCommandEncoder, grid: GridSpec, features: readonly Feature[]): void {
+    this.encode(encoder, grid, { features: featureCodes(features), x1_range: grid.x, x2_range: grid.y });
   }
 
   protected bindings(output: GPUBuffer): GPUBuffer[] {

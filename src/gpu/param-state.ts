@@ -1,11 +1,12 @@
 /**
- * The parameters w, b and the step counter, kept on the GPU between steps
+ * The parameters w (one per feature slot), b and the step counter, kept on the GPU between steps
  * (struct TrainState in shaders/train-common.wgsl). The training kernels
  * update it in place; the grid kernels read it, so nothing is read back
  * between training and drawing.
  */
 import { makeStructuredView, type StructuredView } from 'webgpu-utils';
 import type { Params } from '../model/regression';
+import { weightSlots } from './feature-codes';
 import type { ShaderDefinitions } from './pipelines';
 
 export class ParamState {
@@ -27,7 +28,8 @@ export class ParamState {
   }
 
   write(params: Params, step: number): void {
-    this.view.set({ w: [params.w1, params.w2], b: params.b, step });
+    // Every slot is written: an empty one must hold 0, whatever a wider model left there.
+    this.view.set({ w: weightSlots(params.w), b: params.b, step });
     this.device.queue.writeBuffer(this.buffer, 0, this.view.arrayBuffer);
   }
 

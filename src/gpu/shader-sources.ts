@@ -4,6 +4,7 @@
  * before everything, so the pieces are joined here.
  */
 import costSurfaceKernel from '../../shaders/cost-surface.wgsl?raw';
+import featuresLib from '../../shaders/features.wgsl?raw';
 import logisticLib from '../../shaders/logistic.wgsl?raw';
 import probabilityGridKernel from '../../shaders/probability-grid.wgsl?raw';
 import reducePlainLib from '../../shaders/reduce-plain.wgsl?raw';
@@ -33,17 +34,17 @@ function reduction(path: ReductionPath): string {
 }
 
 export function trainPartialsSource(path: ReductionPath): string {
-  return [reduction(path), logisticLib, shuffleLib, trainCommonLib, trainPartialsKernel].join('\n');
+  return [reduction(path), logisticLib, featuresLib, shuffleLib, trainCommonLib, trainPartialsKernel].join('\n');
 }
 
 export function trainUpdateSource(path: ReductionPath): string {
-  return [reduction(path), shuffleLib, trainCommonLib, trainUpdateKernel].join('\n');
+  return [reduction(path), featuresLib, shuffleLib, trainCommonLib, trainUpdateKernel].join('\n');
 }
 
 export function costSurfaceSource(): string {
-  return [logisticLib, shuffleLib, trainCommonLib, costSurfaceKernel].join('\n');
+  return [logisticLib, featuresLib, shuffleLib, trainCommonLib, costSurfaceKernel].join('\n');
 }
 
 export function probabilityGridSource(): string {
-  return [logisticLib, shuffleLib, trainCommonLib, probabilityGridKernel].join('\n');
+  return [logisticLib, featuresLib, shuffleLib, trainCommonLib, probabilityGridKernel].join('\n');
 }

@@ -7,7 +7,9 @@
  */
 import { getSizeAndAlignmentOfUnsizedArrayElement, makeStructuredView, type StructuredView } from 'webgpu-utils';
 import { checkTrainSteps, type EngineOptions, MAX_TRAIN_STEPS } from '../contract/engine';
+import { decisionLogit } from '../model/regression';
 import { isMiniBatch, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
+import { featureCodes, slotWeights } from './feature-codes';
 import type { ParamState } from './param-state';
 import type { Pipelines } from './pipelines';
 import { Readback } from './readback';
@@ -15,24 +17,23 @@ import type { SampleBuffers } from './sample-buffers';
 
 /** One step's record as the update kernel writes it. */
 export interface StepRecord {
-  readonly w1: number;
-  readonly w2: number;
+  readonly w: number[];
   readonly b: number;
-  /** The cost the step started from (scaled to the whole set for a mini-batch). */
+  /** The data's cost the step started from (scaled to the whole set for a mini-batch), without the penalty. */
   readonly cost: number;
   /** How many samples of its batch were classified right where the step started. */
   readonly correct: number;
 }
 
 export interface SnapshotRecord {
-  readonly w1: number;
-  readonly w2: number;
+  readonly w: number[];
   readonly b: number;
+  /** Σ ξ over all samples, without the penalty. */
   readonly sumCost: number;
   readonly truePositive: number;
   readonly trueNegative: number;
-  /** The full-data gradient under the reduction. */
-  readonly gradient: readonly [number, number, number];
+  /** The full-data gradient under the reduction, the penalty's λw included. */
+  readonly gradient: { readonly w: number[]; readonly b: number };
 }
 
 export interface TrainReadback {
@@ -53,6 +54,8 @@ export class TrainKernel {
   private readonly readback: Readback;
   private readonly partialStride: number;
   private readonly historyStride: number;
+  /** Weights in the model the last encode trained: how many slots a readback keeps. */
+  private width = 2;
   private partials: GPUBuffer | undefined;
   private history: GPUBuffer | undefined;
   private bindGroups:
@@ -101,6 +104,7 @@ export class TrainKernel {
     // The history buffer holds one record a step: a bounded number of steps keeps it far below any binding limit.
     checkTrainSteps(steps);
     this.reserve(workgroups, steps);
+    this.width = options.features.length;
     const groups = this.bindGroups;
     if (!groups) throw new Error('train kernel: bind groups missing');
     this.writeConfig(this.trainConfig, options, options.batchSize, firstStep, workgroups);
@@ -135,20 +139,22 @@ export class TrainKernel {
     let snapshot: SnapshotRecord | undefined;
     if (withSnapshot) {
       const def = definition(this.pipelines.defs.update.storages.snapshot_out, 'snapshot_out');
+      type Slots = { lo: Float32Array; hi: Float32Array };
       const views = makeStructuredView(def, bytes.slice(historyBytes)).views as {
-        params_cost: Float32Array;
-        counts: Float32Array;
-        gradient: Float32Array;
+        w: Slots;
+        rest: Float32Array;
+        gradient: Slots;
+        gradient_b: Float32Array;
       };
-      const [w1, w2, b, sumCost] = views.params_cost;
+      const width = this.width;
+      const [b, sumCost, truePositive, trueNegative] = views.rest;
       snapshot = {
-        w1: w1!,
-        w2: w2!,
+        w: slotWeights(views.w.lo, views.w.hi, width),
         b: b!,
         sumCost: sumCost!,
-        truePositive: Math.round(views.counts[0]!),
-        trueNegative: Math.round(views.counts[1]!),
-        gradient: [views.gradient[0]!, views.gradient[1]!, views.gradient[2]!],
+        truePositive: Math.round(truePositive!),
+        trueNegative: Math.round(trueNegative!),
+        gradient: { w: slotWeights(views.gradient.lo, views.gradient.hi, width), b: views.gradient_b[0]! },
       };
     }
     return { steps: records, snapshot };
@@ -158,13 +164,20 @@ export class TrainKernel {
   private stepRecords(bytes: ArrayBuffer, steps: number): StepRecord[] {
     const fields = definition(this.pipelines.defs.update.structs.StepRecord, 'struct StepRecord').fields;
     const at = (name: string) => definition(fields[name], `StepRecord.${name}`).offset / 4;
+    // Features is { lo: vec4f, hi: vec4f }: eight floats from w's offset, slots in order.
     const [w, b, cost, correct] = [at('w'), at('b'), at('cost'), at('correct')];
     const h = new Float32Array(bytes, 0, (steps * this.historyStride) / 4);
     const stride = this.historyStride / 4;
+    const width = this.width;
     const records: StepRecord[] = [];
     for (let s = 0; s < steps; s++) {
       const o = s * stride;
-      records.push({ w1: h[o + w]!, w2: h[o + w + 1]!, b: h[o + b]!, cost: h[o + cost]!, correct: h[o + correct]! });
+      records.push({
+        w: Array.from(h.subarray(o + w, o + w + width)),
+        b: h[o + b]!,
+        cost: h[o + cost]!,
+        correct: h[o + correct]!,
+      });
     }
     return records;
   }
@@ -196,6 +209,9 @@ export class TrainKernel {
       learning_rate: options.learningRate,
       train_bias: options.bias ? 1 : 0,
       mean: options.reduction === 'mean' ? 1 : 0,
+      features: featureCodes(options.features),
+      l2: options.l2,
+      decision_logit: decisionLogit(options.threshold),
     });
     this.device.queue.writeBuffer(buffer, 0, this.configView.arrayBuffer);
   }

@@ -1,6 +1,8 @@
 /**
- * The decision boundary σ(x·w + b) = 0.5, that is the line w1·x1 + w2·x2 + b = 0,
- * clipped to a rectangle so a view can draw it as one segment.
+ * The decision boundary of the linear model (features x1, x2): σ(x·w + b) =
+ * threshold, that is the line w1·x1 + w2·x2 + b = c with c the threshold's
+ * logit (0 for 0.5), clipped to a rectangle so a view can draw it as one
+ * segment. Curved features draw theirs from the probability grid.
  */
 import type { Params } from './regression';
 
@@ -14,8 +16,11 @@ export function boundarySegment(
   params: Params,
   xRange: readonly [number, number],
   yRange: readonly [number, number],
+  /** c: the logit the boundary is drawn at (decisionLogit of the threshold). */
+  cut = 0,
 ): [Point, Point] | null {
-  const { w1, w2, b } = params;
+  const [w1 = 0, w2 = 0] = params.w;
+  const b = params.b - cut;
   const [xa, xb] = xRange;
   const [ya, yb] = yRange;
   const hits: Point[] = [];

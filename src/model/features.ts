@@ -25,6 +25,11 @@ export const FEATURE_LABELS: Readonly<Record<Feature, string>> = {
   'sin(x2)': 'sin x₂',
 };
 
+/** How weight j (0-based) is written on screen: w₁, w₂, … as the tutorial numbers them. */
+export function weightSymbol(j: number): string {
+  return `w${String(j + 1).replace(/\d/g, (digit) => '₀₁₂₃₄₅₆₇₈₉'[Number(digit)] as string)}`;
+}
+
 export function isFeature(name: unknown): name is Feature {
   return (FEATURES as readonly unknown[]).includes(name);
 }
@@ -56,9 +61,8 @@ export function featureVector(
   x2: number,
   out = new Float64Array(features.length),
 ): Float64Array {
-  features.forEach((feature, j) => {
-    out[j] = featureValue(feature, x1, x2);
-  });
+  // A plain loop: this runs once per sample per pass on the CPU engine.
+  for (let j = 0; j < features.length; j++) out[j] = featureValue(features[j]!, x1, x2);
   return out;
 }
 

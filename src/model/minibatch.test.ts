@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { datasetFromRows } from './dataset';
 import { generateGaussians, TUTORIAL_GAUSSIANS } from './gaussians';
 import { batchGradient } from './minibatch';
-import { accuracy, cost, evaluate } from './regression';
+import { accuracy, cost, evaluate, modelOptions } from './regression';
 import { batchSlot, epochKey, SHUFFLE_SEED, shuffleDomain, shuffledIndex } from './shuffle';
 
 describe('batchGradient', () => {
@@ -10,7 +10,7 @@ describe('batchGradient', () => {
     const data = generateGaussians({ ...TUTORIAL_GAUSSIANS, perClass: 50, seed: 4 });
     const n = data.targets.length;
     const domain = shuffleDomain(n);
-    const params = { w1: 0.7, w2: -0.3, b: 0.2 };
+    const params = { w: [0.7, -0.3], b: 0.2 };
     for (const step of [0, 3, 7]) {
       const slot = batchSlot(step, n, 16);
       const key = epochKey(SHUFFLE_SEED, slot.epoch);
@@ -19,15 +19,15 @@ describe('batchGradient', () => {
         return [data.points[2 * i]!, data.points[2 * i + 1]!, data.targets[i] as 0 | 1] as const;
       });
       const subset = datasetFromRows(rows);
-      const batch = batchGradient(data, params, 'mean', slot, domain, key);
-      const expected = evaluate(subset, params, 'mean');
-      expect(batch.gradient.w1).toBeCloseTo(expected.gradient.w1, 12);
+      const batch = batchGradient(data, params, modelOptions('mean'), slot, domain, key);
+      const expected = evaluate(subset, params, modelOptions('mean'));
+      expect(batch.gradient.w[0]!).toBeCloseTo(expected.gradient.w[0]!, 12);
       expect(batch.gradient.b).toBeCloseTo(expected.gradient.b, 12);
-      expect(batch.cost).toBeCloseTo(cost(subset, params, 'mean'), 12);
+      expect(batch.cost).toBeCloseTo(cost(subset, params, modelOptions('mean')), 12);
       expect(batch.accuracy).toBe(accuracy(subset, params));
       // The summed cost is the batch's scaled up to all n samples.
-      const summed = batchGradient(data, params, 'sum', slot, domain, key);
-      expect(summed.cost).toBeCloseTo((cost(subset, params, 'sum') * n) / slot.count, 9);
+      const summed = batchGradient(data, params, modelOptions('sum'), slot, domain, key);
+      expect(summed.cost).toBeCloseTo((cost(subset, params, modelOptions('sum')) * n) / slot.count, 9);
     }
   });
 });

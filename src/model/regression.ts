@@ -1,25 +1,66 @@
 /**
- * The reference model of part 2 of the tutorial: y = σ(x·w + b) trained on the
- * cross-entropy cost by gradient descent. Double precision, no DOM, no GPU.
- * Every engine is checked against these functions.
+ * The reference model: y = σ(φ(x)·w + b) trained on the cross-entropy cost,
+ * with an optional L2 penalty (λ/2)‖w‖², by gradient descent. With the
+ * default features φ(x) = (x1, x2) and λ = 0 it is part 2 of the tutorial.
+ * Double precision, no DOM, no GPU. Every engine is checked against these
+ * functions.
  */
 import { type Dataset, sampleCount } from './dataset';
+import { type Feature, featureVector } from './features';
 import { crossEntropyFromLogit, logistic } from './logistic';
+import { TUTORIAL_SETTINGS } from './tutorial-reference';
 
 /** How per-sample costs and gradients are combined: the tutorial sums them. */
 export type Reduction = 'sum' | 'mean';
 
-/** The trainable parameters. With the bias off the model is σ(x·w) and callers keep b = 0. */
+/**
+ * The trainable parameters: one weight per feature, in the features' order,
+ * and the bias. With the bias off the model is σ(φ(x)·w) and callers keep b = 0.
+ */
 export interface Params {
-  readonly w1: number;
-  readonly w2: number;
+  readonly w: readonly number[];
   readonly b: number;
 }
 
-export interface ModelOptions {
+/** Parameters of the tutorial's width from w1, w2 and b. */
+export function params2(w1: number, w2: number, b = 0): Params {
+  return { w: [w1, w2], b };
+}
+
+/** What the model is: which features it sees, how it is penalised, and where it says class 1. */
+export interface ModelForm {
+  /** φ, in the order of the weights. */
+  readonly features: readonly Feature[];
+  /** λ ≥ 0 of the penalty (λ/2)‖w‖² (the bias is never penalised). */
+  readonly l2: number;
+  /** Class 1 is predicted where σ(z) ≥ threshold, 0 < threshold < 1. */
+  readonly threshold: number;
+}
+
+/** The tutorial's form: φ(x) = x, no penalty, class 1 from σ(z) = 0.5 on. */
+export const TUTORIAL_FORM: ModelForm = {
+  features: TUTORIAL_SETTINGS.features,
+  l2: TUTORIAL_SETTINGS.l2,
+  threshold: TUTORIAL_SETTINGS.threshold,
+};
+
+/**
+ * The logit at which σ(z) = threshold: a point is class 1 where z is at least
+ * this. 0 for 0.5 exactly (log 1), as the tutorial's z ≥ 0.
+ */
+export function decisionLogit(threshold: number): number {
+  return Math.log(threshold / (1 - threshold));
+}
+
+export interface ModelOptions extends ModelForm {
   /** Whether b is trained (the tutorial's model has no bias). */
   readonly bias: boolean;
   readonly reduction: Reduction;
+}
+
+/** A model of a form (the tutorial's unless given) under a reduction, with or without the bias. */
+export function modelOptions(reduction: Reduction, bias = false, form: ModelForm = TUTORIAL_FORM): ModelOptions {
+  return { ...form, bias, reduction };
 }
 
 export interface TrainingOptions extends ModelOptions {
@@ -36,18 +77,43 @@ export interface Confusion {
 
 /** Everything one pass over the data yields at fixed parameters. */
 export interface Evaluation {
-  /** Σ ξ over the samples. */
+  /** Σ ξ over the samples, plus the penalty. */
   readonly sumCost: number;
-  /** Σ ξ / N. */
+  /** Σ ξ / N, plus the penalty (added once, not averaged). */
   readonly meanCost: number;
-  /** ∂cost/∂w1, ∂cost/∂w2, ∂cost/∂b under the chosen reduction (b's even when the bias is off). */
+  /** ∂cost/∂w and ∂cost/∂b under the chosen reduction, the penalty's λw included (b's even when the bias is off). */
   readonly gradient: Params;
   readonly confusion: Confusion;
 }
 
-/** The logit z = x·w + b of one point. */
-export function logit(params: Params, x1: number, x2: number): number {
-  return x1 * params.w1 + x2 * params.w2 + params.b;
+/** The logit z = φ(x)·w + b of one point. */
+export function logit(params: Params, features: readonly Feature[], x1: number, x2: number): number {
+  return dotPlusBias(params, featureVector(features, x1, x2));
+}
+
+/**
+ * φ·w + b, added in the features' order and b last: with φ = x this is
+ * x1·w1 + x2·w2 + b to the last bit, as the tutorial's model computed it.
+ */
+function dotPlusBias(params: Params, phi: Float64Array): number {
+  const w = params.w;
+  let z = 0;
+  for (let j = 0; j < phi.length; j++) z += phi[j]! * w[j]!;
+  return z + params.b;
+}
+
+/** (λ/2)‖w‖²: the L2 penalty, on the weights only. */
+export function penalty(params: Params, l2: number): number {
+  let squares = 0;
+  for (const w of params.w) squares += w * w;
+  return 0.5 * l2 * squares;
+}
+
+/** Throws when the parameters do not have one weight per feature: a caller's mistake, never the user's. */
+export function checkWidth(params: Params, features: readonly Feature[]): void {
+  if (params.w.length !== features.length) {
+    throw new RangeError(`${params.w.length} weights for ${features.length} features (${features.join(', ')})`);
+  }
 }
 
 /** 1 for the summed cost, 1/count for the mean: the one place the reduction is applied. */
@@ -73,28 +139,34 @@ export function reducedCost(costs: { readonly sumCost: number; readonly meanCost
 export interface SampleSums {
   readonly count: number;
   readonly cost: number;
-  /** Σ x_i (y_i − t_i) and Σ (y_i − t_i). */
+  /** Σ φ(x_i)(y_i − t_i) and Σ (y_i − t_i). */
   readonly gradient: Params;
   readonly confusion: Confusion;
 }
 
 /**
- * Σ ξ, Σ x (y − t), Σ (y − t) and the confusion counts over `count` samples:
- * sample `indexAt(k)` for k = 0 … count − 1, or sample k itself when absent.
- * Class 1 is predicted where σ(z) ≥ 0.5, that is z ≥ 0, as in every kernel.
- * ∂ξ/∂z = y − t, so ∂ξ/∂w = Σ x_i (y_i − t_i) and ∂ξ/∂b = Σ (y_i − t_i).
+ * Σ ξ, Σ φ(x)(y − t), Σ (y − t) and the confusion counts over `count`
+ * samples: sample `indexAt(k)` for k = 0 … count − 1, or sample k itself when
+ * absent. Class 1 is predicted where σ(z) ≥ threshold, that is z ≥ its
+ * logit (z ≥ 0 for 0.5), as in every kernel. ∂ξ/∂z = y − t, so ∂ξ/∂w = Σ φ(x_i)(y_i − t_i) and ∂ξ/∂b = Σ (y_i − t_i).
+ * No penalty: these are sums over samples.
  */
 export function sumSamples(
   data: Dataset,
   params: Params,
+  form: ModelForm,
   count: number = sampleCount(data),
   indexAt?: (k: number) => number,
 ): SampleSums {
+  const features = form.features;
+  checkWidth(params, features);
+  const cut = decisionLogit(form.threshold);
   const p = data.points;
   const targets = data.targets;
+  const d = features.length;
+  const phi = new Float64Array(d);
+  const g = new Float64Array(d);
   let cost = 0;
-  let g1 = 0;
-  let g2 = 0;
   let gb = 0;
   let tp = 0;
   let fp = 0;
@@ -102,16 +174,14 @@ export function sumSamples(
   let fn = 0;
   for (let k = 0; k < count; k++) {
     const i = indexAt === undefined ? k : indexAt(k);
-    const x1 = p[2 * i]!;
-    const x2 = p[2 * i + 1]!;
     const t = targets[i]!;
-    const z = logit(params, x1, x2);
-    const d = logistic(z) - t;
+    featureVector(features, p[2 * i]!, p[2 * i + 1]!, phi);
+    const z = dotPlusBias(params, phi);
+    const r = logistic(z) - t;
     cost += crossEntropyFromLogit(t, z);
-    g1 += x1 * d;
-    g2 += x2 * d;
-    gb += d;
-    if (z >= 0) {
+    for (let j = 0; j < d; j++) g[j]! += phi[j]! * r;
+    gb += r;
+    if (z >= cut) {
       if (t === 1) tp++;
       else fp++;
     } else if (t === 0) tn++;
@@ -120,51 +190,55 @@ export function sumSamples(
   return {
     count,
     cost,
-    gradient: { w1: g1, w2: g2, b: gb },
+    gradient: { w: Array.from(g), b: gb },
     confusion: { truePositive: tp, falsePositive: fp, trueNegative: tn, falseNegative: fn },
   };
 }
 
-/** The gradient sums scaled by the reduction. */
-export function reducedGradient(sums: SampleSums, reduction: Reduction): Params {
-  const scale = reductionScale(reduction, sums.count);
-  return { w1: sums.gradient.w1 * scale, w2: sums.gradient.w2 * scale, b: sums.gradient.b * scale };
+/**
+ * The gradient of the cost from sums over some samples: the sums scaled by
+ * the reduction (over the samples summed), plus the penalty's λw.
+ */
+export function reducedGradient(sums: SampleSums, params: Params, options: ModelOptions): Params {
+  const scale = reductionScale(options.reduction, sums.count);
+  const l2 = options.l2;
+  return { w: sums.gradient.w.map((g, j) => g * scale + l2 * params.w[j]!), b: sums.gradient.b * scale };
 }
 
-/** One pass over the whole data set: cost, gradient and confusion counts at `params`. */
-export function evaluate(data: Dataset, params: Params, reduction: Reduction): Evaluation {
-  const sums = sumSamples(data, params);
+/** One pass over the whole data set: cost, gradient and confusion counts at `params`, the penalty included. */
+export function evaluate(data: Dataset, params: Params, options: ModelOptions): Evaluation {
+  const sums = sumSamples(data, params, options);
+  const extra = penalty(params, options.l2);
   return {
-    sumCost: sums.cost,
-    meanCost: sums.cost * reductionScale('mean', sums.count),
-    gradient: reducedGradient(sums, reduction),
+    sumCost: sums.cost + extra,
+    meanCost: sums.cost * reductionScale('mean', sums.count) + extra,
+    gradient: reducedGradient(sums, params, options),
     confusion: sums.confusion,
   };
 }
 
 /** The cost under the chosen reduction. */
-export function cost(data: Dataset, params: Params, reduction: Reduction): number {
-  return reducedCost(evaluate(data, params, reduction), reduction);
+export function cost(data: Dataset, params: Params, options: ModelOptions): number {
+  return reducedCost(evaluate(data, params, options), options.reduction);
 }
 
 /** The gradient of the cost under the chosen reduction. */
-export function gradient(data: Dataset, params: Params, reduction: Reduction): Params {
-  return evaluate(data, params, reduction).gradient;
+export function gradient(data: Dataset, params: Params, options: ModelOptions): Params {
+  return evaluate(data, params, options).gradient;
 }
 
 /** Parameters after one step of gradient descent: p − η ∇cost(p); b moves only with the bias on. */
 export function applyGradient(params: Params, grad: Params, options: TrainingOptions): Params {
   const eta = options.learningRate;
   return {
-    w1: params.w1 - eta * grad.w1,
-    w2: params.w2 - eta * grad.w2,
+    w: params.w.map((w, j) => w - eta * grad.w[j]!),
     b: options.bias ? params.b - eta * grad.b : params.b,
   };
 }
 
 /** One full-batch gradient-descent step. */
 export function gradientDescentStep(data: Dataset, params: Params, options: TrainingOptions): Params {
-  return applyGradient(params, gradient(data, params, options.reduction), options);
+  return applyGradient(params, gradient(data, params, options), options);
 }
 
 export function correctCount(c: Confusion): number {
@@ -176,11 +250,11 @@ export function errorCount(c: Confusion): number {
 }
 
 /** The fraction of points classified correctly (0 for an empty set). */
-export function accuracy(data: Dataset, params: Params): number {
+export function accuracy(data: Dataset, params: Params, form: ModelForm = TUTORIAL_FORM): number {
   const n = sampleCount(data);
-  return n === 0 ? 0 : correctCount(confusion(data, params)) / n;
+  return n === 0 ? 0 : correctCount(confusion(data, params, form)) / n;
 }
 
-export function confusion(data: Dataset, params: Params): Confusion {
-  return sumSamples(data, params).confusion;
+export function confusion(data: Dataset, params: Params, form: ModelForm = TUTORIAL_FORM): Confusion {
+  return sumSamples(data, params, form).confusion;
 }

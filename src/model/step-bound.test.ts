@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { datasetFromRows } from './dataset';
 import { generateGaussians, TUTORIAL_GAUSSIANS } from './gaussians';
-import { cost, gradientDescentStep } from './regression';
+import { cost, gradientDescentStep, modelOptions } from './regression';
 import { curvatureBound, safeLearningRate } from './step-bound';
 import { tutorialDataset } from './tutorial-data';
 
@@ -158,9 +158,11 @@ describe('safeLearningRate', () => {
         fc.constantFrom('sum' as const, 'mean' as const),
         (w1, w2, b, bias, reduction) => {
           const learningRate = 0.99 * safeLearningRate(data, bias, reduction);
-          const params = { w1, w2, b: bias ? b : 0 };
-          const next = gradientDescentStep(data, params, { learningRate, bias, reduction });
-          expect(cost(data, next, reduction)).toBeLessThanOrEqual(cost(data, params, reduction) * (1 + 1e-12) + 1e-12);
+          const params = { w: [w1, w2], b: bias ? b : 0 };
+          const next = gradientDescentStep(data, params, { ...modelOptions(reduction, bias), learningRate });
+          expect(cost(data, next, modelOptions(reduction))).toBeLessThanOrEqual(
+            cost(data, params, modelOptions(reduction)) * (1 + 1e-12) + 1e-12,
+          );
         },
       ),
     );

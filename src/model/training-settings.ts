@@ -3,15 +3,23 @@
  * model's form and the batch. The settings table (src/settings) checks and
  * names them; the tutorial's values (tutorial-reference.ts) are the defaults.
  */
+import type { Feature } from './features';
 import type { Reduction } from './regression';
 
 export interface TrainingSettings {
   readonly learningRate: number;
-  readonly initialWeights: readonly [number, number];
+  /** w(0): one weight per feature, in the features' order. */
+  readonly initialWeights: readonly number[];
   /** Used only with the bias on; the model without bias is σ(x·w). */
   readonly initialBias: number;
   readonly bias: boolean;
   readonly reduction: Reduction;
   /** Samples per step; 0 is the full batch. */
   readonly batchSize: number;
+  /** What the model sees of a point, in FEATURES order (x1, x2 by default). */
+  readonly features: readonly Feature[];
+  /** λ ≥ 0 of the penalty (λ/2)‖w‖²; 0 is none. */
+  readonly l2: number;
+  /** Class 1 is predicted where y ≥ threshold (0.5 by default). */
+  readonly threshold: number;
 }

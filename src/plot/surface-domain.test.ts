@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { surfaceWindow } from './surface-domain';
 
-const p = (w1: number, w2: number) => ({ w1, w2, b: 0 });
+const p = (w1: number, w2: number) => ({ w: [w1, w2], b: 0 });
 
 describe('surfaceWindow', () => {
   it('is ±5 for the tutorial, start and path', () => {

@@ -12,10 +12,17 @@ import { niceCeil, type PlotDomain } from './plot-domain';
 /** The tutorial's picture spans about ±5 in both weights. */
 const MIN_HALF_WIDTH = 5;
 
-export function surfaceWindow(points: readonly Params[], maxHalfWidth: number): PlotDomain {
+export function surfaceWindow(
+  points: readonly Params[],
+  maxHalfWidth: number,
+  /** The weights on the surface's axes (indices into w). */
+  axes: readonly [number, number] = [0, 1],
+): PlotDomain {
   let reach = 0;
   for (const p of points) {
-    if (Number.isFinite(p.w1) && Number.isFinite(p.w2)) reach = Math.max(reach, Math.abs(p.w1), Math.abs(p.w2));
+    const u = p.w[axes[0]] ?? Number.NaN;
+    const v = p.w[axes[1]] ?? Number.NaN;
+    if (Number.isFinite(u) && Number.isFinite(v)) reach = Math.max(reach, Math.abs(u), Math.abs(v));
   }
   const half = Math.min(maxHalfWidth, niceCeil(Math.max(MIN_HALF_WIDTH, reach * 1.15)));
   return { x: [-half, half], y: [-half, half] };

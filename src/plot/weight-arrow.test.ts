@@ -9,7 +9,7 @@ const WINDOW = { x: [-4, 4], y: [-4, 4] } as const;
 
 describe('weightArrow', () => {
   it('starts at the origin for the tutorial’s model and is w itself', () => {
-    const a = weightArrow({ w1: W10[0], w2: W10[1], b: 0 }, WINDOW);
+    const a = weightArrow({ w: [W10[0], W10[1]], b: 0 }, WINDOW);
     expect(a?.from).toEqual([0, 0]);
     expect(a?.to[0]).toBeCloseTo(W10[0], 12);
     expect(a?.to[1]).toBeCloseTo(W10[1], 12);
@@ -21,7 +21,7 @@ describe('weightArrow', () => {
     fc.assert(
       fc.property(w, w, fc.double({ min: -2, max: 2, noNaN: true }), (w1, w2, b) => {
         fc.pre(Math.hypot(w1, w2) > 1e-3);
-        const a = weightArrow({ w1, w2, b }, WINDOW);
+        const a = weightArrow({ w: [w1, w2], b }, WINDOW);
         if (!a) return;
         // On the boundary: w·from + b = 0.
         expect(w1 * a.from[0] + w2 * a.from[1] + b).toBeCloseTo(0, 6);
@@ -35,10 +35,10 @@ describe('weightArrow', () => {
   });
 
   it('is scaled when w is too long or too short to draw as is, and absent for w = 0', () => {
-    expect(weightArrow({ w1: 300, w2: 0, b: 0 }, WINDOW)?.scaled).toBe(true);
-    expect(weightArrow({ w1: 0.01, w2: 0, b: 0 }, WINDOW)?.scaled).toBe(true);
-    expect(weightArrow({ w1: 0, w2: 0, b: 0 }, WINDOW)).toBeUndefined();
+    expect(weightArrow({ w: [300, 0], b: 0 }, WINDOW)?.scaled).toBe(true);
+    expect(weightArrow({ w: [0.01, 0], b: 0 }, WINDOW)?.scaled).toBe(true);
+    expect(weightArrow({ w: [0, 0], b: 0 }, WINDOW)).toBeUndefined();
     // A boundary outside the window has no arrow.
-    expect(weightArrow({ w1: 1, w2: 0, b: -100 }, WINDOW)).toBeUndefined();
+    expect(weightArrow({ w: [1, 0], b: -100 }, WINDOW)).toBeUndefined();
   });
 });

@@ -19,13 +19,20 @@ export interface WeightArrow {
 
 const LENGTH = { min: 0.12, max: 0.35 };
 
-export function weightArrow(params: Params, domain: PlotDomain): WeightArrow | undefined {
-  const { w1, w2, b } = params;
+export function weightArrow(
+  params: Params,
+  domain: PlotDomain,
+  /** The logit the boundary is drawn at (0 for the threshold 0.5). */
+  cut = 0,
+): WeightArrow | undefined {
+  // The linear model's arrow: w1 and w2 are the weights of x1 and x2.
+  const [w1 = 0, w2 = 0] = params.w;
+  const b = params.b - cut;
   const norm = Math.hypot(w1, w2);
   if (!(norm > 0) || !Number.isFinite(norm) || !Number.isFinite(b)) return undefined;
   const cx = (domain.x[0] + domain.x[1]) / 2;
   const cy = (domain.y[0] + domain.y[1]) / 2;
-  // Project the centre onto the line w·x + b = 0.
+  // Project the centre onto the line w·x + b = cut.
   const offset = (w1 * cx + w2 * cy + b) / (norm * norm);
   const from: [number, number] = [cx - offset * w1, cy - offset * w2];
   const inside = (p: readonly [number, number]) =>

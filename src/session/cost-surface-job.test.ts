@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CpuEngine } from '../engine/cpu-engine';
 import { generateGaussians, TUTORIAL_GAUSSIANS } from '../model/gaussians';
-import { cost } from '../model/regression';
+import { cost, modelOptions } from '../model/regression';
 import { tutorialDataset } from '../model/tutorial-data';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import { CostSurfaceJob, type SurfaceStatus, surfaceGridSize } from './cost-surface-job';
@@ -54,12 +54,12 @@ describe('CostSurfaceJob', () => {
     expect(progress.at(-1)).toBe(1);
     // The exact surface is the cost at each grid point.
     const image = job.status!.image!;
-    const corner = cost(run.data, { w1: image.grid.x[0], w2: image.grid.y[0], b: 0 }, 'sum');
+    const corner = cost(run.data, { w: [image.grid.x[0], image.grid.y[0]], b: 0 }, modelOptions('sum'));
     expect(image.values[0]).toBeCloseTo(corner, 1);
     const mid = size * Math.floor(size / 2) + Math.floor(size / 3);
     const w1 = image.grid.x[0] + ((image.grid.x[1] - image.grid.x[0]) * Math.floor(size / 3)) / (size - 1);
     const w2 = image.grid.y[0] + ((image.grid.y[1] - image.grid.y[0]) * Math.floor(size / 2)) / (size - 1);
-    expect(image.values[mid]! / cost(run.data, { w1, w2, b: 0 }, 'sum')).toBeCloseTo(1, 5);
+    expect(image.values[mid]! / cost(run.data, { w: [w1, w2], b: 0 }, modelOptions('sum'))).toBeCloseTo(1, 5);
   });
 
   it('drops the work for data that changed meanwhile, and never shows it', async () => {

@@ -10,7 +10,8 @@
  * the slice at the current b, recomputed when b has moved, no more often
  * than its cost allows.
  */
-import type { GridSpec } from '../contract/engine';
+import { DEFAULT_AXES, type GridSpec, type SurfaceAxes } from '../contract/engine';
+import type { Params } from '../model/regression';
 import { type PlotDomain, plotDomainKey } from '../plot/plot-domain';
 import { surfaceWindow } from '../plot/surface-domain';
 import { LIMITS } from '../settings/settings';
@@ -52,8 +53,10 @@ export interface SurfaceImage {
   readonly grid: GridSpec;
   readonly values: Float32Array;
   readonly dataVersion: number;
-  /** The bias of the slice. */
-  readonly b: number;
+  /** The weights varied along x and y. */
+  readonly axes: SurfaceAxes;
+  /** The parameters the slice goes through: every weight but the axes', and b, are held at these. */
+  readonly at: Params;
   /** Set while it is an estimate from some of the samples rather than from all. */
   readonly estimate?: { readonly visited: number; readonly n: number };
 }
@@ -61,6 +64,8 @@ export interface SurfaceImage {
 export interface SurfaceStatus {
   /** The window the current run wants shown (a click on it sets w(0)). */
   readonly window: PlotDomain;
+  /** The two weights it varies, along x and y. */
+  readonly axes: SurfaceAxes;
   /** The latest surface of the current data, if any; it may be rough or for an older window or b. */
   readonly image: SurfaceImage | undefined;
   /** Whether `image` is the exact surface the run wants. */
@@ -75,9 +80,26 @@ interface Target {
   readonly run: Run;
   readonly window: PlotDomain;
   readonly size: number;
-  /** Everything but b: a change abandons the work under way. */
+  /** Everything but the held values: a change abandons the work under way. */
   readonly key: string;
-  readonly b: number;
+  readonly axes: SurfaceAxes;
+  readonly at: Params;
+}
+
+/**
+ * The values a slice holds fixed: b, and every weight off the axes. With the
+ * tutorial's model (two weights, no bias) there are none, and the surface is
+ * the cost itself.
+ */
+function heldValues(at: Params, axes: SurfaceAxes): number[] {
+  return [...at.w.filter((_, j) => !axes.includes(j)), at.b];
+}
+
+/** How far apart two slices' held values are, relative to their size. */
+function heldDistance(a: Params, b: Params, axes: SurfaceAxes): number {
+  const x = heldValues(a, axes);
+  const y = heldValues(b, axes);
+  return Math.max(0, ...x.map((v, j) => Math.abs(v - y[j]!) / Math.max(1, Math.abs(v))));
 }
 
 export class CostSurfaceJob {
@@ -110,16 +132,28 @@ export class CostSurfaceJob {
   get status(): SurfaceStatus | undefined {
     const t = this.target;
     if (!t) return undefined;
-    const current = this.image !== undefined && this.imageKey === t.key && this.image.b === t.b && !this.image.estimate;
+    const current =
+      this.image !== undefined &&
+      this.imageKey === t.key &&
+      heldDistance(this.image.at, t.at, t.axes) === 0 &&
+      !this.image.estimate;
     const last = this.lastStatus;
     const same =
       last?.window === t.window &&
+      last.axes === t.axes &&
       last.image === this.image &&
       last.current === current &&
       last.progress === this.progress &&
       last.error === this.error;
     if (same) return last;
-    this.lastStatus = { window: t.window, image: this.image, current, progress: this.progress, error: this.error };
+    this.lastStatus = {
+      window: t.window,
+      axes: t.axes,
+      image: this.image,
+      current,
+      progress: this.progress,
+      error: this.error,
+    };
     return this.lastStatus;
   }
 
@@ -135,13 +169,17 @@ export class CostSurfaceJob {
   update(run: Run): void {
     const points = run.history.map((e) => e.params);
     points.push(run.evaluation.params);
-    const window = surfaceWindow(points, LIMITS.parameter.max);
+    const axes = DEFAULT_AXES;
+    const window = surfaceWindow(points, LIMITS.parameter.max, axes);
     const size = surfaceGridSize(run.data.targets.length, this.budget);
-    const bias = run.settings.bias;
-    const key = [run.dataVersion, run.settings.reduction, bias, plotDomainKey(window), size].join('|');
-    const b = bias ? run.evaluation.params.b : 0;
+    const { bias, reduction, features, l2 } = run.settings;
+    const key = [run.dataVersion, reduction, bias, features.join(), l2, axes.join(), plotDomainKey(window), size].join(
+      '|',
+    );
+    const current = run.evaluation.params;
+    const at = { w: current.w, b: bias ? current.b : 0 };
     const previous = this.target;
-    this.target = { run, window: previous?.key === key ? previous.window : window, size, key, b };
+    this.target = { run, window: previous?.key === key ? previous.window : window, size, key, axes, at };
     if (this.image && this.image.dataVersion !== run.dataVersion) this.image = undefined;
     // A failed computation is tried again once the run has moved on (not at each report of its own failure).
     const retry = this.error !== undefined && !this.busy && run !== previous?.run;
@@ -149,8 +187,8 @@ export class CostSurfaceJob {
       this.start();
       return;
     }
-    // Only b moved (training with the bias): a new slice once the last is done, and not too often.
-    const moved = Math.abs(b - (this.image?.b ?? b)) > 1e-3 * Math.max(1, Math.abs(b));
+    // Only held values moved (b, weights off the axes): a new slice once the last is done, and not too often.
+    const moved = this.image !== undefined && heldDistance(this.image.at, at, axes) > 1e-3;
     const due = this.now() - this.lastEnd > Math.max(300, 4 * this.lastDuration);
     if (moved && due && !this.busy) this.start();
   }
@@ -190,14 +228,14 @@ export class CostSurfaceJob {
   private async compute(target: Target, generation: number): Promise<void> {
     const started = this.now();
     const n = target.run.data.targets.length;
-    const { b, window, size } = target;
+    const { at, axes, window, size } = target;
     const grid: GridSpec = { ...window, size };
     // Slices small enough for one call each; their estimates, weighted by their share of N, add up to ξ.
     const slices = Math.max(1, Math.min(n, Math.ceil((size * size * n) / this.budget.surfaceEvaluations)));
     const sum = new Float64Array(size * size);
     let visited = 0;
     for (let first = 0; first < slices; first++) {
-      const result = await this.schedule(() => this.session.costSurface(grid, { first, stride: slices, bias: b }));
+      const result = await this.schedule(() => this.session.costSurface(grid, { first, stride: slices, at, axes }));
       if (generation !== this.generation || result.run?.dataVersion !== target.run.dataVersion) return;
       const count = Math.ceil((n - first) / slices);
       visited += count;
@@ -211,7 +249,8 @@ export class CostSurfaceJob {
   }
 
   private show(target: Target, grid: GridSpec, values: Float32Array, estimate?: SurfaceImage['estimate']): void {
-    this.image = { grid, values, dataVersion: target.run.dataVersion, b: target.b, ...(estimate ? { estimate } : {}) };
+    const { axes, at } = target;
+    this.image = { grid, values, dataVersion: target.run.dataVersion, axes, at, ...(estimate ? { estimate } : {}) };
     this.imageKey = target.key;
     this.onChange();
   }

@@ -10,7 +10,7 @@ const entry = (
   measuredOn: HistoryEntry['measuredOn'] = 'all',
 ): HistoryEntry => ({
   iteration,
-  params: { w1, w2: 0, b: 0 },
+  params: { w: [w1, 0], b: 0 },
   loss,
   accuracy: 0.5,
   measuredOn,

@@ -65,11 +65,11 @@ export function divergence(
   const last = history.at(-1);
   if (!last) return undefined;
   const advice = rateAdvice(settings, n, safe, { kind: 'diverged' });
-  const { w1, w2, b } = last.params;
-  if (![w1, w2, b, last.loss].every(Number.isFinite)) {
+  const values = [...last.params.w, last.params.b];
+  if (![...values, last.loss].every(Number.isFinite)) {
     return divergenceText({ kind: 'overflow', iteration: last.iteration }, advice, n);
   }
-  if (Math.max(Math.abs(w1), Math.abs(w2), Math.abs(b)) > WEIGHT_LIMIT) {
+  if (Math.max(...values.map(Math.abs)) > WEIGHT_LIMIT) {
     return divergenceText({ kind: 'weights', iteration: last.iteration, limit: WEIGHT_LIMIT }, advice, n);
   }
   // Costs over all the data only: a mini-batch's estimate is not a cost the run rose from, nor one it rose to.

@@ -3,7 +3,7 @@ import { History, type HistoryEntry } from './history';
 
 const at = (iteration: number): HistoryEntry => ({
   iteration,
-  params: { w1: iteration, w2: 0, b: 0 },
+  params: { w: [iteration, 0], b: 0 },
   loss: 1 / (iteration + 1),
   accuracy: 0.5,
   measuredOn: 'all',

@@ -194,7 +194,9 @@ describe('parseModel', () => {
     );
     expect(parseWith(model, { weights: ['1', 0] })).toThrow(`the model's w1 must be a finite number, got "1"`);
     for (const weights of [[1], [1, 2, 3], '1,2', { 0: 1, 1: 2, length: 2 }]) {
-      expect(parseWith(model, { weights })).toThrow("the model's weights must be two numbers [w1, w2]");
+      expect(parseWith(model, { weights })).toThrow(
+        "the model's weights must be 2 numbers [w1, w2], one per feature (x1, x2), got",
+      );
     }
     expect(parseWith(model, { settings: undefined })).toThrow('the model has no settings object');
     expect(parseWith(model, { settings: [1] })).toThrow("the model's settings must be an object, got [1]");
@@ -252,7 +254,7 @@ describe('historyCsv', () => {
   it('writes one row per iteration held, saying what each was measured on', () => {
     const entry = (iteration: number, measuredOn: HistoryEntry['measuredOn']): HistoryEntry => ({
       iteration,
-      params: { w1: iteration + 0.5, w2: -iteration, b: 0.25 },
+      params: { w: [iteration + 0.5, -iteration], b: 0.25 },
       loss: 10 - iteration,
       accuracy: 0.5,
       measuredOn,

@@ -9,6 +9,7 @@
  */
 import type { EngineKind } from '../contract/engine';
 import { classCounts } from '../model/data-summary';
+import type { Feature } from '../model/features';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from '../settings/playground-settings';
 import { SettingError } from '../settings/settings';
 import { applyChange } from '../settings/settings-change';
@@ -42,7 +43,7 @@ function restoreText(source: ModelData['source'], settings: PlaygroundSettings):
 export interface ExportedModel {
   readonly format: typeof MODEL_FORMAT;
   readonly version: typeof MODEL_VERSION;
-  readonly weights: readonly [number, number];
+  readonly weights: readonly number[];
   readonly bias: number;
   readonly iteration: number;
   /** Measured at these weights on the data below, under settings.training.reduction. */
@@ -94,6 +95,18 @@ function parameter(value: unknown, field: string): number {
   return v;
 }
 
+/** The weights, one per feature of the model's settings, each within the limit. */
+function modelWeights(value: unknown, features: readonly Feature[]): number[] {
+  const d = features.length;
+  if (!Array.isArray(value) || value.length !== d) {
+    const names = Array.from({ length: d }, (_, j) => `w${j + 1}`).join(', ');
+    throw new SettingError(
+      `the model's weights must be ${d} numbers [${names}], one per feature (${features.join(', ')}), got ${shown(value)}`,
+    );
+  }
+  return value.map((w, j) => parameter(w, `w${j + 1}`));
+}
+
 function count(value: unknown, field: string, max = Number.MAX_SAFE_INTEGER): number {
   const n = finite(value, field);
   if (!Number.isSafeInteger(n) || n < 0 || n > max) {
@@ -132,9 +145,6 @@ export function parseModel(input: unknown): ExportedModel {
   if (value.version !== MODEL_VERSION) {
     throw new SettingError(`the model's version ${shown(value.version)} is not one this page reads (${MODEL_VERSION})`);
   }
-  const w = value.weights;
-  if (!Array.isArray(w) || w.length !== 2) throw new SettingError("the model's weights must be two numbers [w1, w2]");
-  const weights = [parameter(w[0], 'w1'), parameter(w[1], 'w2')] as const;
   const given = part(value.settings, 'settings');
   if (!given) throw new SettingError('the model has no settings object');
   const unknown = Object.keys(given).find((key) => !SETTINGS_PARTS.includes(key));
@@ -152,6 +162,7 @@ export function parseModel(input: unknown): ExportedModel {
     training,
     speed,
   });
+  const weights = modelWeights(value.weights, settings.training.features);
   const data = part(value.data, 'data') ?? {};
   const source = data.source === 'tutorial' || data.source === 'gaussians' ? data.source : 'custom';
   return {
@@ -192,9 +203,11 @@ export function modelMismatch(model: ExportedModel, n: number): string {
  * on: `all` the data, or one mini-`batch`.
  */
 export function historyCsv(history: readonly HistoryEntry[]): string {
-  const rows = ['iteration,w1,w2,b,cost,accuracy,measured_on'];
+  const width = history[0]?.params.w.length ?? 2;
+  const weights = Array.from({ length: width }, (_, j) => `w${j + 1}`);
+  const rows = [['iteration', ...weights, 'b', 'cost', 'accuracy', 'measured_on'].join(',')];
   for (const e of history) {
-    rows.push([e.iteration, e.params.w1, e.params.w2, e.params.b, e.loss, e.accuracy, e.measuredOn].join(','));
+    rows.push([e.iteration, ...e.params.w, e.params.b, e.loss, e.accuracy, e.measuredOn].join(','));
   }
   return `${rows.join('\n')}\n`;
 }

@@ -35,7 +35,7 @@ export const LIMIT_STOPS = {
 
 /** Whether parameters have left the useful range: a weight past WEIGHT_LIMIT, or a number that is not finite. */
 export function pastWeightLimit(p: Params): boolean {
-  return ![p.w1, p.w2, p.b].every((v) => Number.isFinite(v) && Math.abs(v) <= WEIGHT_LIMIT);
+  return ![...p.w, p.b].every((v) => Number.isFinite(v) && Math.abs(v) <= WEIGHT_LIMIT);
 }
 
 /** How many steps of a path to keep: up to and with the first that passed the weight limit, or all of them. */

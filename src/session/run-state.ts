@@ -11,7 +11,8 @@ import type { HistoryEntry } from './history';
 /** What the element exposes as `state`: plain numbers of one consistent moment, safe to copy. */
 export interface TrainingState {
   readonly iteration: number;
-  readonly weights: readonly [number, number];
+  /** One per feature, in the features' order. */
+  readonly weights: readonly number[];
   readonly bias: number;
   /** The cost under the chosen reduction. */
   readonly cost: number;
@@ -37,11 +38,7 @@ export interface Run {
 }
 
 export function initialParams(settings: TrainingSettings): Params {
-  return {
-    w1: settings.initialWeights[0],
-    w2: settings.initialWeights[1],
-    b: settings.bias ? settings.initialBias : 0,
-  };
+  return { w: settings.initialWeights.slice(), b: settings.bias ? settings.initialBias : 0 };
 }
 
 export function accuracyOf(snapshot: Snapshot, n: number): number {
@@ -54,7 +51,7 @@ export function stateOf(run: Run): TrainingState {
   const n = run.data.targets.length;
   return {
     iteration: run.iteration,
-    weights: [params.w1, params.w2],
+    weights: params.w.slice(),
     bias: params.b,
     cost: reducedCost(run.evaluation, run.settings.reduction),
     meanCost: run.evaluation.meanCost,
@@ -69,7 +66,7 @@ export function unmeasuredState(settings: TrainingSettings, samples: number, eng
   const start = initialParams(settings);
   return {
     iteration: 0,
-    weights: [start.w1, start.w2],
+    weights: start.w,
     bias: start.b,
     cost: Number.NaN,
     meanCost: Number.NaN,

@@ -15,7 +15,7 @@ import type { Dataset } from '../model/dataset';
 import { type AppliedEdit, addPoint, type EditResult, MIN_POINTS, nearestPoint, removePoint } from '../model/edit';
 import { type Params, reducedCost } from '../model/regression';
 import { isMiniBatch } from '../model/shuffle';
-import { trainingRestarts } from '../settings/playground-settings';
+import { measureChanges, trainingRestarts } from '../settings/playground-settings';
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../settings/settings';
 import { lastOfClass, SAID, tooFewToRemove } from '../text/messages';
 import { History, type HistoryEntry } from './history';
@@ -195,9 +195,10 @@ export class TrainingSession {
 
   /**
    * Trains with `next` (checked by the controller, where it came in). The
-   * learning rate and batch size apply from the next step; anything that
-   * changes the model or its start (weights, bias, reduction) resets:
-   * resolves true when it did.
+   * learning rate and batch size apply from the next step; λ and the
+   * threshold too, the model measured again at once (its cost and confusion
+   * change with them); anything that changes the model or its start
+   * (features, weights, bias, reduction) resets: resolves true when it did.
    */
   configure(next: TrainingSettings): Promise<boolean> {
     return this.exclusive('configure', async () => {
@@ -206,6 +207,7 @@ export class TrainingSession {
       this.pushOptions();
       const restarts = trainingRestarts(previous, next);
       if (restarts) await this.restart();
+      else if (this.published && measureChanges(previous, next)) this.publish(await this.engine.snapshot());
       else if (this.published) this.published = { ...this.published, settings: next };
       return restarts;
     });
@@ -327,6 +329,9 @@ export class TrainingSession {
       bias: s.bias,
       reduction: s.reduction,
       batchSize: s.batchSize,
+      features: s.features,
+      l2: s.l2,
+      threshold: s.threshold,
     });
   }
 

@@ -42,8 +42,9 @@ describe('trainingRestarts', () => {
       { bias: true },
       { reduction: 'mean' as const },
       { initialBias: 1 },
-      { initialWeights: [0, DEFAULT_SETTINGS.initialWeights[1]] as const },
-      { initialWeights: [DEFAULT_SETTINGS.initialWeights[0], 0] as const },
+      { initialWeights: [0, DEFAULT_SETTINGS.initialWeights[1]!] },
+      { initialWeights: [DEFAULT_SETTINGS.initialWeights[0]!, 0] },
+      { features: ['x1', 'x2', 'x1^2'] as const, initialWeights: [...DEFAULT_SETTINGS.initialWeights, 0] },
     ]) {
       expect(trainingRestarts(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, ...change }), JSON.stringify(change)).toBe(true);
     }

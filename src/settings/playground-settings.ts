@@ -56,7 +56,16 @@ export function trainingRestarts(a: TrainingSettings, b: TrainingSettings): bool
     a.bias !== b.bias ||
     a.reduction !== b.reduction ||
     a.initialBias !== b.initialBias ||
-    a.initialWeights[0] !== b.initialWeights[0] ||
-    a.initialWeights[1] !== b.initialWeights[1]
+    !sameNumbers(a.initialWeights, b.initialWeights) ||
+    a.features.join() !== b.features.join()
   );
+}
+
+/** Whether a change of training settings changes what the current weights measure (cost, confusion) without a restart. */
+export function measureChanges(a: TrainingSettings, b: TrainingSettings): boolean {
+  return a.l2 !== b.l2 || a.threshold !== b.threshold;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, j) => v === b[j]);
 }

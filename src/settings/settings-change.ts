@@ -6,8 +6,9 @@
  * what passed is a CheckedChange, which everything after it applies without
  * checking again (applyChecked).
  */
+import { carryWeights, isFeature, orderedFeatures } from '../model/features';
 import type { PlaygroundSettings, SettingsChange } from './playground-settings';
-import { SettingError } from './settings';
+import { SettingError, type TrainingSettings } from './settings';
 import { validateSettings } from './settings-schema';
 
 declare const passed: unique symbol;
@@ -37,9 +38,23 @@ export function applyChange(base: PlaygroundSettings, change: SettingsChange): P
   return validateSettings({
     preset: change.preset ?? base.preset,
     gaussians: { ...base.gaussians, ...change.gaussians },
-    training: { ...base.training, ...change.training },
+    training: { ...base.training, ...change.training, ...carriedWeights(base.training, change.training) },
     speed: { ...base.speed, ...change.speed },
   });
+}
+
+/**
+ * w(0) for new features asked for without a w(0) of their own: a feature
+ * kept keeps its weight, a new one starts at 0. Nothing when the change
+ * names a w(0), or features the table will refuse (it names them).
+ */
+function carriedWeights(
+  base: TrainingSettings,
+  change: Partial<TrainingSettings> | undefined,
+): Pick<TrainingSettings, 'initialWeights'> | undefined {
+  const features: unknown = change?.features;
+  if (change?.initialWeights !== undefined || !Array.isArray(features) || !features.every(isFeature)) return undefined;
+  return { initialWeights: carryWeights(base.features, base.initialWeights, orderedFeatures(features)) };
 }
 
 /**
@@ -56,7 +71,10 @@ export function checkChange(
     const asked = change[key];
     if (!asked) return {};
     const kept = settings[key] as unknown as Record<string, unknown>;
-    return { [key]: Object.fromEntries(Object.keys(asked).map((name) => [name, kept[name]])) };
+    const names = Object.keys(asked);
+    // New features carry w(0) along (carriedWeights): the change as passed sets both, or a replay would not.
+    if (key === 'training' && names.includes('features')) names.push('initialWeights');
+    return { [key]: Object.fromEntries(names.map((name) => [name, kept[name]])) };
   };
   const checked = {
     ...(change.preset !== undefined ? { preset: settings.preset } : {}),

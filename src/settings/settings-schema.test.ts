@@ -61,13 +61,29 @@ describe('checkNumberText: a number typed into a field', () => {
 });
 
 describe('reading a setting from text', () => {
-  it('reads a pair only as two numbers split by one comma, quoting anything else whole', () => {
+  it('reads w(0) as one number per feature split by commas, naming the weight a bad part is', () => {
     expect(SETTINGS.initialWeights.applyText(DEFAULT_PLAYGROUND, '1,-2').training.initialWeights).toEqual([1, -2]);
     expect(refusal(() => SETTINGS.initialWeights.applyText(DEFAULT_PLAYGROUND, '1;2'))).toBe(
-      'w₁(0) and w₂(0) must be two numbers, got "1;2"',
+      'w₁(0) must be a number between -1000 and 1000, got "1;2"',
     );
     expect(refusal(() => SETTINGS.initialWeights.applyText(DEFAULT_PLAYGROUND, '1,2,3'))).toBe(
-      'w₁(0) and w₂(0) must be two numbers, got "1,2,3"',
+      'w(0) must have one number per feature (2: x₁, x₂), got 3: 1, 2, 3',
+    );
+    const cubic = SETTINGS.features.applyText(DEFAULT_PLAYGROUND, 'x1,x2,x1^2');
+    expect(SETTINGS.initialWeights.applyText(cubic, '1,2,3').training.initialWeights).toEqual([1, 2, 3]);
+  });
+
+  it('reads features by name in any order, keeps them in the one order, and carries w(0) along', () => {
+    const s = SETTINGS.features.applyText(DEFAULT_PLAYGROUND, 'x2^2,x1^2,x2');
+    expect(s.training.features).toEqual(['x2', 'x1^2', 'x2^2']);
+    // x2 keeps its −2; the new ones start at 0.
+    expect(s.training.initialWeights).toEqual([-2, 0, 0]);
+    expect(SETTINGS.features.linkText(s)).toBe('x2,x1^2,x2^2');
+    expect(refusal(() => SETTINGS.features.applyText(DEFAULT_PLAYGROUND, 'x1,x3'))).toBe(
+      'features has no feature "x3": choose from "x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"',
+    );
+    expect(refusal(() => SETTINGS.features.applyText(DEFAULT_PLAYGROUND, 'x1,x1'))).toMatch(
+      /^features must hold at least 2 different features/,
     );
   });
 
@@ -117,13 +133,16 @@ describe('links and attributes', () => {
     expect(SETTINGS.learningRate.inLink(DEFAULT_PLAYGROUND)).toBe(true);
   });
 
-  it('are read from the five attributes the elements declare (components/model-attributes.ts), in table order', () => {
+  it('are read from the eight attributes the elements declare (components/model-attributes.ts), in table order', () => {
     expect(attributeSettings().map((row) => row.attribute)).toEqual([
       'dataset',
       'learning-rate',
+      'features',
       'initial-weights',
       'bias',
       'reduction',
+      'l2',
+      'threshold',
     ]);
   });
 });

@@ -6,6 +6,15 @@
  * limit or a label is written once, and messages use the names users see
  * (η, w₁(0)) and never print NaN.
  */
+import {
+  carryWeights,
+  FEATURE_LABELS,
+  FEATURES,
+  type Feature,
+  isFeature,
+  orderedFeatures,
+  weightSymbol,
+} from '../model/features';
 import { GAUSSIAN_LIMITS } from '../model/gaussians';
 import type { Reduction } from '../model/regression';
 import { formatLimit, readNumberText, UnreadNumber } from '../text/number-text';
@@ -84,6 +93,49 @@ function checkPair(labels: readonly [string, string], value: unknown, range: Ran
   return [checkNumber(labels[0], value[0], range), checkNumber(labels[1], value[1], range)];
 }
 
+/** What the screen calls weight j (0-based) of w(0): w₁(0), w₂(0), … */
+export function initialWeightLabel(j: number): string {
+  return `${weightSymbol(j)}(0)`;
+}
+
+/** w(0): numbers, each within the range (that there is one per feature is checked against the features). */
+function checkWeights(value: unknown, range: Range): number[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new SettingError(`w(0) must be a list of numbers, one per feature, got ${shown(value)}`);
+  }
+  return value.map((w, j) => checkNumber(initialWeightLabel(j), w, range));
+}
+
+/** w(0) has one number per feature of `s`. */
+function checkWeightCount(weights: readonly number[], s: PlaygroundSettings): readonly number[] {
+  const { features } = s.training;
+  if (weights.length !== features.length) {
+    const names = features.map(featureLabel).join(', ');
+    throw new SettingError(
+      `w(0) must have one number per feature (${features.length}: ${names}), got ${weights.length}: ${weights.join(', ')}`,
+    );
+  }
+  return weights;
+}
+
+/** How many features a model has: two at least, so that the cost surface has two weights to show. */
+export const FEATURE_COUNT: Range = { min: 2, max: FEATURES.length };
+
+/** The features, each known, each once, in FEATURES order; a SettingError names a bad one. */
+function checkFeatures(value: unknown): Feature[] {
+  const known = FEATURES.map((f) => `"${f}"`).join(', ');
+  if (!Array.isArray(value)) throw new SettingError(`features must be a list of ${known}, got ${shown(value)}`);
+  const unknown = value.find((f) => !isFeature(f));
+  if (unknown !== undefined) throw new SettingError(`features has no feature ${shown(unknown)}: choose from ${known}`);
+  const features = orderedFeatures(value as Feature[]);
+  if (features.length < FEATURE_COUNT.min) {
+    throw new SettingError(
+      `features must hold at least ${FEATURE_COUNT.min} different features (the cost surface shows two weights), got ${shown(value)}`,
+    );
+  }
+  return features;
+}
+
 function textPair(text: string): unknown {
   const parts = text.split(',');
   return parts.length === 2 ? parts.map((p) => textNumber(p)) : text;
@@ -101,6 +153,8 @@ interface SettingSpec<T> {
   readonly set: (s: PlaygroundSettings, value: T) => PlaygroundSettings;
   /** The value, checked and normalised, or a SettingError naming the setting. */
   readonly check: (value: unknown) => T;
+  /** A check against the other settings (rows before this one in the table are set by then). */
+  readonly checkIn?: (value: T, s: PlaygroundSettings) => T;
   /** Text (a link, an attribute) to a value for `check`. */
   readonly parse: (text: string) => unknown;
   readonly format: (value: T) => string;
@@ -147,6 +201,10 @@ function define<
 >(
   spec: SettingSpec<T> & { readonly range?: R; readonly parts?: P; readonly slider?: L },
 ): Setting & { readonly spec: SettingSpec<T>; readonly range: R; readonly parts: P; readonly slider: L } {
+  const checked = (value: unknown, s: PlaygroundSettings): T => {
+    const v = spec.check(value);
+    return spec.checkIn ? spec.checkIn(v, s) : v;
+  };
   return {
     spec,
     label: spec.label,
@@ -156,8 +214,8 @@ function define<
     integer: spec.integer,
     parts: spec.parts as P,
     slider: spec.slider as L,
-    validate: (s) => spec.set(s, spec.check(spec.get(s))),
-    applyText: (s, text) => spec.set(s, spec.check(spec.parse(text))),
+    validate: (s) => spec.set(s, checked(spec.get(s), s)),
+    applyText: (s, text) => spec.set(s, checked(spec.parse(text), s)),
     linkText: (s) => spec.format(spec.get(s)),
     inLink: (s) => spec.inLink?.(s) ?? true,
   };
@@ -217,6 +275,19 @@ function speedLabel(unit: SpeedUnit): string {
   return `${SPEED} (steps ${unit === 'per-frame' ? 'per frame' : 'per second'})`;
 }
 
+/** The features as a link or an attribute writes them: their names, comma-separated. */
+const featureList = {
+  label: 'features',
+  check: checkFeatures,
+  parse: (t: string): unknown => (t === '' ? [] : t.split(',')),
+  format: (v: readonly Feature[]) => v.join(','),
+};
+
+/** How each feature is named on the screen, for controls and messages. */
+export function featureLabel(feature: Feature): string {
+  return FEATURE_LABELS[feature];
+}
+
 /** Every shareable setting, in the order the controls show them. */
 export const SETTINGS = {
   preset: define<Preset>({
@@ -252,12 +323,29 @@ export const SETTINGS = {
      */
     slider: { min: 1e-4, max: LIMITS.learningRate.max },
   }),
-  initialWeights: define({
+  features: define<readonly Feature[]>({
+    url: 'features',
+    attribute: 'features',
+    get: (s) => s.training.features,
+    // New features carry w(0) along: a feature kept keeps its weight, a new one starts at 0.
+    set: (s, features) => {
+      const t = s.training;
+      const initialWeights =
+        features.join() === t.features.join() ? t.initialWeights : carryWeights(t.features, t.initialWeights, features);
+      return { ...s, training: { ...t, features, initialWeights } };
+    },
+    ...featureList,
+  }),
+  initialWeights: define<readonly number[], Range>({
     label: 'w(0)',
     url: 'w0',
     attribute: 'initial-weights',
     ...training('initialWeights'),
-    ...pair(['w₁(0)', 'w₂(0)'], LIMITS.parameter),
+    range: LIMITS.parameter,
+    check: (v: unknown) => checkWeights(v, LIMITS.parameter),
+    checkIn: checkWeightCount,
+    parse: (t: string): unknown => t.split(',').map((p) => textNumber(p)),
+    format: (v: readonly number[]) => v.join(','),
   }),
   initialBias: define({ url: 'b0', ...training('initialBias'), ...number('b(0)', LIMITS.parameter) }),
   bias: define<boolean>({ url: 'bias', attribute: 'bias', ...training('bias'), ...toggle('bias b') }),
@@ -266,6 +354,18 @@ export const SETTINGS = {
     attribute: 'reduction',
     ...training('reduction'),
     ...choice('cost', REDUCTIONS),
+  }),
+  l2: define({
+    url: 'l2',
+    attribute: 'l2',
+    ...training('l2'),
+    ...number('λ', LIMITS.l2),
+  }),
+  threshold: define({
+    url: 'threshold',
+    attribute: 'threshold',
+    ...training('threshold'),
+    ...number('threshold', LIMITS.threshold),
   }),
   batchSize: define({
     url: 'batch',
@@ -302,6 +402,11 @@ const ROWS: readonly Setting[] = Object.values(SETTINGS);
 /** Checks every setting of `s`: returns it normalised, or throws a SettingError naming the first bad value. */
 export function validateSettings(s: PlaygroundSettings): PlaygroundSettings {
   return ROWS.reduce((next, row) => row.validate(next), s);
+}
+
+/** Whether a link's key names a setting others are checked against (w(0) against the features): it is read first. */
+export function readFirst(key: string): boolean {
+  return key === SETTINGS.features.url;
 }
 
 /** The setting a link's key names. */

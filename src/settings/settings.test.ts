@@ -29,7 +29,14 @@ describe('the settings table', () => {
       { initialWeights: [1, Number.POSITIVE_INFINITY] as [number, number] },
       'w₂(0) must be a number between -1000 and 1000, got not a finite number',
     ],
-    [{ initialWeights: [1] as unknown as [number, number] }, 'w₁(0) and w₂(0) must be two numbers, got [1]'],
+    [{ initialWeights: [1] }, 'w(0) must have one number per feature (2: x₁, x₂), got 1: 1'],
+    [{ initialWeights: 'x' as unknown as number[] }, 'w(0) must be a list of numbers, one per feature, got "x"'],
+    [{ l2: -1 }, 'λ must be between 0 and 1000, got -1'],
+    [{ threshold: 1 }, 'threshold must be between 0.01 and 0.99, got 1'],
+    [
+      { features: ['x1'] as const },
+      'features must hold at least 2 different features (the cost surface shows two weights), got ["x1"]',
+    ],
     [{ initialBias: 1e6 }, 'b(0) must be between -1000 and 1000, got 1000000'],
     [{ reduction: 'max' as 'sum' }, 'cost must be "sum" or "mean", got "max"'],
     [{ batchSize: 2.5 }, 'batch size must be a whole number, got 2.5'],
@@ -87,18 +94,18 @@ describe('the settings table', () => {
 describe('the defaults', () => {
   it("are the tutorial's experiment, and an engine starts from them before its first setOptions", async () => {
     const { learningRate, bias, reduction, batchSize } = DEFAULT_SETTINGS;
-    expect(INITIAL_OPTIONS).toEqual({ learningRate, bias, reduction, batchSize });
+    const { features, l2, threshold } = DEFAULT_SETTINGS;
+    expect(INITIAL_OPTIONS).toEqual({ learningRate, bias, reduction, batchSize, features, l2, threshold });
     expect(DEFAULT_SETTINGS.initialWeights).toEqual(TUTORIAL_REFERENCE.start);
     expect(DEFAULT_PLAYGROUND.training).toBe(DEFAULT_SETTINGS);
     // No setOptions: the engine's own start must be the tutorial's step.
     const engine = new CpuEngine();
     await engine.setData(tutorialDataset());
-    const [w1, w2] = DEFAULT_SETTINGS.initialWeights;
-    engine.setParams({ w1, w2, b: DEFAULT_SETTINGS.initialBias });
+    engine.setParams({ w: DEFAULT_SETTINGS.initialWeights.slice(), b: DEFAULT_SETTINGS.initialBias });
     const { path } = await engine.train(1);
     const [r1, r2] = TUTORIAL_REFERENCE.path[1];
-    expect(path[0]?.w1).toBeCloseTo(r1, 4);
-    expect(path[0]?.w2).toBeCloseTo(r2, 4);
+    expect(path[0]?.w[0]).toBeCloseTo(r1, 4);
+    expect(path[0]?.w[1]).toBeCloseTo(r2, 4);
   });
 });
 

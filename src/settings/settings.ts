@@ -20,6 +20,10 @@ export const LIMITS = {
   learningRate: { min: 1e-6, max: 10 },
   /** Initial weights and bias: beyond this every logit saturates and nothing is learnt. */
   parameter: { min: -1000, max: 1000 },
+  /** λ of the L2 penalty: past this every weight is held at 0 whatever the data. */
+  l2: { min: 0, max: 1000 },
+  /** Where class 1 begins, strictly between 0 and 1. */
+  threshold: { min: 0.01, max: 0.99 },
   /** Up to the most points a data set holds (0 is the full batch). */
   batchSize: { min: 0, max: CSV_MAX_ROWS },
 } as const;

@@ -9,7 +9,7 @@
 import { linkDataSettingsIgnored, linkUnknownSetting, linkValueIgnored } from '../text/messages';
 import { LINK_DATA_KEY } from './link-data';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
-import { DATA_SETTINGS, linkEntries, settingForUrlKey } from './settings-schema';
+import { DATA_SETTINGS, linkEntries, readFirst, settingForUrlKey } from './settings-schema';
 
 export function encodeSettings(s: PlaygroundSettings, defaults: PlaygroundSettings = DEFAULT_PLAYGROUND): string {
   const text = new URLSearchParams(linkEntries(s, defaults)).toString();
@@ -35,7 +35,9 @@ export function decodeSettings(hash: string, defaults: PlaygroundSettings = DEFA
   const notices: string[] = [];
   const ownData = params.has(LINK_DATA_KEY);
   const ignored: string[] = [];
-  for (const [key, value] of params) {
+  // w(0) is checked against the features, wherever the link names them; the rest in the link's order.
+  const entries = [...params].sort(([a], [b]) => Number(readFirst(b)) - Number(readFirst(a)));
+  for (const [key, value] of entries) {
     // The data a link carries are read apart (link-data.ts): they need the CSV parser, and time.
     if (key === LINK_DATA_KEY) continue;
     if (ownData && DATA_SETTINGS.some((s) => s.url === key)) {
