@@ -210,7 +210,7 @@ describe('<lp-data-controls> in a model', () => {
   it("shows the model's preset, Gaussians, class to add, and custom data", async () => {
     const model = await mount<LpFakeModel>(html`<lp-fake-model><lp-data-controls></lp-data-controls></lp-fake-model>`);
     const el = model.querySelector('lp-data-controls') as LpDataControls;
-    const gaussians = { mean0: [-2, 1], mean1: [3, -1], std: 0.8, perClass: 50, seed: 7 } as const;
+    const gaussians = { mean0: [-2, 1], mean1: [3, -1], std: 0.8, perClass: 50, seed: 7, noise: 0 } as const;
     model.state = startingState({
       published: view,
       settings: { ...DEFAULT_PLAYGROUND, preset: 'gaussians', gaussians },

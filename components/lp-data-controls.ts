@@ -1,12 +1,13 @@
 /**
- * The data: the tutorial's 40 points or two Gaussian classes (means, shared
- * std, samples per class, seed), a CSV file of one's own, and which class a
+ * The data: the tutorial's 40 points, two Gaussian classes (means, shared
+ * std, samples per class, seed) or a shape a line cannot split (circle, XOR,
+ * spiral: samples per class, seed, noise), a CSV file of one's own, and which class a
  * click on the scatter adds. While the data are custom (from a file, or
  * edited by clicks) the preset list says so, and choosing a preset brings its
  * data back.
  *
- * @attr preset - "tutorial" or "gaussians": the data set chosen (inside an <lp-model>, the model's)
- * @fires lp-settings - a preset or a Gaussians' setting was chosen: { preset } or { gaussians }
+ * @attr preset - "tutorial", "gaussians", "circle", "xor" or "spiral": the data set chosen (inside an <lp-model>, the model's)
+ * @fires lp-settings - a preset or one of its settings was chosen: { preset } or { gaussians } (the drawn presets' group)
  * @fires lp-regenerate - New seed was pressed
  * @fires lp-add-class - the class a click adds was chosen: { t }
  * @fires lp-import-csv - a CSV file was chosen: { source, name }
@@ -15,10 +16,9 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { GaussianSettings } from '../src/model/gaussians';
 import type { ClassLabel } from '../src/plot/palette';
-import type { Preset, SettingsChange } from '../src/settings/playground-settings';
-import { SETTINGS, type Setting } from '../src/settings/settings-schema';
+import { DRAWN_BY, type DrawSettings, type Preset, type SettingsChange } from '../src/settings/playground-settings';
+import { PRESET_NAMES, PRESETS, SETTINGS, type Setting } from '../src/settings/settings-schema';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';
@@ -34,7 +34,7 @@ export class LpDataControls extends LitElement {
   static override styles = controlStyles;
 
   @property() preset: Preset = 'tutorial';
-  @property({ attribute: false }) gaussians: GaussianSettings | undefined;
+  @property({ attribute: false }) gaussians: DrawSettings | undefined;
   /** Where the data came from when they are custom (a file, clicks); '' while they are the preset's. */
   @property() custom = '';
   /** Which class a plain click on the scatter adds (shift-click adds the other). */
@@ -58,13 +58,15 @@ export class LpDataControls extends LitElement {
       <div class="line">
         <label for="preset">Preset</label>
         <select id="preset" @change=${this.choosePreset}>
-          <option value="tutorial" .selected=${live(!this.custom && this.preset === 'tutorial')}>Tutorial (40 points)</option>
-          <option value="gaussians" .selected=${live(!this.custom && this.preset === 'gaussians')}>Two Gaussians</option>
+          ${PRESETS.map(
+            (preset) =>
+              html`<option value=${preset} .selected=${live(!this.custom && this.preset === preset)}>${PRESET_NAMES[preset]}</option>`,
+          )}
           ${this.custom ? html`<option value=${CUSTOM} .selected=${true}>Custom data</option>` : nothing}
         </select>
       </div>
       ${this.custom ? html`<p class="hint" data-custom>${this.custom} Choose a preset to go back to it.</p>` : nothing}
-      ${this.preset === 'gaussians' && g && !this.custom ? this.gaussianFields(g) : nothing}
+      ${g && !this.custom && DRAWN_BY[this.preset].length > 0 ? this.drawFields(g) : nothing}
       <div class="line">
         <label class="file">Load CSV…<input id="csv" type="file" accept=".csv,text/csv,text/plain"
           aria-label="Load CSV (x1,x2,t)" @change=${this.readFile} /></label>
@@ -82,12 +84,14 @@ export class LpDataControls extends LitElement {
     </fieldset>`;
   }
 
-  private gaussianFields(g: GaussianSettings) {
+  /** The fields of the settings the preset is drawn from: the means and std of the Gaussians, a shape's noise. */
+  private drawFields(g: DrawSettings) {
+    const drawnFrom = DRAWN_BY[this.preset];
     const field = (
       setting: Setting & { readonly range: NonNullable<Setting['range']> },
       label: string,
       value: number,
-      set: (v: number) => Partial<GaussianSettings>,
+      set: (v: number) => Partial<DrawSettings>,
       hideLabel = false,
     ) =>
       html`<lp-number-field .label=${label} ?hide-label=${hideLabel} .value=${value} .min=${setting.range.min}
@@ -96,8 +100,8 @@ export class LpDataControls extends LitElement {
     const [m0x, m0y] = SETTINGS.mean0.parts;
     const [m1x, m1y] = SETTINGS.mean1.parts;
     // The means as a table: each input's accessible name (and its messages) is the full one, "class 0 mean x".
-    return html`
-      <table class="fields">
+    const means = drawnFrom.includes('mean0')
+      ? html`<table class="fields">
         <tr><th scope="col">mean</th><th scope="col">x</th><th scope="col">y</th></tr>
         <tr><th scope="row">class 0</th>
           <td>${field(SETTINGS.mean0, m0x, g.mean0[0], (v) => ({ mean0: [v, g.mean0[1]] }), true)}</td>
@@ -105,12 +109,15 @@ export class LpDataControls extends LitElement {
         <tr><th scope="row">class 1</th>
           <td>${field(SETTINGS.mean1, m1x, g.mean1[0], (v) => ({ mean1: [v, g.mean1[1]] }), true)}</td>
           <td>${field(SETTINGS.mean1, m1y, g.mean1[1], (v) => ({ mean1: [g.mean1[0], v] }), true)}</td></tr>
-      </table>
+      </table>`
+      : nothing;
+    return html`${means}
       <div class="row bottom">
-        ${field(SETTINGS.std, SETTINGS.std.label, g.std, (v) => ({ std: v }))}
+        ${drawnFrom.includes('std') ? field(SETTINGS.std, SETTINGS.std.label, g.std, (v) => ({ std: v })) : nothing}
+        ${drawnFrom.includes('noise') ? field(SETTINGS.noise, SETTINGS.noise.label, g.noise, (v) => ({ noise: v })) : nothing}
         ${field(SETTINGS.perClass, SETTINGS.perClass.label, g.perClass, (v) => ({ perClass: v }))}
         ${field(SETTINGS.seed, SETTINGS.seed.label, g.seed, (v) => ({ seed: v }))}
-        <button type="button" title="Regenerate: draw the two classes again with the next seed"
+        <button type="button" title="Regenerate: draw the data again with the next seed"
           @click=${() => this.dispatchEvent(controlEvent('lp-regenerate', null))}>New seed</button>
       </div>`;
   }

@@ -29,14 +29,18 @@ describe('the model attributes', () => {
 
   it('hand the table each attribute as text, a boolean that is on as "1", absent ones as null', async () => {
     const probe = await mount<AttributeProbe>(
-      html`<lp-attribute-probe dataset="gaussians" learning-rate="0.5" initial-weights="1,2" bias reduction="mean" engine="cpu" sync-url></lp-attribute-probe>`,
+      html`<lp-attribute-probe dataset="gaussians" learning-rate="0.5" features="x1,x2,x1^2" initial-weights="1,2,3" bias
+        reduction="mean" l2="0.1" engine="cpu" sync-url></lp-attribute-probe>`,
     );
     expect(probe.values()).toEqual({
       dataset: 'gaussians',
       'learning-rate': '0.5',
-      'initial-weights': '1,2',
+      features: 'x1,x2,x1^2',
+      'initial-weights': '1,2,3',
       bias: '1',
       reduction: 'mean',
+      l2: '0.1',
+      threshold: null,
       engine: 'cpu',
     });
     probe.removeAttribute('bias');

@@ -47,7 +47,7 @@ describe('the model file in a running page', () => {
     const g = c.published;
     if (!g) throw new Error('no view');
     expect(exportModel(g.state, g.run, g.settings, false).data.restore).toBe(
-      'Two Gaussian classes, drawn again point for point from the settings (seed 4).',
+      'Two Gaussians, drawn again point for point from the settings (seed 4).',
     );
   });
 });

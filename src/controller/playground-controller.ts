@@ -247,10 +247,12 @@ export class PlaygroundController {
     });
   }
 
-  /** A new seed for the two Gaussians. */
+  /** A new seed for the drawn preset (the two Gaussians when the tutorial's points are shown). */
   regenerate(): Promise<void> {
-    const seed = (this.asked.settings.gaussians.seed + 1) % 2 ** 31;
-    return this.change({ preset: 'gaussians', gaussians: { seed } });
+    const { gaussians, preset: current } = this.asked.settings;
+    const seed = (gaussians.seed + 1) % 2 ** 31;
+    const preset = current === 'tutorial' ? 'gaussians' : current;
+    return this.change({ preset, gaussians: { seed } });
   }
 
   /** Reads CSV text; a parse error is thrown (naming the line) and the current data stay. */

@@ -63,10 +63,11 @@ export class SafeRateCache {
   private rate = Number.POSITIVE_INFINITY;
 
   of(run: Run, reduction = run.settings.reduction): number {
-    const key = `${run.dataVersion}|${run.settings.bias}|${reduction}`;
+    const { bias, features, l2 } = run.settings;
+    const key = `${run.dataVersion}|${bias}|${reduction}|${features.join()}|${l2}`;
     if (key !== this.key) {
       this.key = key;
-      this.rate = safeLearningRate(run.data, run.settings.bias, reduction);
+      this.rate = safeLearningRate(run.data, bias, reduction, { features, l2 });
     }
     return this.rate;
   }

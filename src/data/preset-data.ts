@@ -1,10 +1,11 @@
 /**
  * The data a preset describes: the tutorial's 40 points, or two Gaussian
- * classes drawn in slices so the page stays responsive while millions of
- * points are drawn.
+ * classes or a shape (circle, XOR, spiral) drawn in slices so the page stays
+ * responsive while millions of points are drawn.
  */
 import type { Dataset } from '../model/dataset';
 import { generateGaussiansInSlices } from '../model/gaussians';
+import { generateShapeInSlices } from '../model/shapes';
 import { tutorialDataset } from '../model/tutorial-data';
 import type { DataSettings } from '../settings/playground-settings';
 import { drawingLabel } from '../text/messages';
@@ -20,12 +21,11 @@ export function presetData(
   onProgress?: (fraction: number) => void,
   cancelled?: () => boolean,
 ): Promise<Dataset | undefined> {
-  if (settings.preset === 'tutorial') return Promise.resolve(tutorialDataset());
-  return generateGaussiansInSlices(settings.gaussians, {
-    pause,
-    ...(onProgress ? { onProgress } : {}),
-    ...(cancelled ? { cancelled } : {}),
-  });
+  const { preset, gaussians } = settings;
+  if (preset === 'tutorial') return Promise.resolve(tutorialDataset());
+  const options = { pause, ...(onProgress ? { onProgress } : {}), ...(cancelled ? { cancelled } : {}) };
+  if (preset === 'gaussians') return generateGaussiansInSlices(gaussians, options);
+  return generateShapeInSlices(preset, gaussians, options);
 }
 
 /** What the page says while a preset's data are drawn. */

@@ -4,9 +4,10 @@
  * d3-random's LCG makes the output a pure function of the settings.
  */
 import { randomLcg, randomNormal } from 'd3-random';
-import { addRange, emptySummary, rememberSummary } from './data-summary';
 import type { Dataset } from './dataset';
-import { storedCoordinate } from './input-range';
+import { drawAll, drawInSlices, type PointRecipe, type SlicedDraw } from './point-draw';
+
+export type { SlicedDraw } from './point-draw';
 
 export interface GaussianSettings {
   /** Mean of class t = 0 (the tutorial's red class). */
@@ -53,75 +54,29 @@ function checkSettings(settings: GaussianSettings): void {
   if (!Number.isInteger(seed)) throw new RangeError(`The seed must be an integer, got ${seed}`);
 }
 
-/** The draw in progress: the same sequence of numbers however it is sliced. */
-class GaussianDraw {
-  readonly points: Float64Array;
-  readonly targets: Uint8Array;
-  readonly n: number;
-  private readonly normal: () => number;
-  private done = 0;
-
-  constructor(private readonly settings: GaussianSettings) {
-    checkSettings(settings);
-    this.n = 2 * settings.perClass;
-    this.normal = randomNormal.source(randomLcg(settings.seed))(0, settings.std);
-    this.points = new Float64Array(2 * this.n);
-    this.targets = new Uint8Array(this.n);
-  }
-
-  /** Draws up to `count` more points; returns how many are drawn in all. */
-  draw(count: number): number {
-    const { perClass } = this.settings;
-    const end = Math.min(this.n, this.done + count);
-    for (let i = this.done; i < end; i++) {
-      const t = i < perClass ? 0 : 1;
-      const mean = t === 0 ? this.settings.mean0 : this.settings.mean1;
-      // Within the range by the limits (see input-range.test.ts); a mean as tiny as 1e-300 could still leave a
-      // float32 subnormal where a deviate is exactly 0, read as 0 as every door reads it.
-      this.points[2 * i] = storedCoordinate(mean[0] + this.normal());
-      this.points[2 * i + 1] = storedCoordinate(mean[1] + this.normal());
-      this.targets[i] = t;
-    }
-    this.done = end;
-    return end;
-  }
+/** The Gaussians' recipe: perClass points of class 0 around mean0, then perClass of class 1 around mean1. */
+function gaussianRecipe(settings: GaussianSettings): PointRecipe {
+  checkSettings(settings);
+  const normal = randomNormal.source(randomLcg(settings.seed))(0, settings.std);
+  return {
+    n: 2 * settings.perClass,
+    point: (i) => {
+      const t = i < settings.perClass ? 0 : 1;
+      const mean = t === 0 ? settings.mean0 : settings.mean1;
+      return [mean[0] + normal(), mean[1] + normal(), t];
+    },
+  };
 }
 
 /** Draws perClass points of class 0, then perClass points of class 1. */
 export function generateGaussians(settings: GaussianSettings): Dataset {
-  const draw = new GaussianDraw(settings);
-  draw.draw(draw.n);
-  return { points: draw.points, targets: draw.targets };
-}
-
-export interface SlicedDraw {
-  /** Points per slice (25 000 by default: a few milliseconds). */
-  readonly slice?: number;
-  /** Waits between slices, so the page can draw and answer input. */
-  readonly pause: () => Promise<void>;
-  readonly onProgress?: (fraction: number) => void;
-  /** Checked between slices: stop early (and return undefined) when it says so. */
-  readonly cancelled?: () => boolean;
+  return drawAll(gaussianRecipe(settings));
 }
 
 /** The same data as generateGaussians, drawn in slices with a pause after each. */
-export async function generateGaussiansInSlices(
+export function generateGaussiansInSlices(
   settings: GaussianSettings,
   options: SlicedDraw,
 ): Promise<Dataset | undefined> {
-  const draw = new GaussianDraw(settings);
-  const slice = options.slice ?? 25_000;
-  const data = { points: draw.points, targets: draw.targets };
-  // The summary is summed slice by slice as well, so no pass over all the data is left for later.
-  let summary = emptySummary();
-  for (let done = 0; done < draw.n; ) {
-    const from = done;
-    done = draw.draw(slice);
-    summary = addRange(summary, data, from, done);
-    options.onProgress?.(done / draw.n);
-    if (done < draw.n) await options.pause();
-    if (options.cancelled?.()) return undefined;
-  }
-  rememberSummary(data, summary);
-  return data;
+  return drawInSlices(gaussianRecipe(settings), options);
 }

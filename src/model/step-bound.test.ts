@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { datasetFromRows } from './dataset';
+import { FEATURES } from './features';
 import { generateGaussians, TUTORIAL_GAUSSIANS } from './gaussians';
-import { cost, gradientDescentStep, modelOptions } from './regression';
-import { curvatureBound, safeLearningRate } from './step-bound';
+import { cost, gradientDescentStep, modelOptions, TUTORIAL_FORM } from './regression';
+import { curvatureBound, featureMoments, largestSymmetricEigenvalue, safeLearningRate } from './step-bound';
 import { tutorialDataset } from './tutorial-data';
 
 type Row = readonly [number, number, 0 | 1];
@@ -165,6 +166,90 @@ describe('safeLearningRate', () => {
           );
         },
       ),
+    );
+  });
+});
+
+describe('the wider models', () => {
+  it('finds λmax by Jacobi rotations: known spectra, and the closed form on every 3×3', () => {
+    expect(largestSymmetricEigenvalue([[5]])).toBe(5);
+    expect(
+      largestSymmetricEigenvalue([
+        [2, 1],
+        [1, 2],
+      ]),
+    ).toBeCloseTo(3, 14);
+    // A diagonal matrix: its largest entry, wherever it sits.
+    expect(
+      largestSymmetricEigenvalue([
+        [1, 0, 0],
+        [0, 7, 0],
+        [0, 0, 3],
+      ]),
+    ).toBe(7);
+    const rows = fc.array(
+      fc.tuple(
+        fc.double({ min: -9, max: 9, noNaN: true }),
+        fc.double({ min: -9, max: 9, noNaN: true }),
+        fc.constant(0 as const),
+      ),
+      { minLength: 2, maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(rows, (points) => {
+        const data = datasetFromRows(points);
+        const closed = curvatureBound(data, true, 'sum');
+        // The same features in the other order take the Jacobi path: the spectrum does not care about order.
+        const jacobi = curvatureBound(data, true, 'sum', { features: ['x2', 'x1'], l2: 0 });
+        expect(Math.abs(jacobi - closed)).toBeLessThanOrEqual(1e-9 * Math.max(1, closed));
+      }),
+    );
+  });
+
+  it('sums φ̃ φ̃ᵀ over the features (and the bias)', () => {
+    const data = datasetFromRows([
+      [1, 2, 0],
+      [3, -1, 1],
+    ]);
+    // φ = (x1², x1·x2, 1): (1, 2, 1) and (9, −3, 1).
+    expect(featureMoments(data, ['x1^2', 'x1*x2'], true)).toEqual([
+      [82, -25, 10],
+      [-25, 13, -1],
+      [10, -1, 2],
+    ]);
+    expect(featureMoments(data, ['x1^2', 'x1*x2'], false)).toEqual([
+      [82, -25],
+      [-25, 13],
+    ]);
+  });
+
+  it('adds λ of the penalty to L', () => {
+    const data = tutorialDataset();
+    const plain = curvatureBound(data, false, 'mean', { features: FEATURES, l2: 0 });
+    expect(curvatureBound(data, false, 'mean', { features: FEATURES, l2: 0.5 })).toBeCloseTo(plain + 0.5, 12);
+  });
+
+  it('is safe at d = 7 with λ: a step below it never raises the penalised cost', () => {
+    const data = generateGaussians({ ...TUTORIAL_GAUSSIANS, perClass: 30, seed: 5 });
+    const weight = fc.double({ min: -3, max: 3, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.array(weight, { minLength: 7, maxLength: 7 }),
+        weight,
+        fc.boolean(),
+        fc.constantFrom('sum' as const, 'mean' as const),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        (w, b, bias, reduction, l2) => {
+          const form = { ...TUTORIAL_FORM, features: FEATURES, l2 };
+          const options = modelOptions(reduction, bias, form);
+          const learningRate = 0.99 * safeLearningRate(data, bias, reduction, form);
+          const params = { w, b: bias ? b : 0 };
+          const next = gradientDescentStep(data, params, { ...options, learningRate });
+          const before = cost(data, params, options);
+          expect(cost(data, next, options)).toBeLessThanOrEqual(before * (1 + 1e-12) + 1e-12);
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

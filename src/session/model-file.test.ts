@@ -11,7 +11,7 @@ import { tutorialDataset } from '../model/tutorial-data';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from '../settings/playground-settings';
 import { SettingError } from '../settings/settings';
 import { formatCount } from '../text/format';
-import { RESTORE, restoreGaussians } from '../text/messages';
+import { RESTORE, restoreDrawn } from '../text/messages';
 import type { HistoryEntry } from './history';
 import {
   type ExportedModel,
@@ -67,7 +67,10 @@ describe('exportModel', () => {
       preset: 'gaussians',
       gaussians: { ...DEFAULT_PLAYGROUND.gaussians, seed: 4 },
     };
-    expect((await trained(gaussians)).model.data).toMatchObject({ source: 'gaussians', restore: restoreGaussians(4) });
+    expect((await trained(gaussians)).model.data).toMatchObject({
+      source: 'gaussians',
+      restore: restoreDrawn('Two Gaussians', 4),
+    });
     expect((await trained(gaussians, true)).model.data).toMatchObject({ source: 'custom', restore: RESTORE.custom });
   });
 

@@ -10,12 +10,12 @@
 import type { EngineKind } from '../contract/engine';
 import { classCounts } from '../model/data-summary';
 import type { Feature } from '../model/features';
-import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from '../settings/playground-settings';
+import { DEFAULT_PLAYGROUND, type PlaygroundSettings, type Preset } from '../settings/playground-settings';
 import { SettingError } from '../settings/settings';
 import { applyChange } from '../settings/settings-change';
-import { isFiniteNumber, shown } from '../settings/settings-schema';
+import { isFiniteNumber, PRESET_NAMES, PRESETS, shown } from '../settings/settings-schema';
 import { formatCount } from '../text/format';
-import { modelLoadedStatus, modelMismatchNotice, RESTORE, restoreGaussians } from '../text/messages';
+import { modelLoadedStatus, modelMismatchNotice, RESTORE, restoreDrawn } from '../text/messages';
 import { quote } from '../text/quote';
 import type { HistoryEntry } from './history';
 import { MAX_ITERATION, PARAMETER_LIMIT } from './run-limits';
@@ -29,15 +29,15 @@ export interface ModelData {
   readonly class0: number;
   readonly class1: number;
   /** The preset that drew them, or 'custom' (a file, a link, edits): then only the data's own CSV brings them back. */
-  readonly source: 'tutorial' | 'gaussians' | 'custom';
+  readonly source: Preset | 'custom';
   /** How to have these data again, in words, for whoever opens the file (written from `source`, never read). */
   readonly restore: string;
 }
 
 /** What a model file says about having its data again. */
 function restoreText(source: ModelData['source'], settings: PlaygroundSettings): string {
-  if (source === 'gaussians') return restoreGaussians(settings.gaussians.seed);
-  return RESTORE[source];
+  if (source === 'tutorial' || source === 'custom') return RESTORE[source];
+  return restoreDrawn(PRESET_NAMES[source], settings.gaussians.seed);
 }
 
 export interface ExportedModel {
@@ -164,7 +164,7 @@ export function parseModel(input: unknown): ExportedModel {
   });
   const weights = modelWeights(value.weights, settings.training.features);
   const data = part(value.data, 'data') ?? {};
-  const source = data.source === 'tutorial' || data.source === 'gaussians' ? data.source : 'custom';
+  const source = PRESETS.find((p) => p === data.source) ?? 'custom';
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,

@@ -4,7 +4,7 @@
  * anything (or does the run start over)?
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAYGROUND, dataChanged, trainingRestarts } from './playground-settings';
+import { DEFAULT_PLAYGROUND, dataChanged, measureChanges, trainingRestarts } from './playground-settings';
 import { DEFAULT_SETTINGS } from './settings';
 
 describe('dataChanged', () => {
@@ -28,9 +28,27 @@ describe('dataChanged', () => {
       expect(dataChanged(gaussians, { ...gaussians, gaussians: { ...gaussians.gaussians, ...change } })).toBe(true);
     }
   });
+  it("redraws a shape for its own settings (count, seed, noise) and not for the Gaussians' means or std", () => {
+    for (const preset of ['circle', 'xor', 'spiral'] as const) {
+      const shape = { ...DEFAULT_PLAYGROUND, preset };
+      const drawn = (change: object) => dataChanged(shape, { ...shape, gaussians: { ...shape.gaussians, ...change } });
+      for (const change of [{ seed: 99 }, { perClass: 7 }, { noise: 0.5 }]) expect(drawn(change), preset).toBe(true);
+      for (const change of [{ std: 3 }, { mean0: [5, 5] as const }]) expect(drawn(change), preset).toBe(false);
+      expect(dataChanged(shape, gaussians)).toBe(true);
+    }
+    // Noise is no setting of the Gaussians.
+    expect(dataChanged(gaussians, { ...gaussians, gaussians: { ...gaussians.gaussians, noise: 1 } })).toBe(false);
+  });
 });
 
 describe('trainingRestarts', () => {
+  it('measures again, without a restart, for a new λ or threshold, and only for those', () => {
+    expect(measureChanges(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, l2: 0.1 })).toBe(true);
+    expect(measureChanges(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, threshold: 0.7 })).toBe(true);
+    expect(measureChanges(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, learningRate: 0.5 })).toBe(false);
+    expect(trainingRestarts(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, l2: 0.1, threshold: 0.7 })).toBe(false);
+  });
+
   it('keeps the run for a new learning rate, batch size or nothing new', () => {
     expect(trainingRestarts(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS })).toBe(false);
     expect(trainingRestarts(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, learningRate: 0.5 })).toBe(false);

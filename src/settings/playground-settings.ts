@@ -5,9 +5,22 @@
  * and the element's API agree on what is valid.
  */
 import { type GaussianSettings, TUTORIAL_GAUSSIANS } from '../model/gaussians';
+import type { Shape } from '../model/shapes';
 import { DEFAULT_SETTINGS, type TrainingSettings } from './settings';
 
-export type Preset = 'tutorial' | 'gaussians';
+/** The tutorial's 40 points, two Gaussian classes, or a shape a line cannot split. */
+export type Preset = 'tutorial' | 'gaussians' | Shape;
+
+/**
+ * The settings of the drawn presets: the Gaussians' means and spread, and
+ * what every drawn preset has (points per class and the seed), and the
+ * shapes' position noise. One group, named after its first preset, so that
+ * links and model files written before the shapes read as they did.
+ */
+export interface DrawSettings extends GaussianSettings {
+  /** σ of the shapes' position noise (see src/model/shapes.ts); the Gaussians have their std. */
+  readonly noise: number;
+}
 
 /** How fast Play runs: whole steps each animation frame, or steps per second (fractions carry over). */
 export type SpeedUnit = 'per-frame' | 'per-second';
@@ -19,15 +32,15 @@ export interface Speed {
 
 export interface PlaygroundSettings {
   readonly preset: Preset;
-  /** Used by the "two Gaussians" preset. */
-  readonly gaussians: GaussianSettings;
+  /** Used by the drawn presets (the Gaussians and the shapes). */
+  readonly gaussians: DrawSettings;
   readonly training: TrainingSettings;
   readonly speed: Speed;
 }
 
 export const DEFAULT_PLAYGROUND: PlaygroundSettings = {
   preset: 'tutorial',
-  gaussians: { ...TUTORIAL_GAUSSIANS, perClass: 100 },
+  gaussians: { ...TUTORIAL_GAUSSIANS, perClass: 100, noise: 0 },
   training: DEFAULT_SETTINGS,
   // The tutorial's steps are large: four a second lets a class follow each one.
   speed: { unit: 'per-second', value: 4 },
@@ -38,7 +51,7 @@ export type DataSettings = Pick<PlaygroundSettings, 'preset' | 'gaussians'>;
 
 export interface SettingsChange {
   readonly preset?: Preset;
-  readonly gaussians?: Partial<GaussianSettings>;
+  readonly gaussians?: Partial<DrawSettings>;
   readonly training?: Partial<TrainingSettings>;
   readonly speed?: Partial<Speed>;
 }
@@ -46,9 +59,18 @@ export interface SettingsChange {
 /** Whether data of settings `b` differ from those of `a` (and so must be drawn, and training reset). */
 export function dataChanged(a: DataSettings, b: DataSettings): boolean {
   if (a.preset !== b.preset) return true;
-  if (a.preset === 'tutorial') return false;
-  return JSON.stringify(a.gaussians) !== JSON.stringify(b.gaussians);
+  const keys = DRAWN_BY[a.preset];
+  return keys.some((key) => JSON.stringify(a.gaussians[key]) !== JSON.stringify(b.gaussians[key]));
 }
+
+/** Which of the draw settings each preset is drawn from: a change of another leaves its data as they are. */
+export const DRAWN_BY: Readonly<Record<Preset, readonly (keyof DrawSettings)[]>> = {
+  tutorial: [],
+  gaussians: ['mean0', 'mean1', 'std', 'perClass', 'seed'],
+  circle: ['perClass', 'seed', 'noise'],
+  xor: ['perClass', 'seed', 'noise'],
+  spiral: ['perClass', 'seed', 'noise'],
+};
 
 /** Whether a change of training settings makes the current weights meaningless: the run starts over. */
 export function trainingRestarts(a: TrainingSettings, b: TrainingSettings): boolean {

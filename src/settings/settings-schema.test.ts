@@ -48,7 +48,9 @@ describe('shown: a value as a message quotes it', () => {
     );
     // A number is no choice, even one that reads like one.
     const numeric = { ...DEFAULT_PLAYGROUND, preset: 1 as unknown as 'tutorial' };
-    expect(refusal(() => SETTINGS.preset.validate(numeric))).toBe('data set must be "tutorial" or "gaussians", got 1');
+    expect(refusal(() => SETTINGS.preset.validate(numeric))).toBe(
+      'data set must be "tutorial", "gaussians", "circle", "xor" or "spiral", got 1',
+    );
   });
 });
 
@@ -130,6 +132,13 @@ describe('links and attributes', () => {
       ['std', '2'],
     ]);
     expect(SETTINGS.std.inLink(DEFAULT_PLAYGROUND)).toBe(false);
+    // A shape's link names its noise, and neither the Gaussians' means nor their std.
+    const noisyCircle = { ...std2, preset: 'circle' as const, gaussians: { ...std2.gaussians, noise: 0.4, seed: 3 } };
+    expect(linkEntries(noisyCircle, DEFAULT_PLAYGROUND)).toEqual([
+      ['preset', 'circle'],
+      ['seed', '3'],
+      ['noise', '0.4'],
+    ]);
     expect(SETTINGS.learningRate.inLink(DEFAULT_PLAYGROUND)).toBe(true);
   });
 

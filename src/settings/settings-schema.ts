@@ -17,9 +17,17 @@ import {
 } from '../model/features';
 import { GAUSSIAN_LIMITS } from '../model/gaussians';
 import type { Reduction } from '../model/regression';
+import { NOISE_LIMITS, SHAPES } from '../model/shapes';
 import { formatLimit, readNumberText, UnreadNumber } from '../text/number-text';
 import { quote } from '../text/quote';
-import type { PlaygroundSettings, Preset, Speed, SpeedUnit } from './playground-settings';
+import {
+  DRAWN_BY,
+  type DrawSettings,
+  type PlaygroundSettings,
+  type Preset,
+  type Speed,
+  type SpeedUnit,
+} from './playground-settings';
 import { LIMITS, SettingError, type TrainingSettings } from './settings';
 
 interface Range {
@@ -27,7 +35,15 @@ interface Range {
   readonly max: number;
 }
 
-export const PRESETS: readonly Preset[] = ['tutorial', 'gaussians'];
+export const PRESETS: readonly Preset[] = ['tutorial', 'gaussians', ...SHAPES];
+/** How the preset list names each preset. */
+export const PRESET_NAMES: Readonly<Record<Preset, string>> = {
+  tutorial: 'Tutorial (40 points)',
+  gaussians: 'Two Gaussians',
+  circle: 'Circle',
+  xor: 'XOR',
+  spiral: 'Spiral',
+};
 export const REDUCTIONS: readonly Reduction[] = ['sum', 'mean'];
 export const SPEED_UNITS: readonly SpeedUnit[] = ['per-second', 'per-frame'];
 export const SPEED_LIMITS: Record<SpeedUnit, Range> = {
@@ -72,7 +88,9 @@ export function checkNumber(label: string, value: unknown, range: Range, integer
 function checkChoice<T extends string>(label: string, value: unknown, choices: readonly T[]): T {
   // Only a string can equal one of the choices: no typeof test is needed before includes.
   if ((choices as readonly unknown[]).includes(value)) return value as T;
-  const list = choices.map((c) => `"${c}"`).join(' or ');
+  const quoted = choices.map((c) => `"${c}"`);
+  // "a" or "b"; "a", "b" or "c" for more.
+  const list = quoted.length > 2 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted.join(' or ');
   throw new SettingError(`${label} must be ${list}, got ${shown(value)}`);
 }
 
@@ -221,18 +239,19 @@ function define<
   };
 }
 
-const gaussiansOnly = (s: PlaygroundSettings) => s.preset === 'gaussians';
+/** A draw setting goes into a link only where the preset is drawn from it. */
+const drawnFrom = (key: keyof DrawSettings) => (s: PlaygroundSettings) => DRAWN_BY[s.preset].includes(key);
 const training = <K extends keyof TrainingSettings>(key: K) => ({
   get: (s: PlaygroundSettings) => s.training[key],
   set: (s: PlaygroundSettings, value: TrainingSettings[K]) => ({ ...s, training: { ...s.training, [key]: value } }),
 });
-const gaussian = <K extends 'mean0' | 'mean1' | 'std' | 'perClass' | 'seed'>(key: K) => ({
+const gaussian = <K extends keyof DrawSettings>(key: K) => ({
   get: (s: PlaygroundSettings) => s.gaussians[key],
   set: (s: PlaygroundSettings, value: PlaygroundSettings['gaussians'][K]) => ({
     ...s,
     gaussians: { ...s.gaussians, [key]: value },
   }),
-  inLink: gaussiansOnly,
+  inLink: drawnFrom(key),
 });
 const number = (label: string, range: Range, integer = false) => ({
   label,
@@ -312,6 +331,7 @@ export const SETTINGS = {
   std: define({ url: 'std', ...gaussian('std'), ...number('std', GAUSSIAN_LIMITS.std) }),
   perClass: define({ url: 'n', ...gaussian('perClass'), ...number('per class', GAUSSIAN_LIMITS.perClass, true) }),
   seed: define({ url: 'seed', ...gaussian('seed'), ...number('seed', SEED_LIMITS, true) }),
+  noise: define({ url: 'noise', ...gaussian('noise'), ...number('noise', NOISE_LIMITS) }),
   learningRate: define({
     url: 'lr',
     attribute: 'learning-rate',
@@ -422,6 +442,7 @@ export const DATA_SETTINGS: readonly Setting[] = [
   SETTINGS.std,
   SETTINGS.perClass,
   SETTINGS.seed,
+  SETTINGS.noise,
 ];
 
 /** Every setting that has an attribute. */

@@ -63,7 +63,7 @@ describe('the settings table', () => {
       'speed must be written as steps per second ("4/s") or per frame ("5/frame"), got "fast"',
     );
     expect(() => applyChange(DEFAULT_PLAYGROUND, { preset: 'iris' as 'tutorial' })).toThrow(
-      'data set must be "tutorial" or "gaussians", got "iris"',
+      'data set must be "tutorial", "gaussians", "circle", "xor" or "spiral", got "iris"',
     );
   });
 

@@ -37,7 +37,7 @@ import {
   paceStatus,
   presetStep,
   RESTORE,
-  restoreGaussians,
+  restoreDrawn,
   SAID,
   SOURCE,
   STOPPED_BY,
@@ -246,7 +246,7 @@ describe('the engine, errors and notes', () => {
 
   it('tells whoever opens a model file how to have its data again', () => {
     expect(RESTORE.tutorial).toBe("The tutorial's 40 points: the settings draw them again.");
-    expect(restoreGaussians(7)).toBe('Two Gaussian classes, drawn again point for point from the settings (seed 7).');
+    expect(restoreDrawn('Circle', 7)).toBe('Circle, drawn again point for point from the settings (seed 7).');
     expect(RESTORE.custom).toBe(
       'Not in this file: these points came from a file, a link or edits. Load their CSV first ' +
         '(Export ▾ → Data (CSV) saved it), then this model: new data start again from w(0).',

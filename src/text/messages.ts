@@ -227,9 +227,9 @@ export const RESTORE = {
     'Not in this file: these points came from a file, a link or edits. Load their CSV first (Export ▾ → Data (CSV) saved it), then this model: new data start again from w(0).',
 } as const;
 
-/** What a model file says about having Gaussians drawn with `seed` again. */
-export function restoreGaussians(seed: number): string {
-  return `Two Gaussian classes, drawn again point for point from the settings (seed ${seed}).`;
+/** What a model file says about having a drawn preset's data (named as the preset list names it) again. */
+export function restoreDrawn(preset: string, seed: number): string {
+  return `${preset}, drawn again point for point from the settings (seed ${seed}).`;
 }
 
 /** Long work under way: drawing n points of a preset. */
