@@ -38,8 +38,20 @@ describe('<lp-confusion-matrix> alone', () => {
       ['t = 0', '16', '4'],
       ['t = 1', '2', '18'],
     ]);
-    expect(matrix.shadowRoot?.querySelector('caption')?.textContent).toBe('Confusion matrix');
+    expect(matrix.shadowRoot?.querySelector('caption')?.textContent).toBe('Confusion matrix at y ≥ 0.5');
     expect(matrix.shadowRoot?.querySelector('[part=table]')).not.toBeNull();
+  });
+
+  it('gives the precision, recall and F1 of the counts, at the threshold it names', async () => {
+    const matrix = await mount<LpConfusionMatrix>(html`<lp-confusion-matrix threshold="0.7"></lp-confusion-matrix>`);
+    matrix.confusion = { truePositive: 18, falsePositive: 4, trueNegative: 16, falseNegative: 2 };
+    await settled(matrix);
+    const measure = (name: string) => matrix.shadowRoot?.querySelector(`[data-measure=${name}]`)?.textContent;
+    // 18 of the 22 called class 1 are; 18 of the 20 of class 1 are called so.
+    expect(measure('precision')).toBe((18 / 22).toFixed(3));
+    expect(measure('recall')).toBe((18 / 20).toFixed(3));
+    expect(measure('f1')).toBe(((2 * (18 / 22) * (18 / 20)) / (18 / 22 + 18 / 20)).toFixed(3));
+    expect(matrix.shadowRoot?.querySelector('caption')?.textContent).toBe('Confusion matrix at y ≥ 0.7');
   });
 
   it('marks the diagonal right and the rest wrong, in different colours', async () => {

@@ -1,14 +1,20 @@
 /**
- * The 2×2 confusion matrix: rows are the true class t, columns the predicted class ŷ (1 where σ(z) ≥ 0.5).
+ * The 2×2 confusion matrix at the threshold: rows are the true class t,
+ * columns the predicted class ŷ (1 where y ≥ threshold); under it, the
+ * precision, recall and F1 it gives.
  *
  * @csspart table - the table
+ * @csspart measures - precision, recall and F1 under it
  * @cssprop --lp-border-color - the cells' borders (default #bbb; dark #4b525b)
  * @cssprop --lp-surface - the headers' background is a shade off it (default white; dark #1f2329)
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Confusion } from '../src/model/regression';
+import { thresholdMeasures } from '../src/model/roc';
 import { CLASS_STYLE } from '../src/plot/palette';
+import { DEFAULT_SETTINGS } from '../src/settings/settings';
+import { formatNumber } from '../src/text/format';
 import { consumeModel } from './model-context';
 import { themeStyles } from './theme';
 
@@ -25,16 +31,21 @@ export class LpConfusionMatrix extends LitElement {
       th { font-weight: 500; background: var(--_lp-surface-2); }
       td.right { background: var(--_lp-right-surface); }
       td.wrong { background: var(--_lp-wrong-surface); }
+      caption .at { font-weight: 400; color: var(--_lp-muted); }
+      .measures { display: flex; flex-wrap: wrap; gap: 0 0.8em; margin: 0.25em 0 0; font-size: 0.9em; }
     `,
   ];
 
   @property({ attribute: false }) confusion: Confusion | undefined;
+  /** y at or above it says class 1. */
+  @property({ type: Number }) threshold = DEFAULT_SETTINGS.threshold;
 
   constructor() {
     super();
     // Inside an <lp-model>, the model's.
     consumeModel(this, (m) => {
       this.confusion = m.published?.run.evaluation.confusion;
+      this.threshold = m.settings.training.threshold;
     });
   }
 
@@ -43,13 +54,17 @@ export class LpConfusionMatrix extends LitElement {
     if (!c) return html``;
     const cell = (value: number, right: boolean, name: string) =>
       html`<td class=${right ? 'right' : 'wrong'} data-cell=${name}>${value}</td>`;
+    const { precision, recall, f1 } = thresholdMeasures(c);
+    const measure = (label: string, name: string, value: number) =>
+      html`<span>${label} <span data-measure=${name}>${formatNumber(value, 3)}</span></span>`;
     return html`<table part="table">
-      <caption>Confusion matrix</caption>
+      <caption>Confusion matrix <span class="at">at y ≥ ${this.threshold}</span></caption>
       <tr><th scope="col"><abbr title="rows: the true class t; columns: the class predicted">t \\ ŷ</abbr></th>
         <th scope="col">ŷ = 0</th><th scope="col">ŷ = 1</th></tr>
       <tr><th scope="row">${CLASS_STYLE[0].label}</th>${cell(c.trueNegative, true, 'tn')}${cell(c.falsePositive, false, 'fp')}</tr>
       <tr><th scope="row">${CLASS_STYLE[1].label}</th>${cell(c.falseNegative, false, 'fn')}${cell(c.truePositive, true, 'tp')}</tr>
-    </table>`;
+    </table>
+    <p class="measures" part="measures">${measure('precision', 'precision', precision)}${measure('recall', 'recall', recall)}${measure('F1', 'f1', f1)}</p>`;
   }
 }
 

@@ -12,6 +12,9 @@ import { enter, field, inputOf, messageOf, numberFields, settingsSent } from './
 import { type LpFakeModel, publishedState, startingState } from './testing/fake-model';
 import { mount, nextEvent, seriousViolations, settled } from './testing/mount';
 
+/** The fields of the preset's draw settings (the test fraction's field is there for every preset). */
+const drawFields = (el: Element) => numberFields(el).filter((f) => f.label !== SETTINGS.testFraction.label);
+
 const GAUSSIANS = DEFAULT_PLAYGROUND.gaussians;
 const [M0X, M0Y] = SETTINGS.mean0.parts as readonly [string, string];
 const [M1X, M1Y] = SETTINGS.mean1.parts as readonly [string, string];
@@ -37,8 +40,11 @@ describe('<lp-data-controls> alone', () => {
     expect([...presetList(el).options].map((o) => [o.value, o.text])).toEqual([
       ['tutorial', 'Tutorial (40 points)'],
       ['gaussians', 'Two Gaussians'],
+      ['circle', 'Circle'],
+      ['xor', 'XOR'],
+      ['spiral', 'Spiral'],
     ]);
-    expect(numberFields(el)).toEqual([]);
+    expect(drawFields(el)).toEqual([]);
     expect(addClassRadios(el).map((r) => r.checked)).toEqual([true, false]);
     expect(el.shadowRoot?.querySelector('[data-custom]')).toBeNull();
   });
@@ -58,7 +64,7 @@ describe('<lp-data-controls> alone', () => {
   it("with the Gaussians, shows their means in a table, std, per class and seed, with the table's names", async () => {
     const el = await gaussiansControls();
     expect(presetList(el).value).toBe('gaussians');
-    const shown = numberFields(el).map((f) => [f.label, inputOf(f).value]);
+    const shown = drawFields(el).map((f) => [f.label, inputOf(f).value]);
     expect(shown).toEqual([
       [M0X, String(GAUSSIANS.mean0[0])],
       [M0Y, String(GAUSSIANS.mean0[1])],
@@ -69,8 +75,42 @@ describe('<lp-data-controls> alone', () => {
       [SETTINGS.seed.label, String(GAUSSIANS.seed)],
     ]);
     // The means' labels are for screen readers; the table's headers say them on screen.
-    expect(numberFields(el).map((f) => f.hideLabel)).toEqual([true, true, true, true, false, false, false]);
+    expect(drawFields(el).map((f) => f.hideLabel)).toEqual([true, true, true, true, false, false, false]);
     expect(await seriousViolations(el)).toEqual([]);
+  });
+
+  it('with a shape, shows per class, seed and noise, and no means or std', async () => {
+    for (const preset of ['circle', 'xor', 'spiral'] as const) {
+      const el = await mount<LpDataControls>(
+        html`<lp-data-controls .preset=${preset} .gaussians=${{ ...GAUSSIANS, noise: 0.3 }}></lp-data-controls>`,
+      );
+      expect(presetList(el).value, preset).toBe(preset);
+      expect(drawFields(el).map((f) => [f.label, inputOf(f).value])).toEqual([
+        [SETTINGS.noise.label, '0.3'],
+        [SETTINGS.perClass.label, String(GAUSSIANS.perClass)],
+        [SETTINGS.seed.label, String(GAUSSIANS.seed)],
+      ]);
+      const sent = settingsSent(el);
+      await enter(el, field(el, SETTINGS.noise.label), '0.8');
+      expect(sent).toEqual([{ gaussians: { noise: 0.8 } }]);
+      expect(await seriousViolations(el)).toEqual([]);
+      el.remove();
+    }
+  });
+
+  it('asks for the share held out as a test set, for any data, and says how many points that is', async () => {
+    const el = await mount<LpDataControls>(html`<lp-data-controls></lp-data-controls>`);
+    const sent = settingsSent(el);
+    expect(el.shadowRoot?.querySelector('[data-test-samples]')?.textContent).toBe('none held out');
+    await enter(el, field(el, SETTINGS.testFraction.label), '0.25');
+    expect(sent).toEqual([{ training: { testFraction: 0.25 } }]);
+    el.testFraction = 0.25;
+    el.testSamples = 1234;
+    await settled(el);
+    expect(el.shadowRoot?.querySelector('[data-test-samples]')?.textContent).toBe('1\u202f234 held out, drawn hollow');
+    await enter(el, field(el, SETTINGS.testFraction.label), '0.95');
+    expect(sent).toHaveLength(1);
+    expect(messageOf(field(el, SETTINGS.testFraction.label))).toMatch(/^test fraction must be between 0 and 0.9/);
   });
 
   it('limits each field as the settings table does', async () => {
@@ -192,7 +232,7 @@ describe('<lp-data-controls> alone', () => {
     expect(el.shadowRoot?.querySelector('[data-custom]')?.textContent).toBe(
       `${custom} Choose a preset to go back to it.`,
     );
-    expect(numberFields(el)).toEqual([]);
+    expect(drawFields(el)).toEqual([]);
     // The preset it has already: chosen, it brings its data back.
     await userEvent.selectOptions(presetList(el), 'gaussians');
     // "Custom data" itself asks nothing.
@@ -218,7 +258,7 @@ describe('<lp-data-controls> in a model', () => {
     });
     await settled(model);
     expect(presetList(el).value).toBe('gaussians');
-    expect(numberFields(el).map((f) => inputOf(f).value)).toEqual(['-2', '1', '3', '-1', '0.8', '50', '7']);
+    expect(drawFields(el).map((f) => inputOf(f).value)).toEqual(['-2', '1', '3', '-1', '0.8', '50', '7']);
     expect(addClassRadios(el).map((r) => r.checked)).toEqual([false, true]);
     model.state = startingState({ published: { ...view, customData: 'Edited by clicks.' } });
     await settled(model);
@@ -249,6 +289,6 @@ describe('<lp-data-controls> in a model', () => {
     model.state = startingState({ settings: { ...DEFAULT_PLAYGROUND, preset: 'gaussians' } });
     await settled(model);
     expect(presetList(el).value).toBe('gaussians');
-    expect(numberFields(el)).toHaveLength(7);
+    expect(drawFields(el)).toHaveLength(7);
   });
 });

@@ -1,13 +1,14 @@
 /**
  * The data: the tutorial's 40 points, two Gaussian classes (means, shared
  * std, samples per class, seed) or a shape a line cannot split (circle, XOR,
- * spiral: samples per class, seed, noise), a CSV file of one's own, and which class a
+ * spiral: samples per class, seed, noise), the share held out as a test set,
+ * a CSV file of one's own, and which class a
  * click on the scatter adds. While the data are custom (from a file, or
  * edited by clicks) the preset list says so, and choosing a preset brings its
  * data back.
  *
  * @attr preset - "tutorial", "gaussians", "circle", "xor" or "spiral": the data set chosen (inside an <lp-model>, the model's)
- * @fires lp-settings - a preset or one of its settings was chosen: { preset } or { gaussians } (the drawn presets' group)
+ * @fires lp-settings - a preset or one of its settings was chosen: { preset } or { gaussians } (the drawn presets' group); the test fraction: { training: { testFraction } }
  * @fires lp-regenerate - New seed was pressed
  * @fires lp-add-class - the class a click adds was chosen: { t }
  * @fires lp-import-csv - a CSV file was chosen: { source, name }
@@ -18,7 +19,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { ClassLabel } from '../src/plot/palette';
 import { DRAWN_BY, type DrawSettings, type Preset, type SettingsChange } from '../src/settings/playground-settings';
+import { DEFAULT_SETTINGS } from '../src/settings/settings';
 import { PRESET_NAMES, PRESETS, SETTINGS, type Setting } from '../src/settings/settings-schema';
+import { formatCount } from '../src/text/format';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';
@@ -35,6 +38,10 @@ export class LpDataControls extends LitElement {
 
   @property() preset: Preset = 'tutorial';
   @property({ attribute: false }) gaussians: DrawSettings | undefined;
+  /** The share of the data held out as a test set. */
+  @property({ type: Number, attribute: 'test-fraction' }) testFraction = DEFAULT_SETTINGS.testFraction;
+  /** How many points that holds out (shown beside it). */
+  @property({ type: Number, attribute: false }) testSamples = 0;
   /** Where the data came from when they are custom (a file, clicks); '' while they are the preset's. */
   @property() custom = '';
   /** Which class a plain click on the scatter adds (shift-click adds the other). */
@@ -48,6 +55,8 @@ export class LpDataControls extends LitElement {
       this.gaussians = m.settings.gaussians;
       this.custom = m.published?.customData ?? '';
       this.addClass = m.addClass;
+      this.testFraction = m.settings.training.testFraction;
+      this.testSamples = m.published?.state.testSamples ?? 0;
     });
   }
 
@@ -67,6 +76,12 @@ export class LpDataControls extends LitElement {
       </div>
       ${this.custom ? html`<p class="hint" data-custom>${this.custom} Choose a preset to go back to it.</p>` : nothing}
       ${g && !this.custom && DRAWN_BY[this.preset].length > 0 ? this.drawFields(g) : nothing}
+      <div class="line">
+        <lp-number-field class="narrow" inline .label=${SETTINGS.testFraction.label} .value=${this.testFraction}
+          .min=${SETTINGS.testFraction.range.min} .max=${SETTINGS.testFraction.range.max}
+          @lp-number=${(e: NumberEvent) => this.change({ training: { testFraction: e.detail.value } })}></lp-number-field>
+        <span class="hint" data-test-samples>${this.testFraction > 0 ? `${formatCount(this.testSamples)} held out, drawn hollow` : 'none held out'}</span>
+      </div>
       <div class="line">
         <label class="file">Load CSV…<input id="csv" type="file" accept=".csv,text/csv,text/plain"
           aria-label="Load CSV (x1,x2,t)" @change=${this.readFile} /></label>

@@ -6,6 +6,9 @@
  * on all the data; with mini-batches, the steps between the ends of a call
  * are measured on their batch only, and show as faint dots of their own,
  * named in the chart. A single measurement (iteration 0) shows as a dot.
+ * With a test set held out, its mean cost and its accuracy are drawn beside
+ * the training ones (dotted, as often as they were measured), and the
+ * training cost is drawn as its mean too, so that the two compare.
  *
  * @csspart frame - the plot's box
  * @csspart raster - the canvas under the SVG (empty here)
@@ -16,7 +19,8 @@
 import * as d3 from 'd3';
 import { css, LitElement, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Reduction } from '../src/model/regression';
+import type { TestMeasures } from '../src/controller/test-measures';
+import { penalty, type Reduction } from '../src/model/regression';
 import { thinForDisplay } from '../src/plot/thin';
 import type { HistoryEntry } from '../src/session/history';
 import { DEFAULT_SETTINGS } from '../src/settings/settings';
@@ -41,6 +45,8 @@ export class LpLossChart extends LitElement {
       .measures { font-size: var(--lp-plot-font-size, 0.85em); fill: currentColor; }
       .axis-label.y { fill: var(--_lp-series-a); }
       .axis-label.y2 { fill: var(--_lp-series-b-text); }
+      .test-cost { fill: none; stroke: var(--_lp-series-a); stroke-width: 2; stroke-dasharray: 1.5 3; stroke-linecap: round; }
+      .test-accuracy { fill: none; stroke: var(--_lp-series-b); stroke-width: 2; stroke-dasharray: 1.5 3; stroke-linecap: round; }
     `,
   ];
 
@@ -48,13 +54,21 @@ export class LpLossChart extends LitElement {
   @property({ attribute: false }) history: readonly HistoryEntry[] = [];
   /** "sum" or "mean": labels the cost axis with how the cost is reduced. */
   @property() reduction: Reduction = DEFAULT_SETTINGS.reduction;
+  /** The test set's mean cost and accuracy as measured since the run started (none without a test set). */
+  @property({ attribute: false }) test: readonly TestMeasures[] = [];
+  /** The training samples N and λ: what turns a summed cost into its mean beside the test set's. */
+  @property({ type: Number }) samples = 0;
+  @property({ type: Number }) l2 = DEFAULT_SETTINGS.l2;
 
   constructor() {
     super();
     // Inside an <lp-model>, everything above comes from it.
     consumeModel(this, (m) => {
       this.reduction = m.settings.training.reduction;
+      this.l2 = m.settings.training.l2;
       this.history = m.published?.run.history ?? [];
+      this.test = m.published?.test?.history ?? [];
+      this.samples = m.published?.run.data.targets.length ?? 0;
     });
   }
 
@@ -62,14 +76,25 @@ export class LpLossChart extends LitElement {
 
   override render() {
     return this.frame.render(
-      svg`<path class="cost"></path><path class="accuracy"></path><g class="marks"></g><text class="measures"></text>`,
+      svg`<path class="cost"></path><path class="accuracy"></path><path class="test-cost"></path><path class="test-accuracy"></path><g class="marks"></g><text class="measures"></text>`,
     );
   }
 
+  /** Each entry's cost as drawn: as measured, or its mean beside a test set's mean ((ξ − P)/N + P, P the penalty). */
+  private drawnHistory(): HistoryEntry[] {
+    const toMean = this.test.length > 0 && this.reduction === 'sum' && this.samples > 0;
+    if (!toMean) return [...this.history];
+    return this.history.map((e) => {
+      const p = penalty(e.params, this.l2);
+      return { ...e, loss: (e.loss - p) / this.samples + p };
+    });
+  }
+
   protected override updated(): void {
-    const finite = this.history.filter((e) => Number.isFinite(e.loss) && e.loss > 0);
-    const last = finite.at(-1)?.iteration ?? 1;
-    const [lo = 0.1, hi = 1] = d3.extent(finite, (e) => e.loss);
+    const finite = this.drawnHistory().filter((e) => Number.isFinite(e.loss) && e.loss > 0);
+    const test = this.test.filter((t) => Number.isFinite(t.cost) && t.cost > 0);
+    const last = Math.max(finite.at(-1)?.iteration ?? 1, test.at(-1)?.iteration ?? 0);
+    const [lo = 0.1, hi = 1] = d3.extent([...finite.map((e) => e.loss), ...test.map((t) => t.cost)]);
     const costDomain = d3
       .scaleLog()
       .domain([lo, Math.max(hi, lo * 1.01)])
@@ -77,7 +102,7 @@ export class LpLossChart extends LitElement {
       .domain() as [number, number];
     const layout = this.frame.draw({
       x: { domain: [0, Math.max(1, last)], label: 'iteration', format: d3.format('d'), integer: true },
-      y: { domain: costDomain, label: `ξ (${this.reduction})`, log: true },
+      y: { domain: costDomain, label: `ξ (${test.length > 0 ? 'mean' : this.reduction})`, log: true },
       y2: { domain: [0, 1], label: 'accuracy', format: d3.format('.0%') },
     });
     if (!layout) return;
@@ -126,11 +151,28 @@ export class LpLossChart extends LitElement {
       .attr('data-iteration', (m) => m.e.iteration)
       .attr('cx', (m) => x(m.e.iteration))
       .attr('cy', (m) => m.at);
+    const testLine = (value: (t: TestMeasures) => number) =>
+      d3
+        .line<TestMeasures>()
+        .x((t) => x(t.iteration))
+        .y(value)(test) ?? '';
+    root.select('.test-cost').attr(
+      'd',
+      testLine((t) => y(t.cost)),
+    );
+    root.select('.test-accuracy').attr(
+      'd',
+      testLine((t) => accuracy(t.accuracy)),
+    );
+    const said = [
+      ...(test.length > 0 ? ['solid: training · dotted: test set'] : []),
+      ...(batch.length > 0 ? ['lines: all the data · faint dots: one mini-batch'] : []),
+    ];
     root
       .select('.measures')
       .attr('x', plot.left + 6)
       .attr('y', plot.top + 14)
-      .text(batch.length > 0 ? 'lines: all the data · faint dots: one mini-batch' : '');
+      .text(said.join(' · '));
   }
 }
 

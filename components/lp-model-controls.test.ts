@@ -1,12 +1,13 @@
 import { html } from 'lit';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { FEATURE_LABELS, FEATURES } from '../src/model/features';
 import { DEFAULT_PLAYGROUND } from '../src/settings/playground-settings';
 import { DEFAULT_SETTINGS } from '../src/settings/settings';
 import { REDUCTIONS, SETTINGS } from '../src/settings/settings-schema';
 import './lp-model-controls';
 import type { LpModelControls } from './lp-model-controls';
-import { settingsSent } from './testing/controls';
+import { enter, field, messageOf, settingsSent } from './testing/controls';
 import { type LpFakeModel, startingState } from './testing/fake-model';
 import { mount, nextEvent, seriousViolations, settled } from './testing/mount';
 
@@ -17,6 +18,49 @@ const checkedReduction = (el: LpModelControls) =>
   (el.shadowRoot?.querySelector('input[name=reduction]:checked') as HTMLInputElement | null)?.value;
 
 describe('<lp-model-controls> alone', () => {
+  it('offers the seven features as labelled boxes, x₁ and x₂ ticked, and asks for the features ticked', async () => {
+    const el = await mount<LpModelControls>(html`<lp-model-controls></lp-model-controls>`);
+    const boxes = [...(el.shadowRoot?.querySelectorAll<HTMLInputElement>('input[name=feature]') ?? [])];
+    expect(boxes.map((b) => b.parentElement?.textContent?.trim())).toEqual(FEATURES.map((f) => FEATURE_LABELS[f]));
+    expect(boxes.map((b) => b.checked)).toEqual([true, true, false, false, false, false, false]);
+    expect(el.shadowRoot?.querySelector('[role=group]')?.getAttribute('aria-label')).toBe('Features φ(x)');
+    const changes = settingsSent(el);
+    await userEvent.click(boxes[2]!);
+    // By keyboard: Space on a focused box ticks it.
+    el.features = ['x1', 'x2', 'x1^2'];
+    await settled(el);
+    boxes[3]!.focus();
+    await userEvent.keyboard(' ');
+    expect(changes).toEqual([
+      { training: { features: ['x1', 'x2', 'x1^2'] } },
+      { training: { features: ['x1', 'x2', 'x1^2', 'x2^2'] } },
+    ]);
+    el.features = ['x1^2', 'x2^2'];
+    await settled(el);
+    expect(el.shadowRoot?.querySelector('legend')?.textContent).toBe('Model y = σ(φ(x)·w + b)');
+    expect(await seriousViolations(el)).toEqual([]);
+  });
+
+  it('asks for λ typed and for the threshold by slider (arrow keys) or typed', async () => {
+    const el = await mount<LpModelControls>(html`<lp-model-controls></lp-model-controls>`);
+    const changes = settingsSent(el);
+    await enter(el, field(el, SETTINGS.l2.label), '0.25');
+    const slider = el.shadowRoot?.querySelector('#threshold-slider') as HTMLInputElement;
+    expect([slider.min, slider.max, slider.value]).toEqual(['0.01', '0.99', '0.5']);
+    slider.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await enter(el, field(el, SETTINGS.threshold.label), '0.8');
+    expect(changes).toEqual([
+      { training: { l2: 0.25 } },
+      { training: { threshold: 0.51 } },
+      { training: { threshold: 0.8 } },
+    ]);
+    // A bad λ is refused in the field, naming it; nothing is asked for.
+    await enter(el, field(el, SETTINGS.l2.label), '-1');
+    expect(changes).toHaveLength(3);
+    expect(messageOf(field(el, SETTINGS.l2.label))).toMatch(/^L2 λ must be/);
+  });
+
   it("starts as the tutorial's model: no bias, the summed cost", async () => {
     const el = await mount<LpModelControls>(html`<lp-model-controls></lp-model-controls>`);
     expect(biasBox(el).checked).toBe(DEFAULT_SETTINGS.bias);

@@ -161,7 +161,7 @@ export class LpModel extends ModelAttributes {
    * the attributes with nothing measured yet (NaN costs).
    */
   get state(): TrainingState {
-    if (this.controller) return this.controller.session.state;
+    if (this.controller) return this.controller.state;
     const settings = this.model.carried?.settings ?? parseAttributes(this.attributeValues()).settings;
     return unmeasuredState(settings.training, 0, 'cpu');
   }

@@ -84,6 +84,7 @@ export class LpPlayground extends ModelAttributes implements ModelHolder {
     return html`<lp-model dataset=${this.preset ?? nothing} learning-rate=${this.learningRate ?? nothing}
         features=${this.features ?? nothing} initial-weights=${this.initialWeights ?? nothing} ?bias=${this.bias}
         reduction=${this.reduction ?? nothing} l2=${this.l2 ?? nothing} threshold=${this.threshold ?? nothing}
+        test-fraction=${this.testFraction ?? nothing}
         engine=${this.engine ?? nothing} ?sync-url=${this.syncUrl} ?global-shortcuts=${this.globalShortcuts}
         @lp-view-shortcut=${this.onViewShortcut}>
       <div class="root">

@@ -1,8 +1,10 @@
 /**
  * The two classes in the input plane: P(t = 1 | x) as a heatmap, the points
  * (shaped markers up to a few thousand, a density of both classes beyond),
- * the decision boundary w1·x1 + w2·x2 + b = 0 with the weight vector w at a
- * right angle to it, a legend, and a tooltip on hover. A click adds a point,
+ * the decision boundary y = threshold (for the tutorial's features the line
+ * w1·x1 + w2·x2 + b = logit(threshold), with the weight vector w at a right
+ * angle to it; for others the curves of the probability grid's level set), a
+ * legend, and a tooltip on hover. A click adds a point,
  * Shift-click one of the other class, Alt-click removes the nearest (unless
  * `readonly`).
  *
@@ -15,7 +17,7 @@
  * @csspart tooltip - what the point under the pointer is
  * @cssprop --lp-class0-color - class 0: its markers, its side of the heatmap, the legend (default #D55E00, Okabe–Ito vermillion)
  * @cssprop --lp-class1-color - class 1 (default #0072B2, Okabe–Ito blue; dark #56B4E9, sky blue)
- * @cssprop --lp-boundary-color - the boundary y = 0.5 and the vector w (default #111; dark #f2f2f2)
+ * @cssprop --lp-boundary-color - the boundary y = threshold and the vector w (default #111; dark #f2f2f2)
  * @cssprop --lp-surface - the heatmap at P = 0.5, the legend's background, the markers' outline (default white; dark #1f2329)
  * @cssprop --lp-border-color - the legend's border (default #bbb; dark #4b525b)
  * @cssprop --lp-plot-font-size - the ticks', labels' and legend's text (default 0.85em)
@@ -32,6 +34,7 @@ import { lineageOf } from '../src/model/edit';
 import { DEFAULT_FEATURES, type Feature } from '../src/model/features';
 import { logistic } from '../src/model/logistic';
 import { decisionLogit, logit, type Params } from '../src/model/regression';
+import { type BoundaryLine, boundaryLines } from '../src/plot/boundary-contour';
 import { probabilityRamp } from '../src/plot/colors';
 import { DensityImage, hexRgb, type Rgb } from '../src/plot/density';
 import { type Corner, emptiestCorner, type Segment } from '../src/plot/legend-corner';
@@ -84,6 +87,8 @@ export class LpScatter extends LitElement {
   @property({ attribute: false }) params: Params = { w: [0, 0], b: 0 };
   /** What the model sees of a point: with x1, x2 alone the boundary is a line, w its normal. */
   @property({ attribute: false }) features: readonly Feature[] = DEFAULT_FEATURES;
+  /** The test set held out from training, drawn hollow (above a few thousand points, not drawn). */
+  @property({ attribute: false }) test: Dataset | undefined;
   /** Where class 1 begins: the boundary is drawn at y = threshold. */
   @property({ type: Number }) threshold = DEFAULT_SETTINGS.threshold;
   /** P(t = 1 | x) on a grid over the window, from the engine. */
@@ -104,6 +109,7 @@ export class LpScatter extends LitElement {
       const v = m.published;
       if (!v) return;
       this.data = v.run.data;
+      this.test = v.run.test;
       this.domain = v.scatterDomain;
       this.params = v.run.evaluation.params;
       this.features = v.run.settings.features;
@@ -131,7 +137,9 @@ export class LpScatter extends LitElement {
         <path d="M0,0 L10,5 L0,10 z" fill="#111"></path></marker></defs>
       <rect class="hit" fill="transparent"></rect>
       <g class="points"></g>
+      <g class="test-points"></g>
       <line class="boundary" visibility="hidden"></line>
+      <g class="boundary-lines"></g>
       <g class="weight-vector"></g>
       <circle class="hovered" r="7" visibility="hidden"></circle>`;
     const overlay = html`${this.legend(small)}${
@@ -191,10 +199,24 @@ export class LpScatter extends LitElement {
           }</svg><span data-legend-class=${t}>${CLASS_STYLE[t].label} · ${countOf(counts[t] ?? 0, 'point')}</span>`,
       )}
       ${small ? nothing : html`<span class="wide">density: each pixel mixes the classes of its points</span>`}
-      <svg viewBox="0 -5 16 10"><line x1="0" x2="16" class="boundary" style="stroke-width:2"></line></svg><span>boundary y = 0.5</span>
-      <svg viewBox="0 -5 16 10"><path d="M0,0 H12 M9,-3 L15,0 L9,3 z" class="weight" fill="#111"></path></svg><span>w, normal to it</span>
+      ${this.testLegend()}
+      <svg viewBox="0 -5 16 10"><line x1="0" x2="16" class="boundary" style="stroke-width:2"></line></svg><span>boundary y = ${this.threshold}</span>
+      ${
+        this.linear()
+          ? html`<svg viewBox="0 -5 16 10"><path d="M0,0 H12 M9,-3 L15,0 L9,3 z" class="weight" fill="#111"></path></svg><span>w, normal to it</span>`
+          : nothing
+      }
       <span class="wide">P(t = 1 | x): 0 <span class="ramp"></span> 1</span>
     </div>`;
+  }
+
+  /** What the legend says of the test set, if there is one: hollow markers, or that the density leaves it out. */
+  private testLegend() {
+    const n = this.test?.targets.length ?? 0;
+    if (n === 0) return nothing;
+    if (n > MARKER_LIMIT)
+      return html`<span class="wide" data-legend-test>test set (${countOf(n, 'point')}) not drawn</span>`;
+    return html`<svg viewBox="-8 -8 16 16"><circle r="5" fill="none" stroke="currentColor" stroke-width="1.5"></circle></svg><span data-legend-test>test set · ${countOf(n, 'point')}</span>`;
   }
 
   /** The boundary and w, in data coordinates: lines the legend must leave in sight. */
@@ -249,6 +271,19 @@ export class LpScatter extends LitElement {
       .attr('d', (i) => symbols[targets[i] as ClassLabel] as string)
       .attr('fill', (i) => CLASS_STYLE[targets[i] as ClassLabel].color)
       .attr('transform', (i) => `translate(${x(points[2 * i]!)},${y(points[2 * i + 1]!)})`);
+    // The test set, hollow: the same shapes, outlined in their class's colour, drawn over the training points.
+    const test = this.test;
+    const m = test && test.targets.length <= MARKER_LIMIT ? test.targets.length : 0;
+    root
+      .select('g.test-points')
+      .selectAll<SVGPathElement, number>('path.point')
+      .data(d3.range(m))
+      .join('path')
+      .attr('class', (i) => `point test class-${test?.targets[i]}`)
+      .attr('d', (i) => symbols[test?.targets[i] as ClassLabel] as string)
+      .attr('fill', 'none')
+      .attr('stroke', (i) => CLASS_STYLE[test?.targets[i] as ClassLabel].color)
+      .attr('transform', (i) => `translate(${x(test?.points[2 * i] ?? 0)},${y(test?.points[2 * i + 1] ?? 0)})`);
   }
 
   /**
@@ -315,6 +350,7 @@ export class LpScatter extends LitElement {
       const [[xa, ya], [xb, yb]] = segment;
       line.attr('visibility', 'visible').attr('x1', x(xa)).attr('y1', y(ya)).attr('x2', x(xb)).attr('y2', y(yb));
     }
+    this.drawCurvedBoundary(root, layout);
     const arrow = this.arrow();
     const g = root.select('g.weight-vector');
     g.selectAll('*').remove();
@@ -337,6 +373,25 @@ export class LpScatter extends LitElement {
       boundary: this.boundaryLine(),
       legend: legend ? boxOf(legend) : undefined,
     });
+  }
+
+  /**
+   * Any other model's boundary: the level set y = threshold of the
+   * probability grid (closed curves inside the window are closed paths).
+   */
+  private drawCurvedBoundary(root: d3.Selection<SVGSVGElement, unknown, null, undefined>, layout: PlotLayout): void {
+    const p = this.probabilities;
+    const lines = !this.linear() && p ? boundaryLines({ ...p.grid, values: p.values }, this.threshold) : [];
+    const path = (line: BoundaryLine) =>
+      `M${line.points.map(([a, b]) => `${layout.x(a)},${layout.y(b)}`).join('L')}${line.closed ? 'Z' : ''}`;
+    root
+      .select('g.boundary-lines')
+      .selectAll<SVGPathElement, BoundaryLine>('path')
+      .data(lines)
+      .join('path')
+      .attr('class', 'boundary curved')
+      .attr('data-closed', (line) => (line.closed ? '' : null))
+      .attr('d', path);
   }
 
   /** Whether the model is linear in x (features x1, x2): then its boundary is a line and w is its normal. */

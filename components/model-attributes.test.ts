@@ -41,6 +41,7 @@ describe('the model attributes', () => {
       reduction: 'mean',
       l2: '0.1',
       threshold: null,
+      'test-fraction': null,
       engine: 'cpu',
     });
     probe.removeAttribute('bias');

@@ -41,6 +41,8 @@ export abstract class ModelAttributes extends LitElement {
   @property() l2: string | null = null;
   /** Class 1 is predicted where y ≥ threshold (default 0.5). */
   @property() threshold: string | null = null;
+  /** The share of the data held out as a test set, 0 to 0.9 (default 0). */
+  @property({ attribute: 'test-fraction' }) testFraction: string | null = null;
   /** "auto" (GPU when WebGPU is there), "gpu" or "cpu". */
   @property() engine: string | null = null;
   /** Mirror the settings to the page's URL hash and restore them from it. */

@@ -17,6 +17,7 @@ import './lp-messages';
 import './lp-model-controls';
 import './lp-optimiser-controls';
 import './lp-readout';
+import './lp-roc-curve';
 import './lp-scatter';
 import type { TableDock } from './table-dock';
 
@@ -47,6 +48,8 @@ export function playgroundPanels(dock: TableDock) {
       <div class="bottom">
         <section class="chart" part="panel" aria-label="Cost and accuracy over iterations">
           <lp-loss-chart exportparts="plot: chart-plot"></lp-loss-chart></section>
+        <section class="roc" part="panel" aria-label="ROC curve">
+          <lp-roc-curve exportparts="plot: roc-plot"></lp-roc-curve></section>
         ${dock.has('readouts') ? nothing : readouts}${dock.has('confusion') ? nothing : confusion}
       </div>
     </div>

@@ -1,7 +1,7 @@
 /**
  * The playground's layout: a bar of buttons on top; the controls on the
- * left; messages, the scatter and the cost surface, the loss chart and the
- * readouts on the right. The element fills the height it is given and the
+ * left; messages, the scatter and the cost surface, the loss chart, the ROC
+ * curve and the readouts on the right. The element fills the height it is given and the
  * plots take what the rest leaves, so nothing scrolls. One factor,
  * --lp-scale, sizes every text (ticks and readouts included): presentation
  * mode sets it to 1.25.
@@ -50,7 +50,9 @@ export const playgroundStyles = [
   .surface { grid-area: surface; min-height: 0; }
   .chart { flex: 1; min-width: 12em; min-height: 7.5em; }
   .readouts, .confusion { flex: none; }
-  .scatter > *, .surface > *, .chart > * { width: 100%; height: 100%; aspect-ratio: auto; }
+  /* Square, as tall as the row: rates on both axes in the same units. */
+  .roc { flex: none; height: 100%; aspect-ratio: 1; min-height: 7.5em; }
+  .scatter > *, .surface > *, .chart > *, .roc > * { width: 100%; height: 100%; aspect-ratio: auto; }
   @media (max-width: 1000px) {
     :host { height: auto; }
     .main { grid-template-columns: minmax(0, 1fr); }
@@ -60,6 +62,8 @@ export const playgroundStyles = [
     .scatter > * { aspect-ratio: 1; height: auto; }
     .surface > * { aspect-ratio: 1.15; height: auto; }
     .chart > * { aspect-ratio: 2.6; height: auto; }
+    .roc { height: auto; width: min(20em, 100%); }
+    .roc > * { aspect-ratio: 1; height: auto; }
     .controls { order: 2; }
   }
   /*

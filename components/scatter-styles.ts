@@ -16,6 +16,9 @@ export const scatterStyles = [
     .point.class-1, .legend > svg:nth-of-type(2) > * { fill: var(--_lp-class1); }
     .boundary { stroke: var(--_lp-boundary); stroke-width: 2.5; stroke-dasharray: 7 4; fill: none; }
     .point { stroke: var(--_lp-surface); stroke-width: 0.8; }
+    /* The test set: hollow, outlined in its class's colour. */
+    .point.test.class-0 { fill: none; stroke: var(--_lp-class0); stroke-width: 1.6; }
+    .point.test.class-1 { fill: none; stroke: var(--_lp-class1); stroke-width: 1.6; }
     .hovered { fill: none; stroke: var(--_lp-boundary); stroke-width: 2; }
     .weight { stroke: var(--_lp-boundary); stroke-width: 2; }
     marker path, .legend path.weight { fill: var(--_lp-boundary); }

@@ -21,6 +21,7 @@ export { LpLogOddsFigure } from '../../components/lp-log-odds-figure';
 export { LpLogisticDerivativeFigure } from '../../components/lp-logistic-derivative-figure';
 export { LpLogisticFigure } from '../../components/lp-logistic-figure';
 export { LpLossChart } from '../../components/lp-loss-chart';
+export { LpRocCurve } from '../../components/lp-roc-curve';
 export { LpMessages } from '../../components/lp-messages';
 export { type FrameEvent, LpModel, type PlaygroundOptions, type ViewShortcutEvent } from '../../components/lp-model';
 export { LpModelControls } from '../../components/lp-model-controls';

@@ -20,7 +20,14 @@ import { CostSurfaceJob, type GridBudget } from '../session/cost-surface-job';
 import { DivergenceWatch } from '../session/divergence';
 import { type ExportedModel, modelLoaded } from '../session/model-file';
 import { checkedStepCount, type StepOutcome, StepRun } from '../session/step-run';
-import { type PointEdit, stateOf, TrainingSession } from '../session/training-session';
+import {
+  type PointEdit,
+  type Run,
+  type SideMeasures,
+  stateOf,
+  TrainingSession,
+  type TrainingState,
+} from '../session/training-session';
 import { linkNote } from '../settings/link-data';
 import {
   type DataSettings,
@@ -57,7 +64,9 @@ import {
 } from './published-state';
 import { RequestQueue } from './request-queue';
 import { RequestedState } from './requested-state';
+import { RocCache } from './roc-cache';
 import { ScatterWindow } from './scatter-window';
+import { TestMeasureCache } from './test-measures';
 
 export interface ControllerOptions {
   readonly engine: Engine;
@@ -82,6 +91,8 @@ export class PlaygroundController {
   private readonly surface: CostSurfaceJob;
   private readonly safeRates = new SafeRateCache();
   private readonly safeMeanRates = new SafeRateCache();
+  private readonly rocs = new RocCache();
+  private readonly tests = new TestMeasureCache();
   private readonly watch = new DivergenceWatch();
   private readonly listeners = new Set<() => void>();
   private latest: PublishedState | undefined;
@@ -461,6 +472,17 @@ export class PlaygroundController {
     this.publish();
   }
 
+  /** The API's state: the session's latest run (a step ago's while it publishes), with the AUC of its ROC curve. */
+  get state(): TrainingState {
+    const run = this.session.run;
+    return run ? stateOf(run, this.sideMeasures(run)) : this.session.state;
+  }
+
+  /** The AUC and the test set's measures of a run (as of a moment ago while Play runs). */
+  private sideMeasures(run: Run): SideMeasures {
+    return { auc: this.rocs.of(run, this.clock.playing)?.curve.auc, test: this.tests.of(run, this.clock.playing) };
+  }
+
   private publish(): void {
     // Late news from work under way when the controller went: nothing to draw, nothing to start.
     if (this.destroyed) return;
@@ -472,10 +494,14 @@ export class PlaygroundController {
     this.surface.update(run);
     const safe = this.safeRates.of(run);
     const safeMean = this.safeMeanRates.of(run, 'mean');
+    const roc = this.rocs.of(run, this.clock.playing);
+    const test = this.tests.of(run, this.clock.playing);
     this.latest = {
       settings: this.settings,
       run,
-      state: stateOf(run),
+      state: stateOf(run, { auc: roc?.curve.auc, test }),
+      roc,
+      test: test ? { measures: test, history: this.tests.history } : undefined,
       scatterDomain: this.scatterWindow.domain(this.session),
       probabilities: this.probabilities,
       surface: this.surface.status,

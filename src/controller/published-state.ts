@@ -13,6 +13,8 @@ import type { Run, TrainingState } from '../session/training-session';
 import type { PlaygroundSettings } from '../settings/playground-settings';
 import { paceStatus, stepAdviceText } from '../text/messages';
 import type { Pace } from './play-clock';
+import type { RocView } from './roc-cache';
+import type { TestMeasures } from './test-measures';
 
 export interface ProbabilityImage {
   readonly grid: GridSpec;
@@ -43,6 +45,10 @@ export interface PublishedState {
   /** P(t = 1 | x) over `scatterDomain` at the run's weights. */
   readonly probabilities: ProbabilityImage | undefined;
   readonly surface: SurfaceStatus | undefined;
+  /** The ROC curve of the run's training data (an estimate from a sample of large data); undefined where a class is missing. */
+  readonly roc: RocView | undefined;
+  /** How the model does on the test set held out, now and since the run started; undefined without one. */
+  readonly test: { readonly measures: TestMeasures; readonly history: readonly TestMeasures[] } | undefined;
   /** Where the data came from when the preset no longer describes them ('' when it does). */
   readonly customData: string;
   /** What Undo and Redo would do to the data, in words; undefined when there is nothing to do. */

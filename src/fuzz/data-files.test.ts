@@ -114,7 +114,23 @@ describe('fuzz: a link’s data', () => {
 describe('fuzz: model files', () => {
   const valid = () => {
     const model = exportModel(
-      { iteration: 3, weights: [1, -2], bias: 0.5, cost: 1, meanCost: 0.1, accuracy: 0.9, samples: 40, engine: 'cpu' },
+      {
+        iteration: 3,
+        weights: [1, -2],
+        bias: 0.5,
+        cost: 1,
+        meanCost: 0.1,
+        accuracy: 0.9,
+        precision: 0.9,
+        recall: 0.8,
+        f1: 0.85,
+        auc: 0.95,
+        samples: 40,
+        testSamples: 0,
+        testCost: Number.NaN,
+        testAccuracy: Number.NaN,
+        engine: 'cpu',
+      },
       { data: { points: new Float64Array([0, 0, 1, 1]), targets: new Uint8Array([0, 1]) }, history: [] } as never,
       DEFAULT_PLAYGROUND,
       false,

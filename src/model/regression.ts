@@ -6,9 +6,8 @@
  * functions.
  */
 import { type Dataset, sampleCount } from './dataset';
-import { type Feature, featureVector } from './features';
+import { DEFAULT_FEATURES, type Feature, featureVector } from './features';
 import { crossEntropyFromLogit, logistic } from './logistic';
-import { TUTORIAL_SETTINGS } from './tutorial-reference';
 
 /** How per-sample costs and gradients are combined: the tutorial sums them. */
 export type Reduction = 'sum' | 'mean';
@@ -37,12 +36,11 @@ export interface ModelForm {
   readonly threshold: number;
 }
 
-/** The tutorial's form: φ(x) = x, no penalty, class 1 from σ(z) = 0.5 on. */
-export const TUTORIAL_FORM: ModelForm = {
-  features: TUTORIAL_SETTINGS.features,
-  l2: TUTORIAL_SETTINGS.l2,
-  threshold: TUTORIAL_SETTINGS.threshold,
-};
+/**
+ * The tutorial's form: φ(x) = x, no penalty, class 1 from σ(z) = 0.5 on.
+ * Written here once; the tutorial's settings (tutorial-reference.ts) take it.
+ */
+export const TUTORIAL_FORM: ModelForm = { features: DEFAULT_FEATURES, l2: 0, threshold: 0.5 };
 
 /**
  * The logit at which σ(z) = threshold: a point is class 1 where z is at least
@@ -88,14 +86,14 @@ export interface Evaluation {
 
 /** The logit z = φ(x)·w + b of one point. */
 export function logit(params: Params, features: readonly Feature[], x1: number, x2: number): number {
-  return dotPlusBias(params, featureVector(features, x1, x2));
+  return logitOfFeatures(params, featureVector(features, x1, x2));
 }
 
 /**
  * φ·w + b, added in the features' order and b last: with φ = x this is
  * x1·w1 + x2·w2 + b to the last bit, as the tutorial's model computed it.
  */
-function dotPlusBias(params: Params, phi: Float64Array): number {
+export function logitOfFeatures(params: Params, phi: Float64Array): number {
   const w = params.w;
   let z = 0;
   for (let j = 0; j < phi.length; j++) z += phi[j]! * w[j]!;
@@ -176,7 +174,7 @@ export function sumSamples(
     const i = indexAt === undefined ? k : indexAt(k);
     const t = targets[i]!;
     featureVector(features, p[2 * i]!, p[2 * i + 1]!, phi);
-    const z = dotPlusBias(params, phi);
+    const z = logitOfFeatures(params, phi);
     const r = logistic(z) - t;
     cost += crossEntropyFromLogit(t, z);
     for (let j = 0; j < d; j++) g[j]! += phi[j]! * r;

@@ -5,7 +5,31 @@
  * predicted t = 1 where its probability is at least the threshold, as the
  * engines do at ½ (σ(z) ≥ ½ exactly where z ≥ 0).
  */
-import type { Confusion } from './regression';
+import type { Dataset } from './dataset';
+import { type Feature, featureVector } from './features';
+import { logistic } from './logistic';
+import { type Confusion, logitOfFeatures, type Params } from './regression';
+
+/** The probabilities the model gives every stride-th sample (from the first), with their classes. */
+export function sampleProbabilities(
+  data: Dataset,
+  params: Params,
+  features: readonly Feature[],
+  stride = 1,
+): { readonly probabilities: Float64Array; readonly targets: Uint8Array } {
+  const n = Math.ceil(data.targets.length / stride);
+  const probabilities = new Float64Array(n);
+  const targets = new Uint8Array(n);
+  const phi = new Float64Array(features.length);
+  const p = data.points;
+  for (let k = 0; k < n; k++) {
+    const i = k * stride;
+    featureVector(features, p[2 * i]!, p[2 * i + 1]!, phi);
+    probabilities[k] = logistic(logitOfFeatures(params, phi));
+    targets[k] = data.targets[i]!;
+  }
+  return { probabilities, targets };
+}
 
 /** The confusion counts with class 1 predicted where `probabilities[i] ≥ threshold`. */
 export function confusionAt(

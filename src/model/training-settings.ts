@@ -22,4 +22,6 @@ export interface TrainingSettings {
   readonly l2: number;
   /** Class 1 is predicted where y ≥ threshold (0.5 by default). */
   readonly threshold: number;
+  /** The share of the data held out as a test set, 0 to 0.9 (src/model/split.ts); 0 holds out none. */
+  readonly testFraction: number;
 }

@@ -4,7 +4,7 @@
  * numbers (TUTORIAL_REFERENCE) are what every test that checks an engine, a
  * view or the lecture against the tutorial reads.
  */
-import { DEFAULT_FEATURES } from './features';
+import { TUTORIAL_FORM } from './regression';
 import type { TrainingSettings } from './training-settings';
 
 /**
@@ -27,9 +27,9 @@ export const TUTORIAL_SETTINGS = {
   /** 0 is the full batch. */
   batchSize: 0,
   // The tutorial's model: φ(x) = x, no penalty, class 1 from y = 0.5 on.
-  features: DEFAULT_FEATURES,
-  l2: 0,
-  threshold: 0.5,
+  ...TUTORIAL_FORM,
+  // The tutorial trains on all its points.
+  testFraction: 0,
 } as const satisfies TrainingSettings;
 
 /**

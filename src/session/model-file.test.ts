@@ -10,6 +10,7 @@ import { datasetFromRows } from '../model/dataset';
 import { tutorialDataset } from '../model/tutorial-data';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from '../settings/playground-settings';
 import { SettingError } from '../settings/settings';
+import { applyChange } from '../settings/settings-change';
 import { formatCount } from '../text/format';
 import { RESTORE, restoreDrawn } from '../text/messages';
 import type { HistoryEntry } from './history';
@@ -235,6 +236,26 @@ describe('parseModel', () => {
 });
 
 describe('what the page says of a model', () => {
+  it('holds a wider model whole: its features, λ and threshold, one weight per feature, and reads it back', async () => {
+    const wide = applyChange(DEFAULT_PLAYGROUND, {
+      preset: 'circle',
+      gaussians: { noise: 0.25 },
+      training: { features: ['x1', 'x2', 'x1^2', 'x2^2'], l2: 0.5, threshold: 0.6, bias: true, reduction: 'mean' },
+    });
+    const { model } = await trained(wide);
+    expect(model.weights).toHaveLength(4);
+    expect(model.settings.training).toMatchObject({ features: ['x1', 'x2', 'x1^2', 'x2^2'], l2: 0.5, threshold: 0.6 });
+    expect(model.data.source).toBe('circle');
+    expect(model.data.restore).toBe(restoreDrawn('Circle', wide.gaussians.seed));
+    const back = parseModel(JSON.parse(JSON.stringify(model)));
+    expect(back.weights).toEqual(model.weights);
+    expect(back.settings).toEqual(wide);
+    // Weights for other features than the file's settings name are refused, naming them.
+    expect(parseWith(model, { weights: [1, 2] })).toThrow(
+      "the model's weights must be 4 numbers [w1, w2, w3, w4], one per feature (x1, x2, x1^2, x2^2), got [1,2]",
+    );
+  });
+
   it('names the iteration it loaded at', async () => {
     expect(modelLoaded({ ...(await trained()).model, iteration: 1234 })).toBe(
       `Loaded the model at iteration ${formatCount(1234)}.`,

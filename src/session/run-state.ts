@@ -5,6 +5,7 @@
 import type { EngineKind, Snapshot } from '../contract/engine';
 import type { Dataset } from '../model/dataset';
 import { correctCount, type Params, reducedCost } from '../model/regression';
+import { thresholdMeasures } from '../model/roc';
 import type { TrainingSettings } from '../settings/settings';
 import type { HistoryEntry } from './history';
 
@@ -17,9 +18,24 @@ export interface TrainingState {
   /** The cost under the chosen reduction. */
   readonly cost: number;
   readonly meanCost: number;
+  /** Of the samples, the share classified right at the threshold. */
   readonly accuracy: number;
-  /** N, the number of samples these numbers were measured on. */
+  /** Of the samples called class 1 at the threshold, the share that are (0 when none are called so). */
+  readonly precision: number;
+  /** Of the samples of class 1, the share called so at the threshold. */
+  readonly recall: number;
+  /** The harmonic mean of precision and recall. */
+  readonly f1: number;
+  /** The area under the ROC curve (over every threshold); NaN until it is computed, or where it is not defined. */
+  readonly auc: number;
+  /** N, the number of samples these numbers were measured on: the training samples. */
   readonly samples: number;
+  /** The samples held out as the test set (0 when none are). */
+  readonly testSamples: number;
+  /** The mean cost on the test set, penalised as the training cost is; NaN without a test set. */
+  readonly testCost: number;
+  /** The share of the test set classified right at the threshold; NaN without a test set. */
+  readonly testAccuracy: number;
   readonly engine: EngineKind;
 }
 
@@ -27,7 +43,10 @@ export interface TrainingState {
 export interface Run {
   /** Goes up by one whenever the data change (a load, a preset, an edit). */
   readonly dataVersion: number;
+  /** The samples the engine trains on (all of them unless a test set is held out). */
   readonly data: Dataset;
+  /** The test set held out from training, if one is. */
+  readonly test: Dataset | undefined;
   readonly settings: TrainingSettings;
   readonly iteration: number;
   /** The whole data set evaluated at the current parameters. */
@@ -45,8 +64,14 @@ export function accuracyOf(snapshot: Snapshot, n: number): number {
   return n > 0 ? correctCount(snapshot.confusion) / n : 0;
 }
 
+/** What is measured beside the run, where it was: the AUC of its ROC curve, and the test set's cost and accuracy. */
+export interface SideMeasures {
+  readonly auc?: number;
+  readonly test?: { readonly cost: number; readonly accuracy: number };
+}
+
 /** The API's `state` of a run. */
-export function stateOf(run: Run): TrainingState {
+export function stateOf(run: Run, side: SideMeasures = {}): TrainingState {
   const { params } = run.evaluation;
   const n = run.data.targets.length;
   return {
@@ -56,7 +81,12 @@ export function stateOf(run: Run): TrainingState {
     cost: reducedCost(run.evaluation, run.settings.reduction),
     meanCost: run.evaluation.meanCost,
     accuracy: accuracyOf(run.evaluation, n),
+    ...thresholdMeasures(run.evaluation.confusion),
+    auc: side.auc ?? Number.NaN,
     samples: n,
+    testSamples: run.test?.targets.length ?? 0,
+    testCost: side.test?.cost ?? Number.NaN,
+    testAccuracy: side.test?.accuracy ?? Number.NaN,
     engine: run.engine,
   };
 }
@@ -71,7 +101,14 @@ export function unmeasuredState(settings: TrainingSettings, samples: number, eng
     cost: Number.NaN,
     meanCost: Number.NaN,
     accuracy: Number.NaN,
+    precision: Number.NaN,
+    recall: Number.NaN,
+    f1: Number.NaN,
+    auc: Number.NaN,
     samples,
+    testSamples: 0,
+    testCost: Number.NaN,
+    testAccuracy: Number.NaN,
     engine,
   };
 }

@@ -15,6 +15,7 @@ import type { Dataset } from '../model/dataset';
 import { type AppliedEdit, addPoint, type EditResult, MIN_POINTS, nearestPoint, removePoint } from '../model/edit';
 import { type Params, reducedCost } from '../model/regression';
 import { isMiniBatch } from '../model/shuffle';
+import { type Split, splitData } from '../model/split';
 import { measureChanges, trainingRestarts } from '../settings/playground-settings';
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../settings/settings';
 import { lastOfClass, SAID, tooFewToRemove } from '../text/messages';
@@ -23,7 +24,15 @@ import { LIMIT_STOPS, MAX_ITERATION, pastWeightLimit, stepsWithinLimit } from '.
 import { accuracyOf, initialParams, type Run, stateOf, type TrainingState, unmeasuredState } from './run-state';
 import { ChunkPlanner, checkedStepCount, type StepOutcome, StepRun } from './step-run';
 
-export { accuracyOf, initialParams, type Run, stateOf, type TrainingState, unmeasuredState } from './run-state';
+export {
+  accuracyOf,
+  initialParams,
+  type Run,
+  type SideMeasures,
+  stateOf,
+  type TrainingState,
+  unmeasuredState,
+} from './run-state';
 
 /** A click's edit of the data. */
 export type PointEdit =
@@ -35,6 +44,8 @@ export class TrainingSession {
   private busyWith: string | undefined;
   private currentSettings: TrainingSettings;
   private currentData: Dataset;
+  /** The data split into what the engine trains on and the test set held out (none unless asked for). */
+  private split: Split;
   private dataVersion = 0;
   private readonly trail = new History();
   private iteration = 0;
@@ -51,8 +62,9 @@ export class TrainingSession {
   ) {
     this.currentData = data;
     this.currentSettings = settings;
+    this.split = splitData(data, settings.testFraction);
     this.ready = this.exclusive('start', async () => {
-      await this.engine.setData(data);
+      await this.engine.setData(this.split.train);
       this.pushOptions();
       await this.restart();
     });
@@ -70,7 +82,7 @@ export class TrainingSession {
     return this.published;
   }
 
-  /** The data on the engine (those of `run` once an operation has measured them). */
+  /** All the data, the test set included (the engine holds the training part: `run.data`). */
   get data(): Dataset {
     return this.currentData;
   }
@@ -82,7 +94,7 @@ export class TrainingSession {
   /** The run's `state`; before `ready`, w(0) with nothing measured. */
   get state(): TrainingState {
     if (this.published) return stateOf(this.published);
-    return unmeasuredState(this.currentSettings, this.currentData.targets.length, this.engine.kind);
+    return unmeasuredState(this.currentSettings, this.trainingCount, this.engine.kind);
   }
 
   subscribe(listener: () => void): () => void {
@@ -120,7 +132,7 @@ export class TrainingSession {
         run.stop(limit);
         break;
       }
-      const planned = this.chunks.next(n - taken, this.engine.kind, this.currentData.targets.length);
+      const planned = this.chunks.next(n - taken, this.engine.kind, this.trainingCount);
       const chunk = Math.min(planned, MAX_ITERATION - this.iteration);
       const last = taken + chunk === n;
       const started = performance.now();
@@ -159,7 +171,7 @@ export class TrainingSession {
     // losses[j] and accuracies[j] are measured where step j started: at w(first + j). Those at
     // w(first) are in the history already; the final snapshot measures w(first + steps) exactly.
     const entries: HistoryEntry[] = [];
-    const measuredOn = isMiniBatch(this.currentSettings.batchSize, this.currentData.targets.length) ? 'batch' : 'all';
+    const measuredOn = isMiniBatch(this.currentSettings.batchSize, this.trainingCount) ? 'batch' : 'all';
     for (let j = 0; j < steps - 1; j++) {
       const iteration = first + j + 1;
       if (!this.trail.keeps(iteration)) continue;
@@ -203,6 +215,13 @@ export class TrainingSession {
   configure(next: TrainingSettings): Promise<boolean> {
     return this.exclusive('configure', async () => {
       const previous = this.currentSettings;
+      if (next.testFraction !== previous.testFraction) {
+        // Another split is other training data: the engine gets them, and the run starts again below.
+        const split = splitData(this.currentData, next.testFraction);
+        await this.engine.setData(split.train);
+        this.split = split;
+        this.dataVersion++;
+      }
       this.currentSettings = next;
       this.pushOptions();
       const restarts = trainingRestarts(previous, next);
@@ -216,8 +235,10 @@ export class TrainingSession {
   /** Replaces the data and resets. If the engine refuses them, the old data stay and the promise rejects. */
   loadData(data: Dataset): Promise<void> {
     return this.exclusive('loadData', async () => {
-      await this.engine.setData(data);
+      const split = splitData(data, this.currentSettings.testFraction);
+      await this.engine.setData(split.train);
       this.currentData = data;
+      this.split = split;
       this.dataVersion++;
       await this.restart();
     });
@@ -249,13 +270,22 @@ export class TrainingSession {
   }
 
   private async commitEdit(result: EditResult): Promise<void> {
-    await this.engine.applyEdit(result.data, result.change);
+    const fraction = this.currentSettings.testFraction;
+    if (fraction > 0) {
+      // The edited point may fall on either side: the training part is uploaded again (the weights stay).
+      const split = splitData(result.data, fraction);
+      await this.engine.setData(split.train);
+      this.split = split;
+    } else {
+      await this.engine.applyEdit(result.data, result.change);
+      this.split = splitData(result.data, 0);
+    }
     this.currentData = result.data;
     this.dataVersion++;
     const evaluation = await this.engine.snapshot();
     this.trail.setLast(
       reducedCost(evaluation, this.currentSettings.reduction),
-      accuracyOf(evaluation, result.data.targets.length),
+      accuracyOf(evaluation, this.trainingCount),
     );
     this.publish(evaluation);
   }
@@ -265,7 +295,7 @@ export class TrainingSession {
     return this.exclusive('replaceEngine', async () => {
       const old = this.engine;
       try {
-        await engine.setData(this.currentData);
+        await engine.setData(this.split.train);
       } catch (error) {
         engine.destroy();
         throw error;
@@ -340,7 +370,7 @@ export class TrainingSession {
       iteration,
       params: evaluation.params,
       loss: reducedCost(evaluation, this.currentSettings.reduction),
-      accuracy: accuracyOf(evaluation, this.currentData.targets.length),
+      accuracy: accuracyOf(evaluation, this.trainingCount),
       measuredOn: 'all',
     };
   }
@@ -353,10 +383,16 @@ export class TrainingSession {
     this.publish(evaluation);
   }
 
+  /** N: the samples the engine trains on. */
+  private get trainingCount(): number {
+    return this.split.train.targets.length;
+  }
+
   private publish(evaluation: Snapshot): void {
     this.published = {
       dataVersion: this.dataVersion,
-      data: this.currentData,
+      data: this.split.train,
+      test: this.split.test.targets.length > 0 ? this.split.test : undefined,
       settings: this.currentSettings,
       iteration: this.iteration,
       evaluation,

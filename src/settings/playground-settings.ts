@@ -79,7 +79,8 @@ export function trainingRestarts(a: TrainingSettings, b: TrainingSettings): bool
     a.reduction !== b.reduction ||
     a.initialBias !== b.initialBias ||
     !sameNumbers(a.initialWeights, b.initialWeights) ||
-    a.features.join() !== b.features.join()
+    a.features.join() !== b.features.join() ||
+    a.testFraction !== b.testFraction
   );
 }
 

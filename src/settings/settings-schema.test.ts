@@ -142,7 +142,7 @@ describe('links and attributes', () => {
     expect(SETTINGS.learningRate.inLink(DEFAULT_PLAYGROUND)).toBe(true);
   });
 
-  it('are read from the eight attributes the elements declare (components/model-attributes.ts), in table order', () => {
+  it('are read from the nine attributes the elements declare (components/model-attributes.ts), in table order', () => {
     expect(attributeSettings().map((row) => row.attribute)).toEqual([
       'dataset',
       'learning-rate',
@@ -152,6 +152,7 @@ describe('links and attributes', () => {
       'reduction',
       'l2',
       'threshold',
+      'test-fraction',
     ]);
   });
 });

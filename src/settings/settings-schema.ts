@@ -18,6 +18,7 @@ import {
 import { GAUSSIAN_LIMITS } from '../model/gaussians';
 import type { Reduction } from '../model/regression';
 import { NOISE_LIMITS, SHAPES } from '../model/shapes';
+import { SPLIT_LIMITS } from '../model/split';
 import { formatLimit, readNumberText, UnreadNumber } from '../text/number-text';
 import { quote } from '../text/quote';
 import {
@@ -379,13 +380,19 @@ export const SETTINGS = {
     url: 'l2',
     attribute: 'l2',
     ...training('l2'),
-    ...number('λ', LIMITS.l2),
+    ...number('L2 λ', LIMITS.l2),
   }),
   threshold: define({
     url: 'threshold',
     attribute: 'threshold',
     ...training('threshold'),
     ...number('threshold', LIMITS.threshold),
+  }),
+  testFraction: define({
+    url: 'test',
+    attribute: 'test-fraction',
+    ...training('testFraction'),
+    ...number('test fraction', SPLIT_LIMITS.fraction),
   }),
   batchSize: define({
     url: 'batch',

@@ -31,7 +31,7 @@ describe('the settings table', () => {
     ],
     [{ initialWeights: [1] }, 'w(0) must have one number per feature (2: x₁, x₂), got 1: 1'],
     [{ initialWeights: 'x' as unknown as number[] }, 'w(0) must be a list of numbers, one per feature, got "x"'],
-    [{ l2: -1 }, 'λ must be between 0 and 1000, got -1'],
+    [{ l2: -1 }, 'L2 λ must be between 0 and 1000, got -1'],
     [{ threshold: 1 }, 'threshold must be between 0.01 and 0.99, got 1'],
     [
       { features: ['x1'] as const },

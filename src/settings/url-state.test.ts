@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MEMBER_NAMES } from '../fuzz/arbitraries';
-import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from './playground-settings';
+import { FEATURES } from '../model/features';
+import { DEFAULT_PLAYGROUND, DRAWN_BY, type PlaygroundSettings } from './playground-settings';
 import { applyChange } from './settings-change';
+import { PRESETS } from './settings-schema';
 import { decodeSettings, encodeSettings } from './url-state';
 
 describe('URL hash', () => {
@@ -35,7 +37,11 @@ describe('URL hash', () => {
 
   it('round-trips any valid settings', () => {
     const settings = fc.record({
-      preset: fc.constantFrom('tutorial' as const, 'gaussians' as const),
+      preset: fc.constantFrom(...PRESETS),
+      noise: fc.double({ min: 0, max: 4, noNaN: true }),
+      features: fc.subarray([...FEATURES], { minLength: 2 }),
+      l2: fc.double({ min: 0, max: 1000, noNaN: true }),
+      threshold: fc.double({ min: 0.01, max: 0.99, noNaN: true }),
       perClass: fc.integer({ min: 1, max: 1_000_000 }),
       std: fc.double({ min: 0.01, max: 10, noNaN: true }),
       seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
@@ -52,10 +58,13 @@ describe('URL hash', () => {
       fc.property(settings, (r) => {
         const s: PlaygroundSettings = applyChange(DEFAULT_PLAYGROUND, {
           preset: r.preset,
-          gaussians: { perClass: r.perClass, std: r.std, seed: r.seed, mean0: [r.mx, 0] },
+          gaussians: { perClass: r.perClass, std: r.std, seed: r.seed, mean0: [r.mx, 0], noise: r.noise },
           training: {
             learningRate: r.lr,
-            initialWeights: [r.w1, 0 - r.w1],
+            features: r.features,
+            initialWeights: r.features.map((_, j) => (j % 2 === 0 ? r.w1 : 0 - r.w1)),
+            l2: r.l2,
+            threshold: r.threshold,
             initialBias: r.b,
             bias: r.bias,
             reduction: r.reduction,
@@ -65,9 +74,9 @@ describe('URL hash', () => {
         });
         const back = decodeSettings(encodeSettings(s));
         expect(back.notices).toEqual([]);
-        // The gaussians are only written for that preset; compare what the link carries.
-        if (s.preset === 'gaussians') expect(back.settings).toEqual(s);
-        else expect({ ...back.settings, gaussians: s.gaussians }).toEqual(s);
+        // A draw setting is written only for the presets drawn from it; compare what the link carries.
+        expect({ ...back.settings, gaussians: s.gaussians }).toEqual(s);
+        for (const key of DRAWN_BY[s.preset]) expect(back.settings.gaussians[key], key).toEqual(s.gaussians[key]);
       }),
     );
   });
@@ -78,7 +87,12 @@ describe('URL hash', () => {
     ['n=0', /"n=0" was ignored \(per class must be between 1 and 1\u202f000\u202f000/],
     ['n=2.5', /"n=2.5" was ignored \(per class must be a whole number/],
     ['std=0', /"std=0" was ignored/],
-    ['w0=1', /"w0=1" was ignored/],
+    ['w0=1', /"w0=1" was ignored \(w\(0\) must have one number per feature \(2: x₁, x₂\), got 1: 1\)/],
+    ['features=x1', /"features=x1" was ignored \(features must hold at least 2 different features/],
+    ['features=x1,x9', /"features=x1,x9" was ignored \(features has no feature "x9"/],
+    ['l2=-1', /"l2=-1" was ignored \(L2 λ must be between 0 and 1000/],
+    ['threshold=1', /"threshold=1" was ignored \(threshold must be between 0.01 and 0.99/],
+    ['noise=9', /"noise=9" was ignored \(noise must be between 0 and 4/],
     ['cost=max', /"cost=max" was ignored \(cost must be "sum" or "mean"/],
     ['bias=yes', /"bias=yes" was ignored/],
     ['preset=iris', /"preset=iris" was ignored/],
@@ -132,6 +146,15 @@ describe('URL hash', () => {
     const decoded = decodeSettings(`#${key}=1&lr=0.2`);
     expect(decoded.settings.training.learningRate).toBe(0.2);
     expect(decoded.notices).toEqual([`The link's "${key}=1" is not a setting of this page; it was ignored.`]);
+  });
+
+  it('reads w(0) against the features wherever the link names them, and carries w(0) to new features', () => {
+    const late = decodeSettings('#w0=1,2,3&features=x1,x2,x1^2');
+    expect(late.notices).toEqual([]);
+    expect(late.settings.training.initialWeights).toEqual([1, 2, 3]);
+    const carried = decodeSettings('#features=x2,x1*x2');
+    expect(carried.settings.training.features).toEqual(['x2', 'x1*x2']);
+    expect(carried.settings.training.initialWeights).toEqual([-2, 0]);
   });
 
   it('keeps the good values of a link with one bad one', () => {

@@ -1,0 +1,82 @@
+/**
+ * How the model does on the test set it never trains on: the mean cost
+ * (penalised as the training cost is) and the accuracy at the threshold,
+ * and the same over the iterations for the loss chart. Measured on the CPU
+ * from the run's weights: once per run, and no more often than every
+ * TEST_INTERVAL_MS while Play runs; beyond TEST_SAMPLES points from every
+ * k-th test point (an estimate, said so).
+ */
+import { correctCount, evaluate, modelOptions } from '../model/regression';
+import type { Run } from '../session/training-session';
+
+export const TEST_SAMPLES = 200_000;
+export const TEST_INTERVAL_MS = 250;
+
+export interface TestMeasures {
+  /** The points held out. */
+  readonly samples: number;
+  /** The points measured: fewer than `samples` makes the measures estimates. */
+  readonly visited: number;
+  /** The mean cost on them, plus (λ/2)‖w‖². */
+  readonly cost: number;
+  readonly accuracy: number;
+  readonly iteration: number;
+}
+
+/** The test measures of a run (undefined without a test set), and their history since the run started. */
+export class TestMeasureCache {
+  private run: Run | undefined;
+  private measures: TestMeasures | undefined;
+  private at = Number.NEGATIVE_INFINITY;
+  private trail: TestMeasures[] = [];
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  /** Every measure taken since the run last started from w(0) (or its data changed), oldest first. */
+  get history(): readonly TestMeasures[] {
+    return this.trail;
+  }
+
+  of(run: Run, playing: boolean): TestMeasures | undefined {
+    if (run === this.run) return this.measures;
+    const test = run.test;
+    const sameData = this.run?.dataVersion === run.dataVersion;
+    if (playing && sameData && this.now() - this.at < TEST_INTERVAL_MS) return this.measures;
+    // A new start or new data begin a new history.
+    if (!sameData || run.iteration < (this.trail.at(-1)?.iteration ?? 0)) this.trail = [];
+    this.run = run;
+    this.at = this.now();
+    if (!test) {
+      this.measures = undefined;
+      return undefined;
+    }
+    const n = test.targets.length;
+    const stride = Math.max(1, Math.ceil(n / TEST_SAMPLES));
+    const sample = stride === 1 ? test : everyKth(test, stride);
+    const { bias, features, l2, threshold } = run.settings;
+    const e = evaluate(sample, run.evaluation.params, modelOptions('mean', bias, { features, l2, threshold }));
+    const visited = sample.targets.length;
+    this.measures = {
+      samples: n,
+      visited,
+      cost: e.meanCost,
+      accuracy: correctCount(e.confusion) / visited,
+      iteration: run.iteration,
+    };
+    if (this.trail.at(-1)?.iteration === run.iteration) this.trail = this.trail.slice(0, -1);
+    this.trail = [...this.trail, this.measures];
+    return this.measures;
+  }
+}
+
+function everyKth(data: Run['data'], k: number): Run['data'] {
+  const n = Math.ceil(data.targets.length / k);
+  const points = new Float64Array(2 * n);
+  const targets = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    points[2 * j] = data.points[2 * j * k]!;
+    points[2 * j + 1] = data.points[2 * j * k + 1]!;
+    targets[j] = data.targets[j * k]!;
+  }
+  return { points, targets };
+}
