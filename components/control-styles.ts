@@ -7,7 +7,7 @@ export const controlStyles = [
   css`
   :host { display: block; }
   /* min-width: 0 lets a fieldset shrink below its content's width (its default is min-content). */
-  fieldset { border: 1px solid var(--_lp-border); border-radius: 6px; margin: 0; padding: 0.2em 0.55em 0.45em; min-width: 0; }
+  fieldset { border: 1px solid var(--_lp-border); border-radius: 6px; margin: 0; padding: 0.15em 0.55em 0.35em; min-width: 0; }
   input[type='file'] { max-width: 100%; font-size: 0.85em; }
   legend { font-weight: 600; padding: 0 0.3em; }
   /* Fields side by side, sharing the row, each at least as wide as its value (a long one wraps the row). */
@@ -16,7 +16,7 @@ export const controlStyles = [
   /* Three fields and a button: the fields share what the button leaves. */
   .row.bottom { align-items: end; }
   .row > button { flex: none; }
-  .line { display: flex; align-items: center; gap: 0.25em 0.5em; flex-wrap: wrap; margin-top: 0.25em; }
+  .line { display: flex; align-items: center; gap: 0.2em 0.5em; flex-wrap: wrap; margin-top: 0.2em; }
   label { font-size: 0.9em; }
   select, button, input[type='range'], input[type='file'] { font: inherit; }
   select, button { padding: 0.1em 0.4em; min-height: 1.9em; }

@@ -1,8 +1,10 @@
 import { html } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import type { PublishedState } from '../src/controller/published-state';
 import './lp-confusion-matrix';
 import type { LpConfusionMatrix } from './lp-confusion-matrix';
+import { settingsSent } from './testing/controls';
 import { type LpFakeModel, publishedState, startingState } from './testing/fake-model';
 import { mount, seriousViolations, settled } from './testing/mount';
 
@@ -52,6 +54,31 @@ describe('<lp-confusion-matrix> alone', () => {
     expect(measure('recall')).toBe((18 / 20).toFixed(3));
     expect(measure('f1')).toBe(((2 * (18 / 22) * (18 / 20)) / (18 / 22 + 18 / 20)).toFixed(3));
     expect(matrix.shadowRoot?.querySelector('caption')?.textContent).toBe('Confusion matrix at y ≥ 0.7');
+  });
+
+  it('with adjustable, asks for the threshold by its slider, by pointer or keys, and shows the value beside it', async () => {
+    const matrix = await mount<LpConfusionMatrix>(html`<lp-confusion-matrix adjustable></lp-confusion-matrix>`);
+    matrix.confusion = { truePositive: 1, falsePositive: 2, trueNegative: 3, falseNegative: 4 };
+    await settled(matrix);
+    const sent = settingsSent(matrix);
+    const slider = matrix.shadowRoot?.querySelector('#threshold-slider') as HTMLInputElement;
+    expect([slider.min, slider.max, slider.value]).toEqual(['0.01', '0.99', '0.5']);
+    slider.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    matrix.threshold = 0.51;
+    await settled(matrix);
+    await userEvent.keyboard('{PageUp}');
+    expect(sent).toEqual([{ training: { threshold: 0.51 } }, { training: { threshold: 0.61 } }]);
+    matrix.threshold = 0.61;
+    await settled(matrix);
+    expect(matrix.shadowRoot?.querySelector('[data-threshold]')?.textContent).toBe('0.61');
+    expect(await seriousViolations(matrix)).toEqual([]);
+    // Without it, a figure: the value in the caption, no slider.
+    const figure = await mount<LpConfusionMatrix>(html`<lp-confusion-matrix threshold="0.3"></lp-confusion-matrix>`);
+    figure.confusion = matrix.confusion;
+    await settled(figure);
+    expect(figure.shadowRoot?.querySelector('#threshold-slider')).toBeNull();
+    expect(figure.shadowRoot?.querySelector('caption')?.textContent).toBe('Confusion matrix at y ≥ 0.3');
   });
 
   it('marks the diagonal right and the rest wrong, in different colours', async () => {

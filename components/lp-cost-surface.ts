@@ -204,7 +204,13 @@ export class LpCostSurface extends LitElement {
   private heading(): string {
     const [i, j] = this.axes.map(weightSymbol);
     const width = this.params?.w.length ?? 2;
-    if (width > 2) return `ξ(${i}, ${j}), the other weights${this.bias ? ' and b' : ''} as they are now`;
+    if (width > 2) {
+      const held = Array.from({ length: width }, (_, k) => k).filter((k) => !this.axes.includes(k));
+      // Three or more held are named by their first and last: the title must fit over the plot.
+      const names =
+        held.length > 2 ? `${weightSymbol(held[0]!)}…${weightSymbol(held.at(-1)!)}` : held.map(weightSymbol).join(', ');
+      return `ξ(${i}, ${j}) at the current ${names}${this.bias ? ', b' : ''}`;
+    }
     return this.bias ? `ξ(${i}, ${j}) at b = ${formatNumber(this.params?.b ?? 0, 3)}` : `Cost ξ(${i}, ${j})`;
   }
 

@@ -21,7 +21,6 @@ import type { ClassLabel } from '../src/plot/palette';
 import { DRAWN_BY, type DrawSettings, type Preset, type SettingsChange } from '../src/settings/playground-settings';
 import { DEFAULT_SETTINGS } from '../src/settings/settings';
 import { PRESET_NAMES, PRESETS, SETTINGS, type Setting } from '../src/settings/settings-schema';
-import { formatCount } from '../src/text/format';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';
@@ -40,8 +39,6 @@ export class LpDataControls extends LitElement {
   @property({ attribute: false }) gaussians: DrawSettings | undefined;
   /** The share of the data held out as a test set. */
   @property({ type: Number, attribute: 'test-fraction' }) testFraction = DEFAULT_SETTINGS.testFraction;
-  /** How many points that holds out (shown beside it). */
-  @property({ type: Number, attribute: false }) testSamples = 0;
   /** Where the data came from when they are custom (a file, clicks); '' while they are the preset's. */
   @property() custom = '';
   /** Which class a plain click on the scatter adds (shift-click adds the other). */
@@ -56,7 +53,6 @@ export class LpDataControls extends LitElement {
       this.custom = m.published?.customData ?? '';
       this.addClass = m.addClass;
       this.testFraction = m.settings.training.testFraction;
-      this.testSamples = m.published?.state.testSamples ?? 0;
     });
   }
 
@@ -77,14 +73,12 @@ export class LpDataControls extends LitElement {
       ${this.custom ? html`<p class="hint" data-custom>${this.custom} Choose a preset to go back to it.</p>` : nothing}
       ${g && !this.custom && DRAWN_BY[this.preset].length > 0 ? this.drawFields(g) : nothing}
       <div class="line">
+        <label class="file">Load CSV…<input id="csv" type="file" accept=".csv,text/csv,text/plain"
+          aria-label="Load CSV (x1,x2,t)" @change=${this.readFile} /></label>
+        <!-- How many that holds out the scatter's legend says, beside the hollow test points. -->
         <lp-number-field class="narrow" inline .label=${SETTINGS.testFraction.label} .value=${this.testFraction}
           .min=${SETTINGS.testFraction.range.min} .max=${SETTINGS.testFraction.range.max}
           @lp-number=${(e: NumberEvent) => this.change({ training: { testFraction: e.detail.value } })}></lp-number-field>
-        <span class="hint" data-test-samples>${this.testFraction > 0 ? `${formatCount(this.testSamples)} held out, drawn hollow` : 'none held out'}</span>
-      </div>
-      <div class="line">
-        <label class="file">Load CSV…<input id="csv" type="file" accept=".csv,text/csv,text/plain"
-          aria-label="Load CSV (x1,x2,t)" @change=${this.readFile} /></label>
         <span class="spacer"></span>
         <span class="line tight" role="radiogroup" aria-label="Class a click on the scatter adds">
           <span>click adds</span>

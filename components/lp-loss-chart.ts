@@ -165,7 +165,7 @@ export class LpLossChart extends LitElement {
       testLine((t) => accuracy(t.accuracy)),
     );
     const said = [
-      ...(test.length > 0 ? ['solid: training · dotted: test set'] : []),
+      ...(test.length > 0 ? ['dotted: test set'] : []),
       ...(batch.length > 0 ? ['lines: all the data · faint dots: one mini-batch'] : []),
     ];
     root

@@ -25,6 +25,10 @@ describe('<lp-model-controls> alone', () => {
     expect(boxes.map((b) => b.checked)).toEqual([true, true, false, false, false, false, false]);
     expect(el.shadowRoot?.querySelector('[role=group]')?.getAttribute('aria-label')).toBe('Features φ(x)');
     const changes = settingsSent(el);
+    // A menu: its summary names the features and opens it; Escape closes it again, focus back on the summary.
+    const summary = el.shadowRoot?.querySelector('summary') as HTMLElement;
+    expect(summary.textContent).toBe('φ(x) = (x₁, x₂)');
+    await userEvent.click(summary);
     await userEvent.click(boxes[2]!);
     // By keyboard: Space on a focused box ticks it.
     el.features = ['x1', 'x2', 'x1^2'];
@@ -35,29 +39,23 @@ describe('<lp-model-controls> alone', () => {
       { training: { features: ['x1', 'x2', 'x1^2'] } },
       { training: { features: ['x1', 'x2', 'x1^2', 'x2^2'] } },
     ]);
-    el.features = ['x1^2', 'x2^2'];
+    await userEvent.keyboard('{Escape}');
+    expect((el.shadowRoot?.querySelector('details') as HTMLDetailsElement).open).toBe(false);
+    expect(el.shadowRoot?.activeElement).toBe(summary);
+    el.features = ['x1^2', 'x2^2', 'x1*x2', 'sin(x1)'];
     await settled(el);
+    expect(summary.textContent).toBe('φ(x) = (x₁², x₂², x₁x₂, … 4)');
     expect(el.shadowRoot?.querySelector('legend')?.textContent).toBe('Model y = σ(φ(x)·w + b)');
     expect(await seriousViolations(el)).toEqual([]);
   });
 
-  it('asks for λ typed and for the threshold by slider (arrow keys) or typed', async () => {
+  it('asks for λ typed, and refuses a bad one by name', async () => {
     const el = await mount<LpModelControls>(html`<lp-model-controls></lp-model-controls>`);
     const changes = settingsSent(el);
     await enter(el, field(el, SETTINGS.l2.label), '0.25');
-    const slider = el.shadowRoot?.querySelector('#threshold-slider') as HTMLInputElement;
-    expect([slider.min, slider.max, slider.value]).toEqual(['0.01', '0.99', '0.5']);
-    slider.focus();
-    await userEvent.keyboard('{ArrowRight}');
-    await enter(el, field(el, SETTINGS.threshold.label), '0.8');
-    expect(changes).toEqual([
-      { training: { l2: 0.25 } },
-      { training: { threshold: 0.51 } },
-      { training: { threshold: 0.8 } },
-    ]);
-    // A bad λ is refused in the field, naming it; nothing is asked for.
+    expect(changes).toEqual([{ training: { l2: 0.25 } }]);
     await enter(el, field(el, SETTINGS.l2.label), '-1');
-    expect(changes).toHaveLength(3);
+    expect(changes).toHaveLength(1);
     expect(messageOf(field(el, SETTINGS.l2.label))).toMatch(/^L2 λ must be/);
   });
 

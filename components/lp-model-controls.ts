@@ -1,13 +1,13 @@
 /**
  * The model: the features φ(x) it sees (x₁ and x₂ are the tutorial's; x₁²,
  * x₂², x₁x₂, sin x₁ and sin x₂ bend the boundary), whether b is trained,
- * whether the cost sums or averages over the samples, the L2 penalty λ, and
- * the threshold above which y says class 1.
+ * whether the cost sums or averages over the samples, and the L2 penalty λ.
+ * (The threshold is set where its effect shows, on the confusion matrix.)
  *
- * @fires lp-settings - a setting of the model changed: { training: { features | bias | reduction | l2 | threshold } }
+ * @fires lp-settings - a setting of the model changed: { training: { features | bias | reduction | l2 } }
  * @csspart fieldset - the panel
  */
-import { html, LitElement } from 'lit';
+import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { DEFAULT_FEATURES, FEATURE_LABELS, FEATURES, type Feature } from '../src/model/features';
 import type { Reduction } from '../src/model/regression';
@@ -21,7 +21,18 @@ import { consumeModel } from './model-context';
 
 @customElement('lp-model-controls')
 export class LpModelControls extends LitElement {
-  static override styles = controlStyles;
+  static override styles = [
+    controlStyles,
+    css`
+      .features { position: relative; min-width: 0; }
+      summary { cursor: pointer; font-size: 0.9em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      summary:focus-visible { outline: 3px solid var(--_lp-focus); outline-offset: 2px; }
+      /* Over what follows, as a menu: the panel keeps its height whether it is open or not. */
+      .menu { position: absolute; z-index: 3; top: 100%; left: 0; display: grid; grid-template-columns: repeat(2, max-content); gap: 0.15em 0.8em;
+        padding: 0.35em 0.6em; background: var(--_lp-surface); border: 1px solid var(--_lp-control-border); border-radius: 6px;
+        box-shadow: 0 2px 8px rgb(0 0 0 / 0.2); }
+    `,
+  ];
 
   /** Whether b is trained. */
   @property({ type: Boolean }) bias = DEFAULT_SETTINGS.bias;
@@ -31,8 +42,6 @@ export class LpModelControls extends LitElement {
   @property({ attribute: false }) features: readonly Feature[] = DEFAULT_SETTINGS.features;
   /** λ of the L2 penalty. */
   @property({ type: Number }) l2 = DEFAULT_SETTINGS.l2;
-  /** y at or above it says class 1. */
-  @property({ type: Number }) threshold = DEFAULT_SETTINGS.threshold;
 
   constructor() {
     super();
@@ -43,28 +52,30 @@ export class LpModelControls extends LitElement {
       this.reduction = t.reduction;
       this.features = t.features;
       this.l2 = t.l2;
-      this.threshold = t.threshold;
     });
   }
 
   override render() {
     const linear = this.features.join() === DEFAULT_FEATURES.join();
     const l2 = SETTINGS.l2;
-    const threshold = SETTINGS.threshold;
     return html`<fieldset part="fieldset">
       <legend>Model y = σ(${linear ? 'x' : 'φ(x)'}·w + b)</legend>
-      <div class="line tight features" role="group" aria-label="Features φ(x)">
-        <span>φ(x)</span>
-        ${FEATURES.map(
-          (f) => html`<label><input type="checkbox" name="feature" value=${f} .checked=${this.features.includes(f)}
-            @change=${(e: Event) => this.toggle(f, (e.target as HTMLInputElement).checked)} />${FEATURE_LABELS[f]}</label>`,
-        )}
+      <!-- The features as a menu that opens over the panel (seven boxes would take two lines), then the bias. -->
+      <div class="line">
+        <details class="features" @keydown=${this.onMenuKey}>
+          <summary aria-label=${`Features φ(x): ${this.features.map((f) => FEATURE_LABELS[f]).join(', ')}`}>φ(x) = (${this.featureSummary()})</summary>
+          <div class="menu" role="group" aria-label="Features φ(x)">
+            ${FEATURES.map(
+              (f) => html`<label><input type="checkbox" name="feature" value=${f} .checked=${this.features.includes(f)}
+                @change=${(e: Event) => this.toggle(f, (e.target as HTMLInputElement).checked)} />${FEATURE_LABELS[f]}</label>`,
+            )}
+          </div>
+        </details>
+        <span class="spacer"></span>
+        <label><input type="checkbox" id="bias" .checked=${this.bias}
+          @change=${(e: Event) => this.send({ bias: (e.target as HTMLInputElement).checked })} />bias b</label>
       </div>
       <div class="line">
-        <label><input type="checkbox" id="bias" .checked=${this.bias}
-          @change=${(e: Event) => this.send({ bias: (e.target as HTMLInputElement).checked })} />
-          bias b</label>
-        <span class="spacer"></span>
         <span role="radiogroup" aria-label="Cost reduction" class="line tight">
           <span>cost</span>
           ${REDUCTIONS.map(
@@ -75,21 +86,27 @@ export class LpModelControls extends LitElement {
               @change=${() => this.send({ reduction: r })} />${r}</label>`,
           )}
         </span>
-      </div>
-      <div class="line">
+        <span class="spacer"></span>
         <lp-number-field class="narrow" inline .label=${l2.label} .value=${this.l2} .min=${l2.range.min} .max=${l2.range.max}
           @lp-number=${(e: NumberEvent) => this.send({ l2: e.detail.value })}></lp-number-field>
-        <span class="spacer"></span>
-        <label for="threshold-slider">threshold</label>
-        <input id="threshold-slider" type="range" min=${threshold.range.min} max=${threshold.range.max} step="0.01"
-          .value=${String(this.threshold)} aria-valuetext=${String(this.threshold)}
-          @input=${(e: Event) => this.send({ threshold: Number((e.target as HTMLInputElement).value) })} />
-        <lp-number-field class="narrow" inline hide-label .label=${threshold.label} .value=${this.threshold}
-          .min=${threshold.range.min} .max=${threshold.range.max}
-          @lp-number=${(e: NumberEvent) => this.send({ threshold: e.detail.value })}></lp-number-field>
       </div>
     </fieldset>`;
   }
+
+  /** The features as the closed menu names them: all of them up to three, then the first three and a count. */
+  private featureSummary(): string {
+    const names = this.features.map((f) => FEATURE_LABELS[f]);
+    return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')}, … ${names.length}`;
+  }
+
+  /** Escape closes the menu and gives the focus back to its summary. */
+  private onMenuKey = (event: KeyboardEvent): void => {
+    const details = event.currentTarget as HTMLDetailsElement;
+    if (event.key !== 'Escape' || !details.open) return;
+    details.open = false;
+    details.querySelector('summary')?.focus();
+    event.stopPropagation();
+  };
 
   /** The features with `feature` ticked or not, in FEATURES order (the settings keep that order anyway). */
   private toggle(feature: Feature, on: boolean): void {

@@ -43,7 +43,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { LpModel, ViewShortcutEvent } from './lp-model';
 import type { LpShortcutHelp } from './lp-shortcut-help';
-import { playgroundPanels } from './playground-layout';
+import { type ChartView, playgroundPanels } from './playground-layout';
 import { playgroundStyles } from './playground-styles';
 import { TableDock } from './table-dock';
 import type { NoteEvent } from './transient-note';
@@ -79,6 +79,8 @@ export class LpPlayground extends ModelAttributes implements ModelHolder {
   private readonly dock = new TableDock(this);
   /** What the bar's buttons said last (a link copied), shown in the status line while it lasts. */
   @state() private note = '';
+  /** What the chart panel shows: the cost and accuracy over the iterations, or the ROC curve. */
+  @state() private chartView: ChartView = 'cost';
 
   override render() {
     return html`<lp-model dataset=${this.preset ?? nothing} learning-rate=${this.learningRate ?? nothing}
@@ -103,7 +105,7 @@ export class LpPlayground extends ModelAttributes implements ModelHolder {
             <lp-shortcut-help exportparts="button: help-button"></lp-shortcut-help>
           </div>
         </div>
-        ${playgroundPanels(this.dock)}
+        ${playgroundPanels(this.dock, this.chartView, (view) => (this.chartView = view))}
       </div>
     </lp-model>`;
   }

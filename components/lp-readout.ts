@@ -1,7 +1,9 @@
 /**
  * The numbers of the current model: iteration, N, the weights, the bias, the
  * cost ξ (under its reduction), the accuracy, and the gradient ∂ξ/∂w the next full-batch step goes
- * against (the arrow on the cost surface). Two label–value pairs a row, or one (`stacked`).
+ * against (the arrow on the cost surface; for the tutorial's two weights:
+ * a wider model's would not fit beside the plots). Two label–value pairs a
+ * row, or one (`stacked`) while the model has two weights.
  *
  * @attr stacked - one label and value a row instead of two: half as wide, twice as tall
  * @csspart readouts - the list of labels and values
@@ -29,6 +31,8 @@ export class LpReadout extends LitElement {
       /* One pair a row: half as wide (beside a chart, under controls). */
       :host([stacked]) dl { grid-template-columns: repeat(2, max-content); column-gap: 0.8em; }
       :host([stacked]) dd { margin: 0; }
+      /* More than two weights: two pairs a row even when stacked, or the list would run past any panel. */
+      :host([stacked][many]) dl { grid-template-columns: repeat(4, max-content); column-gap: 0.6em; }
     `,
   ];
 
@@ -54,6 +58,10 @@ export class LpReadout extends LitElement {
     });
   }
 
+  protected override willUpdate(): void {
+    this.toggleAttribute('many', (this.state?.weights.length ?? 2) > 2);
+  }
+
   override render() {
     const s = this.state;
     if (s === undefined) return html`<p>Loading…</p>`;
@@ -61,13 +69,14 @@ export class LpReadout extends LitElement {
     const pair = (label: string, name: string, value: string) =>
       html`<dt>${label}</dt><dd data-readout=${name}>${value}</dd>`;
     // Two pairs a row keep their columns: a missing pair leaves its place empty.
-    const none = this.stacked ? nothing : html`<dt></dt><dd></dd>`;
+    const paired = !this.stacked || s.weights.length > 2;
+    const none = paired ? html`<dt></dt><dd></dd>` : nothing;
     return html`<dl part="readouts" aria-live="off">
       ${pair('iteration', 'iteration', String(s.iteration))}${pair('N', 'samples', formatCount(s.samples))}
       ${s.weights.map((w, j) => pair(weightSymbol(j), `w${j + 1}`, formatNumber(w)))}${s.weights.length % 2 ? none : nothing}
       ${this.bias ? html`${pair('b', 'b', formatNumber(s.bias))}${g ? pair('∂ξ/∂b', 'db', formatNumber(g.b)) : none}` : nothing}
       ${pair(`ξ (${this.reduction})`, 'cost', formatNumber(s.cost))}${pair('accuracy', 'accuracy', formatPercent(s.accuracy))}
-      ${g ? g.w.map((d, j) => pair(`∂ξ/∂${weightSymbol(j)}`, `dw${j + 1}`, formatNumber(d))) : nothing}
+      ${g && g.w.length <= 2 ? g.w.map((d, j) => pair(`∂ξ/∂${weightSymbol(j)}`, `dw${j + 1}`, formatNumber(d))) : nothing}
     </dl>`;
   }
 }

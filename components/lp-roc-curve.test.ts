@@ -29,7 +29,7 @@ describe('<lp-roc-curve>', () => {
       html`<lp-roc-curve style="width:300px;height:300px" .roc=${roc} .confusion=${confusion} threshold="0.5"></lp-roc-curve>`,
     );
     const svg = await drawn(el);
-    expect(svg.querySelector('.title')?.textContent).toBe('ROC · AUC 0.750');
+    expect(svg.querySelector('.title')?.textContent).toBe('AUC 0.750');
     const vertices = [...(svg.querySelector('.curve')?.getAttribute('d') ?? '').matchAll(/[ML]([-\d.e]+),([-\d.e]+)/g)];
     expect(vertices).toHaveLength(roc.curve.falsePositiveRate.length);
     expect(svg.querySelector('circle.current')?.getAttribute('data-rates')).toBe('0,0.5');
@@ -42,10 +42,10 @@ describe('<lp-roc-curve>', () => {
       html`<lp-roc-curve style="width:300px;height:300px" .roc=${{ ...roc, n: 400_000 }}></lp-roc-curve>`,
     );
     const svg = await drawn(el);
-    expect(svg.querySelector('.title')?.textContent).toBe('ROC · AUC 0.750 (from 4 of 400\u202f000)');
+    expect(svg.querySelector('.title')?.textContent).toBe('AUC 0.750 (from 4 of 400\u202f000)');
     el.roc = undefined;
     await settled(el);
-    expect(svg.querySelector('.title')?.textContent).toBe('ROC: needs points of both classes');
+    expect(svg.querySelector('.title')?.textContent).toBe('no ROC: one class only');
     expect(svg.querySelector('circle.current')?.getAttribute('visibility')).toBe('hidden');
   });
 

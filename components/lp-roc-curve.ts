@@ -88,19 +88,20 @@ export class LpRocCurve extends LitElement {
       .attr('data-rates', at ? at.join(',') : null)
       .attr('cx', at ? x(at[0]) : 0)
       .attr('cy', at ? y(at[1]) : 0);
+    // In the bottom right corner, which a curve better than chance leaves empty.
     root
       .select('.title')
-      .attr('x', plot.left + 6)
-      .attr('y', plot.top + 6)
-      .attr('dominant-baseline', 'hanging')
+      .attr('x', plot.left + plot.width - 4)
+      .attr('y', plot.top + plot.height - 4)
+      .attr('text-anchor', 'end')
       .text(this.heading());
   }
 
   private heading(): string {
     const roc = this.roc;
-    if (!roc) return 'ROC: needs points of both classes';
+    if (!roc) return 'no ROC: one class only';
     const estimate = roc.visited < roc.n ? ` (from ${formatCount(roc.visited)} of ${formatCount(roc.n)})` : '';
-    return `ROC · AUC ${formatNumber(roc.curve.auc, 3)}${estimate}`;
+    return `AUC ${formatNumber(roc.curve.auc, 3)}${estimate}`;
   }
 
   private description(): string {
@@ -108,7 +109,7 @@ export class LpRocCurve extends LitElement {
     const point = at
       ? `; at the threshold ${this.threshold} the false-positive rate is ${formatNumber(at[0], 3)} and the true-positive rate ${formatNumber(at[1], 3)}`
       : '';
-    return `${this.heading()}: the true-positive rate against the false-positive rate over every threshold${point}`;
+    return `ROC curve, ${this.heading()}: the true-positive rate against the false-positive rate over every threshold${point}`;
   }
 }
 

@@ -21,10 +21,28 @@ import './lp-roc-curve';
 import './lp-scatter';
 import type { TableDock } from './table-dock';
 
-export function playgroundPanels(dock: TableDock) {
+/** What the chart panel shows: the cost and accuracy over the iterations, or the ROC curve. */
+export type ChartView = 'cost' | 'roc';
+
+const CHART_VIEWS: readonly { readonly view: ChartView; readonly label: string }[] = [
+  { view: 'cost', label: 'Cost' },
+  { view: 'roc', label: 'ROC' },
+];
+
+export function playgroundPanels(dock: TableDock, chartView: ChartView, showChart: (view: ChartView) => void) {
+  // One panel, two views: the ROC's square would take the room the loss chart needs beside the tables.
+  const switcher = html`<div class="chart-views" role="group" aria-label="Chart">
+    ${CHART_VIEWS.map(
+      ({
+        view,
+        label,
+      }) => html`<button type="button" class="toggle" aria-pressed=${chartView === view ? 'true' : 'false'}
+        @click=${() => showChart(view)}>${label}</button>`,
+    )}
+  </div>`;
   const readouts = html`<section class="readouts" part="panel" aria-label="Readouts"><lp-readout stacked exportparts="readouts"></lp-readout></section>`;
   const confusion = html`<section class="confusion" part="panel" aria-label="Confusion matrix">
-    <lp-confusion-matrix exportparts="table: confusion-table"></lp-confusion-matrix></section>`;
+    <lp-confusion-matrix adjustable exportparts="table: confusion-table"></lp-confusion-matrix></section>`;
   // The parts named here (and the figures' parts they export) are <lp-playground>'s, for ::part() on it.
   return html`<div class="main" part="main">
     <div class="controls" part="controls">
@@ -46,10 +64,13 @@ export function playgroundPanels(dock: TableDock) {
       <section class="surface" part="panel" aria-label="Cost surface and descent path">
         <lp-cost-surface exportparts="plot: surface-plot"></lp-cost-surface></section>
       <div class="bottom">
-        <section class="chart" part="panel" aria-label="Cost and accuracy over iterations">
-          <lp-loss-chart exportparts="plot: chart-plot"></lp-loss-chart></section>
-        <section class="roc" part="panel" aria-label="ROC curve">
-          <lp-roc-curve exportparts="plot: roc-plot"></lp-roc-curve></section>
+        <section class="chart" part="panel" aria-label=${chartView === 'cost' ? 'Cost and accuracy over iterations' : 'ROC curve'}>
+          ${switcher}
+          ${
+            chartView === 'cost'
+              ? html`<lp-loss-chart exportparts="plot: chart-plot"></lp-loss-chart>`
+              : html`<lp-roc-curve exportparts="plot: roc-plot"></lp-roc-curve>`
+          }</section>
         ${dock.has('readouts') ? nothing : readouts}${dock.has('confusion') ? nothing : confusion}
       </div>
     </div>

@@ -1,7 +1,7 @@
 /**
  * The playground's layout: a bar of buttons on top; the controls on the
- * left; messages, the scatter and the cost surface, the loss chart, the ROC
- * curve and the readouts on the right. The element fills the height it is given and the
+ * left; messages, the scatter and the cost surface, the loss chart (or the
+ * ROC curve in its place) and the readouts on the right. The element fills the height it is given and the
  * plots take what the rest leaves, so nothing scrolls. One factor,
  * --lp-scale, sizes every text (ticks and readouts included): presentation
  * mode sets it to 1.25.
@@ -34,7 +34,7 @@ export const playgroundStyles = [
   .adapter { color: var(--_lp-muted); font-size: 0.8em; margin: 0.2em 0 0; }
   .main { display: grid; grid-template-columns: minmax(15em, 18.5em) minmax(0, 1fr); gap: 0.9em; min-height: 0; }
   /* The controls' text a little smaller than the views' (scaled by the same factor in presentation mode). */
-  .controls { display: flex; flex-direction: column; gap: 0.35em; min-height: 0; font-size: 0.9em; }
+  .controls { display: flex; flex-direction: column; gap: 0.25em; min-height: 0; font-size: 0.9em; }
   .views {
     display: grid; min-height: 0; gap: 0.3em 1em;
     grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr);
@@ -50,9 +50,12 @@ export const playgroundStyles = [
   .surface { grid-area: surface; min-height: 0; }
   .chart { flex: 1; min-width: 12em; min-height: 7.5em; }
   .readouts, .confusion { flex: none; }
-  /* Square, as tall as the row: rates on both axes in the same units. */
-  .roc { flex: none; height: 100%; aspect-ratio: 1; min-height: 7.5em; }
-  .scatter > *, .surface > *, .chart > *, .roc > * { width: 100%; height: 100%; aspect-ratio: auto; }
+  /* The chart's two views, Cost and ROC, switched by two small buttons on a thin row of their own above it. */
+  .chart { display: flex; flex-direction: column; }
+  .chart-views { flex: none; display: flex; justify-content: flex-end; gap: 0.25em; }
+  .chart-views button.toggle { font-size: 0.7em; padding: 0 0.5em; }
+  .scatter > *, .surface > * { width: 100%; height: 100%; aspect-ratio: auto; }
+  .chart > lp-loss-chart, .chart > lp-roc-curve { flex: 1; min-height: 0; width: 100%; aspect-ratio: auto; }
   @media (max-width: 1000px) {
     :host { height: auto; }
     .main { grid-template-columns: minmax(0, 1fr); }
@@ -61,9 +64,8 @@ export const playgroundStyles = [
     .chart { flex-basis: 100%; }
     .scatter > * { aspect-ratio: 1; height: auto; }
     .surface > * { aspect-ratio: 1.15; height: auto; }
-    .chart > * { aspect-ratio: 2.6; height: auto; }
-    .roc { height: auto; width: min(20em, 100%); }
-    .roc > * { aspect-ratio: 1; height: auto; }
+    .chart > lp-loss-chart { aspect-ratio: 2.6; height: auto; }
+    .chart > lp-roc-curve { aspect-ratio: 1; height: auto; max-width: 24em; }
     .controls { order: 2; }
   }
   /*

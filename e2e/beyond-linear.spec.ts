@@ -35,11 +35,14 @@ test('circle: a line fails, x₁² and x₂² ticked by the UI close the boundar
   expect(linear.iteration).toBe(300);
   // Half the points are inside the ring: no line does much better than calling everything one class.
   expect(linear.accuracy).toBeLessThan(0.7);
-  expect(await page.locator('lp-scatter line.boundary').getAttribute('visibility')).not.toBe('hidden');
+  expect(await page.locator('lp-scatter svg.chart line.boundary').getAttribute('visibility')).not.toBe('hidden');
 
+  // The features are a menu: opened by its summary, each box ticked by a click.
+  await page.locator('lp-model-controls summary').click();
   await page.getByRole('checkbox', { name: 'x₁²' }).check();
   await page.getByRole('checkbox', { name: 'x₂²' }).check();
   await expect.poll(async () => (await playgroundState(page)).weights.length).toBe(4);
+  await expect(page.locator('lp-model-controls summary')).toHaveText('φ(x) = (x₁, x₂, x₁², … 4)');
   // New features restart from w(0): the kept ones keep theirs, the new ones start at 0.
   const restarted = await playgroundState(page);
   expect(restarted.iteration).toBe(0);
@@ -51,11 +54,9 @@ test('circle: a line fails, x₁² and x₂² ticked by the UI close the boundar
   const closed = page.locator('lp-scatter path.boundary.curved[data-closed]');
   await expect(closed).toHaveCount(1);
   expect(await closed.getAttribute('d')).toMatch(/^M.*Z$/);
-  await expect(page.locator('lp-scatter line.boundary')).toHaveAttribute('visibility', 'hidden');
-  // The cost surface is a slice now: its axes name the two weights it shows, its title says the rest are held.
-  await expect(page.locator('lp-cost-surface text[data-title]')).toContainText(
-    'the other weights and b as they are now',
-  );
+  await expect(page.locator('lp-scatter svg.chart line.boundary')).toHaveAttribute('visibility', 'hidden');
+  // The cost surface is a slice now: its title names the weights held where they are.
+  await expect(page.locator('lp-cost-surface text[data-title]')).toHaveText('ξ(w₁, w₂) at the current w₃, w₄, b');
   expect(errors.messages).toEqual([]);
 });
 
@@ -98,6 +99,8 @@ test('the threshold by keyboard moves the confusion matrix as computed here; AUC
     });
   });
   expect(state.auc).toBeCloseTo(ordered / pairs, 9);
+  // The ROC curve takes the chart's place at a click on its button.
+  await page.getByRole('button', { name: 'ROC' }).click();
   await expect(page.locator('lp-roc-curve text[data-title]')).toContainText(`AUC ${(ordered / pairs).toFixed(3)}`);
   // The threshold's point on the curve: its false- and true-positive rates.
   const rates = (await page.locator('lp-roc-curve circle.current').getAttribute('data-rates'))?.split(',').map(Number);

@@ -113,3 +113,30 @@ describe('CostSurfaceJob', () => {
     expect(job.status?.current).toBe(true);
   });
 });
+
+describe('CostSurfaceJob with more than two weights', () => {
+  it('is the slice through the held weights, and catches up with the last move of a run that stopped', async () => {
+    const data = tutorialDataset();
+    const settings = { ...DEFAULT_SETTINGS, features: ['x1', 'x2', 'x1^2'] as const, initialWeights: [-4, -2, 0.5] };
+    const session = new TrainingSession(new CpuEngine(), data, settings);
+    await session.ready;
+    const job = new CostSurfaceJob(session, { surfaceEvaluations: 2e5 }, () => undefined, serial());
+    job.update(session.run!);
+    await job.idle();
+    expect(job.status?.axes).toEqual([0, 1]);
+    expect(job.status?.image?.at.w).toEqual([-4, -2, 0.5]);
+    expect(job.status?.current).toBe(true);
+    // A step moves w₃, which the slice holds: the surface is recomputed, once due, without another update.
+    await session.step(1);
+    job.update(session.run!);
+    expect(job.status?.current).toBe(false);
+    await expect.poll(() => job.status?.current, { timeout: 3000, interval: 20 }).toBe(true);
+    await job.idle();
+    const image = job.status!.image!;
+    expect(image.at.w[2]).toBe(session.run!.evaluation.params.w[2]);
+    // Its corner is the cost there, w₃ held.
+    const at = { w: [image.grid.x[0], image.grid.y[0], image.at.w[2]!], b: 0 };
+    expect(image.values[0]).toBeCloseTo(cost(data, at, modelOptions('sum', false, { ...settings, l2: 0 })), 1);
+    job.stop();
+  });
+});

@@ -95,6 +95,9 @@ function heldValues(at: Params, axes: SurfaceAxes): number[] {
   return [...at.w.filter((_, j) => !axes.includes(j)), at.b];
 }
 
+/** Held values this close (relative) to the image's draw the same surface to the eye: it is current. */
+const HELD_TOLERANCE = 1e-3;
+
 /** How far apart two slices' held values are, relative to their size. */
 function heldDistance(a: Params, b: Params, axes: SurfaceAxes): number {
   const x = heldValues(a, axes);
@@ -114,6 +117,8 @@ export class CostSurfaceJob {
   private lastStatus: SurfaceStatus | undefined;
   private error: string | undefined;
   private lastDuration = 0;
+  /** A look at the run once a recomputation is due, while held values have moved. */
+  private recheck: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly session: TrainingSession,
@@ -135,7 +140,7 @@ export class CostSurfaceJob {
     const current =
       this.image !== undefined &&
       this.imageKey === t.key &&
-      heldDistance(this.image.at, t.at, t.axes) === 0 &&
+      heldDistance(this.image.at, t.at, t.axes) <= HELD_TOLERANCE &&
       !this.image.estimate;
     const last = this.lastStatus;
     const same =
@@ -188,15 +193,27 @@ export class CostSurfaceJob {
       return;
     }
     // Only held values moved (b, weights off the axes): a new slice once the last is done, and not too often.
-    const moved = this.image !== undefined && heldDistance(this.image.at, at, axes) > 1e-3;
-    const due = this.now() - this.lastEnd > Math.max(300, 4 * this.lastDuration);
-    if (moved && due && !this.busy) this.start();
+    const moved = this.image !== undefined && heldDistance(this.image.at, at, axes) > HELD_TOLERANCE;
+    const wait = Math.max(300, 4 * this.lastDuration) - (this.now() - this.lastEnd);
+    if (moved && wait < 0 && !this.busy) this.start();
+    // Not yet: look again when it is due, so the last of a run's moves is shown too (no later update may come).
+    else if (moved && this.recheck === undefined) {
+      this.recheck = setTimeout(
+        () => {
+          this.recheck = undefined;
+          if (this.target) this.update(this.target.run);
+        },
+        Math.max(50, wait),
+      );
+    }
   }
 
   /** Abandons any work; nothing more will be computed or reported. */
   stop(): void {
     this.generation++;
     this.target = undefined;
+    clearTimeout(this.recheck);
+    this.recheck = undefined;
   }
 
   private start(): void {
