@@ -3,7 +3,8 @@ import { datasetFromRows } from '../model/dataset';
 import { generateShape } from '../model/shapes';
 import type { Run } from '../session/training-session';
 import { DEFAULT_SETTINGS } from '../settings/settings';
-import { ROC_INTERVAL_MS, ROC_SAMPLES, RocCache } from './roc-cache';
+import { ROC_SAMPLES, RocCache } from './roc-cache';
+import { MEASURE_INTERVAL_MS } from './run-throttle';
 
 function run(data: Run['data'], w: number[], b: number, version = 1): Run {
   const confusion = { truePositive: 0, falsePositive: 0, trueNegative: 0, falseNegative: 0 };
@@ -38,17 +39,17 @@ describe('the ROC curve of the run', () => {
     expect(new RocCache().of(run(data, [-1, 0], 0), false)?.curve.auc).toBeCloseTo(1 / 6, 12);
   });
 
-  it('is computed once per run, and while playing no more often than every ROC_INTERVAL_MS on the same data', () => {
+  it('is computed once per run, and while playing no more often than every MEASURE_INTERVAL_MS on the same data', () => {
     let now = 0;
     const cache = new RocCache(() => now);
     const first = run(data, [1, 0], 0);
     const a = cache.of(first, true);
     expect(cache.of(first, true)).toBe(a);
     // Another run on the same data a moment later, while playing: the last curve stands.
-    now = ROC_INTERVAL_MS - 1;
+    now = MEASURE_INTERVAL_MS - 1;
     expect(cache.of(run(data, [-1, 0], 0), true)).toBe(a);
     // Once the interval has passed, or Play stops, or the data change: computed again.
-    now = ROC_INTERVAL_MS;
+    now = MEASURE_INTERVAL_MS;
     expect(cache.of(run(data, [-1, 0], 0), true)?.curve.auc).toBeCloseTo(1 / 6, 12);
     expect(cache.of(run(data, [1, 0], 0), false)?.curve.auc).toBeCloseTo(5 / 6, 12);
     expect(cache.of(run(data, [-1, 0], 0, 2), true)?.curve.auc).toBeCloseTo(1 / 6, 12);

@@ -2,15 +2,14 @@
  * How the model does on the test set it never trains on: the mean cost
  * (penalised as the training cost is) and the accuracy at the threshold,
  * and the same over the iterations for the loss chart. Measured on the CPU
- * from the run's weights: once per run, and no more often than every
- * TEST_INTERVAL_MS while Play runs; beyond TEST_SAMPLES points from every
- * k-th test point (an estimate, said so).
+ * from the run's weights when a RunThrottle says so; beyond TEST_SAMPLES
+ * points from every k-th test point (an estimate, said so).
  */
 import { correctCount, evaluate, modelOptions } from '../model/regression';
 import type { Run } from '../session/training-session';
+import { RunThrottle } from './run-throttle';
 
 export const TEST_SAMPLES = 200_000;
-export const TEST_INTERVAL_MS = 250;
 
 export interface TestMeasures {
   /** The points held out. */
@@ -25,12 +24,14 @@ export interface TestMeasures {
 
 /** The test measures of a run (undefined without a test set), and their history since the run started. */
 export class TestMeasureCache {
-  private run: Run | undefined;
   private measures: TestMeasures | undefined;
-  private at = Number.NEGATIVE_INFINITY;
   private trail: TestMeasures[] = [];
+  private dataVersion: number | undefined;
+  private readonly throttle: RunThrottle;
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  constructor(now?: () => number) {
+    this.throttle = new RunThrottle(now);
+  }
 
   /** Every measure taken since the run last started from w(0) (or its data changed), oldest first. */
   get history(): readonly TestMeasures[] {
@@ -38,14 +39,11 @@ export class TestMeasureCache {
   }
 
   of(run: Run, playing: boolean): TestMeasures | undefined {
-    if (run === this.run) return this.measures;
+    if (!this.throttle.due(run, playing)) return this.measures;
     const test = run.test;
-    const sameData = this.run?.dataVersion === run.dataVersion;
-    if (playing && sameData && this.now() - this.at < TEST_INTERVAL_MS) return this.measures;
     // A new start or new data begin a new history.
-    if (!sameData || run.iteration < (this.trail.at(-1)?.iteration ?? 0)) this.trail = [];
-    this.run = run;
-    this.at = this.now();
+    if (run.dataVersion !== this.dataVersion || run.iteration < (this.trail.at(-1)?.iteration ?? 0)) this.trail = [];
+    this.dataVersion = run.dataVersion;
     if (!test) {
       this.measures = undefined;
       return undefined;
