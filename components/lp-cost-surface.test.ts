@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import type { PublishedState } from '../src/controller/published-state';
 import type { Params } from '../src/model/regression';
 import type { SurfaceStatus } from '../src/session/cost-surface-job';
@@ -9,6 +10,7 @@ import { DEFAULT_PLAYGROUND, type PlaygroundSettings } from '../src/settings/pla
 import type { SettingsEvent } from './events';
 import './lp-cost-surface';
 import type { LpCostSurface } from './lp-cost-surface';
+import { settingsSent } from './testing/controls';
 import { type LpFakeModel, publishedState, startingState } from './testing/fake-model';
 import { mount, nextEvent, seriousViolations, settled } from './testing/mount';
 
@@ -347,5 +349,29 @@ describe('<lp-cost-surface> in a model', () => {
       true,
     );
     expect(title(surface)).toBe('ξ(w₁, w₂) at b = 0.000');
+  });
+});
+
+describe('<lp-cost-surface> of a wider model', () => {
+  it('picks the two weights it shows from lists in its corner, by name and feature; the same one twice swaps them', async () => {
+    const el = await mount<LpCostSurface>(
+      html`<lp-cost-surface style="width:400px;height:350px" .features=${['x1', 'x2', 'x1^2']}></lp-cost-surface>`,
+    );
+    const lists = [...(el.shadowRoot?.querySelectorAll<HTMLSelectElement>('.axes-pick select') ?? [])];
+    expect(lists.map((l) => l.getAttribute('aria-label'))).toEqual(['cost surface x', 'cost surface y']);
+    expect([...lists[0]!.options].map((o) => o.text)).toEqual(['w₁ (x₁)', 'w₂ (x₂)', 'w₃ (x₁²)']);
+    expect(lists.map((l) => l.value)).toEqual(['x1', 'x2']);
+    const sent = settingsSent(el);
+    await userEvent.selectOptions(lists[0]!, 'x1^2');
+    await userEvent.selectOptions(lists[1]!, 'x1');
+    expect(sent).toEqual([
+      { training: { surfaceFeatures: ['x1^2', 'x2'] } },
+      { training: { surfaceFeatures: ['x2', 'x1'] } },
+    ]);
+    expect(await seriousViolations(el)).toEqual([]);
+    // Two weights: nothing to pick.
+    el.features = ['x1', 'x2'];
+    await settled(el);
+    expect(el.shadowRoot?.querySelector('.axes-pick')).toBeNull();
   });
 });

@@ -6,9 +6,10 @@
  * current b; with more than two weights, the slice through the current
  * weights along the two the surface shows (its axes name them). While it is
  * being recomputed it is dimmed and says how far the work is. A click sets
- * those two weights of w(0) there (and resets).
+ * those two weights of w(0) there (and resets); two lists in its corner pick
+ * which two weights it shows.
  *
- * @fires lp-settings - a click asks to start from there: { training: { initialWeights } }, the axes' two weights replaced (unless readonly)
+ * @fires lp-settings - a click asks to start from there: { training: { initialWeights } }, the axes' two weights replaced (unless readonly); with more than two weights, a pick of the two: { training: { surfaceFeatures } }
  * @csspart frame - the plot's box: the canvas under the SVG
  * @csspart raster - the canvas: the cost heatmap (viridis, the same in every theme)
  * @csspart plot - the SVG: axes, isolines, colour bar, the descent path
@@ -23,7 +24,7 @@ import * as d3 from 'd3';
 import { css, html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { DEFAULT_AXES, type SurfaceAxes } from '../src/contract/engine';
-import { weightSymbol } from '../src/model/features';
+import { FEATURE_LABELS, type Feature, weightSymbol } from '../src/model/features';
 import type { Params, Reduction } from '../src/model/regression';
 import { logViridis } from '../src/plot/colors';
 import { edgePoint } from '../src/plot/edge-point';
@@ -73,6 +74,11 @@ export class LpCostSurface extends LitElement {
         background: color-mix(in srgb, var(--_lp-surface) 94%, transparent);
         border: 1px solid var(--_lp-control-border); border-radius: 6px; padding: 0.4em 0.8em; text-align: center; font-size: 0.85em; }
       .busy progress { display: block; width: 10em; margin: 0.3em auto 0; }
+      /* Which two weights: over the axes' corner, small, only for a model with more than two. */
+      .axes-pick { position: absolute; left: 0; bottom: 0; display: flex; gap: 0.3em; align-items: center; font-size: 0.75em;
+        background: color-mix(in srgb, var(--_lp-surface) 90%, transparent); padding: 0.1em 0.3em; border-radius: 4px; }
+      .axes-pick select { font: inherit; }
+      .axes-pick select:focus-visible { outline: 3px solid var(--_lp-focus); outline-offset: 1px; }
       .estimate { position: absolute; right: 0.3em; bottom: 0.2em; font-size: 0.75em; color: var(--_lp-muted);
         background: color-mix(in srgb, var(--_lp-surface) 80%, transparent); padding: 0 0.3em; }
     `,
@@ -82,6 +88,8 @@ export class LpCostSurface extends LitElement {
   @property({ attribute: false }) status: SurfaceStatus | undefined;
   @property({ attribute: false }) history: readonly HistoryEntry[] = [];
   @property({ attribute: false }) params: Params | undefined;
+  /** The model's features: with more than two, a pick of the two whose weights the surface shows. */
+  @property({ attribute: false }) features: readonly Feature[] = DEFAULT_SETTINGS.features;
   /** w(0): a click replaces the two weights on the axes and keeps the others. */
   @property({ attribute: false }) start: readonly number[] = DEFAULT_SETTINGS.initialWeights;
   /** ∂ξ/∂(w1, w2, b) at `params`, under the reduction: the arrow shows the step −η∇ξ. */
@@ -106,6 +114,7 @@ export class LpCostSurface extends LitElement {
       this.bias = t.bias;
       this.reduction = t.reduction;
       this.start = t.initialWeights;
+      this.features = t.features;
       const run = m.published?.run;
       if (!run) return;
       this.status = m.published?.surface;
@@ -145,7 +154,9 @@ export class LpCostSurface extends LitElement {
         ? html`<div class="busy" part="busy" role="status">Computing ξ${s.image ? '' : ' for these data'}… ${Math.round(s.progress * 100)} %
             <progress max="1" .value=${s.progress}></progress></div>`
         : nothing
-    }${estimate ? html`<div class="estimate">estimated from ${formatCount(estimate.visited)} of ${formatCount(estimate.n)} points</div>` : nothing}`;
+    }${estimate ? html`<div class="estimate">estimated from ${formatCount(estimate.visited)} of ${formatCount(estimate.n)} points</div>` : nothing}${
+      this.features.length > 2 && !this.readonly ? this.axesPick() : nothing
+    }`;
     return html`<div @click=${this.onClick} style="display:contents">${this.frame.render(content, overlay)}</div>`;
   }
 
@@ -185,6 +196,25 @@ export class LpCostSurface extends LitElement {
     if (relaid || changed.has('status')) this.drawSurface(root, layout);
     const pathProps = ['history', 'params', 'gradient', 'learningRate', 'status'] as const;
     if (relaid || pathProps.some((p) => changed.has(p))) this.drawPath(root, layout);
+  }
+
+  /** Two lists naming the weights (and their features) for x and y; a pick asks for the surface along them. */
+  private axesPick() {
+    const pick = (axis: 0 | 1) => {
+      const other = this.features[this.axes[1 - axis]!];
+      return html`<select aria-label=${`cost surface ${axis === 0 ? 'x' : 'y'}`} @change=${(e: Event) => {
+        const chosen = (e.target as HTMLSelectElement).value as Feature;
+        // The same feature on both axes swaps them.
+        const kept = other === chosen ? this.features[this.axes[axis]!] : other;
+        const surfaceFeatures = axis === 0 ? [chosen, kept] : [kept, chosen];
+        this.dispatchEvent(controlEvent('lp-settings', { training: { surfaceFeatures } }));
+      }}>${this.features.map(
+        (f, j) =>
+          html`<option value=${f} .selected=${this.axes[axis] === j}>${weightSymbol(j)} (${FEATURE_LABELS[f]})</option>`,
+      )}</select>`;
+    };
+    // Its own clicks and keys: a click here must not set w(0) on the surface under it.
+    return html`<div class="axes-pick" @click=${(e: Event) => e.stopPropagation()}>slice ${pick(0)} × ${pick(1)}</div>`;
   }
 
   /** The two weights the surface varies (the run's choice; w₁ and w₂ until it has one). */

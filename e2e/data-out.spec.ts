@@ -106,13 +106,13 @@ test('data and model exported as files import back: the same data to the bit, th
     try {
       await document
         .querySelector('lp-playground')
-        ?.loadModel({ format: 'logistic-playground-model', version: 1, weights: [1] });
+        ?.loadModel({ format: 'logistic-playground-model', version: 1, settings: {}, weights: [1] });
     } catch (error) {
       return (error as Error).message;
     }
     return 'accepted';
   });
-  expect(refused).toContain('weights must be two numbers');
+  expect(refused).toContain("the model's weights must be 2 numbers [w1, w2], one per feature (x1, x2)");
   expect((await playgroundState(fresh)).iteration).toBe(10);
   expect(errors).toEqual([]);
   await fresh.close();

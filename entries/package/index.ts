@@ -21,7 +21,6 @@ export { LpLogOddsFigure } from '../../components/lp-log-odds-figure';
 export { LpLogisticDerivativeFigure } from '../../components/lp-logistic-derivative-figure';
 export { LpLogisticFigure } from '../../components/lp-logistic-figure';
 export { LpLossChart } from '../../components/lp-loss-chart';
-export { LpRocCurve } from '../../components/lp-roc-curve';
 export { LpMessages } from '../../components/lp-messages';
 export { type FrameEvent, LpModel, type PlaygroundOptions, type ViewShortcutEvent } from '../../components/lp-model';
 export { LpModelControls } from '../../components/lp-model-controls';
@@ -30,6 +29,7 @@ export { LpNumberField, type NumberEvent } from '../../components/lp-number-fiel
 export { LpOptimiserControls } from '../../components/lp-optimiser-controls';
 export { LpPlayground } from '../../components/lp-playground';
 export { LpReadout } from '../../components/lp-readout';
+export { LpRocCurve } from '../../components/lp-roc-curve';
 export { LpScatter } from '../../components/lp-scatter';
 export { LpShortcutHelp } from '../../components/lp-shortcut-help';
 export { LpStatus } from '../../components/lp-status';

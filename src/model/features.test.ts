@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  carrySurfaceFeatures,
   carryWeights,
   DEFAULT_FEATURES,
   FEATURE_LABELS,
@@ -64,5 +65,14 @@ describe('carryWeights', () => {
 
   it('starts at 0 a feature the old list names without a weight', () => {
     expect(carryWeights(['x1', 'x2'], [5], ['x2', 'x1'])).toEqual([0, 5]);
+  });
+});
+
+describe('carrySurfaceFeatures', () => {
+  it('keeps the features the surface showed while the model keeps them, replacing a gone one by the first not shown', () => {
+    expect(carrySurfaceFeatures(['x1', 'x2'], ['x1', 'x2', 'x1^2'])).toEqual(['x1', 'x2']);
+    expect(carrySurfaceFeatures(['x1', 'x2'], ['x2', 'x1^2', 'x2^2'])).toEqual(['x2', 'x1^2']);
+    expect(carrySurfaceFeatures(['x1^2', 'x2^2'], ['x1', 'x2'])).toEqual(['x1', 'x2']);
+    expect(carrySurfaceFeatures(['sin(x2)', 'x1'], ['x1', 'x2', 'sin(x2)'])).toEqual(['sin(x2)', 'x1']);
   });
 });

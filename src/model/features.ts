@@ -72,6 +72,18 @@ export function orderedFeatures(features: readonly Feature[]): Feature[] {
 }
 
 /**
+ * The two features a cost surface shows for `next` features, from those it
+ * showed: each kept while its feature is, a gone one replaced by the first
+ * of `next` not shown already.
+ */
+export function carrySurfaceFeatures(shown: readonly [Feature, Feature], next: readonly Feature[]): [Feature, Feature] {
+  const kept = shown.filter((f) => next.includes(f));
+  const others = next.filter((f) => !kept.includes(f));
+  const [a, b] = [...kept, ...others];
+  return [a as Feature, b as Feature];
+}
+
+/**
  * The weights for `next` features, from those of `previous`: a feature kept
  * keeps its weight, a new one starts at 0.
  */

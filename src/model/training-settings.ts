@@ -24,4 +24,6 @@ export interface TrainingSettings {
   readonly threshold: number;
   /** The share of the data held out as a test set, 0 to 0.9 (src/model/split.ts); 0 holds out none. */
   readonly testFraction: number;
+  /** The two features whose weights the cost surface varies (its x and y), the others held: a view of the run, not part of it. */
+  readonly surfaceFeatures: readonly [Feature, Feature];
 }

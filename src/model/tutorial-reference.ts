@@ -30,6 +30,8 @@ export const TUTORIAL_SETTINGS = {
   ...TUTORIAL_FORM,
   // The tutorial trains on all its points.
   testFraction: 0,
+  // Its cost surface: ξ(w1, w2).
+  surfaceFeatures: ['x1', 'x2'],
 } as const satisfies TrainingSettings;
 
 /**

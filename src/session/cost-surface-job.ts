@@ -10,7 +10,8 @@
  * the slice at the current b, recomputed when b has moved, no more often
  * than its cost allows.
  */
-import { DEFAULT_AXES, type GridSpec, type SurfaceAxes } from '../contract/engine';
+import type { GridSpec, SurfaceAxes } from '../contract/engine';
+import type { Feature } from '../model/features';
 import type { Params } from '../model/regression';
 import { type PlotDomain, plotDomainKey } from '../plot/plot-domain';
 import { surfaceWindow } from '../plot/surface-domain';
@@ -95,6 +96,11 @@ function heldValues(at: Params, axes: SurfaceAxes): number[] {
   return [...at.w.filter((_, j) => !axes.includes(j)), at.b];
 }
 
+/** Where the surface's two features sit among the model's: the indices of the weights it varies. */
+export function surfaceAxes(features: readonly Feature[], shown: readonly [Feature, Feature]): SurfaceAxes {
+  return [features.indexOf(shown[0]), features.indexOf(shown[1])];
+}
+
 /** Held values this close (relative) to the image's draw the same surface to the eye: it is current. */
 const HELD_TOLERANCE = 1e-3;
 
@@ -174,7 +180,7 @@ export class CostSurfaceJob {
   update(run: Run): void {
     const points = run.history.map((e) => e.params);
     points.push(run.evaluation.params);
-    const axes = DEFAULT_AXES;
+    const axes = surfaceAxes(run.settings.features, run.settings.surfaceFeatures);
     const window = surfaceWindow(points, LIMITS.parameter.max, axes);
     const size = surfaceGridSize(run.data.targets.length, this.budget);
     const { bias, reduction, features, l2 } = run.settings;

@@ -6,7 +6,7 @@
  * what passed is a CheckedChange, which everything after it applies without
  * checking again (applyChecked).
  */
-import { carryWeights, isFeature, orderedFeatures } from '../model/features';
+import { carrySurfaceFeatures, carryWeights, isFeature, orderedFeatures } from '../model/features';
 import type { PlaygroundSettings, SettingsChange } from './playground-settings';
 import { SettingError, type TrainingSettings } from './settings';
 import { validateSettings } from './settings-schema';
@@ -44,17 +44,26 @@ export function applyChange(base: PlaygroundSettings, change: SettingsChange): P
 }
 
 /**
- * w(0) for new features asked for without a w(0) of their own: a feature
- * kept keeps its weight, a new one starts at 0. Nothing when the change
- * names a w(0), or features the table will refuse (it names them).
+ * w(0) and the surface's two features for new features asked for without
+ * their own: a feature kept keeps its weight (and its place on the
+ * surface), a new one starts at 0. Nothing the change names itself, and
+ * nothing for features the table will refuse (it names them).
  */
 function carriedWeights(
   base: TrainingSettings,
   change: Partial<TrainingSettings> | undefined,
-): Pick<TrainingSettings, 'initialWeights'> | undefined {
+): Partial<Pick<TrainingSettings, 'initialWeights' | 'surfaceFeatures'>> | undefined {
   const features: unknown = change?.features;
-  if (change?.initialWeights !== undefined || !Array.isArray(features) || !features.every(isFeature)) return undefined;
-  return { initialWeights: carryWeights(base.features, base.initialWeights, orderedFeatures(features)) };
+  if (!Array.isArray(features) || !features.every(isFeature)) return undefined;
+  const next = orderedFeatures(features);
+  return {
+    ...(change?.initialWeights === undefined
+      ? { initialWeights: carryWeights(base.features, base.initialWeights, next) }
+      : {}),
+    ...(change?.surfaceFeatures === undefined
+      ? { surfaceFeatures: carrySurfaceFeatures(base.surfaceFeatures, next) }
+      : {}),
+  };
 }
 
 /**
@@ -73,7 +82,7 @@ export function checkChange(
     const kept = settings[key] as unknown as Record<string, unknown>;
     const names = Object.keys(asked);
     // New features carry w(0) along (carriedWeights): the change as passed sets both, or a replay would not.
-    if (key === 'training' && names.includes('features')) names.push('initialWeights');
+    if (key === 'training' && names.includes('features')) names.push('initialWeights', 'surfaceFeatures');
     return { [key]: Object.fromEntries(names.map((name) => [name, kept[name]])) };
   };
   const checked = {

@@ -75,6 +75,20 @@ describe('reading a setting from text', () => {
     expect(SETTINGS.initialWeights.applyText(cubic, '1,2,3').training.initialWeights).toEqual([1, 2, 3]);
   });
 
+  it("reads the cost surface's two features, which must be two of the model's", () => {
+    const wide = SETTINGS.features.applyText(DEFAULT_PLAYGROUND, 'x1,x2,x1^2,x2^2');
+    expect(SETTINGS.surfaceFeatures.applyText(wide, 'x2^2,x1').training.surfaceFeatures).toEqual(['x2^2', 'x1']);
+    expect(refusal(() => SETTINGS.surfaceFeatures.applyText(wide, 'x1,x1'))).toBe(
+      'the cost surface shows the weights of two different features, got ["x1","x1"]',
+    );
+    expect(refusal(() => SETTINGS.surfaceFeatures.applyText(wide, 'x1,sin(x1)'))).toBe(
+      "the cost surface shows the weights of two of the model's features (x₁, x₂, x₁², x₂²), not of sin x₁",
+    );
+    // Features that drop one the surface shows move the surface to the first one left.
+    const dropped = SETTINGS.features.applyText(SETTINGS.surfaceFeatures.applyText(wide, 'x1^2,x2^2'), 'x1,x2,x2^2');
+    expect(dropped.training.surfaceFeatures).toEqual(['x2^2', 'x1']);
+  });
+
   it('reads features by name in any order, keeps them in the one order, and carries w(0) along', () => {
     const s = SETTINGS.features.applyText(DEFAULT_PLAYGROUND, 'x2^2,x1^2,x2');
     expect(s.training.features).toEqual(['x2', 'x1^2', 'x2^2']);

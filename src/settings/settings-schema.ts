@@ -7,6 +7,7 @@
  * (η, w₁(0)) and never print NaN.
  */
 import {
+  carrySurfaceFeatures,
   carryWeights,
   FEATURE_LABELS,
   FEATURES,
@@ -153,6 +154,14 @@ function checkFeatures(value: unknown): Feature[] {
     );
   }
   return features;
+}
+
+/** Two different features, for the cost surface's axes. */
+function checkSurfaceFeatures(value: unknown): readonly [Feature, Feature] {
+  if (!Array.isArray(value) || value.length !== 2 || !value.every(isFeature) || value[0] === value[1]) {
+    throw new SettingError(`the cost surface shows the weights of two different features, got ${shown(value)}`);
+  }
+  return [value[0] as Feature, value[1] as Feature];
 }
 
 function textPair(text: string): unknown {
@@ -348,12 +357,13 @@ export const SETTINGS = {
     url: 'features',
     attribute: 'features',
     get: (s) => s.training.features,
-    // New features carry w(0) along: a feature kept keeps its weight, a new one starts at 0.
+    // New features carry w(0) along (a feature kept keeps its weight, a new one starts at 0), and the surface's two.
     set: (s, features) => {
       const t = s.training;
-      const initialWeights =
-        features.join() === t.features.join() ? t.initialWeights : carryWeights(t.features, t.initialWeights, features);
-      return { ...s, training: { ...t, features, initialWeights } };
+      if (features.join() === t.features.join()) return { ...s, training: { ...t, features } };
+      const initialWeights = carryWeights(t.features, t.initialWeights, features);
+      const surfaceFeatures = carrySurfaceFeatures(t.surfaceFeatures, features);
+      return { ...s, training: { ...t, features, initialWeights, surfaceFeatures } };
     },
     ...featureList,
   }),
@@ -399,6 +409,23 @@ export const SETTINGS = {
     ...training('batchSize'),
     ...number('batch size', LIMITS.batchSize, true),
     parse: (t: string) => (t === 'full' ? 0 : textNumber(t)),
+  }),
+  surfaceFeatures: define<readonly [Feature, Feature]>({
+    url: 'surface',
+    ...training('surfaceFeatures'),
+    label: 'cost surface',
+    check: checkSurfaceFeatures,
+    checkIn: (shown, s) => {
+      const missing = shown.find((f) => !s.training.features.includes(f));
+      if (missing !== undefined) {
+        throw new SettingError(
+          `the cost surface shows the weights of two of the model's features (${s.training.features.map(featureLabel).join(', ')}), not of ${featureLabel(missing)}`,
+        );
+      }
+      return shown;
+    },
+    parse: (t: string): unknown => t.split(','),
+    format: (v: readonly [Feature, Feature]) => v.join(','),
   }),
   speed: define<Speed>({
     label: SPEED,
