@@ -40,7 +40,7 @@ describe('<lp-model-controls> alone', () => {
       { training: { features: ['x1', 'x2', 'x1^2', 'x2^2'] } },
     ]);
     await userEvent.keyboard('{Escape}');
-    expect((el.shadowRoot?.querySelector('details') as HTMLDetailsElement).open).toBe(false);
+    expect(el.shadowRoot?.querySelector('details')?.open).toBe(false);
     expect(el.shadowRoot?.activeElement).toBe(summary);
     el.features = ['x1^2', 'x2^2', 'x1*x2', 'sin(x1)'];
     await settled(el);
