@@ -7,6 +7,7 @@ import type { Engine, EngineOptions } from '../src/contract/engine';
 import { CpuEngine } from '../src/engine/cpu-engine';
 import { GpuEngine } from '../src/engine/gpu-engine';
 import type { Dataset } from '../src/model/dataset';
+import { FEATURES } from '../src/model/features';
 import { type Params, TUTORIAL_FORM } from '../src/model/regression';
 import type {
   AdapterReport,
@@ -15,6 +16,7 @@ import type {
   DispatchReport,
   TrainingEngine,
   TrainingResult,
+  WidthResult,
 } from './results';
 import { TfjsTrainer } from './tfjs-trainer';
 import { type BenchMode, msPerCall, msPerStep, PLANS } from './timing';
@@ -35,11 +37,14 @@ function data(n: number): Dataset {
   return d;
 }
 
-async function ourEngine(kind: 'gpu' | 'cpu', n: number): Promise<Engine> {
+/** The widest model the playground offers: every feature, one weight each. */
+const WIDE: EngineOptions = { ...OPTIONS, features: FEATURES };
+
+async function ourEngine(kind: 'gpu' | 'cpu', n: number, options: EngineOptions = OPTIONS): Promise<Engine> {
   const engine = kind === 'gpu' ? await GpuEngine.create() : new CpuEngine();
   await engine.setData(data(n));
-  engine.setOptions(OPTIONS);
-  engine.setParams(START);
+  engine.setOptions(options);
+  engine.setParams({ w: options.features.map((_, j) => START.w[j] ?? 0), b: START.b });
   return engine;
 }
 
@@ -133,6 +138,18 @@ const bench = {
     );
     e.destroy();
     return { n, amortisedMsPerStep: amortised, perStepMsPerStep: perStep };
+  },
+
+  /** ms per step of the tutorial's two weights and of all seven features, on one engine, side by side. */
+  async width(engine: 'gpu' | 'cpu', n: number, mode: BenchMode): Promise<WidthResult> {
+    const perStep = async (options: EngineOptions) => {
+      const e = await ourEngine(engine, n, options);
+      const chunk = engine === 'gpu' ? GPU_CHUNK : Math.max(1, Math.min(GPU_CHUNK, Math.round(2e6 / n)));
+      const ms = await msPerStep(async (k) => void (await e.train(k)), chunk, PLANS[mode]);
+      e.destroy();
+      return ms;
+    };
+    return { engine, n, msPerStepD2: await perStep(OPTIONS), msPerStepD7: await perStep(WIDE) };
   },
 
   async costSurface(engine: 'gpu' | 'cpu', n: number, mode: BenchMode): Promise<CostSurfaceResult> {

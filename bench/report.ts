@@ -80,6 +80,13 @@ export function report(r: BenchResults): string {
     );
   }
   lines.push('');
+  lines.push('The wider model: ms per step with all 7 features against the tutorial\'s 2 (target: at most 2× on the GPU)');
+  for (const w of r.width) {
+    lines.push(
+      `  ${w.engine}, N=${w.n}: d=2 ${fmt(w.msPerStepD2)} ms, d=7 ${fmt(w.msPerStepD7)} ms: ${(w.msPerStepD7 / w.msPerStepD2).toFixed(2)}×`,
+    );
+  }
+  lines.push('');
   const i = r.interactivity;
   lines.push(
     `Interactivity (N=10^4, training, every view on): frame p50 ${fmt(i.frameMsP50)} ms, p95 ${fmt(i.frameMsP95)} ms; learning-rate change to drawn frame ${fmt(i.lrChangeToFrameMs)} ms`,

@@ -11,6 +11,14 @@ export interface TrainingResult {
   readonly samplesPerSecond: number;
 }
 
+/** The wider model against the tutorial's: ms per gradient step at d = 2 and d = 7 (every feature), one engine. */
+export interface WidthResult {
+  readonly engine: 'gpu' | 'cpu';
+  readonly n: number;
+  readonly msPerStepD2: number;
+  readonly msPerStepD7: number;
+}
+
 export interface CostSurfaceResult {
   readonly engine: 'gpu' | 'cpu';
   readonly n: number;
@@ -65,6 +73,7 @@ export interface BenchResults {
   readonly adapter: AdapterReport;
   readonly training: TrainingResult[];
   readonly costSurface: CostSurfaceResult[];
+  readonly width: WidthResult[];
   readonly interactivity: Interactivity;
   /** Extras beyond the agreed shape. */
   readonly agreement: AgreementCheck[];

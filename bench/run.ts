@@ -89,6 +89,13 @@ async function run(page: Page, origin: string): Promise<BenchResults> {
       );
     }
   }
+  const width = [];
+  // 10^6 is the issue's size; a CPU-emulated adapter takes a while there, so quick runs stop at 10^5.
+  const widthSize = smoke ? 1e3 : mode === 'quick' ? 1e5 : 1e6;
+  for (const engine of ['gpu', 'cpu'] as const) {
+    log(`width d = 2 and d = 7, ${engine}, N=${widthSize}`);
+    width.push(await page.evaluate(([e, n, m]) => window.bench.width(e, n, m), [engine, widthSize, mode] as const));
+  }
   log('interactivity');
   const interactivity = await measureInteractivity(page, origin, mode);
   log('large data');
@@ -104,6 +111,7 @@ async function run(page: Page, origin: string): Promise<BenchResults> {
     adapter: adapterReport,
     training,
     costSurface,
+    width,
     interactivity,
     agreement,
     dispatch,

@@ -43,7 +43,13 @@ describe('<lp-roc-curve>', () => {
     );
     const svg = await drawn(el);
     expect(svg.querySelector('.title')?.textContent).toBe('AUC 0.750 (from 4 of 400\u202f000)');
+    // With a test set, its curve dotted beside the training one, and its AUC.
+    el.testRoc = view([0.2, 0.6, 0.4, 0.3], [0, 0, 1, 1]).curve;
+    await settled(el);
+    expect(svg.querySelector('.title')?.textContent).toBe('AUC 0.750 (from 4 of 400\u202f000) · test 0.500');
+    expect(svg.querySelector('.test-curve')?.getAttribute('d')).toMatch(/^M/);
     el.roc = undefined;
+    el.testRoc = undefined;
     await settled(el);
     expect(svg.querySelector('.title')?.textContent).toBe('no ROC: one class only');
     expect(svg.querySelector('circle.current')?.getAttribute('visibility')).toBe('hidden');

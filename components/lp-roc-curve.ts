@@ -2,8 +2,9 @@
  * The ROC curve: the true-positive rate against the false-positive rate as
  * the threshold falls from 1 to 0, the chance diagonal, the point the
  * current threshold gives (from the confusion matrix) ringed, and the area
- * under the curve in the title. Computed on the training data; from a sample
- * of large data, and then said so.
+ * under the curve in its corner. Computed on the training data (from a
+ * sample of large data, and then said so); with a test set held out, the
+ * test set's curve dotted beside it, and its AUC.
  *
  * @csspart frame - the plot's box
  * @csspart raster - the canvas under the SVG (empty here)
@@ -16,6 +17,7 @@ import { css, LitElement, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { RocView } from '../src/controller/roc-cache';
 import type { Confusion } from '../src/model/regression';
+import type { RocCurve } from '../src/model/roc';
 import { DEFAULT_SETTINGS } from '../src/settings/settings';
 import { formatCount, formatNumber } from '../src/text/format';
 import { consumeModel } from './model-context';
@@ -36,6 +38,7 @@ export class LpRocCurve extends LitElement {
     css`
       :host { --lp-aspect-ratio: 1; }
       .curve { fill: none; stroke: var(--_lp-series-a); stroke-width: 2; }
+      .test-curve { fill: none; stroke: var(--_lp-series-a); stroke-width: 2; stroke-dasharray: 1.5 3; stroke-linecap: round; }
       .chance { fill: none; stroke: var(--_lp-muted); stroke-width: 1; stroke-dasharray: 4 3; }
       .current { fill: var(--_lp-highlight); stroke: var(--_lp-text); stroke-width: 1.5; }
       .title { font-size: var(--lp-plot-font-size, 0.85em); fill: currentColor; }
@@ -44,6 +47,8 @@ export class LpRocCurve extends LitElement {
 
   /** The curve, and how many samples it was computed from. */
   @property({ attribute: false }) roc: RocView | undefined;
+  /** The test set's curve, drawn dotted beside it (none without a test set). */
+  @property({ attribute: false }) testRoc: RocCurve | undefined;
   /** The counts at the current threshold: its point on the curve. */
   @property({ attribute: false }) confusion: Confusion | undefined;
   @property({ type: Number }) threshold = DEFAULT_SETTINGS.threshold;
@@ -53,6 +58,7 @@ export class LpRocCurve extends LitElement {
     // Inside an <lp-model>, the model's.
     consumeModel(this, (m) => {
       this.roc = m.published?.roc;
+      this.testRoc = m.published?.test?.measures.roc;
       this.confusion = m.published?.run.evaluation.confusion;
       this.threshold = m.settings.training.threshold;
     });
@@ -62,7 +68,7 @@ export class LpRocCurve extends LitElement {
 
   override render() {
     return this.frame.render(
-      svg`<path class="chance"></path><path class="curve"></path><circle class="current" r="5" visibility="hidden"></circle><text class="title" data-title></text>`,
+      svg`<path class="chance"></path><path class="test-curve"></path><path class="curve"></path><circle class="current" r="5" visibility="hidden"></circle><text class="title" data-title></text>`,
     );
   }
 
@@ -76,11 +82,12 @@ export class LpRocCurve extends LitElement {
     const { x, y, plot } = layout;
     const root = d3.select(this.renderRoot.querySelector('svg.chart') as SVGSVGElement);
     root.select('.chance').attr('d', `M${x(0)},${y(0)}L${x(1)},${y(1)}`);
-    const curve = this.roc?.curve;
-    const points: [number, number][] = curve
-      ? Array.from(curve.falsePositiveRate, (f, k) => [x(f), y(curve.truePositiveRate[k]!)])
-      : [];
-    root.select('.curve').attr('d', d3.line()(points) ?? '');
+    const path = (curve: RocCurve | undefined) =>
+      curve
+        ? (d3.line()(Array.from(curve.falsePositiveRate, (f, k) => [x(f), y(curve.truePositiveRate[k]!)])) ?? '')
+        : '';
+    root.select('.curve').attr('d', path(this.roc?.curve));
+    root.select('.test-curve').attr('d', path(this.testRoc));
     const at = this.confusion ? rocPoint(this.confusion) : undefined;
     root
       .select('.current')
@@ -101,7 +108,8 @@ export class LpRocCurve extends LitElement {
     const roc = this.roc;
     if (!roc) return 'no ROC: one class only';
     const estimate = roc.visited < roc.n ? ` (from ${formatCount(roc.visited)} of ${formatCount(roc.n)})` : '';
-    return `AUC ${formatNumber(roc.curve.auc, 3)}${estimate}`;
+    const test = this.testRoc ? ` · test ${formatNumber(this.testRoc.auc, 3)}` : '';
+    return `AUC ${formatNumber(roc.curve.auc, 3)}${estimate}${test}`;
   }
 
   private description(): string {

@@ -66,12 +66,13 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(local_invocation_ind
   let w = slice_weights(grid_coordinate(config.w1_range, cell % config.size), grid_coordinate(config.w2_range, cell / config.size));
   let b = config.b;
   var total = 0.0;
+  let sine = uses_sine(config.features);
   // Every invocation walks the tiles, inside the grid or not: the barriers need all of them.
   for (var base = 0u; base < config.count; base += WORKGROUP_SIZE) {
     let k = base + lid;
     if (k < config.count) {
       let i = config.first + k * config.stride;
-      let phi = feature_map(config.features, points[i]);
+      let phi = feature_map(config.features, sine, points[i]);
       tile_lo[lid] = phi.lo;
       tile_hi[lid] = phi.hi;
       tile_labels[lid] = label_bit(labels[i >> 5u], i);

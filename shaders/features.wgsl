@@ -14,29 +14,36 @@ struct Features {
   hi: vec4f,
 }
 
-// Must list the features in the order of FEATURES in src/model/features.ts.
-fn feature(code: u32, x: vec2f) -> f32 {
-  switch code {
-    case 0u: { return x.x; }
-    case 1u: { return x.y; }
-    case 2u: { return x.x * x.x; }
-    case 3u: { return x.y * x.y; }
-    case 4u: { return x.x * x.y; }
-    case 5u: { return sin(x.x); }
-    case 6u: { return sin(x.y); }
-    default: { return 0.0; }
+// Every feature of a point, in the order of FEATURES in src/model/features.ts, and a 0 for an empty slot
+// (NO_FEATURE and any code past the list read it). One array indexed by the codes rather than a switch per
+// slot: SwiftShader compiled a switch inlined eight times into the sample loop in about 12 s a pipeline.
+// sin only where `sine` (uses_sine of the codes, worked out once by the caller) says a slot needs it.
+fn feature_map(codes: u32, sine: bool, x: vec2f) -> Features {
+  var s = vec2f(0.0);
+  if (sine) {
+    s = sin(x);
   }
-}
-
-fn feature_in_slot(codes: u32, slot: u32, x: vec2f) -> f32 {
-  return feature((codes >> (4u * slot)) & 15u, x);
-}
-
-fn feature_map(codes: u32, x: vec2f) -> Features {
+  let all = array<f32, 8>(x.x, x.y, x.x * x.x, x.y * x.y, x.x * x.y, s.x, s.y, 0.0);
   return Features(
-    vec4f(feature_in_slot(codes, 0u, x), feature_in_slot(codes, 1u, x), feature_in_slot(codes, 2u, x), feature_in_slot(codes, 3u, x)),
-    vec4f(feature_in_slot(codes, 4u, x), feature_in_slot(codes, 5u, x), feature_in_slot(codes, 6u, x), feature_in_slot(codes, 7u, x)),
+    vec4f(all[slot_code(codes, 0u)], all[slot_code(codes, 1u)], all[slot_code(codes, 2u)], all[slot_code(codes, 3u)]),
+    vec4f(all[slot_code(codes, 4u)], all[slot_code(codes, 5u)], all[slot_code(codes, 6u)], all[slot_code(codes, 7u)]),
   );
+}
+
+// Slot j's code, as an index into feature_map's array: NO_FEATURE (and anything past 6) reads its last entry, 0.
+fn slot_code(codes: u32, slot: u32) -> u32 {
+  return min((codes >> (4u * slot)) & 15u, 7u);
+}
+
+// Whether any slot holds sin x1 (code 5) or sin x2 (code 6).
+fn uses_sine(codes: u32) -> bool {
+  for (var slot = 0u; slot < 8u; slot++) {
+    let code = (codes >> (4u * slot)) & 15u;
+    if (code == 5u || code == 6u) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // φ·w + b, slots in order and b last: with φ = (x1, x2) this is x1·w1 + x2·w2 + b.

@@ -26,5 +26,5 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
     return;
   }
   let x = vec2f(grid_coordinate(config.x1_range, cell % config.size), grid_coordinate(config.x2_range, cell / config.size));
-  probabilities[cell] = logistic(features_logit(feature_map(config.features, x), state.w, state.b));
+  probabilities[cell] = logistic(features_logit(feature_map(config.features, uses_sine(config.features), x), state.w, state.b));
 }

@@ -17,7 +17,8 @@ export class ScatterWindow {
     const run = session.run;
     if (!run) return plotDomain(session.data);
     if (this.kept?.dataVersion !== run.dataVersion) {
-      this.kept = { dataVersion: run.dataVersion, domain: plotDomain(run.data) };
+      // All the points, the test set's too: it is drawn as well (and the whole set's summary is kept with it).
+      this.kept = { dataVersion: run.dataVersion, domain: plotDomain(session.data) };
     }
     return this.kept.domain;
   }

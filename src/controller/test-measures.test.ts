@@ -41,6 +41,8 @@ describe('the test set measured beside the run', () => {
     const mean = (xi(0, -2) + xi(0, 1) + xi(1, 2) + xi(1, 3)) / 4;
     expect(m?.cost).toBeCloseTo(mean + 0.25, 12);
     expect(m?.accuracy).toBe(0.75);
+    // Every class-1 point scores above every class-0 one: the test set's AUC is 1.
+    expect(m?.roc?.auc).toBe(1);
     expect([m?.samples, m?.visited, m?.iteration]).toEqual([4, 4, 3]);
     expect(new TestMeasureCache().of(run(0, 1, { withTest: false }), false)).toBeUndefined();
   });

@@ -1,11 +1,13 @@
 /**
  * How the model does on the test set it never trains on: the mean cost
- * (penalised as the training cost is) and the accuracy at the threshold,
+ * (penalised as the training cost is), the accuracy at the threshold and
+ * the ROC curve,
  * and the same over the iterations for the loss chart. Measured on the CPU
  * from the run's weights when a RunThrottle says so; beyond TEST_SAMPLES
  * points from every k-th test point (an estimate, said so).
  */
 import { correctCount, evaluate, modelOptions } from '../model/regression';
+import { type RocCurve, rocCurve, sampleProbabilities } from '../model/roc';
 import type { Run } from '../session/training-session';
 import { RunThrottle } from './run-throttle';
 
@@ -19,6 +21,8 @@ export interface TestMeasures {
   /** The mean cost on them, plus (λ/2)‖w‖². */
   readonly cost: number;
   readonly accuracy: number;
+  /** The ROC curve on the test set (undefined when it holds one class only). */
+  readonly roc: RocCurve | undefined;
   readonly iteration: number;
 }
 
@@ -54,11 +58,13 @@ export class TestMeasureCache {
     const { bias, features, l2, threshold } = run.settings;
     const e = evaluate(sample, run.evaluation.params, modelOptions('mean', bias, { features, l2, threshold }));
     const visited = sample.targets.length;
+    const ranked = sampleProbabilities(sample, run.evaluation.params, features);
     this.measures = {
       samples: n,
       visited,
       cost: e.meanCost,
       accuracy: correctCount(e.confusion) / visited,
+      roc: rocCurve(ranked.probabilities, ranked.targets),
       iteration: run.iteration,
     };
     if (this.trail.at(-1)?.iteration === run.iteration) this.trail = this.trail.slice(0, -1);

@@ -129,6 +129,7 @@ describe('fuzz: model files', () => {
         testSamples: 0,
         testCost: Number.NaN,
         testAccuracy: Number.NaN,
+        testAuc: Number.NaN,
         engine: 'cpu',
       },
       { data: { points: new Float64Array([0, 0, 1, 1]), targets: new Uint8Array([0, 1]) }, history: [] } as never,

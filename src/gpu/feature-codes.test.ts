@@ -27,18 +27,26 @@ describe('feature codes', () => {
     expect(slotWeights([1, 2, 3, 4], [5, 0, 0, 0], 5)).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('matches the WGSL: one case per feature in FEATURES order, and the empty code', () => {
-    const cases = [...featuresWgsl.matchAll(/case (\d+)u: \{ return ([^;]+); \}/g)].map((m) => [Number(m[1]), m[2]]);
+  it('matches the WGSL: one entry per feature in FEATURES order, then the 0 an empty slot reads', () => {
+    const list = /array<f32, 8>\(([^)]*)\)/
+      .exec(featuresWgsl)?.[1]
+      ?.split(',')
+      .map((e) => e.trim());
     const expected: Record<string, string> = {
       x1: 'x.x',
       x2: 'x.y',
       'x1^2': 'x.x * x.x',
       'x2^2': 'x.y * x.y',
       'x1*x2': 'x.x * x.y',
-      'sin(x1)': 'sin(x.x)',
-      'sin(x2)': 'sin(x.y)',
+      'sin(x1)': 's.x',
+      'sin(x2)': 's.y',
     };
-    expect(cases).toEqual(FEATURES.map((f, i) => [i, expected[f]]));
+    expect(list).toEqual([...FEATURES.map((f) => expected[f]), '0.0']);
+    expect(featuresWgsl).toContain('s = sin(x);');
+    // The sine codes uses_sine looks for are those of sin(x1) and sin(x2).
+    expect(featuresWgsl).toContain(
+      `code == ${FEATURES.indexOf('sin(x1)')}u || code == ${FEATURES.indexOf('sin(x2)')}u`,
+    );
     expect(featuresWgsl).toContain(`const NO_FEATURE: u32 = ${NO_FEATURE}u;`);
   });
 });

@@ -36,6 +36,8 @@ export interface TrainingState {
   readonly testCost: number;
   /** The share of the test set classified right at the threshold; NaN without a test set. */
   readonly testAccuracy: number;
+  /** The area under the test set's ROC curve; NaN without a test set (or with one class in it). */
+  readonly testAuc: number;
   readonly engine: EngineKind;
 }
 
@@ -67,7 +69,11 @@ export function accuracyOf(snapshot: Snapshot, n: number): number {
 /** What is measured beside the run, where it was: the AUC of its ROC curve, and the test set's cost and accuracy. */
 export interface SideMeasures {
   readonly auc?: number;
-  readonly test?: { readonly cost: number; readonly accuracy: number };
+  readonly test?: {
+    readonly cost: number;
+    readonly accuracy: number;
+    readonly roc?: { readonly auc: number } | undefined;
+  };
 }
 
 /** The API's `state` of a run. */
@@ -87,6 +93,7 @@ export function stateOf(run: Run, side: SideMeasures = {}): TrainingState {
     testSamples: run.test?.targets.length ?? 0,
     testCost: side.test?.cost ?? Number.NaN,
     testAccuracy: side.test?.accuracy ?? Number.NaN,
+    testAuc: side.test?.roc?.auc ?? Number.NaN,
     engine: run.engine,
   };
 }
@@ -109,6 +116,7 @@ export function unmeasuredState(settings: TrainingSettings, samples: number, eng
     testSamples: 0,
     testCost: Number.NaN,
     testAccuracy: Number.NaN,
+    testAuc: Number.NaN,
     engine,
   };
 }
