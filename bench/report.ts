@@ -80,7 +80,9 @@ export function report(r: BenchResults): string {
     );
   }
   lines.push('');
-  lines.push('The wider model: ms per step with all 7 features against the tutorial\'s 2 (target: at most 2× on the GPU)');
+  lines.push(
+    "The wider model: ms per step with all 7 features against the tutorial's 2 (target: at most 2× on the GPU)",
+  );
   for (const w of r.width) {
     lines.push(
       `  ${w.engine}, N=${w.n}: d=2 ${fmt(w.msPerStepD2)} ms, d=7 ${fmt(w.msPerStepD7)} ms: ${(w.msPerStepD7 / w.msPerStepD2).toFixed(2)}×`,
