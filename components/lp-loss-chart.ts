@@ -118,18 +118,27 @@ export class LpLossChart extends LitElement {
     const entries = thin(finite.filter((e) => e.measuredOn === 'all'));
     const batch = thin(finite.filter((e) => e.measuredOn === 'batch'));
     const root = d3.select(this.renderRoot.querySelector('svg.chart') as SVGSVGElement);
-    const line = (value: (e: HistoryEntry) => number) =>
+    // One line over the iterations, for the training history and the test set's alike.
+    const line = <T extends { readonly iteration: number }>(list: readonly T[], value: (m: T) => number) =>
       d3
-        .line<HistoryEntry>()
-        .x((e) => x(e.iteration))
-        .y(value)(entries) ?? '';
+        .line<T>()
+        .x((m) => x(m.iteration))
+        .y(value)(list) ?? '';
     root.select('.cost').attr(
       'd',
-      line((e) => y(e.loss)),
+      line(entries, (e) => y(e.loss)),
     );
     root.select('.accuracy').attr(
       'd',
-      line((e) => accuracy(e.accuracy)),
+      line(entries, (e) => accuracy(e.accuracy)),
+    );
+    root.select('.test-cost').attr(
+      'd',
+      line(test, (t) => y(t.cost)),
+    );
+    root.select('.test-accuracy').attr(
+      'd',
+      line(test, (t) => accuracy(t.accuracy)),
     );
     // Dots: every batch measure, faint; the whole-data measures while few enough to tell apart (one alone is a dot).
     const dots = (list: readonly HistoryEntry[], cost: string, right: string, r: number) =>
@@ -151,19 +160,6 @@ export class LpLossChart extends LitElement {
       .attr('data-iteration', (m) => m.e.iteration)
       .attr('cx', (m) => x(m.e.iteration))
       .attr('cy', (m) => m.at);
-    const testLine = (value: (t: TestMeasures) => number) =>
-      d3
-        .line<TestMeasures>()
-        .x((t) => x(t.iteration))
-        .y(value)(test) ?? '';
-    root.select('.test-cost').attr(
-      'd',
-      testLine((t) => y(t.cost)),
-    );
-    root.select('.test-accuracy').attr(
-      'd',
-      testLine((t) => accuracy(t.accuracy)),
-    );
     const said = [
       ...(test.length > 0 ? ['dotted: test set'] : []),
       ...(batch.length > 0 ? ['lines: all the data · faint dots: one mini-batch'] : []),

@@ -8,6 +8,7 @@
  */
 import { correctCount, evaluate, modelOptions } from '../model/regression';
 import { type RocCurve, rocCurve, sampleProbabilities } from '../model/roc';
+import { subset } from '../model/split';
 import type { Run } from '../session/training-session';
 import { RunThrottle } from './run-throttle';
 
@@ -54,7 +55,7 @@ export class TestMeasureCache {
     }
     const n = test.targets.length;
     const stride = Math.max(1, Math.ceil(n / TEST_SAMPLES));
-    const sample = stride === 1 ? test : everyKth(test, stride);
+    const sample = stride === 1 ? test : subset(test, (i) => i % stride === 0, Math.ceil(n / stride));
     const { bias, features, l2, threshold } = run.settings;
     const e = evaluate(sample, run.evaluation.params, modelOptions('mean', bias, { features, l2, threshold }));
     const visited = sample.targets.length;
@@ -71,16 +72,4 @@ export class TestMeasureCache {
     this.trail = [...this.trail, this.measures];
     return this.measures;
   }
-}
-
-function everyKth(data: Run['data'], k: number): Run['data'] {
-  const n = Math.ceil(data.targets.length / k);
-  const points = new Float64Array(2 * n);
-  const targets = new Uint8Array(n);
-  for (let j = 0; j < n; j++) {
-    points[2 * j] = data.points[2 * j * k]!;
-    points[2 * j + 1] = data.points[2 * j * k + 1]!;
-    targets[j] = data.targets[j * k]!;
-  }
-  return { points, targets };
 }

@@ -46,7 +46,8 @@ export interface Split {
   readonly test: Dataset;
 }
 
-function subset(data: Dataset, take: (i: number) => boolean, count: number): Dataset {
+/** The `count` samples `take` says yes to, in their order. */
+export function subset(data: Dataset, take: (i: number) => boolean, count: number): Dataset {
   const points = new Float64Array(2 * count);
   const targets = new Uint8Array(count);
   let k = 0;
