@@ -95,3 +95,20 @@ export function carryWeights(
   // A feature not in `previous` is at index −1, where an array holds nothing: it starts at 0 too.
   return next.map((feature) => weights[previous.indexOf(feature)] ?? 0);
 }
+
+/** What follows the features when they change: w(0) and the cost surface's two. */
+export interface CarriedByFeatures {
+  readonly initialWeights: readonly number[];
+  readonly surfaceFeatures: readonly [Feature, Feature];
+}
+
+/** w(0) and the surface's pair for `next` features, carried from those of `from` (the one rule for both). */
+export function carryToFeatures(
+  from: CarriedByFeatures & { readonly features: readonly Feature[] },
+  next: readonly Feature[],
+): { initialWeights: number[]; surfaceFeatures: [Feature, Feature] } {
+  return {
+    initialWeights: carryWeights(from.features, from.initialWeights, next),
+    surfaceFeatures: carrySurfaceFeatures(from.surfaceFeatures, next),
+  };
+}

@@ -6,7 +6,7 @@
  * what passed is a CheckedChange, which everything after it applies without
  * checking again (applyChecked).
  */
-import { carrySurfaceFeatures, carryWeights, isFeature, orderedFeatures } from '../model/features';
+import { carryToFeatures, isFeature, orderedFeatures } from '../model/features';
 import type { PlaygroundSettings, SettingsChange } from './playground-settings';
 import { SettingError, type TrainingSettings } from './settings';
 import { validateSettings } from './settings-schema';
@@ -55,14 +55,10 @@ function carriedWeights(
 ): Partial<Pick<TrainingSettings, 'initialWeights' | 'surfaceFeatures'>> | undefined {
   const features: unknown = change?.features;
   if (!Array.isArray(features) || !features.every(isFeature)) return undefined;
-  const next = orderedFeatures(features);
+  const { initialWeights, surfaceFeatures } = carryToFeatures(base, orderedFeatures(features));
   return {
-    ...(change?.initialWeights === undefined
-      ? { initialWeights: carryWeights(base.features, base.initialWeights, next) }
-      : {}),
-    ...(change?.surfaceFeatures === undefined
-      ? { surfaceFeatures: carrySurfaceFeatures(base.surfaceFeatures, next) }
-      : {}),
+    ...(change?.initialWeights === undefined ? { initialWeights } : {}),
+    ...(change?.surfaceFeatures === undefined ? { surfaceFeatures } : {}),
   };
 }
 

@@ -7,8 +7,7 @@
  * (η, w₁(0)) and never print NaN.
  */
 import {
-  carrySurfaceFeatures,
-  carryWeights,
+  carryToFeatures,
   FEATURE_LABELS,
   FEATURES,
   type Feature,
@@ -361,9 +360,7 @@ export const SETTINGS = {
     set: (s, features) => {
       const t = s.training;
       if (features.join() === t.features.join()) return { ...s, training: { ...t, features } };
-      const initialWeights = carryWeights(t.features, t.initialWeights, features);
-      const surfaceFeatures = carrySurfaceFeatures(t.surfaceFeatures, features);
-      return { ...s, training: { ...t, features, initialWeights, surfaceFeatures } };
+      return { ...s, training: { ...t, features, ...carryToFeatures(t, features) } };
     },
     ...featureList,
   }),
