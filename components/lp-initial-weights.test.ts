@@ -1,9 +1,10 @@
 import { html } from 'lit';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { initialWeightLabel } from '../src/settings/feature-checks';
 import { DEFAULT_PLAYGROUND } from '../src/settings/playground-settings';
 import { DEFAULT_SETTINGS, LIMITS } from '../src/settings/settings';
-import { initialWeightLabel, SETTINGS } from '../src/settings/settings-schema';
+import { SETTINGS } from '../src/settings/settings-schema';
 import { formatLimit } from '../src/text/number-text';
 import './lp-initial-weights';
 import type { LpInitialWeights } from './lp-initial-weights';

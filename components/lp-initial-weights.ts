@@ -7,8 +7,9 @@
  */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { initialWeightLabel } from '../src/settings/feature-checks';
 import { DEFAULT_SETTINGS } from '../src/settings/settings';
-import { initialWeightLabel, SETTINGS } from '../src/settings/settings-schema';
+import { SETTINGS } from '../src/settings/settings-schema';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';

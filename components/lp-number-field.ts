@@ -15,7 +15,7 @@
  */
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { checkNumberText } from '../src/settings/settings-schema';
+import { checkNumberText } from '../src/settings/value-checks';
 import { themeStyles } from './theme';
 
 export type NumberEvent = CustomEvent<{ value: number }>;

@@ -1,7 +1,7 @@
 /**
  * Writes the data set that scripts/sklearn-optimum.py fits: the circle preset,
  * drawn by the playground's own generator with the settings below, as the CSV
- * the playground exports. src/model/sklearn-optimum.test.ts draws the same
+ * the playground exports. src/engine/sklearn-optimum.test.ts draws the same
  * data again and checks the committed file is still exactly what this writes.
  *
  *   npx tsx scripts/sklearn-data.ts > src/model/sklearn-optimum/circle.csv

@@ -2,7 +2,7 @@
 """Fits scikit-learn's LogisticRegression to each case in
 src/model/sklearn-optimum/cases.json on the data in circle.csv beside it,
 and writes optimum.json there: the weights, bias and cost of each optimum,
-for src/model/sklearn-optimum.test.ts to train towards.
+for src/engine/sklearn-optimum.test.ts to train towards.
 
 The playground's cost is  s·Σ loss_i + (λ/2)·‖w‖²,  s = 1 (sum) or 1/N (mean),
 the bias unpenalised. scikit-learn minimises  C·Σ loss_i + ½·‖w‖²  (its

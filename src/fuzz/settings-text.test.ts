@@ -6,8 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAttributes } from '../settings/attributes';
 import type { PlaygroundSettings } from '../settings/playground-settings';
-import { checkNumberText, SETTINGS, validateSettings } from '../settings/settings-schema';
+import { SETTINGS, validateSettings } from '../settings/settings-schema';
 import { decodeSettings } from '../settings/url-state';
+import { checkNumberText } from '../settings/value-checks';
 import { attributeSets, linkHash, numberText, runs, seed, timeout } from './arbitraries';
 import { expectClearMessage, expectFinite, verdict } from './verdict';
 

@@ -1,7 +1,7 @@
 /** A number typed into a setting, refused with a sentence that says why (the settings table's check). */
 import { describe, expect, it } from 'vitest';
 import { readNumberText, UnreadNumber } from '../text/number-text';
-import { checkNumberText } from './settings-schema';
+import { checkNumberText } from './value-checks';
 
 describe('a typed number that is refused', () => {
   const eta = { min: 1e-6, max: 10 };

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings, type Speed } from './playground-settings';
 import { SettingError } from './settings';
-import { attributeSettings, checkNumberText, linkEntries, SETTINGS, shown } from './settings-schema';
+import { attributeSettings, linkEntries, SETTINGS } from './settings-schema';
+import { checkNumberText, shown } from './value-checks';
 
 /** The message `run` throws, or 'accepted'. */
 function refusal(run: () => unknown): string {

@@ -6,21 +6,12 @@
  * limit or a label is written once, and messages use the names users see
  * (η, w₁(0)) and never print NaN.
  */
-import {
-  carryToFeatures,
-  FEATURE_LABELS,
-  FEATURES,
-  type Feature,
-  isFeature,
-  orderedFeatures,
-  weightSymbol,
-} from '../model/features';
+import { carryToFeatures, type Feature } from '../model/features';
 import { GAUSSIAN_LIMITS } from '../model/gaussians';
 import type { Reduction } from '../model/regression';
 import { NOISE_LIMITS, SHAPES } from '../model/shapes';
 import { SPLIT_LIMITS } from '../model/split';
-import { formatLimit, readNumberText, UnreadNumber } from '../text/number-text';
-import { quote } from '../text/quote';
+import { checkSurfaceFeatures, checkWeightCount, checkWeights, featureLabel, featureList } from './feature-checks';
 import {
   DRAWN_BY,
   type DrawSettings,
@@ -30,11 +21,7 @@ import {
   type SpeedUnit,
 } from './playground-settings';
 import { LIMITS, SettingError, type TrainingSettings } from './settings';
-
-interface Range {
-  readonly min: number;
-  readonly max: number;
-}
+import { checkChoice, checkNumber, checkPair, type Range, shown, textNumber, textPair } from './value-checks';
 
 export const PRESETS: readonly Preset[] = ['tutorial', 'gaussians', ...SHAPES];
 /** How the preset list names each preset. */
@@ -52,121 +39,6 @@ export const SPEED_LIMITS: Record<SpeedUnit, Range> = {
   'per-second': { min: 0.25, max: 240 },
 };
 export const SEED_LIMITS: Range = { min: 0, max: 2 ** 31 - 1 };
-
-/** How a value from code or text is shown in a message: never "NaN", and user text only as a short excerpt. */
-export function shown(value: unknown): string {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'not a finite number';
-  if (value === '') return 'nothing';
-  if (typeof value === 'string') return quote(value);
-  if (value instanceof UnreadNumber) return value.describe();
-  if (value === undefined) return 'nothing';
-  const json = JSON.stringify(value) ?? String(value);
-  // An object from code is shown as JSON, cut as user text is (without the quotes it needs not).
-  return quote(json).slice(1, -1);
-}
-
-/** Whether `value` is a finite number: Number.isFinite, as a type guard (it is false for every non-number). */
-export function isFiniteNumber(value: unknown): value is number {
-  return Number.isFinite(value);
-}
-
-/** Checks one number against its range: the message names the setting as the screen does. */
-export function checkNumber(label: string, value: unknown, range: Range, integer = false): number {
-  const limits = `between ${formatLimit(range.min)} and ${formatLimit(range.max)}`;
-  // Written as a number but beyond what a double holds ("1e309"): out of range, not "not a number".
-  if (value instanceof UnreadNumber && value.why === 'too-large') {
-    throw new SettingError(`${label} must be ${limits}, got ${shown(value)}`);
-  }
-  if (!isFiniteNumber(value)) {
-    throw new SettingError(`${label} must be a number ${limits}, got ${shown(value)}`);
-  }
-  if (value < range.min || value > range.max) throw new SettingError(`${label} must be ${limits}, got ${value}`);
-  if (integer && !Number.isInteger(value)) throw new SettingError(`${label} must be a whole number, got ${value}`);
-  // `+ 0` turns −0 into 0: a weight of −0 is 0 to every reader, and links cannot tell them apart.
-  return value + 0;
-}
-
-function checkChoice<T extends string>(label: string, value: unknown, choices: readonly T[]): T {
-  // Only a string can equal one of the choices: no typeof test is needed before includes.
-  if ((choices as readonly unknown[]).includes(value)) return value as T;
-  const quoted = choices.map((c) => `"${c}"`);
-  // "a" or "b"; "a", "b" or "c" for more.
-  const list = quoted.length > 2 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted.join(' or ');
-  throw new SettingError(`${label} must be ${list}, got ${shown(value)}`);
-}
-
-/** Text to a number for the checks above; what is not a number says why, so the message can quote it. */
-function textNumber(text: string): number | UnreadNumber {
-  return readNumberText(text);
-}
-
-/** A number typed into a field, checked as the settings table checks a link's or an attribute's. */
-export function checkNumberText(label: string, text: string, range: Range, integer = false): number {
-  return checkNumber(label, textNumber(text), range, integer);
-}
-
-function checkPair(labels: readonly [string, string], value: unknown, range: Range): [number, number] {
-  if (!Array.isArray(value) || value.length !== 2) {
-    throw new SettingError(`${labels[0]} and ${labels[1]} must be two numbers, got ${shown(value)}`);
-  }
-  return [checkNumber(labels[0], value[0], range), checkNumber(labels[1], value[1], range)];
-}
-
-/** What the screen calls weight j (0-based) of w(0): w₁(0), w₂(0), … */
-export function initialWeightLabel(j: number): string {
-  return `${weightSymbol(j)}(0)`;
-}
-
-/** w(0): numbers, each within the range (that there is one per feature is checked against the features). */
-function checkWeights(value: unknown, range: Range): number[] {
-  if (!Array.isArray(value) || value.length === 0) {
-    throw new SettingError(`w(0) must be a list of numbers, one per feature, got ${shown(value)}`);
-  }
-  return value.map((w, j) => checkNumber(initialWeightLabel(j), w, range));
-}
-
-/** w(0) has one number per feature of `s`. */
-function checkWeightCount(weights: readonly number[], s: PlaygroundSettings): readonly number[] {
-  const { features } = s.training;
-  if (weights.length !== features.length) {
-    const names = features.map(featureLabel).join(', ');
-    throw new SettingError(
-      `w(0) must have one number per feature (${features.length}: ${names}), got ${weights.length}: ${weights.join(', ')}`,
-    );
-  }
-  return weights;
-}
-
-/** How many features a model has: two at least, so that the cost surface has two weights to show. */
-export const FEATURE_COUNT: Range = { min: 2, max: FEATURES.length };
-
-/** The features, each known, each once, in FEATURES order; a SettingError names a bad one. */
-function checkFeatures(value: unknown): Feature[] {
-  const known = FEATURES.map((f) => `"${f}"`).join(', ');
-  if (!Array.isArray(value)) throw new SettingError(`features must be a list of ${known}, got ${shown(value)}`);
-  const unknown = value.find((f) => !isFeature(f));
-  if (unknown !== undefined) throw new SettingError(`features has no feature ${shown(unknown)}: choose from ${known}`);
-  const features = orderedFeatures(value as Feature[]);
-  if (features.length < FEATURE_COUNT.min) {
-    throw new SettingError(
-      `features must hold at least ${FEATURE_COUNT.min} different features (the cost surface shows two weights), got ${shown(value)}`,
-    );
-  }
-  return features;
-}
-
-/** Two different features, for the cost surface's axes. */
-function checkSurfaceFeatures(value: unknown): readonly [Feature, Feature] {
-  if (!Array.isArray(value) || value.length !== 2 || !value.every(isFeature) || value[0] === value[1]) {
-    throw new SettingError(`the cost surface shows the weights of two different features, got ${shown(value)}`);
-  }
-  return [value[0] as Feature, value[1] as Feature];
-}
-
-function textPair(text: string): unknown {
-  const parts = text.split(',');
-  return parts.length === 2 ? parts.map((p) => textNumber(p)) : text;
-}
 
 /** One row of the table, typed by its value. */
 interface SettingSpec<T> {
@@ -301,19 +173,6 @@ const SPEED = 'speed';
 
 function speedLabel(unit: SpeedUnit): string {
   return `${SPEED} (steps ${unit === 'per-frame' ? 'per frame' : 'per second'})`;
-}
-
-/** The features as a link or an attribute writes them: their names, comma-separated. */
-const featureList = {
-  label: 'features',
-  check: checkFeatures,
-  parse: (t: string): unknown => (t === '' ? [] : t.split(',')),
-  format: (v: readonly Feature[]) => v.join(','),
-};
-
-/** How each feature is named on the screen, for controls and messages. */
-export function featureLabel(feature: Feature): string {
-  return FEATURE_LABELS[feature];
 }
 
 /** Every shareable setting, in the order the controls show them. */

@@ -1,22 +1,22 @@
 /**
  * Quadratic features reach scikit-learn's optimum. scripts/sklearn-optimum.py
  * fitted LogisticRegression (lbfgs) to the noisy circle in
- * sklearn-optimum/circle.csv and committed the optimum in optimum.json; here
+ * src/model/sklearn-optimum/circle.csv and committed the optimum in optimum.json; here
  * the CPU engine, the playground's specification, trains the same model by
  * plain gradient descent from zero and must come to the same cost.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_TRAIN_STEPS } from '../contract/engine';
-import { CpuEngine } from '../engine/cpu-engine';
-import { formatCsv, parseCsv } from './csv';
-import { cost, modelOptions, type Params } from './regression';
-import { generateShape } from './shapes';
-import { QUADRATIC, SKLEARN_CASES, SKLEARN_DATA } from './sklearn-optimum/cases';
-import optimum from './sklearn-optimum/optimum.json';
-import { safeLearningRate } from './step-bound';
+import { formatCsv, parseCsv } from '../model/csv';
+import { cost, modelOptions, type Params } from '../model/regression';
+import { generateShape } from '../model/shapes';
+import { QUADRATIC, SKLEARN_CASES, SKLEARN_DATA } from '../model/sklearn-optimum/cases';
+import optimum from '../model/sklearn-optimum/optimum.json';
+import { safeLearningRate } from '../model/step-bound';
+import { CpuEngine } from './cpu-engine';
 
-const csvText = readFileSync(new URL('./sklearn-optimum/circle.csv', import.meta.url), 'utf8');
+const csvText = readFileSync(new URL('../model/sklearn-optimum/circle.csv', import.meta.url), 'utf8');
 const data = parseCsv(csvText);
 
 /**
