@@ -3,7 +3,7 @@
 
 struct GridConfig {
   size: u32,
-  // The feature codes (features.wgsl).
+  // The model's feature slots (features.wgsl).
   features: u32,
   x1_range: vec2f,
   x2_range: vec2f,
@@ -26,5 +26,5 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
     return;
   }
   let x = vec2f(grid_coordinate(config.x1_range, cell % config.size), grid_coordinate(config.x2_range, cell / config.size));
-  probabilities[cell] = logistic(features_logit(feature_map(config.features, uses_sine(config.features), x), state.w, state.b));
+  probabilities[cell] = logistic(features_logit(feature_map(config.features, x), state.w, state.b));
 }

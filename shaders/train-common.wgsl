@@ -17,7 +17,7 @@ struct TrainConfig {
   train_bias: u32,
   // 1: mean reduction; 0: sum (the tutorial's).
   mean: u32,
-  // The feature codes (features.wgsl).
+  // The model's feature slots (features.wgsl): only these weights move.
   features: u32,
   // λ of the penalty (λ/2)‖w‖²: its gradient λw joins the step.
   l2: f32,
@@ -27,7 +27,7 @@ struct TrainConfig {
 
 // The parameters and the step counter: written only by the update kernel.
 struct TrainState {
-  // One weight per feature slot; an empty slot's stays 0.
+  // One weight per feature slot; the slots of features the model lacks stay 0.
   w: Features,
   b: f32,
   // Steps since the parameters were last set: drives the batch schedule.

@@ -21,13 +21,12 @@ fn main(
   let b = state.b;
   var acc = Acc(vec4f(0.0), vec4f(0.0), vec4f(0.0));
   let stride = groups.x * WORKGROUP_SIZE;
-  let sine = uses_sine(config.features);
   for (var p = gid.x; p < batch.count; p += stride) {
     var i = batch.start + p;
     if (batch.shuffled) {
       i = shuffled_index(i, config.n, config.half_bits, batch.key);
     }
-    let phi = feature_map(config.features, sine, points[i]);
+    let phi = feature_map(config.features, points[i]);
     let t = label_bit(labels[i >> 5u], i);
     let z = features_logit(phi, w, b);
     let r = residual(t, z);

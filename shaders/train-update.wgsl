@@ -53,8 +53,10 @@ fn update(@builtin(local_invocation_index) lid: u32) {
     let g = penalised_gradient(total, scale);
     // The batch's cost scaled to the whole set: exact for the full batch, an estimate otherwise.
     let cost = total.rest.y * select(f32(config.n) / count, 1.0 / count, mean);
+    // Only the model's slots move: the others' sums are of features it does not have.
     let eta = config.learning_rate;
-    let w = Features(state.w.lo - eta * g.lo, state.w.hi - eta * g.hi);
+    let slots = feature_slots(config.features);
+    let w = Features(state.w.lo - eta * g.lo * slots.lo, state.w.hi - eta * g.hi * slots.hi);
     let b = select(state.b, state.b - eta * total.rest.x * scale, config.train_bias == 1u);
     history[state.step - config.first_step] = StepRecord(w, b, cost, total.rest.z + total.rest.w);
     state.w = w;

@@ -208,3 +208,64 @@ test('the model of any width on the GPU: d = 7 with λ, a float64 trajectory, sl
     expect(c.falseNegative, `a threshold of 0.7 calls some class-1 points class 0 (${where})`).toBeGreaterThan(0);
   }
 });
+
+// The kernels hold each weight in its feature's slot (src/gpu/feature-slots.ts): a model of some features
+// only, not a prefix of the list, must train, slice and draw as the CPU does, and a change to other
+// features of the same width, in either order of setOptions and setParams, must move the weights to
+// their new slots and leave nothing in the old ones.
+test('features that are not a prefix of the list, and a change to others of the same width, in either order', async ({
+  harness,
+}) => {
+  const rows = await harness.evaluate(async () => {
+    const { GpuEngine, CpuEngine, f32Dataset } = window.lp;
+    const data = f32Dataset(777, 31);
+    const engines = [new CpuEngine(), await GpuEngine.create()] as const;
+    for (const e of engines) await e.setData(data);
+    const base = { ...window.lp.INITIAL_OPTIONS, l2: 0.1, bias: true, reduction: 'mean' as const, learningRate: 0.01 };
+    const first = ['x2', 'x1^2', 'sin(x2)'] as const;
+    const second = ['x1', 'x2^2', 'sin(x1)'] as const;
+    const out = [];
+    for (const optionsFirst of [true, false]) {
+      const runs = [];
+      for (const e of engines) {
+        e.setOptions({ ...base, features: [...first] });
+        e.setParams({ w: [0.4, -0.3, 0.6], b: 0.2 });
+        await e.train(40);
+        const next = { w: [-0.2, 0.25, -0.5], b: -0.1 };
+        if (optionsFirst) {
+          e.setOptions({ ...base, features: [...second] });
+          e.setParams(next);
+        } else {
+          e.setParams(next);
+          e.setOptions({ ...base, features: [...second] });
+        }
+        const result = await e.train(60);
+        const surface = await e.costSurface({ x: [-1, 1], y: [-1, 1], size: 12 }, { axes: [2, 0] });
+        const grid = await e.probabilityGrid({ x: [-3, 3], y: [-3, 3], size: 12 });
+        runs.push({ end: result.path.at(-1)!, cost: result.final.sumCost, surface, grid });
+      }
+      const [c, g] = runs as [(typeof runs)[0], (typeof runs)[0]];
+      const rel = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+        Math.max(...Array.from(a, (v, i) => Math.abs(v - b[i]!) / Math.max(Math.abs(v), 1e-3)));
+      out.push({
+        optionsFirst,
+        widths: [c.end.w.length, g.end.w.length],
+        weights: rel([...c.end.w, c.end.b], [...g.end.w, g.end.b]),
+        cost: Math.abs(c.cost - g.cost) / c.cost,
+        surface: rel(c.surface, g.surface),
+        grid: rel(c.grid, g.grid),
+      });
+    }
+    for (const e of engines) e.destroy();
+    return out;
+  });
+  expect(rows).toHaveLength(2);
+  for (const r of rows) {
+    const where = r.optionsFirst ? 'setOptions first' : 'setParams first';
+    expect(r.widths, where).toEqual([3, 3]);
+    expect(r.weights, `weights (${where})`).toBeLessThan(1e-4);
+    expect(r.cost, `cost (${where})`).toBeLessThan(1e-4);
+    expect(r.surface, `surface (${where})`).toBeLessThan(1e-4);
+    expect(r.grid, `probability grid (${where})`).toBeLessThan(1e-4);
+  }
+});

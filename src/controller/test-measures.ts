@@ -1,8 +1,7 @@
 /**
  * How the model does on the test set it never trains on: the mean cost
  * (penalised as the training cost is), the accuracy at the threshold and
- * the ROC curve,
- * and the same over the iterations for the loss chart. Measured on the CPU
+ * the ROC curve, and the same over the iterations for the loss chart. Measured on the CPU
  * from the run's weights when a RunThrottle says so; beyond TEST_SAMPLES
  * points from every k-th test point (an estimate, said so).
  */
@@ -10,9 +9,11 @@ import { correctCount, evaluate, modelOptions } from '../model/regression';
 import { type RocCurve, rocCurve, sampleProbabilities } from '../model/roc';
 import { subset } from '../model/split';
 import type { Run } from '../session/training-session';
+import { ROC_SAMPLES } from './roc-cache';
 import { RunThrottle } from './run-throttle';
 
-export const TEST_SAMPLES = 200_000;
+/** Test points measured, at most: the training curve's cap, for the same reason (the main thread's time). */
+export const TEST_SAMPLES = ROC_SAMPLES;
 
 export interface TestMeasures {
   /** The points held out. */

@@ -145,7 +145,7 @@ export class GpuEngine implements Engine {
 
   async setData(data: Dataset): Promise<void> {
     await this.upload(data, async (res) => {
-      res.state.write(this.params, 0);
+      res.state.write(this.params, 0, this.options.features);
       // New data restart the mini-batch schedule: the step counter goes back to 0.
       this.currentTuning = await this.chooseWorkgroups(res, data.targets.length, 0);
     });
@@ -159,7 +159,7 @@ export class GpuEngine implements Engine {
    */
   async applyEdit(data: Dataset, change: SampleChange): Promise<void> {
     const edited = await this.guarded(async (res) => res.kernels.samples.edit(data, change));
-    if (!edited) await this.upload(data, async (res) => res.state.write(this.params, this.step));
+    if (!edited) await this.upload(data, async (res) => res.state.write(this.params, this.step, this.options.features));
     else this.mirror(data);
   }
 
@@ -194,11 +194,21 @@ export class GpuEngine implements Engine {
   setParams(params: Params): void {
     this.params = params;
     this.step = 0;
-    if (!this.broken) this.resources.state.write(params, 0);
+    this.writeState();
   }
 
   setOptions(options: EngineOptions): void {
+    const moved = options.features.join() !== this.options.features.join();
     this.options = options;
+    // The weights sit in their features' slots: new features move them (setOptions and setParams come in
+    // either order, and each writes once the two agree on the width).
+    if (moved) this.writeState();
+  }
+
+  /** The parameters to the GPU, once they have one weight per feature (until then a setParams is on its way). */
+  private writeState(): void {
+    if (this.broken || this.params.w.length !== this.options.features.length) return;
+    this.resources.state.write(this.params, this.step, this.options.features);
   }
 
   train(steps: number, extras: TrainExtras = {}): Promise<TrainResult> {
@@ -335,7 +345,7 @@ export class GpuEngine implements Engine {
       await res.upload(this.data);
       this.currentTuning = await this.chooseWorkgroups(res, this.data.targets.length, this.step);
     }
-    res.state.write(this.params, this.step);
+    res.state.write(this.params, this.step, this.options.features);
     this.lostDevicesReplaced++;
     this.settings.onRecovered?.(reason, cause);
   }
@@ -373,7 +383,7 @@ export class GpuEngine implements Engine {
     const candidates = candidateWorkgroups(n, limit, trainWorkgroupSize(res.pipelines.path));
     const tuning = await measureWorkgroups(candidates, (w) => this.timeSteps(res, w));
     tuningCache.set(key, tuning);
-    res.state.write(this.params, step);
+    res.state.write(this.params, step, this.options.features);
     return tuning;
   }
 
@@ -381,7 +391,7 @@ export class GpuEngine implements Engine {
   private async timeSteps(res: DeviceResources, workgroups: number): Promise<number> {
     const { train } = res.kernels;
     const run = async (steps: number) => {
-      res.state.write(this.params, 0);
+      res.state.write(this.params, 0, this.options.features);
       const encoder = res.device.createCommandEncoder({ label: `tune ${workgroups} workgroups` });
       train.encode(encoder, steps, this.options, 0, workgroups, false);
       res.device.queue.submit([encoder.finish()]);

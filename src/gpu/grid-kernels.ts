@@ -15,7 +15,7 @@ import {
 } from '../contract/engine';
 import type { Feature } from '../model/features';
 import type { Params } from '../model/regression';
-import { featureCodes, weightSlots } from './feature-codes';
+import { featureMask, featureSlots, weightSlots } from './feature-slots';
 import type { ParamState } from './param-state';
 import type { Pipelines } from './pipelines';
 import { Readback } from './readback';
@@ -128,20 +128,21 @@ export class CostSurfaceKernel extends GridKernel {
     const at = part.at ?? current;
     const [axisX, axisY] = part.axes ?? DEFAULT_AXES;
     checkAxes([axisX, axisY], options.features.length);
+    const slots = featureSlots(options.features);
     return this.run(grid, {
       n,
       first,
       stride,
       count,
       mean: options.reduction === 'mean' ? 1 : 0,
-      features: featureCodes(options.features),
-      axis_x: axisX,
-      axis_y: axisY,
+      features: featureMask(options.features),
+      axis_x: slots[axisX],
+      axis_y: slots[axisY],
       b: at.b,
       l2: options.l2,
       w1_range: grid.x,
       w2_range: grid.y,
-      at: weightSlots(at.w),
+      at: weightSlots(options.features, at.w),
     });
   }
 
@@ -166,12 +167,12 @@ export class ProbabilityGridKernel extends GridKernel {
   }
 
   compute(grid: GridSpec, features: readonly Feature[]): Promise<Float32Array> {
-    return this.run(grid, { features: featureCodes(features), x1_range: grid.x, x2_range: grid.y });
+    return this.run(grid, { features: featureMask(features), x1_range: grid.x, x2_range: grid.y });
   }
 
   /** Encodes the grid after whatever the encoder holds (training, say): it sees the weights they leave. */
   encodeAfter(encoder: GPUCommandEncoder, grid: GridSpec, features: readonly Feature[]): void {
-    this.encode(encoder, grid, { features: featureCodes(features), x1_range: grid.x, x2_range: grid.y });
+    this.encode(encoder, grid, { features: featureMask(features), x1_range: grid.x, x2_range: grid.y });
   }
 
   protected bindings(output: GPUBuffer): GPUBuffer[] {

@@ -1,12 +1,13 @@
 /**
- * The parameters w (one per feature slot), b and the step counter, kept on the GPU between steps
+ * The parameters w (in their features' slots: src/gpu/feature-slots.ts), b and the step counter, kept on the GPU between steps
  * (struct TrainState in shaders/train-common.wgsl). The training kernels
  * update it in place; the grid kernels read it, so nothing is read back
  * between training and drawing.
  */
 import { makeStructuredView, type StructuredView } from 'webgpu-utils';
+import type { Feature } from '../model/features';
 import type { Params } from '../model/regression';
-import { weightSlots } from './feature-codes';
+import { weightSlots } from './feature-slots';
 import type { ShaderDefinitions } from './pipelines';
 
 export class ParamState {
@@ -27,9 +28,10 @@ export class ParamState {
     });
   }
 
-  write(params: Params, step: number): void {
-    // Every slot is written: an empty one must hold 0, whatever a wider model left there.
-    this.view.set({ w: weightSlots(params.w), b: params.b, step });
+  /** Writes w (one weight per feature of `features`), b and the step. */
+  write(params: Params, step: number, features: readonly Feature[]): void {
+    // Every slot is written: a slot the model lacks must hold 0, whatever another model left there.
+    this.view.set({ w: weightSlots(features, params.w), b: params.b, step });
     this.device.queue.writeBuffer(this.buffer, 0, this.view.arrayBuffer);
   }
 

@@ -6,10 +6,11 @@
  * single copy to a staging buffer: one readback per submit.
  */
 import { getSizeAndAlignmentOfUnsizedArrayElement, makeStructuredView, type StructuredView } from 'webgpu-utils';
-import { checkTrainSteps, type EngineOptions, MAX_TRAIN_STEPS } from '../contract/engine';
+import { checkTrainSteps, type EngineOptions, INITIAL_OPTIONS, MAX_TRAIN_STEPS } from '../contract/engine';
+import type { Feature } from '../model/features';
 import { decisionLogit } from '../model/regression';
 import { isMiniBatch, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
-import { featureCodes, slotWeights } from './feature-codes';
+import { featureMask, featureSlots, slotWeights } from './feature-slots';
 import type { ParamState } from './param-state';
 import type { Pipelines } from './pipelines';
 import { Readback } from './readback';
@@ -54,8 +55,8 @@ export class TrainKernel {
   private readonly readback: Readback;
   private readonly partialStride: number;
   private readonly historyStride: number;
-  /** Weights in the model the last encode trained: how many slots a readback keeps. */
-  private width = 2;
+  /** The features of the model the last encode trained: which slots a readback keeps, in which order. */
+  private features: readonly Feature[] = INITIAL_OPTIONS.features;
   private partials: GPUBuffer | undefined;
   private history: GPUBuffer | undefined;
   private bindGroups:
@@ -104,7 +105,7 @@ export class TrainKernel {
     // The history buffer holds one record a step: a bounded number of steps keeps it far below any binding limit.
     checkTrainSteps(steps);
     this.reserve(workgroups, steps);
-    this.width = options.features.length;
+    this.features = options.features;
     const groups = this.bindGroups;
     if (!groups) throw new Error('train kernel: bind groups missing');
     this.writeConfig(this.trainConfig, options, options.batchSize, firstStep, workgroups);
@@ -146,15 +147,15 @@ export class TrainKernel {
         gradient: Slots;
         gradient_b: Float32Array;
       };
-      const width = this.width;
+      const features = this.features;
       const [b, sumCost, truePositive, trueNegative] = views.rest;
       snapshot = {
-        w: slotWeights(views.w.lo, views.w.hi, width),
+        w: slotWeights(views.w.lo, views.w.hi, features),
         b: b!,
         sumCost: sumCost!,
         truePositive: Math.round(truePositive!),
         trueNegative: Math.round(trueNegative!),
-        gradient: { w: slotWeights(views.gradient.lo, views.gradient.hi, width), b: views.gradient_b[0]! },
+        gradient: { w: slotWeights(views.gradient.lo, views.gradient.hi, features), b: views.gradient_b[0]! },
       };
     }
     return { steps: records, snapshot };
@@ -164,16 +165,16 @@ export class TrainKernel {
   private stepRecords(bytes: ArrayBuffer, steps: number): StepRecord[] {
     const fields = definition(this.pipelines.defs.update.structs.StepRecord, 'struct StepRecord').fields;
     const at = (name: string) => definition(fields[name], `StepRecord.${name}`).offset / 4;
-    // Features is { lo: vec4f, hi: vec4f }: eight floats from w's offset, slots in order.
+    // Features is { lo: vec4f, hi: vec4f }: eight floats from w's offset, slot k at w + k.
     const [w, b, cost, correct] = [at('w'), at('b'), at('cost'), at('correct')];
     const h = new Float32Array(bytes, 0, (steps * this.historyStride) / 4);
     const stride = this.historyStride / 4;
-    const width = this.width;
+    const slots = featureSlots(this.features);
     const records: StepRecord[] = [];
     for (let s = 0; s < steps; s++) {
       const o = s * stride;
       records.push({
-        w: Array.from(h.subarray(o + w, o + w + width)),
+        w: slots.map((slot) => h[o + w + slot]!),
         b: h[o + b]!,
         cost: h[o + cost]!,
         correct: h[o + correct]!,
@@ -209,7 +210,7 @@ export class TrainKernel {
       learning_rate: options.learningRate,
       train_bias: options.bias ? 1 : 0,
       mean: options.reduction === 'mean' ? 1 : 0,
-      features: featureCodes(options.features),
+      features: featureMask(options.features),
       l2: options.l2,
       decision_logit: decisionLogit(options.threshold),
     });

@@ -18,6 +18,7 @@ import {
   type Params,
   penalty,
   reductionScale,
+  sumSamples,
   type TrainingOptions,
   TUTORIAL_FORM,
 } from './regression';
@@ -220,6 +221,33 @@ describe('features, the L2 penalty and the threshold', () => {
     // x2 first is another model: the weights follow the features.
     const swapped = { ...TUTORIAL_FORM, features: ['x2', 'x1'] as const };
     expect(cost(data, { w: [-0.75, 1.25], b: 0.5 }, modelOptions('sum', true, swapped))).toBeCloseTo(sum, 12);
+  });
+
+  it('sums the tutorial model as the general feature map does: the same as x1, x2 and a third weight of 0', () => {
+    // sumSamples takes a loop of its own for x1, x2; a third feature with weight 0 adds exactly 0 to every z
+    // and leaves the general loop's first two sums as they are, so both must agree to the last bit.
+    const coordinate = fc.double({ min: -50, max: 50, noNaN: true });
+    const row = fc.tuple(coordinate, coordinate, fc.constantFrom<0 | 1>(0, 1));
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 30 }),
+        fc.tuple(coordinate, coordinate, coordinate),
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        (rows, [w1, w2, b], threshold) => {
+          const sample = datasetFromRows(rows);
+          const narrow = sumSamples(sample, { w: [w1, w2], b }, { ...TUTORIAL_FORM, threshold });
+          const wide = sumSamples(
+            sample,
+            { w: [w1, w2, 0], b },
+            { ...TUTORIAL_FORM, threshold, features: ['x1', 'x2', 'x1*x2'] },
+          );
+          expect(narrow.cost).toBe(wide.cost);
+          expect(narrow.gradient.w).toEqual(wide.gradient.w.slice(0, 2));
+          expect(narrow.gradient.b).toBe(wide.gradient.b);
+          expect(narrow.confusion).toEqual(wide.confusion);
+        },
+      ),
+    );
   });
 
   it('computes z from the features: x1² + x2² − 1 is the unit circle', () => {

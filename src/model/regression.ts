@@ -159,6 +159,7 @@ export function sumSamples(
   const features = form.features;
   checkWidth(params, features);
   const cut = decisionLogit(form.threshold);
+  if (isTutorialForm(features)) return sumTutorialSamples(data, params, cut, count, indexAt);
   const p = data.points;
   const targets = data.targets;
   const d = features.length;
@@ -189,6 +190,63 @@ export function sumSamples(
     count,
     cost,
     gradient: { w: Array.from(g), b: gb },
+    confusion: { truePositive: tp, falsePositive: fp, trueNegative: tn, falseNegative: fn },
+  };
+}
+
+/** Whether the features are the tutorial's x1, x2, in that order. */
+function isTutorialForm(features: readonly Feature[]): boolean {
+  return features.length === 2 && features[0] === DEFAULT_FEATURES[0] && features[1] === DEFAULT_FEATURES[1];
+}
+
+/**
+ * sumSamples for the tutorial's features, where φ(x) = x: the same sums in
+ * the same order (z = 0 + x1·w1 + x2·w2 + b, as logitOfFeatures adds), to
+ * the last bit, without a feature vector per sample. This is the CPU
+ * engine's inner loop for every lesson's model; the general one took it to
+ * 2.3 times the time at N = 10⁵.
+ */
+function sumTutorialSamples(
+  data: Dataset,
+  params: Params,
+  cut: number,
+  count: number,
+  indexAt: ((k: number) => number) | undefined,
+): SampleSums {
+  const p = data.points;
+  const targets = data.targets;
+  const w1 = params.w[0]!;
+  const w2 = params.w[1]!;
+  const b = params.b;
+  let cost = 0;
+  let g1 = 0;
+  let g2 = 0;
+  let gb = 0;
+  let tp = 0;
+  let fp = 0;
+  let tn = 0;
+  let fn = 0;
+  for (let k = 0; k < count; k++) {
+    const i = indexAt === undefined ? k : indexAt(k);
+    const t = targets[i]!;
+    const x1 = p[2 * i]!;
+    const x2 = p[2 * i + 1]!;
+    const z = 0 + x1 * w1 + x2 * w2 + b;
+    const r = logistic(z) - t;
+    cost += crossEntropyFromLogit(t, z);
+    g1 += x1 * r;
+    g2 += x2 * r;
+    gb += r;
+    if (z >= cut) {
+      if (t === 1) tp++;
+      else fp++;
+    } else if (t === 0) tn++;
+    else fn++;
+  }
+  return {
+    count,
+    cost,
+    gradient: { w: [g1, g2], b: gb },
     confusion: { truePositive: tp, falsePositive: fp, trueNegative: tn, falseNegative: fn },
   };
 }
