@@ -12,7 +12,7 @@ interface Census {
   frames: number;
 }
 
-test('15 mounts and unmounts leave no GPU buffer, no device and no listener behind', async ({ page }) => {
+test('10 mounts and unmounts leave no GPU buffer, no device and no listener behind', async ({ page }) => {
   await countGpuWork(page);
   await page.addInitScript(() => {
     const census: Census = { listeners: {}, frames: 0 };
@@ -50,10 +50,10 @@ test('15 mounts and unmounts leave no GPU buffer, no device and no listener behi
   const before = await census();
   expect(before.liveBuffers).toBe(0);
 
-  // Three of each way to leave: a leak of anything per mount would show as a count of 3 or more.
+  // Two of each way to leave: a leak of anything per mount would show as a count of 2 or more.
   const gpu = await page.evaluate(async () => {
     let sawGpu = false;
-    for (let k = 0; k < 15; k++) {
+    for (let k = 0; k < 10; k++) {
       const el = document.createElement('lp-playground');
       el.setAttribute('sync-url', '');
       el.setAttribute('global-shortcuts', '');

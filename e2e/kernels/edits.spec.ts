@@ -77,14 +77,7 @@ test('the GPU records the accuracy of every step, as the CPU does', async ({ har
       const runs = [];
       for (const engine of [new CpuEngine(), await GpuEngine.create()]) {
         await engine.setData(data);
-        engine.setOptions({
-          ...window.lp.INITIAL_OPTIONS,
-          learningRate: 0.05,
-          bias: false,
-          reduction: 'sum',
-          batchSize,
-        });
-        engine.setParams({ w: [-4, -2], b: 0 });
+        window.lp.startTutorial(engine, batchSize);
         runs.push((await engine.train(20)).accuracies);
         engine.destroy();
       }

@@ -56,14 +56,7 @@ test('a probability grid asked for with the training call equals one computed af
     const out = [];
     for (const engine of [await GpuEngine.create(), new CpuEngine()]) {
       await engine.setData(tutorialDataset());
-      engine.setOptions({
-        ...window.lp.INITIAL_OPTIONS,
-        learningRate: 0.05,
-        bias: false,
-        reduction: 'sum',
-        batchSize: 0,
-      });
-      engine.setParams({ w: [-4, -2], b: 0 });
+      window.lp.startTutorial(engine);
       const together = await engine.train(3, { probabilityGrid: grid });
       const after = await engine.probabilityGrid(grid);
       const alone = await engine.train(1);

@@ -15,14 +15,7 @@ test('train() refuses more than MAX_TRAIN_STEPS in one call, and the engine goes
     const { GpuEngine, tutorialDataset } = window.lp;
     const engine = await GpuEngine.create();
     await engine.setData(tutorialDataset());
-    engine.setOptions({
-      ...window.lp.INITIAL_OPTIONS,
-      learningRate: 0.05,
-      bias: false,
-      reduction: 'sum',
-      batchSize: 0,
-    });
-    engine.setParams({ w: [-4, -2], b: 0 });
+    window.lp.startTutorial(engine);
     const refused = await engine.train(max + 1).then(
       () => 'resolved',
       (error: Error) => `${error.name}: ${error.message}`,
@@ -67,14 +60,7 @@ test('a submit the device refuses rejects the call; the engine is rebuilt and co
     const recovered: string[] = [];
     const engine = await GpuEngine.create({ onRecovered: (reason, cause) => recovered.push(`${cause}: ${reason}`) });
     await engine.setData(tutorialDataset());
-    engine.setOptions({
-      ...window.lp.INITIAL_OPTIONS,
-      learningRate: 0.05,
-      bias: false,
-      reduction: 'sum',
-      batchSize: 0,
-    });
-    engine.setParams({ w: [-4, -2], b: 0 });
+    window.lp.startTutorial(engine);
     await engine.train(3);
     const device = engine.device;
     const submit = GPUQueue.prototype.submit;

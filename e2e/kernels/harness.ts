@@ -4,12 +4,14 @@
  * tests run the very modules the app bundles.
  */
 
+import type { Engine } from '../../src/contract/engine';
 import { gridCoordinate, INITIAL_OPTIONS } from '../../src/contract/engine';
 import { CpuEngine } from '../../src/engine/cpu-engine';
 import { GpuEngine } from '../../src/engine/gpu-engine';
 import { datasetFromRows } from '../../src/model/dataset';
 import { addPoint, removePoint } from '../../src/model/edit';
 import { tutorialDataset } from '../../src/model/tutorial-data';
+import { TUTORIAL_SETTINGS } from '../../src/model/tutorial-reference';
 import { TrainingSession } from '../../src/session/training-session';
 import { f32Dataset } from './test-data';
 
@@ -39,9 +41,16 @@ function trackBuffers(): { live: () => number; created: () => number; stop: () =
   };
 }
 
+/** The tutorial's experiment on an engine: its options (INITIAL_OPTIONS) and its w(0) and b(0). */
+function startTutorial(engine: Engine, batchSize = INITIAL_OPTIONS.batchSize): void {
+  engine.setOptions({ ...INITIAL_OPTIONS, batchSize });
+  engine.setParams({ w: [...TUTORIAL_SETTINGS.initialWeights], b: TUTORIAL_SETTINGS.initialBias });
+}
+
 const api = {
   /** The tutorial's options: tests spread them and change what they test. */
   INITIAL_OPTIONS,
+  startTutorial,
   CpuEngine,
   GpuEngine,
   TrainingSession,

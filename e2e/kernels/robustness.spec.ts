@@ -140,14 +140,7 @@ test('data too large for the device are refused with the limit named, and the ol
     } catch (error) {
       message = `${(error as Error).name}: ${(error as Error).message}`;
     }
-    engine.setOptions({
-      ...window.lp.INITIAL_OPTIONS,
-      learningRate: 0.05,
-      bias: false,
-      reduction: 'sum',
-      batchSize: 0,
-    });
-    engine.setParams({ w: [-4, -2], b: 0 });
+    window.lp.startTutorial(engine);
     const after = await engine.train(10);
     engine.destroy();
     return { message, w10: after.path.at(-1)! };

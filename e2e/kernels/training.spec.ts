@@ -15,8 +15,7 @@ test('the GPU engine follows the tutorial to w(10) on both reduction paths', asy
     for (const path of ['plain', 'subgroup'] as const) {
       const gpu = await GpuEngine.create({ reductionPath: path });
       await gpu.setData(tutorialDataset());
-      gpu.setOptions({ ...window.lp.INITIAL_OPTIONS, learningRate: 0.05, bias: false, reduction: 'sum', batchSize: 0 });
-      gpu.setParams({ w: [-4, -2], b: 0 });
+      window.lp.startTutorial(gpu);
       const result = await gpu.train(10);
       const f = result.final.confusion;
       out.push({

@@ -4,12 +4,15 @@
  */
 import type { Dataset } from '../model/dataset';
 import type { SampleChange } from '../model/edit';
+import type { OptimizerSettings, OptimizerState } from '../model/optimizers';
 import { type Confusion, type Params, type TrainingOptions, TUTORIAL_FORM } from '../model/regression';
 import { TUTORIAL_SETTINGS } from '../model/tutorial-reference';
 
 export type EngineKind = 'gpu' | 'cpu';
 
 export interface EngineOptions extends TrainingOptions {
+  /** The rule each step follows (src/model/optimizers.ts): gradient descent, the tutorial's, when absent. */
+  readonly optimizer?: OptimizerSettings;
   /** Samples per gradient step; 0 means the full batch (the tutorial's). */
   readonly batchSize: number;
 }
@@ -142,6 +145,10 @@ export interface TrainResult {
   readonly final: Snapshot;
   /** P(t = 1 | x) at the final parameters, when asked for with the call. */
   readonly probabilities?: Float32Array;
+  /** The optimiser's state after the last step taken (where an engine keeps one). */
+  readonly optimizer?: OptimizerState;
+  /** Why the steps stopped short of those asked for (a singular Hessian): `path` holds the steps taken. */
+  readonly refused?: string;
 }
 
 export interface TrainExtras {
@@ -161,10 +168,13 @@ export interface Engine {
    * `change`; parameters, options and the step counter stay.
    */
   applyEdit(data: Dataset, change: SampleChange): Promise<void>;
-  /** Sets the parameters and restarts the mini-batch schedule. */
-  setParams(params: Params): void;
+  /**
+   * Sets the parameters and restarts the mini-batch schedule; the
+   * optimiser's state is `optimizer`, or zero (as at w(0)) when absent.
+   */
+  setParams(params: Params, optimizer?: OptimizerState): void;
   setOptions(options: EngineOptions): void;
-  /** Runs `steps` (at most MAX_TRAIN_STEPS) gradient-descent steps from the current parameters. */
+  /** Runs `steps` (at most MAX_TRAIN_STEPS) steps of the optimiser from the current parameters. */
   train(steps: number, extras?: TrainExtras): Promise<TrainResult>;
   /** The whole data set evaluated at the current parameters. */
   snapshot(): Promise<Snapshot>;

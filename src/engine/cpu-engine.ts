@@ -21,10 +21,19 @@ import {
   type TrainResult,
 } from '../contract/engine';
 import type { Dataset } from '../model/dataset';
+import { hessian } from '../model/hessian';
 import { logistic } from '../model/logistic';
-import { batchGradient } from '../model/minibatch';
+import { batchGradient, batchHessian } from '../model/minibatch';
 import {
-  applyGradient,
+  DEFAULT_OPTIMIZER,
+  firstOrderStep,
+  initialOptimizerState,
+  newtonStep,
+  type OptimizerState,
+  type OptimizerStep,
+  SingularHessianError,
+} from '../model/optimizers';
+import {
   correctCount,
   estimateScale,
   evaluate,
@@ -55,6 +64,7 @@ export class CpuEngine implements Engine {
   private options: EngineOptions = INITIAL_OPTIONS;
   /** Steps since the last setParams: drives the mini-batch schedule. */
   private step = 0;
+  private optimizerState: OptimizerState = initialOptimizerState(INITIAL_OPTIONS.features.length);
 
   async setData(data: Dataset): Promise<void> {
     this.data = data;
@@ -65,8 +75,9 @@ export class CpuEngine implements Engine {
     this.data = data;
   }
 
-  setParams(params: Params): void {
+  setParams(params: Params, optimizer: OptimizerState = initialOptimizerState(params.w.length)): void {
     this.params = params;
+    this.optimizerState = optimizer;
     this.step = 0;
   }
 
@@ -83,34 +94,51 @@ export class CpuEngine implements Engine {
     const { reduction, batchSize } = this.options;
     const miniBatch = isMiniBatch(batchSize, n);
     const domain = shuffleDomain(n);
+    const { learningRate, bias } = this.options;
+    const optimizer = this.options.optimizer ?? DEFAULT_OPTIMIZER;
+    let refused: string | undefined;
     for (let s = 0; s < steps; s++) {
       let gradient: Params;
+      // Newton's Hessian is over the very samples the gradient is over.
+      let curvature: () => number[][];
       if (miniBatch) {
         const slot = batchSlot(this.step, n, batchSize);
-        const result = batchGradient(
-          this.data,
-          this.params,
-          this.options,
-          slot,
-          domain,
-          epochKey(SHUFFLE_SEED, slot.epoch),
-        );
+        const key = epochKey(SHUFFLE_SEED, slot.epoch);
+        const result = batchGradient(this.data, this.params, this.options, slot, domain, key);
         gradient = result.gradient;
         losses.push(result.cost);
         accuracies.push(result.accuracy);
+        curvature = () => batchHessian(this.data, this.params, this.options, slot, domain, key);
       } else {
         const e = evaluate(this.data, this.params, this.options);
         gradient = e.gradient;
         losses.push(reducedCost(e, reduction));
         accuracies.push(correctCount(e.confusion) / n);
+        curvature = () => hessian(this.data, this.params, this.options);
       }
-      this.params = applyGradient(this.params, gradient, this.options);
+      let next: OptimizerStep;
+      try {
+        next =
+          optimizer.optimizer === 'newton'
+            ? newtonStep(this.params, gradient, curvature(), this.optimizerState, learningRate, bias)
+            : firstOrderStep(this.params, gradient, this.optimizerState, optimizer, learningRate, bias);
+      } catch (error) {
+        if (!(error instanceof SingularHessianError)) throw error;
+        // The step is refused: what it started from was measured, but it is not taken.
+        losses.pop();
+        accuracies.pop();
+        refused = error.message;
+        break;
+      }
+      this.params = next.params;
+      this.optimizerState = next.state;
       this.step++;
       path.push(this.params);
     }
     const final = await this.snapshot();
-    if (!extras.probabilityGrid) return { path, losses, accuracies, final };
-    return { path, losses, accuracies, final, probabilities: await this.probabilityGrid(extras.probabilityGrid) };
+    const result = { path, losses, accuracies, final, optimizer: this.optimizerState, ...(refused ? { refused } : {}) };
+    if (!extras.probabilityGrid) return result;
+    return { ...result, probabilities: await this.probabilityGrid(extras.probabilityGrid) };
   }
 
   async snapshot(): Promise<Snapshot> {

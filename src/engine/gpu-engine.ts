@@ -198,6 +198,10 @@ export class GpuEngine implements Engine {
   }
 
   setOptions(options: EngineOptions): void {
+    // The kernels step by gradient descent only (issue 19 brings the others to WGSL): never train by
+    // another rule than the one asked for.
+    const rule = options.optimizer?.optimizer ?? 'gd';
+    if (rule !== 'gd') throw new RangeError(`the GPU engine steps by gradient descent only, not by ${rule}`);
     const moved = options.features.join() !== this.options.features.join();
     this.options = options;
     // The weights sit in their features' slots: new features move them (setOptions and setParams come in

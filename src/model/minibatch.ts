@@ -3,6 +3,7 @@
  * The full-batch case goes through `evaluate` instead, which needs no index map.
  */
 import type { Dataset } from './dataset';
+import { hessian } from './hessian';
 import {
   correctCount,
   estimateScale,
@@ -37,4 +38,16 @@ export function batchGradient(
     cost: sums.cost * estimateScale(options.reduction, slot.count, domain.n) + penalty(params, options.l2),
     accuracy: correctCount(sums.confusion) / slot.count,
   };
+}
+
+/** The Hessian over the same batch (Newton's method on mini-batches), scaled as the batch gradient is. */
+export function batchHessian(
+  data: Dataset,
+  params: Params,
+  options: ModelOptions,
+  slot: BatchSlot,
+  domain: ShuffleDomain,
+  key: number,
+): number[][] {
+  return hessian(data, params, options, slot.count, (k) => shuffledIndex(slot.start + k, domain, key));
 }

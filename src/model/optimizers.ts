@@ -13,7 +13,7 @@
  * The state (v, or m and s, and k) starts at zero with w(0). Double
  * precision, no DOM, no GPU: the engines are held to these functions.
  */
-import type { Params } from './regression';
+import { applyGradient, type Params } from './regression';
 
 export const OPTIMIZERS = ['gd', 'momentum', 'nesterov', 'adam', 'newton'] as const;
 export type Optimizer = (typeof OPTIMIZERS)[number];
@@ -83,7 +83,8 @@ export function firstOrderStep(
   const k = state.steps + 1;
   switch (settings.optimizer) {
     case 'gd':
-      return { params: each(bias, params, (_, at) => at(params) - eta * at(grad)), state: { ...state, steps: k } };
+      // The tutorial's rule, where it is written: regression.ts.
+      return { params: applyGradient(params, grad, { learningRate: eta, bias }), state: { ...state, steps: k } };
     case 'momentum':
     case 'nesterov': {
       const beta = settings.momentum;

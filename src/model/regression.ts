@@ -284,7 +284,11 @@ export function gradient(data: Dataset, params: Params, options: ModelOptions): 
 }
 
 /** Parameters after one step of gradient descent: p − η ∇cost(p); b moves only with the bias on. */
-export function applyGradient(params: Params, grad: Params, options: TrainingOptions): Params {
+export function applyGradient(
+  params: Params,
+  grad: Params,
+  options: Pick<TrainingOptions, 'learningRate' | 'bias'>,
+): Params {
   const eta = options.learningRate;
   return {
     w: params.w.map((w, j) => w - eta * grad.w[j]!),
