@@ -75,7 +75,9 @@ test('the model of any width on the GPU: d = 7 with λ, a float64 trajectory, sl
       }
     }
     cpu.destroy();
-    gpu.destroy();
+    // Kept (not destroyed) until the last part: the engines of the parts below share its device, so the
+    // kernels compile once for the whole test instead of once a part.
+    (window as Window & { keeper?: { destroy(): void } }).keeper = gpu;
     return out;
   }, ALL);
   expect(rows).toHaveLength(4);
@@ -193,6 +195,7 @@ test('the model of any width on the GPU: d = 7 with λ, a float64 trajectory, sl
       });
     }
     for (const e of engines) e.destroy();
+    (window as Window & { keeper?: { destroy(): void } }).keeper?.destroy();
     return out;
   }, ALL);
   for (const r of slices) {

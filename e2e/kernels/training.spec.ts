@@ -132,6 +132,9 @@ for (const n of [10_007, 1_000_003]) {
       cpu.setOptions(options);
       cpu.setParams(params);
       const reference = (await cpu.train(3)).final;
+      // Held until the end so that the four engines below share one device: each path's kernels compile once,
+      // not once an engine (the pool gives a device back when its last engine goes).
+      const keeper = await GpuEngine.create();
       const out = [];
       for (const path of ['plain', 'subgroup'] as const) {
         for (const workgroups of [1, Math.ceil(n / (path === 'plain' ? 64 : 256))]) {
@@ -152,6 +155,7 @@ for (const n of [10_007, 1_000_003]) {
           });
         }
       }
+      keeper.destroy();
       return out;
     }, n);
     for (const r of rows) {
