@@ -10,6 +10,9 @@ import { formatNumber } from '../src/text/format';
 import { expect, openPlayground, playgroundState, TUTORIAL_REFERENCE, test } from './fixtures';
 import { axisMap } from './views';
 
+// What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
+test.use({ playgroundEngine: 'cpu' });
+
 /** What the surface element holds: its window, the grid it draws, and how current it is. */
 function surface(page: Page) {
   return page.evaluate(() => {
@@ -58,57 +61,62 @@ test('the window follows the run: after a diverging one it shrinks back, and a c
   expect((await playgroundState(page)).weights).toEqual([-4, -2]);
 });
 
-test('a surface being recomputed says so, and one for data that are gone is never drawn', async ({ page }) => {
-  await openPlayground(page);
-  // Watch the surface element every few milliseconds while new data arrive.
-  const seen = await page.evaluate(async () => {
-    const el = document.querySelector('lp-playground');
-    const surface = el?.shadowRoot?.querySelector('lp-cost-surface');
-    if (!el || !surface) throw new Error('no playground');
-    const out: { stale: boolean; busy: string; version: number | undefined }[] = [];
-    let done = false;
-    const watching = (async () => {
-      while (!done) {
-        out.push({
-          stale: surface.hasAttribute('stale'),
-          busy: surface.shadowRoot?.querySelector('.busy')?.textContent ?? '',
-          version: surface.status?.image?.dataVersion,
-        });
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
-    })();
-    await el.change({ preset: 'gaussians', gaussians: { perClass: 20_000 } });
-    while (surface.hasAttribute('stale')) await new Promise((resolve) => setTimeout(resolve, 20));
-    done = true;
-    await watching;
-    return out;
-  });
-  const first = seen[0]?.version;
-  const last = seen.at(-1)?.version;
-  expect(last).not.toBe(first);
-  // While recomputing, it said so.
-  expect(seen.some((s) => s.stale && s.busy.includes('Computing ξ'))).toBe(true);
-  // Once the new data's surface was there, the old one never came back.
-  const arrived = seen.findIndex((s) => s.version === last);
-  expect(seen.slice(arrived).every((s) => s.version === last)).toBe(true);
+test.describe('while the surface is slow to compute', () => {
+  // The page's own engine: on a software adapter the GPU's surface takes long enough to be seen stale.
+  test.use({ playgroundEngine: 'page' });
 
-  // A quick switch back to the tutorial while a regeneration runs: the surface ends on the tutorial's data.
-  await page.evaluate(() => {
-    const el = document.querySelector('lp-playground');
-    void el?.change({ gaussians: { seed: 77, perClass: 300_000 } });
-    void el?.change({ preset: 'tutorial' });
+  test('a surface being recomputed says so, and one for data that are gone is never drawn', async ({ page }) => {
+    await openPlayground(page);
+    // Watch the surface element every few milliseconds while new data arrive.
+    const seen = await page.evaluate(async () => {
+      const el = document.querySelector('lp-playground');
+      const surface = el?.shadowRoot?.querySelector('lp-cost-surface');
+      if (!el || !surface) throw new Error('no playground');
+      const out: { stale: boolean; busy: string; version: number | undefined }[] = [];
+      let done = false;
+      const watching = (async () => {
+        while (!done) {
+          out.push({
+            stale: surface.hasAttribute('stale'),
+            busy: surface.shadowRoot?.querySelector('.busy')?.textContent ?? '',
+            version: surface.status?.image?.dataVersion,
+          });
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+      })();
+      await el.change({ preset: 'gaussians', gaussians: { perClass: 20_000 } });
+      while (surface.hasAttribute('stale')) await new Promise((resolve) => setTimeout(resolve, 20));
+      done = true;
+      await watching;
+      return out;
+    });
+    const first = seen[0]?.version;
+    const last = seen.at(-1)?.version;
+    expect(last).not.toBe(first);
+    // While recomputing, it said so.
+    expect(seen.some((s) => s.stale && s.busy.includes('Computing ξ'))).toBe(true);
+    // Once the new data's surface was there, the old one never came back.
+    const arrived = seen.findIndex((s) => s.version === last);
+    expect(seen.slice(arrived).every((s) => s.version === last)).toBe(true);
+
+    // A quick switch back to the tutorial while a regeneration runs: the surface ends on the tutorial's data.
+    await page.evaluate(() => {
+      const el = document.querySelector('lp-playground');
+      void el?.change({ gaussians: { seed: 77, perClass: 300_000 } });
+      void el?.change({ preset: 'tutorial' });
+    });
+    await expect.poll(async () => (await playgroundState(page)).samples, { timeout: 60_000 }).toBe(40);
+    await expect(page.locator('lp-cost-surface')).not.toHaveAttribute('stale', '', { timeout: 60_000 });
+    const after = await page.evaluate(() => {
+      const el = document.querySelector('lp-playground');
+      const s = el?.shadowRoot?.querySelector('lp-cost-surface')?.status;
+      const values = s?.image?.values ?? new Float32Array(0);
+      return { max: Math.max(...values), window: s?.window.x };
+    });
+    // The tutorial's summed cost on ±5 stays below 10³; 300 000 points would give 10⁶ and more.
+    expect(after.window).toEqual([-5, 5]);
+    expect(after.max).toBeLessThan(1000);
   });
-  await expect.poll(async () => (await playgroundState(page)).samples, { timeout: 60_000 }).toBe(40);
-  await expect(page.locator('lp-cost-surface')).not.toHaveAttribute('stale', '', { timeout: 60_000 });
-  const after = await page.evaluate(() => {
-    const el = document.querySelector('lp-playground');
-    const s = el?.shadowRoot?.querySelector('lp-cost-surface')?.status;
-    const values = s?.image?.values ?? new Float32Array(0);
-    return { max: Math.max(...values), window: s?.window.x };
-  });
-  // The tutorial's summed cost on ±5 stays below 10³; 300 000 points would give 10⁶ and more.
-  expect(after.window).toEqual([-5, 5]);
-  expect(after.max).toBeLessThan(1000);
 });
 
 test('the step −η∇ξ is drawn from w(1) to w(2), and ∂ξ/∂w is read out', async ({ page }) => {

@@ -6,6 +6,9 @@
  */
 import { expect, openPlayground, playgroundState, test } from './fixtures';
 
+// What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
+test.use({ playgroundEngine: 'cpu' });
+
 test('state is one consistent snapshot while the data change under it', async ({ page }) => {
   await openPlayground(page);
   await page.evaluate(() => document.querySelector('lp-playground')?.step(5));
@@ -91,14 +94,19 @@ test('messages name settings as the screen does, digit groups are understood, an
   expect(text).not.toMatch(/NaN|learningRate|initialWeights/);
 });
 
-test('the page claims WebGPU only when it computes with WebGPU', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined, configurable: true });
+test.describe('in a browser without WebGPU', () => {
+  // The page's own engine choice: it must find no WebGPU and say so, not be told to use the CPU.
+  test.use({ playgroundEngine: 'page' });
+
+  test('the page claims WebGPU only when it computes with WebGPU', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined, configurable: true });
+    });
+    await openPlayground(page);
+    await expect(page.locator('lp-engine-badge')).toContainText('CPU');
+    expect(await page.locator('header').textContent()).not.toContain('WebGPU');
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).not.toMatch(/computed with WebGPU/);
   });
-  await openPlayground(page);
-  await expect(page.locator('lp-engine-badge')).toContainText('CPU');
-  expect(await page.locator('header').textContent()).not.toContain('WebGPU');
-  expect(await page.locator('meta[name="description"]').getAttribute('content')).not.toMatch(/computed with WebGPU/);
 });
 
 test('before the first step on large data with the summed cost, the page says the step is too large and offers the mean', async ({

@@ -5,6 +5,9 @@
  */
 import { expect, openPlayground, playgroundState, test } from './fixtures';
 
+// What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
+test.use({ playgroundEngine: 'cpu' });
+
 test('before the first step the chart shows the cost and accuracy of w(0)', async ({ page }) => {
   await openPlayground(page);
   await expect(page.locator('lp-loss-chart circle.cost-dot[data-iteration="0"]')).toHaveCount(1);

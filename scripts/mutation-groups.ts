@@ -48,7 +48,8 @@ export const MUTATION_GROUPS: readonly MutationGroup[] = [
     name: 'cpu-engine',
     title: 'src/engine/cpu-engine.ts: the CPU engine',
     mutate: ['src/engine/cpu-engine.ts'],
-    tests: ['src/engine/cpu-engine.test.ts'],
+    // The optimisers' trajectories are the tests of its step rule (the scikit-learn one only repeats them).
+    tests: ['src/engine/cpu-engine.test.ts', 'src/engine/cpu-optimizers.test.ts'],
   },
 ];
 
