@@ -23,6 +23,12 @@ struct TrainConfig {
   l2: f32,
   // Class 1 is predicted where z ≥ this: the logit of the threshold (0 for 0.5).
   decision_logit: f32,
+  // The rule each step follows (optimizers.wgsl: GD … NEWTON) and its constants.
+  optimizer: u32,
+  momentum: f32,
+  beta1: f32,
+  beta2: f32,
+  epsilon: f32,
 }
 
 // The parameters and the step counter: written only by the update kernel.
@@ -32,6 +38,16 @@ struct TrainState {
   b: f32,
   // Steps since the parameters were last set: drives the batch schedule.
   step: u32,
+  // The optimiser's state, b's in slot 7 (no feature uses it): momentum's and
+  // Nesterov's v or Adam's m, and Adam's s. Zero at w(0).
+  first: Features,
+  second: Features,
+  // Steps the optimiser has taken: k − 1 before step k (Adam's bias correction).
+  k: u32,
+  // 1 once a Newton step was refused (a singular Hessian): no later step of the submit is taken.
+  refused: u32,
+  // The pivot that refused it.
+  refused_pivot: f32,
 }
 
 struct Batch {

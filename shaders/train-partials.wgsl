@@ -1,13 +1,42 @@
-// Pass 1 of a gradient step: every workgroup sums, over its share of the batch,
+// Pass 1 of a training step: every workgroup sums, over its share of the batch,
 // the gradient terms φ(x)·(σ(z) − t) and σ(z) − t, the cross-entropy, and the
 // correct predictions, and writes one partial. Grid-stride, so any number of
-// workgroups covers any N.
+// workgroups covers any N. The `newton` entry point also sums the Hessian's
+// terms σ′(z)·x̃x̃ᵀ (x̃: the eight slots with 1 in slot 7, b's), as four more
+// partials a workgroup after the gradients' (partials[partial_count + 4·wid + r]).
 
 @group(0) @binding(0) var<uniform> config: TrainConfig;
 @group(0) @binding(1) var<storage, read> points: array<vec2f>;
 @group(0) @binding(2) var<storage, read> labels: array<u32>;
 @group(0) @binding(3) var<storage, read> state: TrainState;
 @group(0) @binding(4) var<storage, read_write> partials: array<Acc>;
+
+// Sample p of the batch: its index in the data.
+fn batch_sample(batch: Batch, p: u32) -> u32 {
+  var i = batch.start + p;
+  if (batch.shuffled) {
+    i = shuffled_index(i, config.n, config.half_bits, batch.key);
+  }
+  return i;
+}
+
+struct Sample {
+  phi: Features,
+  z: f32,
+}
+
+// Adds sample i's gradient terms, cross-entropy and correctness to acc; returns its features and logit.
+fn add_sample(acc: ptr<function, Acc>, i: u32, w: Features, b: f32) -> Sample {
+  let phi = feature_map(config.features, points[i]);
+  let t = label_bit(labels[i >> 5u], i);
+  let z = features_logit(phi, w, b);
+  let r = residual(t, z);
+  (*acc).lo += phi.lo * r;
+  (*acc).hi += phi.hi * r;
+  let predicted_one = z >= config.decision_logit;
+  (*acc).rest += vec4f(r, cross_entropy_from_logit(t, z), select(0.0, 1.0, predicted_one && t > 0.5), select(0.0, 1.0, !predicted_one && t < 0.5));
+  return Sample(phi, z);
+}
 
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn main(
@@ -22,21 +51,59 @@ fn main(
   var acc = Acc(vec4f(0.0), vec4f(0.0), vec4f(0.0));
   let stride = groups.x * WORKGROUP_SIZE;
   for (var p = gid.x; p < batch.count; p += stride) {
-    var i = batch.start + p;
-    if (batch.shuffled) {
-      i = shuffled_index(i, config.n, config.half_bits, batch.key);
-    }
-    let phi = feature_map(config.features, points[i]);
-    let t = label_bit(labels[i >> 5u], i);
-    let z = features_logit(phi, w, b);
-    let r = residual(t, z);
-    acc.lo += phi.lo * r;
-    acc.hi += phi.hi * r;
-    let predicted_one = z >= config.decision_logit;
-    acc.rest += vec4f(r, cross_entropy_from_logit(t, z), select(0.0, 1.0, predicted_one && t > 0.5), select(0.0, 1.0, !predicted_one && t < 0.5));
+    add_sample(&acc, batch_sample(batch, p), w, b);
   }
   let total = workgroup_sum(acc, lid);
   if (lid == 0u) {
     partials[wid.x] = total;
+  }
+}
+
+// The same sums, and the Hessian's: the upper 8×8 of Σ σ′(z)·x̃x̃ᵀ as twelve
+// columns of three 4×4 blocks (slots 0–3 × 0–3, 0–3 × 4–7, 4–7 × 4–7).
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn newton(
+  @builtin(global_invocation_id) gid: vec3u,
+  @builtin(local_invocation_index) lid: u32,
+  @builtin(workgroup_id) wid: vec3u,
+  @builtin(num_workgroups) groups: vec3u,
+) {
+  let batch = batch_for_step(config, state.step);
+  let w = state.w;
+  let b = state.b;
+  var acc = Acc(vec4f(0.0), vec4f(0.0), vec4f(0.0));
+  var ll = mat4x4f();
+  var lh = mat4x4f();
+  var hh = mat4x4f();
+  let stride = groups.x * WORKGROUP_SIZE;
+  for (var p = gid.x; p < batch.count; p += stride) {
+    let s = add_sample(&acc, batch_sample(batch, p), w, b);
+    let y = logistic(s.z);
+    let c = y * (1.0 - y);
+    let lo = s.phi.lo;
+    let hi = vec4f(s.phi.hi.xyz, 1.0);
+    let clo = c * lo;
+    let chi = c * hi;
+    ll += mat4x4f(lo * clo.x, lo * clo.y, lo * clo.z, lo * clo.w);
+    lh += mat4x4f(lo * chi.x, lo * chi.y, lo * chi.z, lo * chi.w);
+    hh += mat4x4f(hi * chi.x, hi * chi.y, hi * chi.z, hi * chi.w);
+  }
+  let total = workgroup_sum(acc, lid);
+  if (lid == 0u) {
+    partials[wid.x] = total;
+  }
+  // Three columns a round, through the same workgroup memory: a barrier first, as the last round's reads must end.
+  let rounds = array<Acc, 4>(
+    Acc(ll[0], ll[1], ll[2]),
+    Acc(ll[3], lh[0], lh[1]),
+    Acc(lh[2], lh[3], hh[0]),
+    Acc(hh[1], hh[2], hh[3]),
+  );
+  for (var r = 0u; r < 4u; r++) {
+    workgroupBarrier();
+    let sum = workgroup_sum(rounds[r], lid);
+    if (lid == 0u) {
+      partials[config.partial_count + 4u * wid.x + r] = sum;
+    }
   }
 }

@@ -1,8 +1,9 @@
-// Pass 2 of a gradient step, one workgroup: add the partials, take the step
-// w ← w − η·(∇ξ + λw) (b ← b − η·∂ξ/∂b with the bias on; b is never
-// penalised), and record where it went. The snapshot entry point adds the
-// partials of a full pass without stepping. The penalty's cost (λ/2)‖w‖² is
-// added on the CPU, in double precision, from the weights recorded here.
+// Pass 2 of a training step, one workgroup: add the partials, take the
+// optimiser's step (optimizers.wgsl) with the gradient ∇ξ + λw (b's ∂ξ/∂b,
+// with the bias on; b is never penalised), and record where it went. The
+// snapshot entry point adds the partials of a full pass without stepping.
+// The penalty's cost (λ/2)‖w‖² is added on the CPU, in double precision,
+// from the weights recorded here.
 
 // Where one step went, and how the model did where it started.
 struct StepRecord {
@@ -30,12 +31,27 @@ struct Snapshot {
 @group(0) @binding(3) var<storage, read_write> history: array<StepRecord>;
 @group(0) @binding(4) var<storage, read_write> snapshot_out: Snapshot;
 
-fn add_partials(lid: u32) -> Acc {
+// Adds partials[first + j·stride] over the workgroups j that wrote them.
+fn add_partials(lid: u32, first: u32, stride: u32) -> Acc {
   var acc = Acc(vec4f(0.0), vec4f(0.0), vec4f(0.0));
   for (var j = lid; j < config.partial_count; j += WORKGROUP_SIZE) {
-    acc = add_acc(acc, partials[j]);
+    acc = add_acc(acc, partials[first + j * stride]);
   }
   return workgroup_sum(acc, lid);
+}
+
+// The twelve columns of the Hessian's sums (train-partials.wgsl's `newton`), valid in invocation 0.
+fn add_hessian_partials(lid: u32) -> array<vec4f, 12> {
+  var h: array<vec4f, 12>;
+  for (var r = 0u; r < 4u; r++) {
+    // The workgroup memory is reused: the last sum's reads must end first.
+    workgroupBarrier();
+    let sum = add_partials(lid, config.partial_count + r, 4u);
+    h[3u * r] = sum.lo;
+    h[3u * r + 1u] = sum.hi;
+    h[3u * r + 2u] = sum.rest;
+  }
+  return h;
 }
 
 // ∇ξ under the reduction (sums × scale) plus the penalty's λw.
@@ -45,29 +61,64 @@ fn penalised_gradient(total: Acc, scale: f32) -> Features {
 
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn update(@builtin(local_invocation_index) lid: u32) {
-  let total = add_partials(lid);
-  if (lid == 0u) {
+  let total = add_partials(lid, 0u, 1u);
+  var curvature: array<vec4f, 12>;
+  // A uniform branch (config is uniform), so every invocation reaches the barriers inside.
+  if (config.optimizer == NEWTON) {
+    curvature = add_hessian_partials(lid);
+  }
+  // After a refused step the parameters stay where they are for the rest of the submit.
+  if (lid == 0u && state.refused == 0u) {
     let count = f32(batch_for_step(config, state.step).count);
     let mean = config.mean == 1u;
     let scale = select(1.0, 1.0 / count, mean);
     let g = penalised_gradient(total, scale);
+    let gb = total.rest.x * scale;
     // The batch's cost scaled to the whole set: exact for the full batch, an estimate otherwise.
     let cost = total.rest.y * select(f32(config.n) / count, 1.0 / count, mean);
-    // Only the model's slots move: the others' sums are of features it does not have.
-    let eta = config.learning_rate;
+    // Only the model's slots move (the others' sums are of features it does not have), and b with the bias on.
     let slots = feature_slots(config.features);
-    let w = Features(state.w.lo - eta * g.lo * slots.lo, state.w.hi - eta * g.hi * slots.hi);
-    let b = select(state.b, state.b - eta * total.rest.x * scale, config.train_bias == 1u);
+    let bias = f32(config.train_bias);
+    let trained_hi = vec4f(slots.hi.xyz, bias);
+    let p_hi = vec4f(state.w.hi.xyz, state.b);
+    let g_hi = vec4f(g.hi.xyz, gb);
+    var lo: Half;
+    var hi: Half;
+    if (config.optimizer == NEWTON) {
+      let moving = config.features | (config.train_bias << 7u);
+      let solve = newton_solve(curvature, array<f32, 8>(g.lo.x, g.lo.y, g.lo.z, g.lo.w, g_hi.x, g_hi.y, g_hi.z, g_hi.w), moving, scale, config.l2);
+      if (solve.refused) {
+        state.refused = 1u;
+        state.refused_pivot = solve.pivot;
+        return;
+      }
+      let d = solve.delta;
+      let eta = config.learning_rate;
+      lo = Half(state.w.lo - eta * vec4f(d[0], d[1], d[2], d[3]), state.first.lo, state.second.lo);
+      hi = Half(p_hi - eta * vec4f(d[4], d[5], d[6], d[7]), state.first.hi, state.second.hi);
+    } else {
+      let k = f32(state.k + 1u);
+      let c1 = 1.0 - pow(config.beta1, k);
+      let c2 = 1.0 - pow(config.beta2, k);
+      lo = first_order_half(state.w.lo, g.lo, state.first.lo, state.second.lo, slots.lo, c1, c2);
+      hi = first_order_half(p_hi, g_hi, state.first.hi, state.second.hi, trained_hi, c1, c2);
+    }
+    // Slot 7 is b's: the weights' slot 7 stays 0.
+    let w = Features(lo.p, vec4f(hi.p.xyz, 0.0));
+    let b = hi.p.w;
     history[state.step - config.first_step] = StepRecord(w, b, cost, total.rest.z + total.rest.w);
     state.w = w;
     state.b = b;
+    state.first = Features(lo.first, hi.first);
+    state.second = Features(lo.second, hi.second);
     state.step += 1u;
+    state.k += 1u;
   }
 }
 
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn snapshot(@builtin(local_invocation_index) lid: u32) {
-  let total = add_partials(lid);
+  let total = add_partials(lid, 0u, 1u);
   if (lid == 0u) {
     let scale = select(1.0, 1.0 / f32(config.n), config.mean == 1u);
     let rest = vec4f(state.b, total.rest.y, total.rest.z, total.rest.w);

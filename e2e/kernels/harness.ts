@@ -10,6 +10,13 @@ import { CpuEngine } from '../../src/engine/cpu-engine';
 import { GpuEngine } from '../../src/engine/gpu-engine';
 import { datasetFromRows } from '../../src/model/dataset';
 import { addPoint, removePoint } from '../../src/model/edit';
+import {
+  caseRun,
+  OPTIMIZER_CASE_DATA,
+  OPTIMIZER_CASES,
+  referencePath,
+  worstRelativeGap,
+} from '../../src/model/testing/optimizer-reference';
 import { tutorialDataset } from '../../src/model/tutorial-data';
 import { TUTORIAL_SETTINGS } from '../../src/model/tutorial-reference';
 import { TrainingSession } from '../../src/session/training-session';
@@ -61,6 +68,8 @@ const api = {
   gridCoordinate,
   f32Dataset,
   trackBuffers,
+  /** The optimisers' float64 reference and its cases (src/model/testing/optimizer-reference.ts). */
+  optimizerReference: { OPTIMIZER_CASES, OPTIMIZER_CASE_DATA, caseRun, referencePath, worstRelativeGap },
 };
 
 export type HarnessApi = typeof api;

@@ -35,6 +35,12 @@ import type { SnapshotRecord } from '../gpu/train-kernel';
 import { summaryOf } from '../model/data-summary';
 import type { Dataset } from '../model/dataset';
 import type { SampleChange } from '../model/edit';
+import {
+  DEFAULT_OPTIMIZER,
+  initialOptimizerState,
+  type OptimizerState,
+  SingularHessianError,
+} from '../model/optimizers';
 import { type Params, penalty, reductionScale } from '../model/regression';
 import { batchCount } from '../model/shuffle';
 
@@ -72,6 +78,7 @@ export class GpuEngine implements Engine {
   private params: Params = { w: INITIAL_OPTIONS.features.map(() => 0), b: 0 };
   private options: EngineOptions = INITIAL_OPTIONS;
   private step = 0;
+  private optimizerState: OptimizerState = initialOptimizerState(INITIAL_OPTIONS.features.length);
   private currentTuning: Tuning = { workgroups: 1, trials: [], source: 'small-n rule' };
   /** Samples with t = 1 in `data`: with the GPU's true-positive and true-negative counts, the confusion matrix. */
   private positives = 0;
@@ -145,7 +152,7 @@ export class GpuEngine implements Engine {
 
   async setData(data: Dataset): Promise<void> {
     await this.upload(data, async (res) => {
-      res.state.write(this.params, 0, this.options.features);
+      this.writeStateTo(res, 0);
       // New data restart the mini-batch schedule: the step counter goes back to 0.
       this.currentTuning = await this.chooseWorkgroups(res, data.targets.length, 0);
     });
@@ -159,7 +166,7 @@ export class GpuEngine implements Engine {
    */
   async applyEdit(data: Dataset, change: SampleChange): Promise<void> {
     const edited = await this.guarded(async (res) => res.kernels.samples.edit(data, change));
-    if (!edited) await this.upload(data, async (res) => res.state.write(this.params, this.step, this.options.features));
+    if (!edited) await this.upload(data, async (res) => this.writeStateTo(res, this.step));
     else this.mirror(data);
   }
 
@@ -191,17 +198,14 @@ export class GpuEngine implements Engine {
     this.positives = summaryOf(data).ones;
   }
 
-  setParams(params: Params): void {
+  setParams(params: Params, optimizer: OptimizerState = initialOptimizerState(params.w.length)): void {
     this.params = params;
+    this.optimizerState = optimizer;
     this.step = 0;
     this.writeState();
   }
 
   setOptions(options: EngineOptions): void {
-    // The kernels step by gradient descent only (issue 19 brings the others to WGSL): never train by
-    // another rule than the one asked for.
-    const rule = options.optimizer?.optimizer ?? 'gd';
-    if (rule !== 'gd') throw new RangeError(`the GPU engine steps by gradient descent only, not by ${rule}`);
     const moved = options.features.join() !== this.options.features.join();
     this.options = options;
     // The weights sit in their features' slots: new features move them (setOptions and setParams come in
@@ -212,7 +216,12 @@ export class GpuEngine implements Engine {
   /** The parameters to the GPU, once they have one weight per feature (until then a setParams is on its way). */
   private writeState(): void {
     if (this.broken || this.params.w.length !== this.options.features.length) return;
-    this.resources.state.write(this.params, this.step, this.options.features);
+    this.writeStateTo(this.resources, this.step);
+  }
+
+  /** The mirror's parameters and optimiser's state, with step counter `step`, to a device's state buffer. */
+  private writeStateTo(res: DeviceResources, step: number): void {
+    res.state.write(this.params, step, this.options.features, this.optimizerState);
   }
 
   train(steps: number, extras: TrainExtras = {}): Promise<TrainResult> {
@@ -230,8 +239,10 @@ export class GpuEngine implements Engine {
     probabilityGrid?: GridSpec,
   ): Promise<TrainResult | Omit<TrainResult, 'final'>> {
     checkTrainSteps(steps);
-    const { probabilities, ...out } = await this.guarded((res) =>
-      checkedSubmit(res.device, `${steps} training steps`, async () => {
+    const { probabilities, ...out } = await this.guarded(async (res) => {
+      // Compiled (on first use) before the submit: the encoding inside the error scopes must not wait.
+      await res.kernels.train.prepare(this.options);
+      return checkedSubmit(res.device, `${steps} training steps`, async () => {
         const { train } = res.kernels;
         const encoder = res.device.createCommandEncoder({ label: `train ${steps} steps` });
         train.encode(encoder, steps, this.options, this.step, this.currentTuning.workgroups, withSnapshot);
@@ -242,20 +253,29 @@ export class GpuEngine implements Engine {
           probabilityGrid ? res.probability.read(probabilityGrid) : undefined,
         ]);
         return { ...records, probabilities: grid };
-      }),
-    );
+      });
+    });
     const path = out.steps.map(({ w, b }) => ({ w, b }));
+    const taken = path.length;
     // The penalty is added here, in double precision, at the weights each step started from.
     const l2 = this.options.l2;
     const losses = out.steps.map((r, j) => r.cost + penalty(j === 0 ? this.params : path[j - 1]!, l2));
     // Counts come back from the GPU; the fractions are taken here, in double precision, as the CPU does.
     const n = this.data.targets.length;
     const accuracies = out.steps.map((r, j) => r.correct / batchCount(this.step + j, n, this.options.batchSize));
-    this.step += steps;
+    this.step += taken;
     this.params = path.at(-1) ?? this.params;
-    if (!out.snapshot) return { path, losses, accuracies };
+    this.optimizerState = out.state.optimizer;
+    const pivot = out.state.refusedPivot;
+    // The GPU holds the refusal until the state is written again: the mirror, which is where it stopped.
+    if (pivot !== undefined) this.writeState();
+    const stopped = {
+      optimizer: this.optimizerState,
+      ...(pivot === undefined ? {} : { refused: new SingularHessianError(pivot).message }),
+    };
+    if (!out.snapshot) return { path, losses, accuracies, ...stopped };
     const final = this.toSnapshot(out.snapshot);
-    return probabilities ? { path, losses, accuracies, final, probabilities } : { path, losses, accuracies, final };
+    return { path, losses, accuracies, final, ...stopped, ...(probabilities ? { probabilities } : {}) };
   }
 
   async snapshot(): Promise<Snapshot> {
@@ -349,7 +369,7 @@ export class GpuEngine implements Engine {
       await res.upload(this.data);
       this.currentTuning = await this.chooseWorkgroups(res, this.data.targets.length, this.step);
     }
-    res.state.write(this.params, this.step, this.options.features);
+    this.writeStateTo(res, this.step);
     this.lostDevicesReplaced++;
     this.settings.onRecovered?.(reason, cause);
   }
@@ -387,17 +407,19 @@ export class GpuEngine implements Engine {
     const candidates = candidateWorkgroups(n, limit, trainWorkgroupSize(res.pipelines.path));
     const tuning = await measureWorkgroups(candidates, (w) => this.timeSteps(res, w));
     tuningCache.set(key, tuning);
-    res.state.write(this.params, step, this.options.features);
+    this.writeStateTo(res, step);
     return tuning;
   }
 
   /** Wall-clock ms per step of TUNING_STEPS steps in one submit, after one warm-up step. */
   private async timeSteps(res: DeviceResources, workgroups: number): Promise<number> {
     const { train } = res.kernels;
+    // Timed by gradient descent: the dispatch size is the gradient pass's, whatever the optimiser.
+    const options = { ...this.options, optimizer: DEFAULT_OPTIMIZER };
     const run = async (steps: number) => {
-      res.state.write(this.params, 0, this.options.features);
+      this.writeStateTo(res, 0);
       const encoder = res.device.createCommandEncoder({ label: `tune ${workgroups} workgroups` });
-      train.encode(encoder, steps, this.options, 0, workgroups, false);
+      train.encode(encoder, steps, options, 0, workgroups, false);
       res.device.queue.submit([encoder.finish()]);
       await res.device.queue.onSubmittedWorkDone();
     };

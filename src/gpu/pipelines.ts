@@ -25,6 +25,8 @@ export interface Pipelines {
   readonly partials: GPUComputePipeline;
   readonly update: GPUComputePipeline;
   readonly snapshot: GPUComputePipeline;
+  /** The partials with the Hessian's sums, compiled on first use: most pages never run Newton's method. */
+  readonly newtonPartials: () => Promise<GPUComputePipeline>;
   readonly costSurface: GPUComputePipeline;
   readonly probabilityGrid: GPUComputePipeline;
 }
@@ -62,12 +64,27 @@ async function compile(
 
 export async function createPipelines(device: GPUDevice, path: ReductionPath): Promise<Pipelines> {
   const updateSource = trainUpdateSource(path);
+  const partialsSource = trainPartialsSource(path);
   const [partials, update, snapshot, costSurface, probabilityGrid] = await Promise.all([
-    compile(device, `train partials (${path})`, trainPartialsSource(path), 'main'),
+    compile(device, `train partials (${path})`, partialsSource, 'main'),
     compile(device, `train update (${path})`, updateSource, 'update'),
     compile(device, `train update (${path})`, updateSource, 'snapshot'),
     compile(device, 'cost surface', costSurfaceSource(), 'main'),
     compile(device, 'probability grid', probabilityGridSource(), 'main'),
   ]);
-  return { path, defs: shaderDefinitions(path), partials, update, snapshot, costSurface, probabilityGrid };
+  let newton: Promise<GPUComputePipeline> | undefined;
+  const newtonPartials = () => {
+    newton ??= compile(device, `train partials (${path})`, partialsSource, 'newton');
+    return newton;
+  };
+  return {
+    path,
+    defs: shaderDefinitions(path),
+    partials,
+    update,
+    snapshot,
+    newtonPartials,
+    costSurface,
+    probabilityGrid,
+  };
 }

@@ -6,6 +6,7 @@
 import costSurfaceKernel from '../../shaders/cost-surface.wgsl?raw';
 import featuresLib from '../../shaders/features.wgsl?raw';
 import logisticLib from '../../shaders/logistic.wgsl?raw';
+import optimizersLib from '../../shaders/optimizers.wgsl?raw';
 import probabilityGridKernel from '../../shaders/probability-grid.wgsl?raw';
 import reducePlainLib from '../../shaders/reduce-plain.wgsl?raw';
 import reduceSubgroupLib from '../../shaders/reduce-subgroup.wgsl?raw';
@@ -38,7 +39,7 @@ export function trainPartialsSource(path: ReductionPath): string {
 }
 
 export function trainUpdateSource(path: ReductionPath): string {
-  return [reduction(path), featuresLib, shuffleLib, trainCommonLib, trainUpdateKernel].join('\n');
+  return [reduction(path), featuresLib, shuffleLib, trainCommonLib, trainUpdateKernel, optimizersLib].join('\n');
 }
 
 export function costSurfaceSource(): string {

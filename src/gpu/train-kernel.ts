@@ -1,17 +1,20 @@
 /**
- * Gradient descent on the GPU. A step is two dispatches: per-workgroup
- * partial sums (train-partials.wgsl), then one workgroup that adds them,
- * moves w and b and records the step (train-update.wgsl). Any number of steps
- * go into one compute pass, optionally followed by a full-data snapshot and a
- * single copy to a staging buffer: one readback per submit.
+ * Training on the GPU. A step is two dispatches: per-workgroup partial sums
+ * (train-partials.wgsl; its `newton` entry point adds the Hessian's), then
+ * one workgroup that adds them, takes the optimiser's step and records it
+ * (train-update.wgsl). Any number of steps go into one compute pass,
+ * optionally followed by a full-data snapshot, then a single copy of the
+ * records, the snapshot and the state to a staging buffer: one readback per
+ * submit.
  */
 import { getSizeAndAlignmentOfUnsizedArrayElement, makeStructuredView, type StructuredView } from 'webgpu-utils';
 import { checkTrainSteps, type EngineOptions, INITIAL_OPTIONS, MAX_TRAIN_STEPS } from '../contract/engine';
 import type { Feature } from '../model/features';
+import { DEFAULT_OPTIMIZER, OPTIMIZERS } from '../model/optimizers';
 import { decisionLogit } from '../model/regression';
 import { isMiniBatch, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
 import { featureMask, featureSlots, slotWeights } from './feature-slots';
-import type { ParamState } from './param-state';
+import type { ParamState, StateRecord } from './param-state';
 import type { Pipelines } from './pipelines';
 import { Readback } from './readback';
 import type { SampleBuffers } from './sample-buffers';
@@ -38,9 +41,14 @@ export interface SnapshotRecord {
 }
 
 export interface TrainReadback {
+  /** The steps taken: fewer than asked for when a Newton step was refused. */
   readonly steps: StepRecord[];
   readonly snapshot: SnapshotRecord | undefined;
+  readonly state: StateRecord;
 }
+
+/** Partials per workgroup: the gradient's, and the four of the Hessian's twelve columns (Newton's method). */
+const PARTIALS_PER_WORKGROUP = 5;
 
 function definition<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`WGSL is missing ${what}`);
@@ -57,11 +65,16 @@ export class TrainKernel {
   private readonly historyStride: number;
   /** The features of the model the last encode trained: which slots a readback keeps, in which order. */
   private features: readonly Feature[] = INITIAL_OPTIONS.features;
+  /** The step counter's value when the last encoded submit began: how many steps a refused one took. */
+  private firstStep = 0;
   private partials: GPUBuffer | undefined;
   private history: GPUBuffer | undefined;
   private bindGroups:
     | { partialsTrain: GPUBindGroup; partialsSnapshot: GPUBindGroup; update: GPUBindGroup; snapshot: GPUBindGroup }
     | undefined;
+  /** Newton's partials pipeline once `prepare` has it, and its bind group for the current buffers. */
+  private newton: GPUComputePipeline | undefined;
+  private newtonGroup: GPUBindGroup | undefined;
 
   constructor(
     private readonly device: GPUDevice,
@@ -89,10 +102,16 @@ export class TrainKernel {
     this.readback = new Readback(device, 'train results');
   }
 
+  /** Makes ready what `encode` needs for these options that is compiled on first use: Newton's pipeline. */
+  async prepare(options: EngineOptions): Promise<void> {
+    if (options.optimizer?.optimizer === 'newton') this.newton ??= await this.pipelines.newtonPartials();
+  }
+
   /**
-   * Encodes `steps` gradient-descent steps, then (if asked) a full-data
-   * snapshot at the final parameters, then the copy of their records.
-   * `firstStep` is the step counter's value on the GPU when this runs.
+   * Encodes `steps` steps of the optimiser, then (if asked) a full-data
+   * snapshot at the final parameters, then the copy of their records and of
+   * the state. `firstStep` is the step counter's value on the GPU when this
+   * runs. Newton's method needs `prepare` first.
    */
   encode(
     encoder: GPUCommandEncoder,
@@ -106,37 +125,70 @@ export class TrainKernel {
     checkTrainSteps(steps);
     this.reserve(workgroups, steps);
     this.features = options.features;
+    this.firstStep = firstStep;
     const groups = this.bindGroups;
     if (!groups) throw new Error('train kernel: bind groups missing');
     this.writeConfig(this.trainConfig, options, options.batchSize, firstStep, workgroups);
     if (withSnapshot) this.writeConfig(this.snapshotConfig, options, 0, firstStep, workgroups);
+    const newton = options.optimizer?.optimizer === 'newton';
+    const partialsPipeline = newton ? this.newtonPipeline() : this.pipelines.partials;
+    const partialsGroup = newton ? this.newtonBindGroup() : groups.partialsTrain;
 
     const pass = encoder.beginComputePass({ label: `train ${steps} steps` });
     // Each pass reads what the one before wrote: WebGPU orders dispatches within a pass.
-    const twoPasses = (partials: GPUBindGroup, finish: GPUComputePipeline, finishGroup: GPUBindGroup) => {
-      pass.setPipeline(this.pipelines.partials);
+    const twoPasses = (
+      pipeline: GPUComputePipeline,
+      partials: GPUBindGroup,
+      finish: GPUComputePipeline,
+      finishGroup: GPUBindGroup,
+    ) => {
+      pass.setPipeline(pipeline);
       pass.setBindGroup(0, partials);
       pass.dispatchWorkgroups(workgroups);
       pass.setPipeline(finish);
       pass.setBindGroup(0, finishGroup);
       pass.dispatchWorkgroups(1);
     };
-    for (let s = 0; s < steps; s++) twoPasses(groups.partialsTrain, this.pipelines.update, groups.update);
-    if (withSnapshot) twoPasses(groups.partialsSnapshot, this.pipelines.snapshot, groups.snapshot);
+    for (let s = 0; s < steps; s++) twoPasses(partialsPipeline, partialsGroup, this.pipelines.update, groups.update);
+    if (withSnapshot) {
+      twoPasses(this.pipelines.partials, groups.partialsSnapshot, this.pipelines.snapshot, groups.snapshot);
+    }
     pass.end();
 
-    const historyBytes = steps * this.historyStride;
-    const snapshotBytes = withSnapshot ? this.snapshotOut.size : 0;
-    const capacity = historyBytes + snapshotBytes;
+    const { historyBytes, snapshotBytes, capacity } = this.layout(steps, withSnapshot);
     if (steps > 0 && this.history) this.readback.copy(encoder, this.history, 0, 0, historyBytes, capacity);
     if (withSnapshot) this.readback.copy(encoder, this.snapshotOut, 0, historyBytes, snapshotBytes, capacity);
+    this.readback.copy(encoder, this.state.buffer, 0, historyBytes + snapshotBytes, this.state.size, capacity);
+  }
+
+  /** Where the records, the snapshot and the state lie in a readback. */
+  private layout(steps: number, withSnapshot: boolean) {
+    const historyBytes = steps * this.historyStride;
+    const snapshotBytes = withSnapshot ? this.snapshotOut.size : 0;
+    return { historyBytes, snapshotBytes, capacity: historyBytes + snapshotBytes + this.state.size };
+  }
+
+  private newtonPipeline(): GPUComputePipeline {
+    if (!this.newton) throw new Error('train kernel: Newton’s pipeline is not prepared');
+    return this.newton;
+  }
+
+  private newtonBindGroup(): GPUBindGroup {
+    if (!this.newtonGroup) {
+      if (!this.partials) throw new Error('train kernel: partials missing');
+      this.newtonGroup = this.partialsGroup('train partials (Newton)', this.newtonPipeline(), this.trainConfig);
+    }
+    return this.newtonGroup;
   }
 
   /** Reads what the last submitted `encode` recorded. */
   async read(steps: number, withSnapshot: boolean): Promise<TrainReadback> {
-    const historyBytes = steps * this.historyStride;
-    const bytes = await this.readback.read(historyBytes + (withSnapshot ? this.snapshotOut.size : 0));
-    const records = steps > 0 ? this.stepRecords(bytes, steps) : [];
+    const { historyBytes, snapshotBytes, capacity } = this.layout(steps, withSnapshot);
+    const bytes = await this.readback.read(capacity);
+    const state = this.state.read(bytes.slice(historyBytes + snapshotBytes), this.features);
+    // A refused step ends the submit: the records past it were never written.
+    const taken = state.refusedPivot === undefined ? steps : state.step - this.firstStep;
+    const records = taken > 0 ? this.stepRecords(bytes, taken) : [];
     let snapshot: SnapshotRecord | undefined;
     if (withSnapshot) {
       const def = definition(this.pipelines.defs.update.storages.snapshot_out, 'snapshot_out');
@@ -158,7 +210,7 @@ export class TrainKernel {
         gradient: { w: slotWeights(views.gradient.lo, views.gradient.hi, features), b: views.gradient_b[0]! },
       };
     }
-    return { steps: records, snapshot };
+    return { steps: records, snapshot, state };
   }
 
   /** Unpacks the history records at the offsets the WGSL's StepRecord declares. */
@@ -200,6 +252,7 @@ export class TrainKernel {
     workgroups: number,
   ): void {
     const n = this.samples.n;
+    const optimizer = options.optimizer ?? DEFAULT_OPTIMIZER;
     this.configView.set({
       n,
       batch_size: isMiniBatch(batchSize, n) ? batchSize : 0,
@@ -208,6 +261,11 @@ export class TrainKernel {
       half_bits: shuffleDomain(n).halfBits,
       partial_count: workgroups,
       learning_rate: options.learningRate,
+      optimizer: OPTIMIZERS.indexOf(optimizer.optimizer),
+      momentum: optimizer.momentum,
+      beta1: optimizer.beta1,
+      beta2: optimizer.beta2,
+      epsilon: optimizer.epsilon,
       train_bias: options.bias ? 1 : 0,
       mean: options.reduction === 'mean' ? 1 : 0,
       features: featureMask(options.features),
@@ -219,7 +277,7 @@ export class TrainKernel {
 
   /** Grows the partials and history buffers when needed, and rebuilds the bind groups that name them. */
   private reserve(workgroups: number, steps: number): void {
-    const partialBytes = Math.max(1, workgroups) * this.partialStride;
+    const partialBytes = Math.max(1, workgroups) * PARTIALS_PER_WORKGROUP * this.partialStride;
     const historyBytes = Math.max(1, steps) * this.historyStride;
     let changed = false;
     if (!this.partials || this.partials.size < partialBytes) {
@@ -245,11 +303,27 @@ export class TrainKernel {
       });
       changed = true;
     }
-    if (changed || !this.bindGroups) this.bindGroups = this.makeBindGroups(this.partials, this.history);
+    if (changed || !this.bindGroups) {
+      this.bindGroups = this.makeBindGroups(this.partials, this.history);
+      this.newtonGroup = undefined;
+    }
+  }
+
+  private partialsGroup(label: string, pipeline: GPUComputePipeline, config: GPUBuffer): GPUBindGroup {
+    const { samples, state } = this;
+    const buffers = [config, samples.points, samples.labels, state.buffer, this.partials];
+    return this.device.createBindGroup({
+      label,
+      layout: pipeline.getBindGroupLayout(0),
+      entries: buffers.map((buffer, binding) => {
+        if (!buffer) throw new Error('train kernel: partials missing');
+        return { binding, resource: { buffer } };
+      }),
+    });
   }
 
   private makeBindGroups(partials: GPUBuffer, history: GPUBuffer) {
-    const { device, pipelines, samples, state } = this;
+    const { device, pipelines, state } = this;
     const group = (label: string, pipeline: GPUComputePipeline, buffers: GPUBuffer[]) =>
       device.createBindGroup({
         label,
@@ -257,20 +331,8 @@ export class TrainKernel {
         entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
       });
     return {
-      partialsTrain: group('train partials (steps)', pipelines.partials, [
-        this.trainConfig,
-        samples.points,
-        samples.labels,
-        state.buffer,
-        partials,
-      ]),
-      partialsSnapshot: group('train partials (snapshot)', pipelines.partials, [
-        this.snapshotConfig,
-        samples.points,
-        samples.labels,
-        state.buffer,
-        partials,
-      ]),
+      partialsTrain: this.partialsGroup('train partials (steps)', pipelines.partials, this.trainConfig),
+      partialsSnapshot: this.partialsGroup('train partials (snapshot)', pipelines.partials, this.snapshotConfig),
       update: group('train update', pipelines.update, [this.trainConfig, partials, state.buffer, history]),
       snapshot: device.createBindGroup({
         label: 'train snapshot',
