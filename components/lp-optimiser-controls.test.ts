@@ -2,9 +2,10 @@ import { html } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { PublishedState } from '../src/controller/published-state';
+import { OPTIMIZERS } from '../src/model/optimizers';
 import { DEFAULT_PLAYGROUND } from '../src/settings/playground-settings';
 import { DEFAULT_SETTINGS, LIMITS } from '../src/settings/settings';
-import { SETTINGS, SPEED_LIMITS } from '../src/settings/settings-schema';
+import { OPTIMIZER_NAMES, SETTINGS, SPEED_LIMITS } from '../src/settings/settings-schema';
 import { formatLimit } from '../src/text/number-text';
 import './lp-optimiser-controls';
 import { type LpOptimiserControls, sliderToRate } from './lp-optimiser-controls';
@@ -32,6 +33,40 @@ describe('<lp-optimiser-controls> alone', () => {
     expect(el.shadowRoot?.querySelector(`lp-number-field[label="${SETTINGS.batchSize.label}"]`)).toBeNull();
     expect(inputOf(field(el, SETTINGS.speed.label)).value).toBe(String(DEFAULT_PLAYGROUND.speed.value));
     expect(speedUnit(el).value).toBe(DEFAULT_PLAYGROUND.speed.unit);
+    expect(await seriousViolations(el)).toEqual([]);
+  });
+
+  it('offers every optimiser by name, and each one’s constants beside it, within the table’s limits', async () => {
+    const el = await mount<LpOptimiserControls>(html`<lp-optimiser-controls></lp-optimiser-controls>`);
+    const method = part<HTMLSelectElement>(el, '#optimizer');
+    expect(method.value).toBe('gd');
+    expect([...method.options].map((o) => o.textContent)).toEqual(OPTIMIZERS.map((o) => OPTIMIZER_NAMES[o]));
+    const constants = () =>
+      [...(el.shadowRoot?.querySelectorAll('lp-number-field') ?? [])]
+        .map((f) => f.label)
+        .filter((label) => label !== eta.label && label !== SETTINGS.speed.label);
+    expect(constants()).toEqual([]);
+    const changes = settingsSent(el);
+    method.focus();
+    await userEvent.selectOptions(method, 'adam');
+    expect(changes).toEqual([{ training: { optimizer: 'adam' } }]);
+    el.optimizer = 'adam';
+    await settled(el);
+    expect(constants()).toEqual([SETTINGS.beta1.label, SETTINGS.beta2.label, SETTINGS.epsilon.label]);
+    expect(inputOf(field(el, SETTINGS.epsilon.label)).value).toBe('1e-8');
+    await enter(el, field(el, SETTINGS.beta2.label), '0.99');
+    expect(changes.at(-1)).toEqual({ training: { beta2: 0.99 } });
+    // β past its limit: said beside the field, not sent.
+    await enter(el, field(el, SETTINGS.beta1.label), '1');
+    expect(messageOf(field(el, SETTINGS.beta1.label))).toContain(formatLimit(LIMITS.momentum.max));
+    expect(changes).toHaveLength(2);
+    el.optimizer = 'nesterov';
+    await settled(el);
+    expect(constants()).toEqual([SETTINGS.momentum.label]);
+    el.optimizer = 'newton';
+    await settled(el);
+    expect(constants()).toEqual([]);
+    expect(el.shadowRoot?.querySelector('label[for="lr-slider"]')?.textContent).toBe('Damping η');
     expect(await seriousViolations(el)).toEqual([]);
   });
 

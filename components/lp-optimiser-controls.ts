@@ -1,20 +1,25 @@
 /**
- * Gradient descent's knobs: the learning rate (a logarithmic slider over
- * the span the settings table gives it, beside a number field), full batch or mini-batches, and how fast Play
- * goes. All apply to the running training without a reset.
+ * The optimiser's knobs: its rule (gradient descent, momentum, Nesterov,
+ * Adam or Newton) with its constants (β; Adam's β₁, β₂, ε), the learning
+ * rate (a logarithmic slider over the span the settings table gives it,
+ * beside a number field; Newton's damping), full batch or mini-batches, and
+ * how fast Play goes. All apply to the running training without a reset:
+ * another rule goes on from the weights reached, its state at zero.
  *
- * @fires lp-settings - η, the batch size or the speed changed: { training: { learningRate } }, { training: { batchSize } } or { speed }
+ * @fires lp-settings - a setting changed: { training: { optimizer } }, { training: { momentum } } (or beta1, beta2, epsilon), { training: { learningRate } }, { training: { batchSize } } or { speed }
  * @csspart fieldset - the panel
  */
-import { html, LitElement } from 'lit';
+import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { OPTIMIZERS, type Optimizer } from '../src/model/optimizers';
 import {
   DEFAULT_PLAYGROUND,
   type SettingsChange,
   type Speed,
   type SpeedUnit,
 } from '../src/settings/playground-settings';
-import { SETTINGS, SPEED_LIMITS } from '../src/settings/settings-schema';
+import type { TrainingSettings } from '../src/settings/settings';
+import { OPTIMIZER_NAMES, SETTINGS, SPEED_LIMITS } from '../src/settings/settings-schema';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';
@@ -36,9 +41,23 @@ export function sliderToRate(x: number): number {
 
 @customElement('lp-optimiser-controls')
 export class LpOptimiserControls extends LitElement {
-  static override styles = controlStyles;
+  static override styles = [
+    controlStyles,
+    // The method's list sits in the legend: the legend's weight is not its options'.
+    css`legend select { font-weight: normal; margin-left: 0.3em; }`,
+  ];
 
-  /** η, the step size. */
+  /** The rule each step follows. */
+  @property() optimizer: Optimizer = DEFAULT_PLAYGROUND.training.optimizer;
+  /** β of momentum and Nesterov. */
+  @property({ type: Number }) momentum = DEFAULT_PLAYGROUND.training.momentum;
+  /** Adam's β₁. */
+  @property({ type: Number }) beta1 = DEFAULT_PLAYGROUND.training.beta1;
+  /** Adam's β₂. */
+  @property({ type: Number }) beta2 = DEFAULT_PLAYGROUND.training.beta2;
+  /** Adam's ε. */
+  @property({ type: Number }) epsilon = DEFAULT_PLAYGROUND.training.epsilon;
+  /** η, the step size (Newton's damping: 1 is its full step). */
   @property({ type: Number }) learningRate = DEFAULT_PLAYGROUND.training.learningRate;
   /** 0 is the full batch. */
   @property({ type: Number }) batchSize = DEFAULT_PLAYGROUND.training.batchSize;
@@ -50,7 +69,13 @@ export class LpOptimiserControls extends LitElement {
     super();
     // Inside an <lp-model>, everything above comes from it.
     consumeModel(this, (m) => {
-      this.learningRate = m.settings.training.learningRate;
+      const t = m.settings.training;
+      this.optimizer = t.optimizer;
+      this.momentum = t.momentum;
+      this.beta1 = t.beta1;
+      this.beta2 = t.beta2;
+      this.epsilon = t.epsilon;
+      this.learningRate = t.learningRate;
       this.batchSize = m.settings.training.batchSize;
       this.speed = m.settings.speed;
       this.samples = m.published?.run.data.targets.length ?? this.samples;
@@ -63,9 +88,15 @@ export class LpOptimiserControls extends LitElement {
     const mini = this.batchSize > 0;
     const eta = SETTINGS.learningRate;
     return html`<fieldset part="fieldset">
-      <legend>Gradient descent</legend>
+      <!-- The method in the legend's own row: the column has no room for a row more in presentation mode. -->
+      <legend><label for="optimizer">Optimiser</label>
+        <select id="optimizer" .value=${this.optimizer}
+          @change=${(e: Event) => this.send({ training: { optimizer: (e.target as HTMLSelectElement).value as Optimizer } })}>
+          ${OPTIMIZERS.map((o) => html`<option value=${o} ?selected=${o === this.optimizer}>${OPTIMIZER_NAMES[o]}</option>`)}
+        </select></legend>
+      ${this.optimizer === 'gd' || this.optimizer === 'newton' ? '' : html`<div class="line">${this.constants()}</div>`}
       <div class="line">
-        <label for="lr-slider">Learning rate η</label>
+        <label for="lr-slider">${this.optimizer === 'newton' ? 'Damping η' : 'Learning rate η'}</label>
         <input id="lr-slider" type="range" min=${SLIDER.min} max=${SLIDER.max} step="0.01" .value=${String(position)}
           aria-valuetext=${String(lr)}
           @input=${(e: Event) => this.setRate(sliderToRate(Number((e.target as HTMLInputElement).value)))} />
@@ -106,6 +137,28 @@ export class LpOptimiserControls extends LitElement {
         </select>
       </div>
     </fieldset>`;
+  }
+
+  /** The chosen rule's constants, beside it: β for momentum and Nesterov, β₁, β₂ and ε for Adam. */
+  private constants() {
+    const field = (key: 'momentum' | 'beta1' | 'beta2' | 'epsilon', value: number) => {
+      const row = SETTINGS[key];
+      return html`<lp-number-field class="narrow" inline .label=${row.label} .value=${value} .min=${row.range.min}
+        .max=${row.range.max} @lp-number=${(e: NumberEvent) => this.sendTraining({ [key]: e.detail.value })}></lp-number-field>`;
+    };
+    switch (this.optimizer) {
+      case 'momentum':
+      case 'nesterov':
+        return field('momentum', this.momentum);
+      case 'adam':
+        return html`${field('beta1', this.beta1)}${field('beta2', this.beta2)}${field('epsilon', this.epsilon)}`;
+      default:
+        return '';
+    }
+  }
+
+  private sendTraining(training: Partial<TrainingSettings>): void {
+    this.send({ training });
   }
 
   private setRate(learningRate: number): void {

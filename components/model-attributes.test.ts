@@ -30,7 +30,7 @@ describe('the model attributes', () => {
   it('hand the table each attribute as text, a boolean that is on as "1", absent ones as null', async () => {
     const probe = await mount<AttributeProbe>(
       html`<lp-attribute-probe dataset="gaussians" learning-rate="0.5" features="x1,x2,x1^2" initial-weights="1,2,3" bias
-        reduction="mean" l2="0.1" engine="cpu" sync-url></lp-attribute-probe>`,
+        reduction="mean" l2="0.1" optimizer="adam" beta2="0.99" engine="cpu" sync-url></lp-attribute-probe>`,
     );
     expect(probe.values()).toEqual({
       dataset: 'gaussians',
@@ -42,6 +42,11 @@ describe('the model attributes', () => {
       l2: '0.1',
       threshold: null,
       'test-fraction': null,
+      optimizer: 'adam',
+      momentum: null,
+      beta1: null,
+      beta2: '0.99',
+      epsilon: null,
       engine: 'cpu',
     });
     probe.removeAttribute('bias');

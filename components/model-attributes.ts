@@ -43,6 +43,16 @@ export abstract class ModelAttributes extends LitElement {
   @property() threshold: string | null = null;
   /** The share of the data held out as a test set, 0 to 0.9 (default 0). */
   @property({ attribute: 'test-fraction' }) testFraction: string | null = null;
+  /** The rule each step follows: "gd" (gradient descent, the default), "momentum", "nesterov", "adam" or "newton". */
+  @property() optimizer: string | null = null;
+  /** β of momentum and Nesterov, 0 to 0.999 (default 0.9). */
+  @property() momentum: string | null = null;
+  /** Adam's β₁, 0 to 0.999 (default 0.9). */
+  @property() beta1: string | null = null;
+  /** Adam's β₂, 0 to 0.99999 (default 0.999). */
+  @property() beta2: string | null = null;
+  /** Adam's ε, 1e-12 to 1 (default 1e-8). */
+  @property() epsilon: string | null = null;
   /** "auto" (GPU when WebGPU is there), "gpu" or "cpu". */
   @property() engine: string | null = null;
   /** Mirror the settings to the page's URL hash and restore them from it. */

@@ -4,7 +4,7 @@
 // the slots that move (the model's features, and slot 7 with the bias on).
 // A library of the update kernel (src/gpu/shader-sources.ts), which owns `config`.
 
-// TrainConfig.optimizer: the order of OPTIMIZERS in src/model/optimizers.ts.
+// Rule.optimizer: the order of OPTIMIZERS in src/model/optimizers.ts.
 const GD: u32 = 0u;
 const MOMENTUM: u32 = 1u;
 const NESTEROV: u32 = 2u;
@@ -24,15 +24,15 @@ struct Half {
 
 // One first-order step on four slots. c1 and c2 are Adam's bias corrections 1 − β₁ᵏ and 1 − β₂ᵏ.
 // Slots that do not move keep their state as well as their value.
-fn first_order_half(p: vec4f, g: vec4f, first: vec4f, second: vec4f, trained: vec4f, c1: f32, c2: f32) -> Half {
-  let eta = config.learning_rate;
+fn first_order_half(rule: Rule, p: vec4f, g: vec4f, first: vec4f, second: vec4f, trained: vec4f, c1: f32, c2: f32) -> Half {
+  let eta = rule.learning_rate;
   let on = trained > vec4f(0.5);
-  switch config.optimizer {
+  switch rule.optimizer {
     case MOMENTUM, NESTEROV: {
       // v ← βv + g; w ← w − η·v (momentum) or w − η·(g + βv) (Nesterov)
-      let beta = config.momentum;
+      let beta = rule.momentum;
       let v = beta * first + g;
-      let u = select(v, g + beta * v, config.optimizer == NESTEROV);
+      let u = select(v, g + beta * v, rule.optimizer == NESTEROV);
       return Half(select(p, p - eta * u, on), select(first, v, on), second);
     }
     case ADAM: {

@@ -1,5 +1,8 @@
 // What the two training kernels share: the configuration, the parameter state
-// that lives on the GPU between steps, and the mini-batch schedule.
+// that lives on the GPU between steps, and the mini-batch schedule. A submit
+// trains one model or a race of several on the same data: workgroup row y of
+// every dispatch is racer y, with its own state[y] and rules[y] (racer 0 is
+// the model the page shows; the grid kernels read its state).
 
 struct TrainConfig {
   n: u32,
@@ -10,9 +13,14 @@ struct TrainConfig {
   shuffle_seed: u32,
   // Feistel half width: 2^(2·half_bits) ≥ n.
   half_bits: u32,
-  // How many workgroups wrote partials.
+  // How many workgroups (per racer) wrote partials.
   partial_count: u32,
-  learning_rate: f32,
+  // Partials per racer: partial_count of the gradients', and four times as many of the Hessians'.
+  partial_stride: u32,
+  // Records per racer in the history: the steps of this submit.
+  history_steps: u32,
+  // 1 when the partials pass summed the Hessians too (a racer runs Newton's method).
+  curvature: u32,
   // 1: train b; 0: hold it.
   train_bias: u32,
   // 1: mean reduction; 0: sum (the tutorial's).
@@ -23,15 +31,20 @@ struct TrainConfig {
   l2: f32,
   // Class 1 is predicted where z ≥ this: the logit of the threshold (0 for 0.5).
   decision_logit: f32,
-  // The rule each step follows (optimizers.wgsl: GD … NEWTON) and its constants.
-  optimizer: u32,
-  momentum: f32,
+  // Adam's constants (shared by every racer).
   beta1: f32,
   beta2: f32,
   epsilon: f32,
 }
 
-// The parameters and the step counter: written only by the update kernel.
+// A racer's rule: which optimiser (optimizers.wgsl: GD … NEWTON), its η and its β.
+struct Rule {
+  optimizer: u32,
+  learning_rate: f32,
+  momentum: f32,
+}
+
+// A racer's parameters and step counter: written only by the update kernel.
 struct TrainState {
   // One weight per feature slot; the slots of features the model lacks stay 0.
   w: Features,

@@ -1,14 +1,15 @@
 // Pass 1 of a training step: every workgroup sums, over its share of the batch,
 // the gradient terms φ(x)·(σ(z) − t) and σ(z) − t, the cross-entropy, and the
-// correct predictions, and writes one partial. Grid-stride, so any number of
-// workgroups covers any N. The `newton` entry point also sums the Hessian's
-// terms σ′(z)·x̃x̃ᵀ (x̃: the eight slots with 1 in slot 7, b's), as four more
-// partials a workgroup after the gradients' (partials[partial_count + 4·wid + r]).
+// correct predictions, at its racer's parameters (row y), and writes one
+// partial. Grid-stride, so any number of workgroups covers any N. The
+// `newton` entry point also sums the Hessian's terms σ′(z)·x̃x̃ᵀ (x̃: the
+// eight slots with 1 in slot 7, b's), as four more partials a workgroup
+// after the gradients' (partials[racer's first + partial_count + 4·wid + q]).
 
 @group(0) @binding(0) var<uniform> config: TrainConfig;
 @group(0) @binding(1) var<storage, read> points: array<vec2f>;
 @group(0) @binding(2) var<storage, read> labels: array<u32>;
-@group(0) @binding(3) var<storage, read> state: TrainState;
+@group(0) @binding(3) var<storage, read> state: array<TrainState>;
 @group(0) @binding(4) var<storage, read_write> partials: array<Acc>;
 
 // Sample p of the batch: its index in the data.
@@ -45,9 +46,10 @@ fn main(
   @builtin(workgroup_id) wid: vec3u,
   @builtin(num_workgroups) groups: vec3u,
 ) {
-  let batch = batch_for_step(config, state.step);
-  let w = state.w;
-  let b = state.b;
+  let racer = wid.y;
+  let batch = batch_for_step(config, state[racer].step);
+  let w = state[racer].w;
+  let b = state[racer].b;
   var acc = Acc(vec4f(0.0), vec4f(0.0), vec4f(0.0));
   let stride = groups.x * WORKGROUP_SIZE;
   for (var p = gid.x; p < batch.count; p += stride) {
@@ -55,7 +57,7 @@ fn main(
   }
   let total = workgroup_sum(acc, lid);
   if (lid == 0u) {
-    partials[wid.x] = total;
+    partials[racer * config.partial_stride + wid.x] = total;
   }
 }
 
@@ -68,9 +70,10 @@ fn newton(
   @builtin(workgroup_id) wid: vec3u,
   @builtin(num_workgroups) groups: vec3u,
 ) {
-  let batch = batch_for_step(config, state.step);
-  let w = state.w;
-  let b = state.b;
+  let racer = wid.y;
+  let batch = batch_for_step(config, state[racer].step);
+  let w = state[racer].w;
+  let b = state[racer].b;
   var acc = Acc(vec4f(0.0), vec4f(0.0), vec4f(0.0));
   var ll = mat4x4f();
   var lh = mat4x4f();
@@ -88,9 +91,10 @@ fn newton(
     lh += mat4x4f(lo * chi.x, lo * chi.y, lo * chi.z, lo * chi.w);
     hh += mat4x4f(hi * chi.x, hi * chi.y, hi * chi.z, hi * chi.w);
   }
+  let first = racer * config.partial_stride;
   let total = workgroup_sum(acc, lid);
   if (lid == 0u) {
-    partials[wid.x] = total;
+    partials[first + wid.x] = total;
   }
   // Three columns a round, through the same workgroup memory: a barrier first, as the last round's reads must end.
   let rounds = array<Acc, 4>(
@@ -103,7 +107,7 @@ fn newton(
     workgroupBarrier();
     let sum = workgroup_sum(rounds[r], lid);
     if (lid == 0u) {
-      partials[config.partial_count + 4u * wid.x + r] = sum;
+      partials[first + config.partial_count + 4u * wid.x + r] = sum;
     }
   }
 }

@@ -1,7 +1,8 @@
-// Pass 2 of a training step, one workgroup: add the partials, take the
-// optimiser's step (optimizers.wgsl) with the gradient ∇ξ + λw (b's ∂ξ/∂b,
-// with the bias on; b is never penalised), and record where it went. The
-// snapshot entry point adds the partials of a full pass without stepping.
+// Pass 2 of a training step, one workgroup a racer (row y): add its partials,
+// take its optimiser's step (optimizers.wgsl) with the gradient ∇ξ + λw
+// (b's ∂ξ/∂b, with the bias on; b is never penalised), and record where it
+// went. The snapshot entry point adds the partials of a full pass without
+// stepping.
 // The penalty's cost (λ/2)‖w‖² is added on the CPU, in double precision,
 // from the weights recorded here.
 
@@ -27,9 +28,10 @@ struct Snapshot {
 
 @group(0) @binding(0) var<uniform> config: TrainConfig;
 @group(0) @binding(1) var<storage, read> partials: array<Acc>;
-@group(0) @binding(2) var<storage, read_write> state: TrainState;
+@group(0) @binding(2) var<storage, read_write> state: array<TrainState>;
 @group(0) @binding(3) var<storage, read_write> history: array<StepRecord>;
-@group(0) @binding(4) var<storage, read_write> snapshot_out: Snapshot;
+@group(0) @binding(4) var<storage, read_write> snapshot_out: array<Snapshot>;
+@group(0) @binding(5) var<storage, read> rules: array<Rule>;
 
 // Adds partials[first + j·stride] over the workgroups j that wrote them.
 fn add_partials(lid: u32, first: u32, stride: u32) -> Acc {
@@ -40,13 +42,14 @@ fn add_partials(lid: u32, first: u32, stride: u32) -> Acc {
   return workgroup_sum(acc, lid);
 }
 
-// The twelve columns of the Hessian's sums (train-partials.wgsl's `newton`), valid in invocation 0.
-fn add_hessian_partials(lid: u32) -> array<vec4f, 12> {
+// The twelve columns of the Hessian's sums (train-partials.wgsl's `newton`) from a racer's
+// partials at `first`, valid in invocation 0.
+fn add_hessian_partials(lid: u32, first: u32) -> array<vec4f, 12> {
   var h: array<vec4f, 12>;
   for (var r = 0u; r < 4u; r++) {
     // The workgroup memory is reused: the last sum's reads must end first.
     workgroupBarrier();
-    let sum = add_partials(lid, config.partial_count + r, 4u);
+    let sum = add_partials(lid, first + config.partial_count + r, 4u);
     h[3u * r] = sum.lo;
     h[3u * r + 1u] = sum.hi;
     h[3u * r + 2u] = sum.rest;
@@ -55,24 +58,28 @@ fn add_hessian_partials(lid: u32) -> array<vec4f, 12> {
 }
 
 // ∇ξ under the reduction (sums × scale) plus the penalty's λw.
-fn penalised_gradient(total: Acc, scale: f32) -> Features {
-  return Features(total.lo * scale + config.l2 * state.w.lo, total.hi * scale + config.l2 * state.w.hi);
+fn penalised_gradient(total: Acc, scale: f32, w: Features) -> Features {
+  return Features(total.lo * scale + config.l2 * w.lo, total.hi * scale + config.l2 * w.hi);
 }
 
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn update(@builtin(local_invocation_index) lid: u32) {
-  let total = add_partials(lid, 0u, 1u);
+fn update(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: vec3u) {
+  let racer = wid.y;
+  let first = racer * config.partial_stride;
+  let total = add_partials(lid, first, 1u);
   var curvature: array<vec4f, 12>;
   // A uniform branch (config is uniform), so every invocation reaches the barriers inside.
-  if (config.optimizer == NEWTON) {
-    curvature = add_hessian_partials(lid);
+  if (config.curvature == 1u) {
+    curvature = add_hessian_partials(lid, first);
   }
   // After a refused step the parameters stay where they are for the rest of the submit.
-  if (lid == 0u && state.refused == 0u) {
-    let count = f32(batch_for_step(config, state.step).count);
+  if (lid == 0u && state[racer].refused == 0u) {
+    let rule = rules[racer];
+    let was = state[racer];
+    let count = f32(batch_for_step(config, was.step).count);
     let mean = config.mean == 1u;
     let scale = select(1.0, 1.0 / count, mean);
-    let g = penalised_gradient(total, scale);
+    let g = penalised_gradient(total, scale, was.w);
     let gb = total.rest.x * scale;
     // The batch's cost scaled to the whole set: exact for the full batch, an estimate otherwise.
     let cost = total.rest.y * select(f32(config.n) / count, 1.0 / count, mean);
@@ -80,48 +87,50 @@ fn update(@builtin(local_invocation_index) lid: u32) {
     let slots = feature_slots(config.features);
     let bias = f32(config.train_bias);
     let trained_hi = vec4f(slots.hi.xyz, bias);
-    let p_hi = vec4f(state.w.hi.xyz, state.b);
+    let p_hi = vec4f(was.w.hi.xyz, was.b);
     let g_hi = vec4f(g.hi.xyz, gb);
     var lo: Half;
     var hi: Half;
-    if (config.optimizer == NEWTON) {
+    if (rule.optimizer == NEWTON) {
       let moving = config.features | (config.train_bias << 7u);
       let solve = newton_solve(curvature, array<f32, 8>(g.lo.x, g.lo.y, g.lo.z, g.lo.w, g_hi.x, g_hi.y, g_hi.z, g_hi.w), moving, scale, config.l2);
       if (solve.refused) {
-        state.refused = 1u;
-        state.refused_pivot = solve.pivot;
+        state[racer].refused = 1u;
+        state[racer].refused_pivot = solve.pivot;
         return;
       }
       let d = solve.delta;
-      let eta = config.learning_rate;
-      lo = Half(state.w.lo - eta * vec4f(d[0], d[1], d[2], d[3]), state.first.lo, state.second.lo);
-      hi = Half(p_hi - eta * vec4f(d[4], d[5], d[6], d[7]), state.first.hi, state.second.hi);
+      let eta = rule.learning_rate;
+      lo = Half(was.w.lo - eta * vec4f(d[0], d[1], d[2], d[3]), was.first.lo, was.second.lo);
+      hi = Half(p_hi - eta * vec4f(d[4], d[5], d[6], d[7]), was.first.hi, was.second.hi);
     } else {
-      let k = f32(state.k + 1u);
+      let k = f32(was.k + 1u);
       let c1 = 1.0 - pow(config.beta1, k);
       let c2 = 1.0 - pow(config.beta2, k);
-      lo = first_order_half(state.w.lo, g.lo, state.first.lo, state.second.lo, slots.lo, c1, c2);
-      hi = first_order_half(p_hi, g_hi, state.first.hi, state.second.hi, trained_hi, c1, c2);
+      lo = first_order_half(rule, was.w.lo, g.lo, was.first.lo, was.second.lo, slots.lo, c1, c2);
+      hi = first_order_half(rule, p_hi, g_hi, was.first.hi, was.second.hi, trained_hi, c1, c2);
     }
     // Slot 7 is b's: the weights' slot 7 stays 0.
     let w = Features(lo.p, vec4f(hi.p.xyz, 0.0));
     let b = hi.p.w;
-    history[state.step - config.first_step] = StepRecord(w, b, cost, total.rest.z + total.rest.w);
-    state.w = w;
-    state.b = b;
-    state.first = Features(lo.first, hi.first);
-    state.second = Features(lo.second, hi.second);
-    state.step += 1u;
-    state.k += 1u;
+    history[racer * config.history_steps + was.step - config.first_step] = StepRecord(w, b, cost, total.rest.z + total.rest.w);
+    state[racer].w = w;
+    state[racer].b = b;
+    state[racer].first = Features(lo.first, hi.first);
+    state[racer].second = Features(lo.second, hi.second);
+    state[racer].step = was.step + 1u;
+    state[racer].k = was.k + 1u;
   }
 }
 
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn snapshot(@builtin(local_invocation_index) lid: u32) {
-  let total = add_partials(lid, 0u, 1u);
+fn snapshot(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: vec3u) {
+  let racer = wid.y;
+  let total = add_partials(lid, racer * config.partial_stride, 1u);
   if (lid == 0u) {
     let scale = select(1.0, 1.0 / f32(config.n), config.mean == 1u);
-    let rest = vec4f(state.b, total.rest.y, total.rest.z, total.rest.w);
-    snapshot_out = Snapshot(state.w, rest, penalised_gradient(total, scale), total.rest.x * scale);
+    let at = state[racer];
+    let rest = vec4f(at.b, total.rest.y, total.rest.z, total.rest.w);
+    snapshot_out[racer] = Snapshot(at.w, rest, penalised_gradient(total, scale, at.w), total.rest.x * scale);
   }
 }

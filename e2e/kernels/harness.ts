@@ -5,7 +5,7 @@
  */
 
 import type { Engine } from '../../src/contract/engine';
-import { gridCoordinate, INITIAL_OPTIONS } from '../../src/contract/engine';
+import { gridCoordinate, INITIAL_OPTIONS, racerSettings } from '../../src/contract/engine';
 import { CpuEngine } from '../../src/engine/cpu-engine';
 import { GpuEngine } from '../../src/engine/gpu-engine';
 import { datasetFromRows } from '../../src/model/dataset';
@@ -57,6 +57,8 @@ function startTutorial(engine: Engine, batchSize = INITIAL_OPTIONS.batchSize): v
 const api = {
   /** The tutorial's options: tests spread them and change what they test. */
   INITIAL_OPTIONS,
+  /** A racer's rule in full (src/contract/engine.ts). */
+  racerSettings,
   startTutorial,
   CpuEngine,
   GpuEngine,

@@ -6,6 +6,7 @@
  * read back and resumed; and a singular Hessian refused on the GPU as on
  * the CPU.
  */
+import type { Engine } from '../../src/contract/engine';
 import { expect, test } from './fixtures';
 
 test('every optimiser on the GPU follows the float64 reference of its rule over 200 steps', async ({ harness }) => {
@@ -112,4 +113,86 @@ test('the GPU keeps the optimiser’s state across calls and gives it back; a si
   expect(result.refusedFinal.w[1]).toBeCloseTo(0.2, 6);
   expect(Number.isFinite(result.refusedCost)).toBe(true);
   expect(result.after).toEqual({ steps: 2, refused: undefined });
+});
+
+test('a race on the GPU: every racer in one dispatch a step, each as its optimiser run alone, and as the CPU', async ({
+  harness,
+}) => {
+  const out = await harness.evaluate(async () => {
+    const { GpuEngine, CpuEngine, INITIAL_OPTIONS, optimizerReference: ref } = window.lp;
+    const base = {
+      ...INITIAL_OPTIONS,
+      features: ['x1', 'x2', 'x1^2', 'x2^2'] as ('x1' | 'x2' | 'x1^2' | 'x2^2')[],
+      bias: true,
+      reduction: 'mean' as const,
+      l2: 0.1,
+      batchSize: 32,
+      learningRate: 0.05,
+    };
+    const racers = [
+      { optimizer: 'momentum' as const, learningRate: 0.02, momentum: 0.8 },
+      { optimizer: 'nesterov' as const, learningRate: 0.02 },
+      { optimizer: 'adam' as const, learningRate: 0.03 },
+      { optimizer: 'newton' as const, learningRate: 0.5 },
+      { optimizer: 'gd' as const, learningRate: 0.2 },
+    ];
+    const start = { w: [0.3, -0.2, 0.1, 0], b: 0.1 };
+    type P = { w: readonly number[]; b: number };
+    const runRace = async (engine: Engine) => {
+      await engine.setData(ref.OPTIMIZER_CASE_DATA);
+      engine.setOptions(base);
+      engine.setParams(start);
+      let race = racers.map((racer) => ({ params: start as P, racer, optimizer: undefined as never }));
+      const paths: P[][] = racers.map(() => []);
+      const model: P[] = [];
+      let dispatches = 0;
+      for (const steps of [30, 20]) {
+        const result = await engine.train(steps, { race });
+        model.push(...result.path);
+        race = race.map((entry, k) => {
+          const r = result.race![k]!;
+          paths[k]!.push(...r.path);
+          return { ...entry, params: r.path.at(-1)!, optimizer: r.optimizer as never };
+        });
+        dispatches++;
+      }
+      return { paths, model, dispatches };
+    };
+    const gpu = await GpuEngine.create();
+    // Count the dispatches of the training passes: one a step for all six, not one a racer.
+    let partialDispatches = 0;
+    const dispatch = GPUComputePassEncoder.prototype.dispatchWorkgroups;
+    GPUComputePassEncoder.prototype.dispatchWorkgroups = function (this: GPUComputePassEncoder, x: number, y?: number) {
+      if (y === racers.length + 1) partialDispatches++;
+      return dispatch.call(this, x, y);
+    };
+    const onGpu = await runRace(gpu);
+    GPUComputePassEncoder.prototype.dispatchWorkgroups = dispatch;
+    const onCpu = await runRace(new CpuEngine());
+    // Each racer alone on the GPU, from the same start.
+    const alone: P[][] = [];
+    for (const racer of racers) {
+      gpu.setOptions({
+        ...base,
+        learningRate: racer.learningRate,
+        optimizer: window.lp.racerSettings(racer, base),
+      });
+      gpu.setParams(start);
+      alone.push([...(await gpu.train(30)).path, ...(await gpu.train(20)).path]);
+    }
+    gpu.destroy();
+    const gap = (a: P[], b: P[]) =>
+      Math.max(...a.flatMap((p, k) => [...p.w, p.b].map((x, j) => Math.abs(x - [...b[k]!.w, b[k]!.b][j]!))));
+    return {
+      lengths: onGpu.paths.map((p) => p.length),
+      aloneGap: Math.max(...onGpu.paths.map((p, k) => gap(p, alone[k]!))),
+      cpuGap: Math.max(...onGpu.paths.map((p, k) => gap(p, onCpu.paths[k]!)), gap(onGpu.model, onCpu.model)),
+      partialDispatches,
+    };
+  });
+  expect(out.lengths).toEqual([50, 50, 50, 50, 50]);
+  expect(out.aloneGap).toBeLessThan(1e-6);
+  expect(out.cpuGap).toBeLessThan(1e-3);
+  // Two passes a step (the partials and the updates), 50 steps, and a snapshot's two per call: all six racers each time.
+  expect(out.partialDispatches).toBe(2 * 50 + 2 * 2);
 });

@@ -4,7 +4,8 @@
  */
 import type { Dataset } from '../model/dataset';
 import type { SampleChange } from '../model/edit';
-import type { OptimizerSettings, OptimizerState } from '../model/optimizers';
+import { DEFAULT_OPTIMIZER, type OptimizerSettings, type OptimizerState } from '../model/optimizers';
+import { MAX_RACERS, type Racer } from '../model/race';
 import { type Confusion, type Params, type TrainingOptions, TUTORIAL_FORM } from '../model/regression';
 import { TUTORIAL_SETTINGS } from '../model/tutorial-reference';
 
@@ -149,6 +150,23 @@ export interface TrainResult {
   readonly optimizer?: OptimizerState;
   /** Why the steps stopped short of those asked for (a singular Hessian): `path` holds the steps taken. */
   readonly refused?: string;
+  /** What each racer beside the model did (TrainExtras.race), in their order. */
+  readonly race?: readonly RacerResult[];
+}
+
+/** One racer's steps: what a TrainResult says of the model, for a racer beside it. */
+export type RacerResult = Pick<TrainResult, 'path' | 'losses' | 'accuracies' | 'final' | 'optimizer' | 'refused'>;
+
+/**
+ * A racer stepping beside the engine's model (src/model/race.ts): where it
+ * stands, its optimiser's state there, and its rule and η. It shares the
+ * model's data, features, λ, reduction, bias, threshold, Adam's constants
+ * and mini-batch schedule (the step counter since the model's setParams).
+ */
+export interface RaceEntry {
+  readonly params: Params;
+  readonly optimizer?: OptimizerState;
+  readonly racer: Racer;
 }
 
 export interface TrainExtras {
@@ -157,6 +175,23 @@ export interface TrainExtras {
    * same submit and readback as the training (one wait per animation frame).
    */
   readonly probabilityGrid?: GridSpec;
+  /** Racers stepped beside the model, the same steps in the same submit (at most MAX_RACERS − 1). */
+  readonly race?: readonly RaceEntry[];
+}
+
+/** A racer's rule in full: its momentum β is the model's where it names none. */
+export function racerSettings(racer: Racer, options: EngineOptions): OptimizerSettings {
+  const shared = options.optimizer ?? DEFAULT_OPTIMIZER;
+  return { ...shared, optimizer: racer.optimizer, momentum: racer.momentum ?? shared.momentum };
+}
+
+/** Refuses a race an engine cannot run beside its model. */
+export function checkRace(race: readonly RaceEntry[] | undefined): void {
+  if (race && race.length > MAX_RACERS - 1) {
+    throw new RangeError(
+      `a race runs at most ${MAX_RACERS} racers: the model and ${MAX_RACERS - 1} beside it, got ${race.length + 1}`,
+    );
+  }
 }
 
 export interface Engine {

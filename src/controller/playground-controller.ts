@@ -251,7 +251,7 @@ export class PlaygroundController {
     this.stopSteps(STOPPED_BY.modelLoaded);
     return this.queue.run(async () => {
       await this.apply(change);
-      await this.session.setWeights({ w: model.weights.slice(), b: model.bias }, model.iteration);
+      await this.session.setWeights({ w: model.weights.slice(), b: model.bias }, model.iteration, model.optimizerState);
       this.divergence = '';
       this.status = modelLoaded(model);
       await this.refresh();
@@ -446,8 +446,11 @@ export class PlaygroundController {
     } finally {
       if (this.busy?.label === label) this.setBusy(undefined);
     }
-    // The status says what the last request did; Play's own frames are not requests.
-    if (outcome.stoppedBy && !frame) this.status = stoppedStatus(outcome.taken, n, outcome.stoppedBy);
+    // A refused step stops Play as well: every frame after it would be refused again.
+    if (outcome.refused) this.clock.stop();
+    // The status says what the last request did; Play's own frames are not requests, but a refusal is news.
+    if (outcome.stoppedBy && (!frame || outcome.refused))
+      this.status = stoppedStatus(outcome.taken, n, outcome.stoppedBy);
     else if (!frame && n > 0) this.status = steppedStatus(n, this.session.state.iteration);
     this.checkDivergence();
     await this.refresh(outcome.probabilities);

@@ -63,13 +63,18 @@ export interface PublishedState {
   readonly pace: string;
 }
 
-/** The largest safe η for a run's data and model, computed once per data set and model. */
+/**
+ * The largest safe η for a run's data and model, computed once per data set and model. It is gradient
+ * descent's (2/L: every step lowers the cost): the other rules' η means something else (Adam's a step's
+ * size, Newton's a damping), and none of them promises a lower cost every step, so none gets this advice.
+ */
 export class SafeRateCache {
   private key = '';
   private rate = Number.POSITIVE_INFINITY;
 
   of(run: Run, reduction = run.settings.reduction): number {
-    const { bias, features, l2 } = run.settings;
+    const { bias, features, l2, optimizer } = run.settings;
+    if (optimizer !== 'gd') return Number.POSITIVE_INFINITY;
     const key = `${run.dataVersion}|${bias}|${reduction}|${features.join()}|${l2}`;
     if (key !== this.key) {
       this.key = key;

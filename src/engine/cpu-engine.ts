@@ -6,6 +6,7 @@
 
 import {
   checkAxes,
+  checkRace,
   checkTrainSteps,
   DEFAULT_AXES,
   type Engine,
@@ -13,6 +14,7 @@ import {
   type GridSpec,
   gridCoordinate,
   INITIAL_OPTIONS,
+  racerSettings,
   type Snapshot,
   type SurfacePart,
   slicePoint,
@@ -87,41 +89,94 @@ export class CpuEngine implements Engine {
 
   async train(steps: number, extras: TrainExtras = {}): Promise<TrainResult> {
     checkTrainSteps(steps);
+    checkRace(extras.race);
+    const firstStep = this.step;
+    // Every racer from the same step of the schedule, by the same loop as the model: a racer is the rule run alone.
+    const race = (extras.race ?? []).map((entry) => {
+      const options = {
+        ...this.options,
+        learningRate: entry.racer.learningRate,
+        optimizer: racerSettings(entry.racer, this.options),
+      };
+      const run = this.advance(
+        entry.params,
+        entry.optimizer ?? initialOptimizerState(entry.params.w.length),
+        options,
+        firstStep,
+        steps,
+      );
+      const { path, losses, accuracies, optimizer, refused } = run;
+      return {
+        path,
+        losses,
+        accuracies,
+        optimizer,
+        ...(refused ? { refused } : {}),
+        final: this.evaluateAt(run.params, options),
+      };
+    });
+    const run = this.advance(this.params, this.optimizerState, this.options, firstStep, steps);
+    this.params = run.params;
+    this.optimizerState = run.optimizer;
+    this.step = firstStep + run.path.length;
+    const { path, losses, accuracies, refused } = run;
+    const final = await this.snapshot();
+    const result: TrainResult = {
+      path,
+      losses,
+      accuracies,
+      final,
+      optimizer: this.optimizerState,
+      ...(refused ? { refused } : {}),
+      ...(extras.race ? { race } : {}),
+    };
+    if (!extras.probabilityGrid) return result;
+    return { ...result, probabilities: await this.probabilityGrid(extras.probabilityGrid) };
+  }
+
+  /**
+   * `steps` steps of `options`' optimiser from `params` with its state `state`, the mini-batch schedule at
+   * `firstStep`; a Newton step refused on a singular Hessian ends them, untaken.
+   */
+  private advance(params: Params, state: OptimizerState, options: EngineOptions, firstStep: number, steps: number) {
     const path: Params[] = [];
     const losses: number[] = [];
     const accuracies: number[] = [];
     const n = this.data.targets.length;
-    const { reduction, batchSize } = this.options;
+    const { reduction, batchSize, learningRate, bias } = options;
     const miniBatch = isMiniBatch(batchSize, n);
     const domain = shuffleDomain(n);
-    const { learningRate, bias } = this.options;
-    const optimizer = this.options.optimizer ?? DEFAULT_OPTIMIZER;
+    const optimizer = options.optimizer ?? DEFAULT_OPTIMIZER;
     let refused: string | undefined;
+    let at = params;
+    let carried = state;
     for (let s = 0; s < steps; s++) {
       let gradient: Params;
       // Newton's Hessian is over the very samples the gradient is over.
       let curvature: () => number[][];
       if (miniBatch) {
-        const slot = batchSlot(this.step, n, batchSize);
+        const slot = batchSlot(firstStep + s, n, batchSize);
         const key = epochKey(SHUFFLE_SEED, slot.epoch);
-        const result = batchGradient(this.data, this.params, this.options, slot, domain, key);
+        const result = batchGradient(this.data, at, options, slot, domain, key);
         gradient = result.gradient;
         losses.push(result.cost);
         accuracies.push(result.accuracy);
-        curvature = () => batchHessian(this.data, this.params, this.options, slot, domain, key);
+        const from = at;
+        curvature = () => batchHessian(this.data, from, options, slot, domain, key);
       } else {
-        const e = evaluate(this.data, this.params, this.options);
+        const e = evaluate(this.data, at, options);
         gradient = e.gradient;
         losses.push(reducedCost(e, reduction));
         accuracies.push(correctCount(e.confusion) / n);
-        curvature = () => hessian(this.data, this.params, this.options);
+        const from = at;
+        curvature = () => hessian(this.data, from, options);
       }
       let next: OptimizerStep;
       try {
         next =
           optimizer.optimizer === 'newton'
-            ? newtonStep(this.params, gradient, curvature(), this.optimizerState, learningRate, bias)
-            : firstOrderStep(this.params, gradient, this.optimizerState, optimizer, learningRate, bias);
+            ? newtonStep(at, gradient, curvature(), carried, learningRate, bias)
+            : firstOrderStep(at, gradient, carried, optimizer, learningRate, bias);
       } catch (error) {
         if (!(error instanceof SingularHessianError)) throw error;
         // The step is refused: what it started from was measured, but it is not taken.
@@ -130,26 +185,21 @@ export class CpuEngine implements Engine {
         refused = error.message;
         break;
       }
-      this.params = next.params;
-      this.optimizerState = next.state;
-      this.step++;
-      path.push(this.params);
+      at = next.params;
+      carried = next.state;
+      path.push(at);
     }
-    const final = await this.snapshot();
-    const result = { path, losses, accuracies, final, optimizer: this.optimizerState, ...(refused ? { refused } : {}) };
-    if (!extras.probabilityGrid) return result;
-    return { ...result, probabilities: await this.probabilityGrid(extras.probabilityGrid) };
+    return { path, losses, accuracies, params: at, optimizer: carried, refused };
+  }
+
+  /** The whole data set evaluated at `params` under `options`. */
+  private evaluateAt(params: Params, options: EngineOptions): Snapshot {
+    const e = evaluate(this.data, params, options);
+    return { params, sumCost: e.sumCost, meanCost: e.meanCost, confusion: e.confusion, gradient: e.gradient };
   }
 
   async snapshot(): Promise<Snapshot> {
-    const e = evaluate(this.data, this.params, this.options);
-    return {
-      params: this.params,
-      sumCost: e.sumCost,
-      meanCost: e.meanCost,
-      confusion: e.confusion,
-      gradient: e.gradient,
-    };
+    return this.evaluateAt(this.params, this.options);
   }
 
   async costSurface(grid: GridSpec, part: SurfacePart = {}): Promise<Float32Array> {

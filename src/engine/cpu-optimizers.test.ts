@@ -6,9 +6,10 @@
  * and a new η, given back by setParams.
  */
 import { describe, expect, it } from 'vitest';
-import { type EngineOptions, INITIAL_OPTIONS } from '../contract/engine';
+import { type EngineOptions, INITIAL_OPTIONS, racerSettings } from '../contract/engine';
 import type { Dataset } from '../model/dataset';
-import { DEFAULT_OPTIMIZER, type OptimizerSettings } from '../model/optimizers';
+import { DEFAULT_OPTIMIZER, type OptimizerSettings, type OptimizerState } from '../model/optimizers';
+import { MAX_RACERS, type Racer } from '../model/race';
 import type { Params } from '../model/regression';
 import {
   caseRun,
@@ -124,5 +125,64 @@ describe('the optimiser’s state on the CPU engine', () => {
     expect(result.losses).toEqual([]);
     expect(result.final.params).toEqual({ w: [0.1, 0.2], b: 0 });
     expect(Number.isFinite(result.final.sumCost)).toBe(true);
+  });
+});
+
+describe('a race on the CPU engine', () => {
+  it('steps each racer exactly as its optimiser run alone, the same batches in the same order', async () => {
+    const base: EngineOptions = {
+      ...INITIAL_OPTIONS,
+      features: ['x1', 'x2', 'x1^2', 'x2^2'],
+      bias: true,
+      reduction: 'mean',
+      l2: 0.1,
+      batchSize: 32,
+      learningRate: 0.05,
+    };
+    const racers: Racer[] = [
+      { optimizer: 'momentum', learningRate: 0.02, momentum: 0.8 },
+      { optimizer: 'adam', learningRate: 0.03 },
+      { optimizer: 'newton', learningRate: 0.5 },
+    ];
+    const start: Params = { w: [0.3, -0.2, 0.1, 0], b: 0.1 };
+    const engine = new CpuEngine();
+    await engine.setData(data);
+    engine.setOptions(base);
+    engine.setParams(start);
+    let race = racers.map((racer) => ({ params: start, racer, optimizer: undefined as OptimizerState | undefined }));
+    const paths: Params[][] = racers.map(() => []);
+    const model: Params[] = [];
+    // Two calls: the racers' state goes out with one result and comes back with the next call.
+    for (const steps of [30, 20]) {
+      const result = await engine.train(steps, { race });
+      model.push(...result.path);
+      race = race.map((entry, k) => {
+        const r = result.race![k]!;
+        paths[k]!.push(...r.path);
+        return { ...entry, params: r.path.at(-1)!, optimizer: r.optimizer };
+      });
+    }
+    for (const [k, racer] of racers.entries()) {
+      const alone = new CpuEngine();
+      await alone.setData(data);
+      alone.setOptions({ ...base, learningRate: racer.learningRate, optimizer: racerSettings(racer, base) });
+      alone.setParams(start);
+      expect(paths[k], racer.optimizer).toEqual((await alone.train(50)).path);
+    }
+    // The model itself is unmoved by the racers beside it.
+    const solo = new CpuEngine();
+    await solo.setData(data);
+    solo.setOptions(base);
+    solo.setParams(start);
+    expect(model).toEqual((await solo.train(50)).path);
+  });
+
+  it('refuses more racers than a race holds', async () => {
+    const engine = new CpuEngine();
+    await engine.setData(data);
+    const entry = { params: { w: [0, 0], b: 0 }, racer: { optimizer: 'gd' as const, learningRate: 0.1 } };
+    await expect(engine.train(1, { race: Array.from({ length: MAX_RACERS }, () => entry) })).rejects.toThrow(
+      /at most 6 racers/,
+    );
   });
 });

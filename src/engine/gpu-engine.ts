@@ -7,11 +7,15 @@
  */
 
 import {
+  checkRace,
   checkTrainSteps,
   type Engine,
   type EngineOptions,
   type GridSpec,
   INITIAL_OPTIONS,
+  type RaceEntry,
+  type RacerResult,
+  racerSettings,
   type Snapshot,
   type SurfacePart,
   type TrainExtras,
@@ -31,7 +35,7 @@ import { checkedSubmit, GpuOperationError } from '../gpu/error-scopes';
 import { requiredLimits } from '../gpu/gpu-context';
 import { sampleStorageBytes } from '../gpu/sample-buffers';
 import { type ReductionPath, trainWorkgroupSize } from '../gpu/shader-sources';
-import type { SnapshotRecord } from '../gpu/train-kernel';
+import { optionsRule, type RacerRule, type SnapshotRecord, type TrainReadback } from '../gpu/train-kernel';
 import { summaryOf } from '../model/data-summary';
 import type { Dataset } from '../model/dataset';
 import type { SampleChange } from '../model/edit';
@@ -41,6 +45,7 @@ import {
   type OptimizerState,
   SingularHessianError,
 } from '../model/optimizers';
+import type { Racer } from '../model/race';
 import { type Params, penalty, reductionScale } from '../model/regression';
 import { batchCount } from '../model/shuffle';
 
@@ -60,6 +65,12 @@ export interface GpuEngineOptions {
 
 /** Why the engine had to be rebuilt from its CPU mirror. */
 export type RecoveryCause = 'lost' | 'failed';
+
+/** A racer's rule as the kernels take it. */
+function racerRule(racer: Racer, options: EngineOptions): RacerRule {
+  const { optimizer, momentum } = racerSettings(racer, options);
+  return { optimizer, learningRate: racer.learningRate, momentum };
+}
 
 /** Devices tried at the start before giving up, when each is lost as soon as it is made. */
 const START_ATTEMPTS = 3;
@@ -225,57 +236,79 @@ export class GpuEngine implements Engine {
   }
 
   train(steps: number, extras: TrainExtras = {}): Promise<TrainResult> {
-    return this.trainSteps(steps, true, extras.probabilityGrid) as Promise<TrainResult>;
+    return this.trainSteps(steps, true, extras.probabilityGrid, extras.race) as Promise<TrainResult>;
   }
 
   /**
-   * Runs `steps` steps in one submit (with the probability grid, if asked, in
-   * the same submit: one wait). Without the snapshot it skips the final
-   * full-data pass and returns no `final` (the benchmark's per-step baseline).
+   * Runs `steps` steps in one submit, of the model and of the racers beside
+   * it (every step one dispatch for all of them), with the probability grid,
+   * if asked, in the same submit: one wait. Without the snapshot it skips the
+   * final full-data pass and returns no `final` (the benchmark's per-step
+   * baseline).
    */
   async trainSteps(
     steps: number,
     withSnapshot: boolean,
     probabilityGrid?: GridSpec,
+    race: readonly RaceEntry[] = [],
   ): Promise<TrainResult | Omit<TrainResult, 'final'>> {
     checkTrainSteps(steps);
-    const { probabilities, ...out } = await this.guarded(async (res) => {
+    checkRace(race);
+    const rules = [optionsRule(this.options), ...race.map((entry) => racerRule(entry.racer, this.options))];
+    const firstStep = this.step;
+    const { probabilities, racers } = await this.guarded(async (res) => {
+      const { train } = res.kernels;
       // Compiled (on first use) before the submit: the encoding inside the error scopes must not wait.
-      await res.kernels.train.prepare(this.options);
+      await train.prepare(rules);
       return checkedSubmit(res.device, `${steps} training steps`, async () => {
-        const { train } = res.kernels;
+        race.forEach((entry, k) =>
+          res.state.write(entry.params, firstStep, this.options.features, entry.optimizer, k + 1),
+        );
         const encoder = res.device.createCommandEncoder({ label: `train ${steps} steps` });
-        train.encode(encoder, steps, this.options, this.step, this.currentTuning.workgroups, withSnapshot);
+        train.encode(encoder, steps, this.options, firstStep, this.currentTuning.workgroups, withSnapshot, rules);
         if (probabilityGrid) res.probability.encodeAfter(encoder, probabilityGrid, this.options.features);
         res.device.queue.submit([encoder.finish()]);
         const [records, grid] = await Promise.all([
           train.read(steps, withSnapshot),
           probabilityGrid ? res.probability.read(probabilityGrid) : undefined,
         ]);
-        return { ...records, probabilities: grid };
+        return { racers: records, probabilities: grid };
       });
     });
-    const path = out.steps.map(({ w, b }) => ({ w, b }));
-    const taken = path.length;
+    const [model, ...others] = racers;
+    if (!model) throw new Error('train: nothing read back');
+    const own = this.resultOf(model, this.params, firstStep);
+    this.step += own.path.length;
+    this.params = own.path.at(-1) ?? this.params;
+    this.optimizerState = model.state.optimizer;
+    // The GPU holds a refusal until the state is written again: the mirror, which is where it stopped.
+    if (own.refused !== undefined) this.writeState();
+    const beside = others.map((r, k) => this.resultOf(r, race[k]!.params, firstStep));
+    return {
+      ...own,
+      ...(race.length > 0 ? { race: beside as RacerResult[] } : {}),
+      ...(probabilities ? { probabilities } : {}),
+    };
+  }
+
+  /** One racer's readback as a result: its path, losses and accuracies from `from`, its final snapshot. */
+  private resultOf(r: TrainReadback, from: Params, firstStep: number) {
+    const path = r.steps.map(({ w, b }) => ({ w, b }));
     // The penalty is added here, in double precision, at the weights each step started from.
     const l2 = this.options.l2;
-    const losses = out.steps.map((r, j) => r.cost + penalty(j === 0 ? this.params : path[j - 1]!, l2));
+    const losses = r.steps.map((step, j) => step.cost + penalty(j === 0 ? from : path[j - 1]!, l2));
     // Counts come back from the GPU; the fractions are taken here, in double precision, as the CPU does.
     const n = this.data.targets.length;
-    const accuracies = out.steps.map((r, j) => r.correct / batchCount(this.step + j, n, this.options.batchSize));
-    this.step += taken;
-    this.params = path.at(-1) ?? this.params;
-    this.optimizerState = out.state.optimizer;
-    const pivot = out.state.refusedPivot;
-    // The GPU holds the refusal until the state is written again: the mirror, which is where it stopped.
-    if (pivot !== undefined) this.writeState();
-    const stopped = {
-      optimizer: this.optimizerState,
+    const accuracies = r.steps.map((step, j) => step.correct / batchCount(firstStep + j, n, this.options.batchSize));
+    const pivot = r.state.refusedPivot;
+    return {
+      path,
+      losses,
+      accuracies,
+      optimizer: r.state.optimizer,
       ...(pivot === undefined ? {} : { refused: new SingularHessianError(pivot).message }),
+      ...(r.snapshot ? { final: this.toSnapshot(r.snapshot) } : {}),
     };
-    if (!out.snapshot) return { path, losses, accuracies, ...stopped };
-    const final = this.toSnapshot(out.snapshot);
-    return { path, losses, accuracies, final, ...stopped, ...(probabilities ? { probabilities } : {}) };
   }
 
   async snapshot(): Promise<Snapshot> {
@@ -288,8 +321,9 @@ export class GpuEngine implements Engine {
         return train.read(0, true);
       }),
     );
-    if (!out.snapshot) throw new Error('snapshot: nothing read back');
-    return this.toSnapshot(out.snapshot);
+    const snapshot = out[0]?.snapshot;
+    if (!snapshot) throw new Error('snapshot: nothing read back');
+    return this.toSnapshot(snapshot);
   }
 
   costSurface(grid: GridSpec, part?: SurfacePart): Promise<Float32Array> {

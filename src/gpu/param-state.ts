@@ -1,13 +1,20 @@
 /**
  * The parameters w (in their features' slots: src/gpu/feature-slots.ts), b,
- * the step counter and the optimiser's state, kept on the GPU between steps
- * (struct TrainState in shaders/train-common.wgsl). The training kernels
- * update it in place; the grid kernels read it, so nothing is read back
- * between training and drawing.
+ * the step counter and the optimiser's state of each racer, kept on the GPU
+ * between steps (array<TrainState> in shaders/train-common.wgsl; racer 0 is
+ * the model the page shows, the others race beside it). The training
+ * kernels update it in place; the grid kernels read racer 0's, so nothing is
+ * read back between training and drawing.
  */
-import { makeStructuredView, type StructuredView } from 'webgpu-utils';
+import {
+  getSizeAndAlignmentOfUnsizedArrayElement,
+  makeStructuredView,
+  type StructDefinition,
+  type StructuredView,
+} from 'webgpu-utils';
 import type { Feature } from '../model/features';
 import { initialOptimizerState, type OptimizerState } from '../model/optimizers';
+import { MAX_RACERS } from '../model/race';
 import type { Params } from '../model/regression';
 import { slotWeights, weightSlots } from './feature-slots';
 import type { ShaderDefinitions } from './pipelines';
@@ -15,7 +22,7 @@ import type { ShaderDefinitions } from './pipelines';
 /** b's slot in the optimiser's state: slot 7, which no feature uses. */
 const BIAS_SLOT = 3;
 
-/** The state as the update kernel leaves it. */
+/** A racer's state as the update kernel leaves it. */
 export interface StateRecord {
   /** The step counter: steps since the parameters were last set. */
   readonly step: number;
@@ -43,26 +50,38 @@ function paramSlots(features: readonly Feature[], p: Params): { lo: number[]; hi
 
 export class ParamState {
   readonly buffer: GPUBuffer;
+  /** Bytes from one racer's state to the next. */
+  readonly stride: number;
   private readonly view: StructuredView;
+  private readonly struct: StructDefinition;
 
   constructor(
     private readonly device: GPUDevice,
-    private readonly defs: ShaderDefinitions,
+    defs: ShaderDefinitions,
   ) {
-    this.view = makeStructuredView(this.definition());
+    const state = defs.update.storages.state;
+    const struct = defs.update.structs.TrainState;
+    if (!state || !struct) throw new Error('train-update.wgsl declares no `state` array of TrainState');
+    this.stride = getSizeAndAlignmentOfUnsizedArrayElement(state).size;
+    this.struct = struct;
+    this.view = makeStructuredView(struct);
     this.buffer = device.createBuffer({
-      label: 'parameter state (w, b, step, optimiser)',
-      size: this.view.arrayBuffer.byteLength,
+      label: `parameter state (w, b, step, optimiser) of up to ${MAX_RACERS} racers`,
+      size: this.stride * MAX_RACERS,
       usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC,
     });
   }
 
-  /** Writes w (one weight per feature of `features`), b, the step and the optimiser's state (zero when absent). */
+  /**
+   * Writes racer `racer`'s w (one weight per feature of `features`), b, step and optimiser's state
+   * (zero when absent).
+   */
   write(
     params: Params,
     step: number,
     features: readonly Feature[],
     optimizer: OptimizerState = initialOptimizerState(features.length),
+    racer = 0,
   ): void {
     // Every slot is written: a slot the model lacks must hold 0, whatever another model left there.
     this.view.set({
@@ -75,12 +94,12 @@ export class ParamState {
       refused: 0,
       refused_pivot: 0,
     });
-    this.device.queue.writeBuffer(this.buffer, 0, this.view.arrayBuffer);
+    this.device.queue.writeBuffer(this.buffer, racer * this.stride, this.view.arrayBuffer);
   }
 
-  /** The optimiser's part of a copy of the buffer, for a model of `features`. */
-  read(bytes: ArrayBuffer, features: readonly Feature[]): StateRecord {
-    const views = makeStructuredView(this.definition(), bytes).views as StateViews;
+  /** Racer `racer`'s state in a copy of the buffer's first racers, for a model of `features`. */
+  read(bytes: ArrayBuffer, features: readonly Feature[], racer = 0): StateRecord {
+    const views = makeStructuredView(this.struct, bytes, racer * this.stride).views as StateViews;
     const params = (s: Slots): Params => ({ w: slotWeights(s.lo, s.hi, features), b: s.hi[BIAS_SLOT]! });
     return {
       step: views.step[0]!,
@@ -89,17 +108,7 @@ export class ParamState {
     };
   }
 
-  get size(): number {
-    return this.buffer.size;
-  }
-
   destroy(): void {
     this.buffer.destroy();
-  }
-
-  private definition() {
-    const def = this.defs.update.storages.state;
-    if (!def) throw new Error('train-update.wgsl declares no `state` storage');
-    return def;
   }
 }

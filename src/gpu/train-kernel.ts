@@ -10,7 +10,8 @@
 import { getSizeAndAlignmentOfUnsizedArrayElement, makeStructuredView, type StructuredView } from 'webgpu-utils';
 import { checkTrainSteps, type EngineOptions, INITIAL_OPTIONS, MAX_TRAIN_STEPS } from '../contract/engine';
 import type { Feature } from '../model/features';
-import { DEFAULT_OPTIMIZER, OPTIMIZERS } from '../model/optimizers';
+import { DEFAULT_OPTIMIZER, OPTIMIZERS, type Optimizer } from '../model/optimizers';
+import { MAX_RACERS } from '../model/race';
 import { decisionLogit } from '../model/regression';
 import { isMiniBatch, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
 import { featureMask, featureSlots, slotWeights } from './feature-slots';
@@ -40,11 +41,25 @@ export interface SnapshotRecord {
   readonly gradient: { readonly w: number[]; readonly b: number };
 }
 
+/** What one racer's steps recorded in a submit. */
 export interface TrainReadback {
   /** The steps taken: fewer than asked for when a Newton step was refused. */
   readonly steps: StepRecord[];
   readonly snapshot: SnapshotRecord | undefined;
   readonly state: StateRecord;
+}
+
+/** A racer's rule as the update kernel reads it (struct Rule). */
+export interface RacerRule {
+  readonly optimizer: Optimizer;
+  readonly learningRate: number;
+  readonly momentum: number;
+}
+
+/** The rule of the model the options describe (racer 0). */
+export function optionsRule(options: EngineOptions): RacerRule {
+  const o = options.optimizer ?? DEFAULT_OPTIMIZER;
+  return { optimizer: o.optimizer, learningRate: options.learningRate, momentum: o.momentum };
 }
 
 /** Partials per workgroup: the gradient's, and the four of the Hessian's twelve columns (Newton's method). */
@@ -60,9 +75,15 @@ export class TrainKernel {
   private readonly snapshotConfig: GPUBuffer;
   private readonly configView: StructuredView;
   private readonly snapshotOut: GPUBuffer;
+  private readonly rules: GPUBuffer;
+  private readonly ruleView: StructuredView;
   private readonly readback: Readback;
   private readonly partialStride: number;
   private readonly historyStride: number;
+  private readonly snapshotStride: number;
+  private readonly ruleStride: number;
+  /** Racers in the last encoded submit (1 without a race). */
+  private racers = 1;
   /** The features of the model the last encode trained: which slots a readback keeps, in which order. */
   private features: readonly Feature[] = INITIAL_OPTIONS.features;
   /** The step counter's value when the last encoded submit began: how many steps a refused one took. */
@@ -90,28 +111,41 @@ export class TrainKernel {
     this.historyStride = getSizeAndAlignmentOfUnsizedArrayElement(
       definition(defs.update.storages.history, 'history'),
     ).size;
+    this.snapshotStride = getSizeAndAlignmentOfUnsizedArrayElement(
+      definition(defs.update.storages.snapshot_out, 'snapshot_out'),
+    ).size;
+    const rules = definition(defs.update.storages.rules, 'rules');
+    this.ruleStride = getSizeAndAlignmentOfUnsizedArrayElement(rules).size;
+    this.ruleView = makeStructuredView(definition(defs.update.structs.Rule, 'struct Rule'));
     const configSize = this.configView.arrayBuffer.byteLength;
     const uniform = GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST;
     this.trainConfig = device.createBuffer({ label: 'train config (steps)', size: configSize, usage: uniform });
     this.snapshotConfig = device.createBuffer({ label: 'train config (snapshot)', size: configSize, usage: uniform });
     this.snapshotOut = device.createBuffer({
-      label: 'train snapshot',
-      size: definition(defs.update.storages.snapshot_out, 'snapshot_out').size,
+      label: 'train snapshots',
+      size: this.snapshotStride * MAX_RACERS,
       usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
+    });
+    this.rules = device.createBuffer({
+      label: 'racers’ rules',
+      size: this.ruleStride * MAX_RACERS,
+      usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
     });
     this.readback = new Readback(device, 'train results');
   }
 
-  /** Makes ready what `encode` needs for these options that is compiled on first use: Newton's pipeline. */
-  async prepare(options: EngineOptions): Promise<void> {
-    if (options.optimizer?.optimizer === 'newton') this.newton ??= await this.pipelines.newtonPartials();
+  /** Makes ready what `encode` needs for these rules that is compiled on first use: Newton's pipeline. */
+  async prepare(rules: readonly RacerRule[]): Promise<void> {
+    if (rules.some((r) => r.optimizer === 'newton')) this.newton ??= await this.pipelines.newtonPartials();
   }
 
   /**
-   * Encodes `steps` steps of the optimiser, then (if asked) a full-data
-   * snapshot at the final parameters, then the copy of their records and of
-   * the state. `firstStep` is the step counter's value on the GPU when this
-   * runs. Newton's method needs `prepare` first.
+   * Encodes `steps` steps of each racer (racer k by `rules[k]`; racer 0 is
+   * the page's model), every step one dispatch of workgroups × racers and
+   * one of the racers' updates, then (if asked) a full-data snapshot of each
+   * at its final parameters, then the copy of their records and states.
+   * `firstStep` is the step counter's value on the GPU when this runs.
+   * Newton's method needs `prepare` first.
    */
   encode(
     encoder: GPUCommandEncoder,
@@ -120,17 +154,23 @@ export class TrainKernel {
     firstStep: number,
     workgroups: number,
     withSnapshot: boolean,
+    rules: readonly RacerRule[] = [optionsRule(options)],
   ): void {
     // The history buffer holds one record a step: a bounded number of steps keeps it far below any binding limit.
     checkTrainSteps(steps);
-    this.reserve(workgroups, steps);
+    if (rules.length < 1 || rules.length > MAX_RACERS)
+      throw new RangeError(`1 to ${MAX_RACERS} racers, not ${rules.length}`);
+    const racers = rules.length;
+    this.racers = racers;
+    this.reserve(workgroups, steps, racers);
     this.features = options.features;
     this.firstStep = firstStep;
     const groups = this.bindGroups;
     if (!groups) throw new Error('train kernel: bind groups missing');
-    this.writeConfig(this.trainConfig, options, options.batchSize, firstStep, workgroups);
-    if (withSnapshot) this.writeConfig(this.snapshotConfig, options, 0, firstStep, workgroups);
-    const newton = options.optimizer?.optimizer === 'newton';
+    const newton = rules.some((r) => r.optimizer === 'newton');
+    this.writeConfig(this.trainConfig, options, options.batchSize, firstStep, workgroups, steps, newton);
+    if (withSnapshot) this.writeConfig(this.snapshotConfig, options, 0, firstStep, workgroups, steps, false);
+    this.writeRules(rules);
     const partialsPipeline = newton ? this.newtonPipeline() : this.pipelines.partials;
     const partialsGroup = newton ? this.newtonBindGroup() : groups.partialsTrain;
 
@@ -144,10 +184,10 @@ export class TrainKernel {
     ) => {
       pass.setPipeline(pipeline);
       pass.setBindGroup(0, partials);
-      pass.dispatchWorkgroups(workgroups);
+      pass.dispatchWorkgroups(workgroups, racers);
       pass.setPipeline(finish);
       pass.setBindGroup(0, finishGroup);
-      pass.dispatchWorkgroups(1);
+      pass.dispatchWorkgroups(1, racers);
     };
     for (let s = 0; s < steps; s++) twoPasses(partialsPipeline, partialsGroup, this.pipelines.update, groups.update);
     if (withSnapshot) {
@@ -155,17 +195,18 @@ export class TrainKernel {
     }
     pass.end();
 
-    const { historyBytes, snapshotBytes, capacity } = this.layout(steps, withSnapshot);
+    const { historyBytes, snapshotBytes, stateBytes, capacity } = this.layout(steps, withSnapshot);
     if (steps > 0 && this.history) this.readback.copy(encoder, this.history, 0, 0, historyBytes, capacity);
     if (withSnapshot) this.readback.copy(encoder, this.snapshotOut, 0, historyBytes, snapshotBytes, capacity);
-    this.readback.copy(encoder, this.state.buffer, 0, historyBytes + snapshotBytes, this.state.size, capacity);
+    this.readback.copy(encoder, this.state.buffer, 0, historyBytes + snapshotBytes, stateBytes, capacity);
   }
 
-  /** Where the records, the snapshot and the state lie in a readback. */
+  /** Where the records, the snapshots and the states of the last encoded racers lie in a readback. */
   private layout(steps: number, withSnapshot: boolean) {
-    const historyBytes = steps * this.historyStride;
-    const snapshotBytes = withSnapshot ? this.snapshotOut.size : 0;
-    return { historyBytes, snapshotBytes, capacity: historyBytes + snapshotBytes + this.state.size };
+    const historyBytes = steps * this.historyStride * this.racers;
+    const snapshotBytes = withSnapshot ? this.snapshotStride * this.racers : 0;
+    const stateBytes = this.state.stride * this.racers;
+    return { historyBytes, snapshotBytes, stateBytes, capacity: historyBytes + snapshotBytes + stateBytes };
   }
 
   private newtonPipeline(): GPUComputePipeline {
@@ -182,44 +223,51 @@ export class TrainKernel {
   }
 
   /** Reads what the last submitted `encode` recorded. */
-  async read(steps: number, withSnapshot: boolean): Promise<TrainReadback> {
+  async read(steps: number, withSnapshot: boolean): Promise<TrainReadback[]> {
     const { historyBytes, snapshotBytes, capacity } = this.layout(steps, withSnapshot);
     const bytes = await this.readback.read(capacity);
-    const state = this.state.read(bytes.slice(historyBytes + snapshotBytes), this.features);
-    // A refused step ends the submit: the records past it were never written.
-    const taken = state.refusedPivot === undefined ? steps : state.step - this.firstStep;
-    const records = taken > 0 ? this.stepRecords(bytes, taken) : [];
-    let snapshot: SnapshotRecord | undefined;
-    if (withSnapshot) {
-      const def = definition(this.pipelines.defs.update.storages.snapshot_out, 'snapshot_out');
-      type Slots = { lo: Float32Array; hi: Float32Array };
-      const views = makeStructuredView(def, bytes.slice(historyBytes)).views as {
-        w: Slots;
-        rest: Float32Array;
-        gradient: Slots;
-        gradient_b: Float32Array;
-      };
-      const features = this.features;
-      const [b, sumCost, truePositive, trueNegative] = views.rest;
-      snapshot = {
-        w: slotWeights(views.w.lo, views.w.hi, features),
-        b: b!,
-        sumCost: sumCost!,
-        truePositive: Math.round(truePositive!),
-        trueNegative: Math.round(trueNegative!),
-        gradient: { w: slotWeights(views.gradient.lo, views.gradient.hi, features), b: views.gradient_b[0]! },
-      };
-    }
-    return { steps: records, snapshot, state };
+    const states = bytes.slice(historyBytes + snapshotBytes);
+    return Array.from({ length: this.racers }, (_, racer) => {
+      const state = this.state.read(states, this.features, racer);
+      // A refused step ends the racer's submit: its records past it were never written.
+      const taken = state.refusedPivot === undefined ? steps : state.step - this.firstStep;
+      const records = taken > 0 ? this.stepRecords(bytes, racer * steps * this.historyStride, taken) : [];
+      const snapshot = withSnapshot
+        ? this.snapshotRecord(bytes, historyBytes + racer * this.snapshotStride)
+        : undefined;
+      return { steps: records, snapshot, state };
+    });
   }
 
-  /** Unpacks the history records at the offsets the WGSL's StepRecord declares. */
-  private stepRecords(bytes: ArrayBuffer, steps: number): StepRecord[] {
+  /** Unpacks the snapshot at `offset`, at the offsets the WGSL's Snapshot declares. */
+  private snapshotRecord(bytes: ArrayBuffer, offset: number): SnapshotRecord {
+    type Slots = { lo: Float32Array; hi: Float32Array };
+    const struct = definition(this.pipelines.defs.update.structs.Snapshot, 'struct Snapshot');
+    const views = makeStructuredView(struct, bytes, offset).views as {
+      w: Slots;
+      rest: Float32Array;
+      gradient: Slots;
+      gradient_b: Float32Array;
+    };
+    const features = this.features;
+    const [b, sumCost, truePositive, trueNegative] = views.rest;
+    return {
+      w: slotWeights(views.w.lo, views.w.hi, features),
+      b: b!,
+      sumCost: sumCost!,
+      truePositive: Math.round(truePositive!),
+      trueNegative: Math.round(trueNegative!),
+      gradient: { w: slotWeights(views.gradient.lo, views.gradient.hi, features), b: views.gradient_b[0]! },
+    };
+  }
+
+  /** Unpacks `steps` history records from `offset`, at the offsets the WGSL's StepRecord declares. */
+  private stepRecords(bytes: ArrayBuffer, offset: number, steps: number): StepRecord[] {
     const fields = definition(this.pipelines.defs.update.structs.StepRecord, 'struct StepRecord').fields;
     const at = (name: string) => definition(fields[name], `StepRecord.${name}`).offset / 4;
     // Features is { lo: vec4f, hi: vec4f }: eight floats from w's offset, slot k at w + k.
     const [w, b, cost, correct] = [at('w'), at('b'), at('cost'), at('correct')];
-    const h = new Float32Array(bytes, 0, (steps * this.historyStride) / 4);
+    const h = new Float32Array(bytes, offset, (steps * this.historyStride) / 4);
     const stride = this.historyStride / 4;
     const slots = featureSlots(this.features);
     const records: StepRecord[] = [];
@@ -239,6 +287,7 @@ export class TrainKernel {
     this.trainConfig.destroy();
     this.snapshotConfig.destroy();
     this.snapshotOut.destroy();
+    this.rules.destroy();
     this.partials?.destroy();
     this.history?.destroy();
     this.readback.destroy();
@@ -250,6 +299,8 @@ export class TrainKernel {
     batchSize: number,
     firstStep: number,
     workgroups: number,
+    steps: number,
+    curvature: boolean,
   ): void {
     const n = this.samples.n;
     const optimizer = options.optimizer ?? DEFAULT_OPTIMIZER;
@@ -260,9 +311,9 @@ export class TrainKernel {
       shuffle_seed: SHUFFLE_SEED,
       half_bits: shuffleDomain(n).halfBits,
       partial_count: workgroups,
-      learning_rate: options.learningRate,
-      optimizer: OPTIMIZERS.indexOf(optimizer.optimizer),
-      momentum: optimizer.momentum,
+      partial_stride: workgroups * PARTIALS_PER_WORKGROUP,
+      history_steps: steps,
+      curvature: curvature ? 1 : 0,
       beta1: optimizer.beta1,
       beta2: optimizer.beta2,
       epsilon: optimizer.epsilon,
@@ -275,10 +326,24 @@ export class TrainKernel {
     this.device.queue.writeBuffer(buffer, 0, this.configView.arrayBuffer);
   }
 
+  /** Each racer's rule, in racer order. */
+  private writeRules(rules: readonly RacerRule[]): void {
+    const bytes = new Uint8Array(this.ruleStride * rules.length);
+    rules.forEach((rule, k) => {
+      this.ruleView.set({
+        optimizer: OPTIMIZERS.indexOf(rule.optimizer),
+        learning_rate: rule.learningRate,
+        momentum: rule.momentum,
+      });
+      bytes.set(new Uint8Array(this.ruleView.arrayBuffer), k * this.ruleStride);
+    });
+    this.device.queue.writeBuffer(this.rules, 0, bytes);
+  }
+
   /** Grows the partials and history buffers when needed, and rebuilds the bind groups that name them. */
-  private reserve(workgroups: number, steps: number): void {
-    const partialBytes = Math.max(1, workgroups) * PARTIALS_PER_WORKGROUP * this.partialStride;
-    const historyBytes = Math.max(1, steps) * this.historyStride;
+  private reserve(workgroups: number, steps: number, racers: number): void {
+    const partialBytes = Math.max(1, workgroups) * PARTIALS_PER_WORKGROUP * this.partialStride * racers;
+    const historyBytes = Math.max(1, steps) * this.historyStride * racers;
     let changed = false;
     if (!this.partials || this.partials.size < partialBytes) {
       this.partials?.destroy();
@@ -294,10 +359,10 @@ export class TrainKernel {
       // Grow geometrically so a run of rising step counts does not reallocate every time, up to the most one call takes.
       const size = Math.max(
         historyBytes,
-        Math.min((this.history?.size ?? 0) * 2, MAX_TRAIN_STEPS * this.historyStride),
+        Math.min((this.history?.size ?? 0) * 2, MAX_TRAIN_STEPS * this.historyStride * MAX_RACERS),
       );
       this.history = this.device.createBuffer({
-        label: `train history (${size / this.historyStride} steps)`,
+        label: `train history (${size / this.historyStride} records)`,
         size,
         usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
       });
@@ -324,25 +389,31 @@ export class TrainKernel {
 
   private makeBindGroups(partials: GPUBuffer, history: GPUBuffer) {
     const { device, pipelines, state } = this;
-    const group = (label: string, pipeline: GPUComputePipeline, buffers: GPUBuffer[]) =>
+    // Bindings by number: each entry point binds only what it uses (the update no snapshot, the snapshot no rules).
+    const group = (label: string, pipeline: GPUComputePipeline, buffers: Record<number, GPUBuffer>) =>
       device.createBindGroup({
         label,
         layout: pipeline.getBindGroupLayout(0),
-        entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
+        entries: Object.entries(buffers).map(([binding, buffer]) => ({
+          binding: Number(binding),
+          resource: { buffer },
+        })),
       });
     return {
       partialsTrain: this.partialsGroup('train partials (steps)', pipelines.partials, this.trainConfig),
       partialsSnapshot: this.partialsGroup('train partials (snapshot)', pipelines.partials, this.snapshotConfig),
-      update: group('train update', pipelines.update, [this.trainConfig, partials, state.buffer, history]),
-      snapshot: device.createBindGroup({
-        label: 'train snapshot',
-        layout: pipelines.snapshot.getBindGroupLayout(0),
-        entries: [
-          { binding: 0, resource: { buffer: this.snapshotConfig } },
-          { binding: 1, resource: { buffer: partials } },
-          { binding: 2, resource: { buffer: state.buffer } },
-          { binding: 4, resource: { buffer: this.snapshotOut } },
-        ],
+      update: group('train update', pipelines.update, {
+        0: this.trainConfig,
+        1: partials,
+        2: state.buffer,
+        3: history,
+        5: this.rules,
+      }),
+      snapshot: group('train snapshot', pipelines.snapshot, {
+        0: this.snapshotConfig,
+        1: partials,
+        2: state.buffer,
+        4: this.snapshotOut,
       }),
     };
   }

@@ -47,6 +47,11 @@ export interface OptimizerState {
   readonly second: Params;
 }
 
+/** Whether a rule carries anything from step to step but the count: momentum's and Nesterov's v, Adam's m, s and k. */
+export function carriesState(optimizer: Optimizer): boolean {
+  return optimizer === 'momentum' || optimizer === 'nesterov' || optimizer === 'adam';
+}
+
 function zeros(width: number): Params {
   return { w: new Array<number>(width).fill(0), b: 0 };
 }

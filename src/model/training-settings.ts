@@ -4,9 +4,11 @@
  * names them; the tutorial's values (tutorial-reference.ts) are the defaults.
  */
 import type { Feature } from './features';
+import type { OptimizerSettings } from './optimizers';
 import type { Reduction } from './regression';
 
-export interface TrainingSettings {
+/** With the optimiser's rule and its constants (optimizers.ts): gradient descent, the tutorial's, by default. */
+export interface TrainingSettings extends OptimizerSettings {
   readonly learningRate: number;
   /** w(0): one weight per feature, in the features' order. */
   readonly initialWeights: readonly number[];

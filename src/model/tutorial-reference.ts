@@ -4,6 +4,7 @@
  * numbers (TUTORIAL_REFERENCE) are what every test that checks an engine, a
  * view or the lecture against the tutorial reads.
  */
+import { DEFAULT_OPTIMIZER } from './optimizers';
 import { TUTORIAL_FORM } from './regression';
 import type { TrainingSettings } from './training-settings';
 
@@ -32,6 +33,8 @@ export const TUTORIAL_SETTINGS = {
   testFraction: 0,
   // Its cost surface: ξ(w1, w2).
   surfaceFeatures: ['x1', 'x2'],
+  // Its optimiser: gradient descent (the others' constants at their usual values).
+  ...DEFAULT_OPTIMIZER,
 } as const satisfies TrainingSettings;
 
 /**

@@ -62,6 +62,28 @@ describe('exportModel', () => {
     expect(model.accuracy).toBeGreaterThan(0.5);
   });
 
+  it('carries the optimiser’s state where the rule has one, and a loaded model goes on exactly as the run would', async () => {
+    const adam = applyChange(DEFAULT_PLAYGROUND, { training: { optimizer: 'adam', learningRate: 0.3 } });
+    const { session, model } = await trained(adam);
+    expect(model.optimizerState?.steps).toBe(4);
+    expect(model.optimizerState?.second.w.every((s) => s > 0)).toBe(true);
+    const read = parseModel(JSON.parse(JSON.stringify(model)));
+    expect(read.optimizerState).toEqual(model.optimizerState);
+    const loaded = new TrainingSession(new CpuEngine(), tutorialDataset(), read.settings.training);
+    await loaded.ready;
+    await loaded.setWeights({ w: [...read.weights], b: read.bias }, read.iteration, read.optimizerState);
+    await Promise.all([session.step(3), loaded.step(3)]);
+    expect(loaded.state.weights).toEqual(session.state.weights);
+    // From a zero state the same weights go elsewhere: the state is what made them equal.
+    const fresh = new TrainingSession(new CpuEngine(), tutorialDataset(), read.settings.training);
+    await fresh.ready;
+    await fresh.setWeights({ w: [...read.weights], b: read.bias }, read.iteration);
+    await fresh.step(3);
+    expect(fresh.state.weights).not.toEqual(session.state.weights);
+    // Gradient descent and Newton carry nothing but a count: their files hold no state.
+    expect((await trained()).model.optimizerState).toBeUndefined();
+  });
+
   it('says where the data came from and how to have them back', async () => {
     const gaussians: PlaygroundSettings = {
       ...DEFAULT_PLAYGROUND,
@@ -134,6 +156,22 @@ describe('parseModel', () => {
     expect(parseWith(withBias as ExportedModel, { bias: -2 * PARAMETER_LIMIT })).toThrow(
       `the model's bias must be between -1e+17 and 1e+17`,
     );
+  });
+
+  it('refuses an optimiser’s state that does not fit the model, naming the field', async () => {
+    const adam = applyChange(DEFAULT_PLAYGROUND, { training: { optimizer: 'adam' } });
+    const { model } = await trained(adam);
+    const state = model.optimizerState!;
+    expect(parseWith(model, { optimizerState: { ...state, first: { w: [1], b: 0 } } })).toThrow(
+      "the model's optimizerState.first.w must be 2 numbers, one per feature, got [1]",
+    );
+    expect(parseWith(model, { optimizerState: { ...state, second: { w: [1, 'x'], b: 0 } } })).toThrow(
+      `the model's optimizerState.second.w[1] must be a finite number, got "x"`,
+    );
+    expect(parseWith(model, { optimizerState: { ...state, steps: -1 } })).toThrow(
+      `the model's optimizerState.steps must be a whole number`,
+    );
+    expect(parseWith(model, { optimizerState: 3 })).toThrow(`the model's optimizerState must be an object, got 3`);
   });
 
   it('fills what a hand-written file leaves out', async () => {

@@ -10,6 +10,8 @@
 import type { EngineKind } from '../contract/engine';
 import { classCounts } from '../model/data-summary';
 import type { Feature } from '../model/features';
+import { carriesState, type OptimizerState } from '../model/optimizers';
+import type { Params } from '../model/regression';
 import { DEFAULT_PLAYGROUND, type PlaygroundSettings, type Preset } from '../settings/playground-settings';
 import { SettingError } from '../settings/settings';
 import { applyChange } from '../settings/settings-change';
@@ -47,6 +49,12 @@ export interface ExportedModel {
   readonly weights: readonly number[];
   readonly bias: number;
   readonly iteration: number;
+  /**
+   * The optimiser's state at these weights (velocity, Adam's moments, its step count), so that a loaded
+   * model goes on as this run would have; absent where it is zero, as at w(0), or where the rule carries
+   * none (gradient descent, Newton).
+   */
+  readonly optimizerState?: OptimizerState;
   /** Measured at these weights on the data below, under settings.training.reduction. */
   readonly cost: number;
   readonly accuracy: number;
@@ -69,6 +77,7 @@ export function exportModel(
     weights: state.weights,
     bias: state.bias,
     iteration: state.iteration,
+    ...(run.optimizer && carriesState(settings.training.optimizer) ? { optimizerState: run.optimizer } : {}),
     cost: state.cost,
     accuracy: state.accuracy,
     settings,
@@ -106,6 +115,30 @@ function modelWeights(value: unknown, features: readonly Feature[]): number[] {
     );
   }
   return value.map((w, j) => parameter(w, `w${j + 1}`));
+}
+
+/** The optimiser's state: its step count, and v (or m) and s as {w, b}, one w per feature. */
+function optimizerState(value: unknown, features: readonly Feature[]): OptimizerState | undefined {
+  const given = part(value, 'optimizerState');
+  if (!given) return undefined;
+  const d = features.length;
+  const params = (field: 'first' | 'second'): Params => {
+    const p = part(given[field], `optimizerState.${field}`) ?? {};
+    if (!Array.isArray(p.w) || p.w.length !== d) {
+      throw new SettingError(
+        `the model's optimizerState.${field}.w must be ${d} numbers, one per feature, got ${shown(p.w)}`,
+      );
+    }
+    return {
+      w: p.w.map((v, j) => finite(v, `optimizerState.${field}.w[${j}]`)),
+      b: finite(p.b ?? 0, `optimizerState.${field}.b`),
+    };
+  };
+  return {
+    steps: count(given.steps ?? 0, 'optimizerState.steps', MAX_ITERATION),
+    first: params('first'),
+    second: params('second'),
+  };
 }
 
 function count(value: unknown, field: string, max = Number.MAX_SAFE_INTEGER): number {
@@ -164,6 +197,7 @@ export function parseModel(input: unknown): ExportedModel {
     speed,
   });
   const weights = modelWeights(value.weights, settings.training.features);
+  const optimizer = optimizerState(value.optimizerState, settings.training.features);
   const data = part(value.data, 'data') ?? {};
   const source = PRESETS.find((p) => p === data.source) ?? 'custom';
   return {
@@ -172,6 +206,7 @@ export function parseModel(input: unknown): ExportedModel {
     weights,
     bias: settings.training.bias ? parameter(value.bias ?? 0, 'bias') : 0,
     iteration: count(value.iteration ?? 0, 'iteration', MAX_ITERATION),
+    ...(optimizer ? { optimizerState: optimizer } : {}),
     cost: typeof value.cost === 'number' ? value.cost : Number.NaN,
     accuracy: typeof value.accuracy === 'number' ? value.accuracy : Number.NaN,
     settings,

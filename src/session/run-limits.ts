@@ -38,8 +38,15 @@ export function pastWeightLimit(p: Params): boolean {
   return ![...p.w, p.b].every((v) => Number.isFinite(v) && Math.abs(v) <= WEIGHT_LIMIT);
 }
 
-/** How many steps of a path to keep: up to and with the first that passed the weight limit, or all of them. */
+/**
+ * How many steps of a path to keep: up to and with the first that passed the weight limit, or all of them.
+ * A step of gradient descent moves a weight by at most η·N·max|x|, so the one it keeps lies within
+ * PARAMETER_LIMIT; the other optimisers' steps have no such bound (momentum's velocity, Newton's H⁻¹g):
+ * a step that leaps past PARAMETER_LIMIT, or to no number at all, is not kept, and the path ends before it.
+ */
 export function stepsWithinLimit(path: readonly Params[]): number {
   const first = path.findIndex(pastWeightLimit);
-  return first < 0 ? path.length : first + 1;
+  if (first < 0) return path.length;
+  const leap = path[first]!;
+  return [...leap.w, leap.b].every((v) => Math.abs(v) <= PARAMETER_LIMIT) ? first + 1 : first;
 }

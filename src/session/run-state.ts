@@ -4,6 +4,7 @@
  */
 import type { EngineKind, Snapshot } from '../contract/engine';
 import type { Dataset } from '../model/dataset';
+import type { OptimizerState } from '../model/optimizers';
 import { correctCount, type Params, reducedCost } from '../model/regression';
 import { thresholdMeasures } from '../model/roc';
 import type { TrainingSettings } from '../settings/settings';
@@ -53,6 +54,8 @@ export interface Run {
   readonly iteration: number;
   /** The whole data set evaluated at the current parameters. */
   readonly evaluation: Snapshot;
+  /** The optimiser's state at these parameters (velocity, moments, steps); undefined where it is zero, as at w(0). */
+  readonly optimizer?: OptimizerState;
   /** w(i), the cost and the accuracy at each iteration, oldest first (thinned on long runs). */
   readonly history: readonly HistoryEntry[];
   readonly engine: EngineKind;

@@ -54,6 +54,8 @@ export interface StepOutcome {
   readonly taken: number;
   /** Why it stopped early (reset(), pause(), new data…); undefined when it ran to the end. */
   readonly stoppedBy: string | undefined;
+  /** It stopped because the optimiser refused a step (Newton's, on a singular Hessian): Play must stop too. */
+  readonly refused: boolean;
   /** P(t = 1 | x) on the grid asked for, at the weights reached (when a grid was asked for and a step was taken). */
   readonly probabilities: Float32Array | undefined;
 }

@@ -5,6 +5,7 @@ import { logistic } from '../model/logistic';
 import { tutorialDataset } from '../model/tutorial-data';
 import { TUTORIAL_REFERENCE } from '../model/tutorial-reference';
 import { DEFAULT_SETTINGS } from '../settings/settings';
+import { REFUSED_STOP } from '../text/messages';
 import { TrainingSession } from './training-session';
 
 /** A session on the tutorial's data, started (its caller, the controller's queue, awaits `ready` first too). */
@@ -159,5 +160,70 @@ describe('TrainingSession', () => {
     await session.step(1);
     await session.step(1);
     expect(calls).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('TrainingSession with another optimiser', () => {
+  const newton = { ...DEFAULT_SETTINGS, optimizer: 'newton' as const, learningRate: 1 };
+
+  it('keeps the optimiser’s state through a new η, and zeroes it, weights kept, for another rule', async () => {
+    const session = new TrainingSession(new CpuEngine(), tutorialDataset(), {
+      ...DEFAULT_SETTINGS,
+      optimizer: 'momentum',
+      learningRate: 0.01,
+    });
+    await session.ready;
+    await session.step(5);
+    const velocity = session.run?.optimizer?.first;
+    expect(velocity?.w.some((v) => v !== 0)).toBe(true);
+    await session.configure({ ...session.settings, learningRate: 0.02 });
+    expect(session.run?.optimizer?.first).toEqual(velocity);
+    const weights = session.state.weights;
+    expect(await session.configure({ ...session.settings, optimizer: 'adam' })).toBe(false);
+    expect(session.state).toMatchObject({ iteration: 5, weights });
+    expect(session.run?.optimizer).toBeUndefined();
+    await session.step(1);
+    expect(session.run?.optimizer?.steps).toBe(1);
+    await session.reset();
+    expect(session.run?.optimizer).toBeUndefined();
+  });
+
+  it('takes Newton’s steps to the tutorial’s minimum in a handful from 0, and damped from the tutorial’s w(0)', async () => {
+    const gd = await tutorialSession();
+    await gd.step(5000);
+    const minimum = gd.state.cost;
+    const fromZero = new TrainingSession(new CpuEngine(), tutorialDataset(), { ...newton, initialWeights: [0, 0] });
+    await fromZero.ready;
+    await fromZero.step(5);
+    expect(Math.abs(fromZero.state.cost - minimum) / minimum).toBeLessThan(1e-6);
+    // From (−4, −2) σ′ ≈ 0 at nearly every point: H⁻¹g is twenty times the way to the minimum, and η = 1 leaps off.
+    // Damped to η = 0.05, one step lands beside the minimum (GD's own η takes ten steps to come as near).
+    const damped = new TrainingSession(new CpuEngine(), tutorialDataset(), { ...newton, learningRate: 0.05 });
+    await damped.ready;
+    await damped.step(1);
+    expect(Math.abs(damped.state.cost - minimum) / minimum).toBeLessThan(1e-3);
+    const undamped = new TrainingSession(new CpuEngine(), tutorialDataset(), newton);
+    await undamped.ready;
+    await undamped.step(1);
+    expect(Math.abs(undamped.state.weights[0]!)).toBeGreaterThan(100);
+  });
+
+  it('stops a run at a step Newton refuses, saying why and what helps, and keeps what it reached', async () => {
+    // Every point at x2 = 0: the Hessian's x2 row and column are 0.
+    const flat = datasetFromRows([
+      [1, 0, 1],
+      [-1, 0, 0],
+      [2, 0, 1],
+      [-2, 0, 0],
+    ]);
+    const session = new TrainingSession(new CpuEngine(), flat, newton);
+    await session.ready;
+    const outcome = await session.step(5);
+    expect(outcome).toMatchObject({ taken: 0, refused: true });
+    expect(outcome.stoppedBy).toBe(REFUSED_STOP);
+    expect(session.state).toMatchObject({ iteration: 0, weights: [-4, -2] });
+    // With λ it is invertible, and the run goes on.
+    await session.configure({ ...session.settings, l2: 0.1 });
+    expect(await session.step(3)).toMatchObject({ taken: 3, refused: false, stoppedBy: undefined });
   });
 });

@@ -13,12 +13,13 @@ import type { Engine, EngineKind, GridSpec, Snapshot, SurfacePart, TrainResult }
 import { classCounts } from '../model/data-summary';
 import type { Dataset } from '../model/dataset';
 import { type AppliedEdit, addPoint, type EditResult, MIN_POINTS, nearestPoint, removePoint } from '../model/edit';
+import type { OptimizerState } from '../model/optimizers';
 import { type Params, reducedCost } from '../model/regression';
 import { isMiniBatch } from '../model/shuffle';
 import { type Split, splitData } from '../model/split';
 import { measureChanges, trainingRestarts } from '../settings/playground-settings';
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../settings/settings';
-import { lastOfClass, SAID, tooFewToRemove } from '../text/messages';
+import { lastOfClass, REFUSED_STOP, SAID, tooFewToRemove } from '../text/messages';
 import { History, type HistoryEntry } from './history';
 import { LIMIT_STOPS, MAX_ITERATION, pastWeightLimit, stepsWithinLimit } from './run-limits';
 import { accuracyOf, initialParams, type Run, stateOf, type TrainingState, unmeasuredState } from './run-state';
@@ -49,6 +50,8 @@ export class TrainingSession {
   private dataVersion = 0;
   private readonly trail = new History();
   private iteration = 0;
+  /** The optimiser's state where the run stands (undefined: zero, as at w(0)). */
+  private optimizerState: OptimizerState | undefined;
   private published: Run | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly chunks = new ChunkPlanner();
@@ -125,6 +128,7 @@ export class TrainingSession {
   ): Promise<StepOutcome> {
     const n = run.requested;
     let taken = 0;
+    let refused = false;
     let probabilities: Float32Array | undefined;
     while (taken < n && run.stoppedBy === undefined) {
       const limit = this.limitReached();
@@ -139,23 +143,37 @@ export class TrainingSession {
       const result = await this.engine.train(chunk, last && probabilityGrid ? { probabilityGrid } : {});
       this.chunks.measured(chunk, performance.now() - started);
       const kept = stepsWithinLimit(result.path);
-      if (kept < chunk) {
-        // A weight passed the limit within the chunk: the run ends at that step, not at the chunk's end.
-        this.engine.setParams(result.path[kept - 1] as Params);
-        this.record(kept, { ...result, final: await this.engine.snapshot() });
-        taken += kept;
+      if (kept < result.path.length) {
+        // A weight passed the limit within the chunk: the run ends at that step, not at the chunk's end. Its
+        // optimiser's state is not known there, and no step follows one past the limit; with no step kept
+        // (one that leapt past any a model may hold), the run stays where it was, state and all.
+        run.stop(LIMIT_STOPS.weights);
         probabilities = undefined;
+        if (kept === 0) {
+          if (this.published) this.engine.setParams(this.published.evaluation.params, this.optimizerState);
+          continue;
+        }
+        this.engine.setParams(result.path[kept - 1] as Params);
+        this.record(kept, { ...result, optimizer: undefined, final: await this.engine.snapshot() });
+        taken += kept;
         continue;
       }
-      this.record(chunk, result);
-      taken += chunk;
+      const done = result.path.length;
+      this.record(done, result);
+      taken += done;
       probabilities = result.probabilities;
+      if (result.refused !== undefined) {
+        // The optimiser refused a step (Newton's, on a singular Hessian): asking again would be refused again.
+        run.stop(REFUSED_STOP);
+        refused = true;
+        continue;
+      }
       if (taken < n) {
         progress?.(taken);
         await this.chunks.breathe();
       }
     }
-    return { taken, stoppedBy: taken < n ? run.stoppedBy : undefined, probabilities };
+    return { taken, stoppedBy: taken < n ? run.stoppedBy : undefined, refused, probabilities };
   }
 
   /** Why no step may be taken from here (a weight past its limit, the last iteration), or undefined. */
@@ -186,13 +204,18 @@ export class TrainingSession {
     entries.push(this.entryAt(first + steps, result.final));
     this.trail.append(entries);
     this.iteration += steps;
+    this.optimizerState = result.optimizer;
     this.publish(result.final);
   }
 
-  /** Puts the model at `params`, as reached at `iteration` (a loaded model): the history starts there. */
-  setWeights(params: Params, iteration: number): Promise<void> {
+  /**
+   * Puts the model at `params`, as reached at `iteration` (a loaded model), with the optimiser's state
+   * there (zero when absent): the history starts there.
+   */
+  setWeights(params: Params, iteration: number, optimizer?: OptimizerState): Promise<void> {
     return this.exclusive('setWeights', async () => {
-      this.engine.setParams(params);
+      this.engine.setParams(params, optimizer);
+      this.optimizerState = optimizer;
       const evaluation = await this.engine.snapshot();
       this.iteration = iteration;
       this.trail.reset(this.entryAt(iteration, evaluation));
@@ -226,8 +249,15 @@ export class TrainingSession {
       this.pushOptions();
       const restarts = trainingRestarts(previous, next);
       if (restarts) await this.restart();
-      else if (this.published && measureChanges(previous, next)) this.publish(await this.engine.snapshot());
-      else if (this.published) this.published = { ...this.published, settings: next };
+      else if (this.published) {
+        if (next.optimizer !== previous.optimizer) {
+          // Another rule goes on from these weights, its state at zero: one rule's velocity is not another's moment.
+          this.engine.setParams(this.published.evaluation.params);
+          this.optimizerState = undefined;
+        }
+        if (measureChanges(previous, next)) this.publish(await this.engine.snapshot());
+        else this.published = { ...this.published, settings: next, optimizer: this.optimizerState };
+      }
       return restarts;
     });
   }
@@ -303,7 +333,7 @@ export class TrainingSession {
       this.engine = engine;
       old.destroy();
       this.pushOptions();
-      engine.setParams(this.published?.evaluation.params ?? initialParams(this.currentSettings));
+      engine.setParams(this.published?.evaluation.params ?? initialParams(this.currentSettings), this.optimizerState);
       this.publish(await engine.snapshot());
     });
   }
@@ -362,6 +392,13 @@ export class TrainingSession {
       features: s.features,
       l2: s.l2,
       threshold: s.threshold,
+      optimizer: {
+        optimizer: s.optimizer,
+        momentum: s.momentum,
+        beta1: s.beta1,
+        beta2: s.beta2,
+        epsilon: s.epsilon,
+      },
     });
   }
 
@@ -377,6 +414,7 @@ export class TrainingSession {
 
   private async restart(): Promise<void> {
     this.engine.setParams(initialParams(this.currentSettings));
+    this.optimizerState = undefined;
     const evaluation = await this.engine.snapshot();
     this.iteration = 0;
     this.trail.reset(this.entryAt(0, evaluation));
@@ -396,6 +434,7 @@ export class TrainingSession {
       settings: this.currentSettings,
       iteration: this.iteration,
       evaluation,
+      optimizer: this.optimizerState,
       history: this.trail.entries,
       engine: this.engine.kind,
     };

@@ -8,6 +8,7 @@
  */
 import { carryToFeatures, type Feature } from '../model/features';
 import { GAUSSIAN_LIMITS } from '../model/gaussians';
+import { OPTIMIZERS, type Optimizer } from '../model/optimizers';
 import type { Reduction } from '../model/regression';
 import { NOISE_LIMITS, SHAPES } from '../model/shapes';
 import { SPLIT_LIMITS } from '../model/split';
@@ -33,6 +34,14 @@ export const PRESET_NAMES: Readonly<Record<Preset, string>> = {
   spiral: 'Spiral',
 };
 export const REDUCTIONS: readonly Reduction[] = ['sum', 'mean'];
+/** How the screen names each optimiser. */
+export const OPTIMIZER_NAMES: Readonly<Record<Optimizer, string>> = {
+  gd: 'gradient descent',
+  momentum: 'momentum',
+  nesterov: 'Nesterov',
+  adam: 'Adam',
+  newton: 'Newton',
+};
 export const SPEED_UNITS: readonly SpeedUnit[] = ['per-second', 'per-frame'];
 export const SPEED_LIMITS: Record<SpeedUnit, Range> = {
   'per-frame': { min: 1, max: 1000 },
@@ -259,6 +268,26 @@ export const SETTINGS = {
     attribute: 'test-fraction',
     ...training('testFraction'),
     ...number('test fraction', SPLIT_LIMITS.fraction),
+  }),
+  optimizer: define<Optimizer>({
+    url: 'optimizer',
+    attribute: 'optimizer',
+    ...training('optimizer'),
+    ...choice('optimiser', OPTIMIZERS),
+  }),
+  momentum: define({
+    url: 'momentum',
+    attribute: 'momentum',
+    ...training('momentum'),
+    ...number('momentum β', LIMITS.momentum),
+  }),
+  beta1: define({ url: 'beta1', attribute: 'beta1', ...training('beta1'), ...number('Adam β₁', LIMITS.momentum) }),
+  beta2: define({ url: 'beta2', attribute: 'beta2', ...training('beta2'), ...number('Adam β₂', LIMITS.beta2) }),
+  epsilon: define({
+    url: 'epsilon',
+    attribute: 'epsilon',
+    ...training('epsilon'),
+    ...number('Adam ε', LIMITS.epsilon),
   }),
   batchSize: define({
     url: 'batch',

@@ -26,6 +26,12 @@ export const LIMITS = {
   threshold: { min: 0.01, max: 0.99 },
   /** Up to the most points a data set holds (0 is the full batch). */
   batchSize: { min: 0, max: CSV_MAX_ROWS },
+  /** β of momentum and Nesterov, and Adam's β₁: below 1, where the velocity would never forget. */
+  momentum: { min: 0, max: 0.999 },
+  /** Adam's β₂: below 1, where its bias correction 1 − β₂ᵏ would be 0. */
+  beta2: { min: 0, max: 0.99999 },
+  /** Adam's ε: above 0, so that a zero gradient never divides by zero. */
+  epsilon: { min: 1e-12, max: 1 },
 } as const;
 
 /** Why a value was refused, in words a user can act on. */

@@ -122,6 +122,12 @@ export function weightLimitStop(limit: number): string {
   return `a weight passed ${limit.toExponential(0)} (reset to go on)`;
 }
 
+/**
+ * Why a run stopped: Newton's method refused a step on a singular Hessian, and what helps (λ > 0 adds λI to
+ * it). Short, as the status line is: the engine's own words, with the pivot, are in TrainResult.refused.
+ */
+export const REFUSED_STOP = 'Newton refused a step: singular Hessian (try L2 λ > 0)';
+
 /** Why a run stopped: the iteration count reached `limit`. */
 export function iterationLimitStop(limit: number): string {
   return `the iteration count reached its limit, ${formatCount(limit)} (reset to go on)`;
