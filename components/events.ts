@@ -56,6 +56,8 @@ declare global {
     /** Take back, or make again, the last change of the data. */
     'lp-undo': CustomEvent<null>;
     'lp-redo': CustomEvent<null>;
+    /** In a race, show this racer's boundary on the scatter (0: the model). */
+    'lp-select-racer': CustomEvent<{ racer: number }>;
     /** Restore a model file's settings and weights (its parsed JSON). */
     'lp-load-model': CustomEvent<{ model: unknown; name: string }>;
     /** Put away a notice (its text), or every notice (no text). */

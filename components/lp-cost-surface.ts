@@ -22,15 +22,17 @@
  */
 import * as d3 from 'd3';
 import { css, html, LitElement, nothing, type PropertyValues, svg } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_AXES, type SurfaceAxes } from '../src/contract/engine';
 import { FEATURE_LABELS, type Feature, weightSymbol } from '../src/model/features';
+import type { Racer } from '../src/model/race';
 import type { Params, Reduction } from '../src/model/regression';
 import { logViridis } from '../src/plot/colors';
 import { edgePoint } from '../src/plot/edge-point';
 import { placeLabels } from '../src/plot/label-placement';
 import type { SurfaceStatus } from '../src/session/cost-surface-job';
 import type { HistoryEntry } from '../src/session/history';
+import type { RivalState } from '../src/session/rivals';
 import { DEFAULT_SETTINGS } from '../src/settings/settings';
 import { formatCount, formatNumber } from '../src/text/format';
 import { controlEvent } from './events';
@@ -38,6 +40,7 @@ import { consumeModel } from './model-context';
 import { numberAttribute } from './number-attribute';
 import { logTickFormat } from './plot-axes';
 import { frameStyles, PlotFrame, type PlotLayout } from './plot-frame';
+import { drawRacerLines, racerName, racerSwatch } from './race-marks';
 
 /** Path points drawn as dots (older ones are just the line). */
 const DOTS = 60;
@@ -81,6 +84,11 @@ export class LpCostSurface extends LitElement {
       .axes-pick select:focus-visible { outline: 3px solid var(--_lp-focus); outline-offset: 1px; }
       .estimate { position: absolute; right: 0.3em; bottom: 0.2em; font-size: 0.75em; color: var(--_lp-muted);
         background: color-mix(in srgb, var(--_lp-surface) 80%, transparent); padding: 0 0.3em; }
+      /* The race's legend: under the title, each racer's marker, dash and name. */
+      .race-legend { position: absolute; margin: 0; padding: 0.15em 0.4em; list-style: none; font-size: 0.75em; line-height: 1.35;
+        background: color-mix(in srgb, var(--_lp-surface) 85%, transparent); border: 1px solid var(--_lp-border); border-radius: 4px;
+        pointer-events: none; }
+      .race-legend li { display: flex; align-items: center; gap: 0.35em; white-space: nowrap; }
     `,
   ];
 
@@ -104,6 +112,11 @@ export class LpCostSurface extends LitElement {
   @property({ type: Boolean, reflect: true }) readonly = false;
   /** Reflects that what is drawn is not (yet) the surface of the current run. */
   @property({ type: Boolean, reflect: true }) stale = false;
+  /** In a race, every racer (the model first), and the paths of those beside the model. */
+  @property({ attribute: false }) race: readonly Racer[] = [];
+  @property({ attribute: false }) rivals: readonly RivalState[] = [];
+  /** Where the plot's corner is, for the race's legend (set once the plot is laid out). */
+  @state() private legendAt: { left: number; top: number } | undefined;
 
   constructor() {
     super();
@@ -115,8 +128,10 @@ export class LpCostSurface extends LitElement {
       this.reduction = t.reduction;
       this.start = t.initialWeights;
       this.features = t.features;
+      this.race = t.race;
       const run = m.published?.run;
       if (!run) return;
+      this.rivals = run.rivals ?? [];
       this.status = m.published?.surface;
       this.history = run.history;
       this.params = run.evaluation.params;
@@ -143,6 +158,7 @@ export class LpCostSurface extends LitElement {
       <g class="contours"></g>
       <path class="path-line"></path>
       <g class="path-dots"></g>
+      <g class="rivals"></g>
       <g class="gradient-arrow"></g>
       <g class="marker"></g>
       <g class="labels"></g>
@@ -154,7 +170,7 @@ export class LpCostSurface extends LitElement {
         ? html`<div class="busy" part="busy" role="status">Computing ξ${s.image ? '' : ' for these data'}… ${Math.round(s.progress * 100)} %
             <progress max="1" .value=${s.progress}></progress></div>`
         : nothing
-    }${estimate ? html`<div class="estimate">estimated from ${formatCount(estimate.visited)} of ${formatCount(estimate.n)} points</div>` : nothing}${
+    }${this.raceLegend()}${estimate ? html`<div class="estimate">estimated from ${formatCount(estimate.visited)} of ${formatCount(estimate.n)} points</div>` : nothing}${
       this.features.length > 2 && !this.readonly ? this.axesPick() : nothing
     }`;
     return html`<div @click=${this.onClick} style="display:contents">${this.frame.render(content, overlay)}</div>`;
@@ -196,6 +212,29 @@ export class LpCostSurface extends LitElement {
     if (relaid || changed.has('status')) this.drawSurface(root, layout);
     const pathProps = ['history', 'params', 'gradient', 'learningRate', 'status'] as const;
     if (relaid || pathProps.some((p) => changed.has(p))) this.drawPath(root, layout);
+    if (relaid || changed.has('rivals') || changed.has('status')) this.drawRivals(root, layout);
+    const corner = { left: plot.left + 4, top: plot.top + 24 };
+    if (this.legendAt?.left !== corner.left || this.legendAt.top !== corner.top) this.legendAt = corner;
+  }
+
+  /** Each racer beside the model: its path over a dark halo, its marker where it stands. */
+  private drawRivals(root: Root, layout: PlotLayout): void {
+    const { x, y } = layout;
+    const lines = this.rivals.map((rival, k) => ({
+      racer: k + 1,
+      points: rival.history
+        .filter((e) => Number.isFinite(this.u(e.params)) && Number.isFinite(this.v(e.params)))
+        .map((e) => [x(this.u(e.params)), y(this.v(e.params))] as const),
+    }));
+    drawRacerLines(root.select<SVGGElement>('.rivals'), lines, true);
+  }
+
+  /** The race's legend: each racer's marker and dash, optimiser and η. */
+  private raceLegend() {
+    if (this.race.length === 0 || !this.legendAt) return nothing;
+    const { left, top } = this.legendAt;
+    return html`<ol class="race-legend" part="race-legend" aria-label="Racers" style=${`left:${left}px;top:${top}px`}>
+      ${this.race.map((racer, k) => html`<li>${racerSwatch(k, true)}${racerName(racer)}</li>`)}</ol>`;
   }
 
   /** Two lists naming the weights (and their features) for x and y; a pick asks for the surface along them. */

@@ -17,15 +17,18 @@
  * @cssprop --lp-aspect-ratio - width / height when the container does not size it (default 2.6)
  */
 import * as d3 from 'd3';
-import { css, LitElement, svg } from 'lit';
+import { css, LitElement, svg, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TestMeasures } from '../src/controller/test-measures';
 import { penalty, type Reduction } from '../src/model/regression';
+import { RACER_STYLE } from '../src/plot/palette';
 import { thinForDisplay } from '../src/plot/thin';
 import type { HistoryEntry } from '../src/session/history';
+import type { RivalState } from '../src/session/rivals';
 import { DEFAULT_SETTINGS } from '../src/settings/settings';
 import { consumeModel } from './model-context';
 import { frameStyles, PlotFrame } from './plot-frame';
+import { drawRacerLines } from './race-marks';
 
 /** Accuracy is marked with dots while there are few enough to tell apart. */
 const DOT_LIMIT = 60;
@@ -37,6 +40,8 @@ export class LpLossChart extends LitElement {
     css`
       :host { --lp-aspect-ratio: 2.6; }
       .cost { fill: none; stroke: var(--_lp-series-a); stroke-width: 2; }
+      :host([racing]) .cost { stroke: ${unsafeCSS(RACER_STYLE[0].color)}; stroke-width: 2.2; }
+      :host([racing]) .cost-dot { fill: ${unsafeCSS(RACER_STYLE[0].color)}; }
       .accuracy { fill: none; stroke: var(--_lp-series-b); stroke-width: 2; stroke-dasharray: 5 3; }
       .accuracy-dot { fill: var(--_lp-series-b); }
       .cost-dot { fill: var(--_lp-series-a); }
@@ -59,6 +64,10 @@ export class LpLossChart extends LitElement {
   /** The training samples N and λ: what turns a summed cost into its mean beside the test set's. */
   @property({ type: Number }) samples = 0;
   @property({ type: Number }) l2 = DEFAULT_SETTINGS.l2;
+  /** In a race, the racers beside the model: each one's cost as a curve in its racer style. */
+  @property({ attribute: false }) rivals: readonly RivalState[] = [];
+  /** Reflects a race: the model's cost then takes the first racer's colour, as its path on the surface. */
+  @property({ type: Boolean, reflect: true }) racing = false;
 
   constructor() {
     super();
@@ -69,6 +78,8 @@ export class LpLossChart extends LitElement {
       this.history = m.published?.run.history ?? [];
       this.test = m.published?.test?.history ?? [];
       this.samples = m.published?.run.data.targets.length ?? 0;
+      this.rivals = m.published?.run.rivals ?? [];
+      this.racing = this.rivals.length > 0;
     });
   }
 
@@ -76,7 +87,7 @@ export class LpLossChart extends LitElement {
 
   override render() {
     return this.frame.render(
-      svg`<path class="cost"></path><path class="accuracy"></path><path class="test-cost"></path><path class="test-accuracy"></path><g class="marks"></g><text class="measures"></text>`,
+      svg`<path class="cost"></path><path class="accuracy"></path><path class="test-cost"></path><path class="test-accuracy"></path><g class="rivals"></g><g class="marks"></g><text class="measures"></text>`,
     );
   }
 
@@ -93,8 +104,17 @@ export class LpLossChart extends LitElement {
   protected override updated(): void {
     const finite = this.drawnHistory().filter((e) => Number.isFinite(e.loss) && e.loss > 0);
     const test = this.test.filter((t) => Number.isFinite(t.cost) && t.cost > 0);
-    const last = Math.max(finite.at(-1)?.iteration ?? 1, test.at(-1)?.iteration ?? 0);
-    const [lo = 0.1, hi = 1] = d3.extent([...finite.map((e) => e.loss), ...test.map((t) => t.cost)]);
+    const rivals = this.rivals.map((r) => r.history.filter((e) => Number.isFinite(e.loss) && e.loss > 0));
+    const last = Math.max(
+      finite.at(-1)?.iteration ?? 1,
+      test.at(-1)?.iteration ?? 0,
+      ...rivals.map((h) => h.at(-1)?.iteration ?? 0),
+    );
+    const [lo = 0.1, hi = 1] = d3.extent([
+      ...finite.map((e) => e.loss),
+      ...test.map((t) => t.cost),
+      ...rivals.flatMap((h) => h.map((e) => e.loss)),
+    ]);
     const costDomain = d3
       .scaleLog()
       .domain([lo, Math.max(hi, lo * 1.01)])
@@ -103,11 +123,13 @@ export class LpLossChart extends LitElement {
     const layout = this.frame.draw({
       x: { domain: [0, Math.max(1, last)], label: 'iteration', format: d3.format('d'), integer: true },
       y: { domain: costDomain, label: `ξ (${test.length > 0 ? 'mean' : this.reduction})`, log: true },
-      y2: { domain: [0, 1], label: 'accuracy', format: d3.format('.0%') },
+      // In a race the chart compares costs; the model's accuracy would take a racer's colour there.
+      ...(this.racing
+        ? {}
+        : { y2: { domain: [0, 1] as [number, number], label: 'accuracy', format: d3.format('.0%') } }),
     });
     if (!layout) return;
-    const { x, y, y2, plot } = layout;
-    const accuracy = y2 as NonNullable<typeof y2>;
+    const { x, y, y2: accuracy, plot } = layout;
     const thin = (list: readonly HistoryEntry[]) =>
       thinForDisplay(
         list,
@@ -128,23 +150,17 @@ export class LpLossChart extends LitElement {
       'd',
       line(entries, (e) => y(e.loss)),
     );
-    root.select('.accuracy').attr(
-      'd',
-      line(entries, (e) => accuracy(e.accuracy)),
-    );
+    root.select('.accuracy').attr('d', accuracy ? line(entries, (e) => accuracy(e.accuracy)) : '');
     root.select('.test-cost').attr(
       'd',
       line(test, (t) => y(t.cost)),
     );
-    root.select('.test-accuracy').attr(
-      'd',
-      line(test, (t) => accuracy(t.accuracy)),
-    );
+    root.select('.test-accuracy').attr('d', accuracy ? line(test, (t) => accuracy(t.accuracy)) : '');
     // Dots: every batch measure, faint; the whole-data measures while few enough to tell apart (one alone is a dot).
     const dots = (list: readonly HistoryEntry[], cost: string, right: string, r: number) =>
       list.flatMap((e) => [
         { e, kind: cost, at: y(e.loss), r },
-        { e, kind: right, at: accuracy(e.accuracy), r },
+        ...(accuracy ? [{ e, kind: right, at: accuracy(e.accuracy), r }] : []),
       ]);
     const marks = [
       ...dots(batch, 'batch-cost', 'batch-accuracy', 1.8),
@@ -160,6 +176,11 @@ export class LpLossChart extends LitElement {
       .attr('data-iteration', (m) => m.e.iteration)
       .attr('cx', (m) => x(m.e.iteration))
       .attr('cy', (m) => m.at);
+    drawRacerLines(
+      root.select<SVGGElement>('.rivals'),
+      rivals.map((h, k) => ({ racer: k + 1, points: thin(h).map((e) => [x(e.iteration), y(e.loss)] as const) })),
+      false,
+    );
     const said = [
       ...(test.length > 0 ? ['dotted: test set'] : []),
       ...(batch.length > 0 ? ['lines: all the data · faint dots: one mini-batch'] : []),

@@ -140,6 +140,7 @@ export class LpModel extends ModelAttributes {
     this.addEventListener('lp-edit-point', (e) => this.run(this.withController((c) => c.edit(e.detail))));
     this.addEventListener('lp-undo', () => this.run(this.undo()));
     this.addEventListener('lp-redo', () => this.run(this.redo()));
+    this.addEventListener('lp-select-racer', (e) => this.run(this.selectRacer(e.detail.racer)));
     this.addEventListener('lp-load-model', (e) => this.run(naming(e.detail.name, this.loadModel(e.detail.model))));
     this.addEventListener('lp-dismiss-notices', (e) => {
       this.notices = e.detail.text === undefined ? [] : this.notices.filter((n) => n !== e.detail.text);
@@ -225,6 +226,13 @@ export class LpModel extends ModelAttributes {
   /** Makes the last undone change of the data again. */
   async redo(): Promise<void> {
     await this.withController((c) => c.redo());
+  }
+
+  /** In a race, shows racer `racer`'s boundary on the scatter (0, the first, is the model itself). */
+  async selectRacer(racer: number): Promise<void> {
+    if (!Number.isInteger(racer) || racer < 0)
+      throw new RangeError(`selectRacer(racer) needs a racer's index from 0, got ${racer}`);
+    await this.withController((c) => c.selectRacer(racer));
   }
 
   /** The data on view as CSV (header x1,x2,t), which loadCsv reads back bit for bit. */

@@ -239,15 +239,15 @@ describe('<lp-optimiser-controls> alone', () => {
     ]);
   });
 
-  it('is reached by Tab: slider, η, Batch, speed, unit', async () => {
+  it('is reached by Tab: method, slider, η, Batch, race, speed, unit', async () => {
     const el = await mount<LpOptimiserControls>(html`<lp-optimiser-controls></lp-optimiser-controls>`);
-    slider(el).focus();
+    part<HTMLSelectElement>(el, '#optimizer').focus();
     const reached: string[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 6; i++) {
       await userEvent.tab();
       reached.push(focusedName());
     }
-    expect(reached).toEqual([eta.label, 'batch-mode', SETTINGS.speed.label, 'speed-unit']);
+    expect(reached).toEqual(['lr-slider', eta.label, 'batch-mode', 'race', SETTINGS.speed.label, 'speed-unit']);
   });
 });
 

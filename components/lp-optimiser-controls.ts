@@ -12,12 +12,14 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { OPTIMIZERS, type Optimizer } from '../src/model/optimizers';
+import type { Racer } from '../src/model/race';
 import {
   DEFAULT_PLAYGROUND,
   type SettingsChange,
   type Speed,
   type SpeedUnit,
 } from '../src/settings/playground-settings';
+import { RACE_PRESETS, racePresetOf } from '../src/settings/race-presets';
 import type { TrainingSettings } from '../src/settings/settings';
 import { OPTIMIZER_NAMES, SETTINGS, SPEED_LIMITS } from '../src/settings/settings-schema';
 import { controlStyles } from './control-styles';
@@ -44,7 +46,10 @@ export class LpOptimiserControls extends LitElement {
   static override styles = [
     controlStyles,
     // The method's list sits in the legend: the legend's weight is not its options'.
-    css`legend select { font-weight: normal; margin-left: 0.3em; }`,
+    css`
+      legend select { font-weight: normal; margin-left: 0.3em; }
+      select { max-width: 100%; }
+    `,
   ];
 
   /** The rule each step follows. */
@@ -61,6 +66,8 @@ export class LpOptimiserControls extends LitElement {
   @property({ type: Number }) learningRate = DEFAULT_PLAYGROUND.training.learningRate;
   /** 0 is the full batch. */
   @property({ type: Number }) batchSize = DEFAULT_PLAYGROUND.training.batchSize;
+  /** The race, if one is on (racer 1 is the model). */
+  @property({ attribute: false }) race: readonly Racer[] = DEFAULT_PLAYGROUND.training.race;
   /** The number of samples: the largest useful batch. */
   @property({ type: Number }) samples = 40;
   @property({ attribute: false }) speed: Speed = DEFAULT_PLAYGROUND.speed;
@@ -76,6 +83,7 @@ export class LpOptimiserControls extends LitElement {
       this.beta2 = t.beta2;
       this.epsilon = t.epsilon;
       this.learningRate = t.learningRate;
+      this.race = t.race;
       this.batchSize = m.settings.training.batchSize;
       this.speed = m.settings.speed;
       this.samples = m.published?.run.data.targets.length ?? this.samples;
@@ -116,6 +124,7 @@ export class LpOptimiserControls extends LitElement {
           <option value="full">full batch</option>
           <option value="mini">mini-batch</option>
         </select>
+        ${this.raceList()}
         ${
           mini
             ? // Named "batch size" for screen readers and messages; on screen, the Batch label beside it says it.
@@ -137,6 +146,24 @@ export class LpOptimiserControls extends LitElement {
         </select>
       </div>
     </fieldset>`;
+  }
+
+  /** The races that teach (src/settings/race-presets.ts), and none; a race set otherwise shows as custom. */
+  private raceList() {
+    const preset = racePresetOf(this.race);
+    const value = this.race.length === 0 ? 'none' : (preset?.id ?? 'custom');
+    // The label and its list wrap together.
+    return html`<span class="line tight"><label for="race">Race</label>
+      <select id="race" .value=${value}
+        @change=${(e: Event) => {
+          const id = (e.target as HTMLSelectElement).value;
+          const chosen = RACE_PRESETS.find((p) => p.id === id);
+          this.send(chosen ? chosen.change : { training: { race: [] } });
+        }}>
+        <option value="none" ?selected=${value === 'none'}>none</option>
+        ${RACE_PRESETS.map((p) => html`<option value=${p.id} ?selected=${value === p.id}>${p.name}</option>`)}
+        ${value === 'custom' ? html`<option value="custom" disabled selected>custom race</option>` : ''}
+      </select></span>`;
   }
 
   /** The chosen rule's constants, beside it: β for momentum and Nesterov, β₁, β₂ and ε for Adam. */

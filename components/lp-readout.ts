@@ -33,6 +33,8 @@ export class LpReadout extends LitElement {
       :host([stacked]) dd { margin: 0; }
       /* More than two weights: two pairs a row even when stacked, or the list would run past any panel. */
       :host([stacked][many]) dl { grid-template-columns: repeat(4, max-content); column-gap: 0.6em; }
+      /* In a race the race table shows the model's numbers among the others': the readout gives way to it. */
+      :host([racing]) { display: none; }
     `,
   ];
 
@@ -46,6 +48,8 @@ export class LpReadout extends LitElement {
   @property({ type: Boolean }) bias = DEFAULT_SETTINGS.bias;
   /** One label and value a row (half as wide, twice as tall) instead of two. */
   @property({ type: Boolean, reflect: true }) stacked = false;
+  /** Reflects a race (set by the model around it): the race table shows these numbers then. */
+  @property({ type: Boolean, reflect: true }) racing = false;
 
   constructor() {
     super();
@@ -55,6 +59,7 @@ export class LpReadout extends LitElement {
       this.bias = m.settings.training.bias;
       this.state = m.published?.state;
       this.gradient = m.published?.run.evaluation.gradient;
+      this.racing = m.settings.training.race.length > 0;
     });
   }
 

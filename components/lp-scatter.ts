@@ -111,7 +111,7 @@ export class LpScatter extends LitElement {
       this.data = v.run.data;
       this.test = v.run.test;
       this.domain = v.scatterDomain;
-      this.params = v.run.evaluation.params;
+      this.params = v.boundary;
       this.features = v.run.settings.features;
       this.threshold = v.run.settings.threshold;
       this.probabilities = v.probabilities;

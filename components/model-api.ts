@@ -17,6 +17,7 @@ const QUEUED = [
   'loadCsv',
   'undo',
   'redo',
+  'selectRacer',
   'loadModel',
   'shareLink',
 ] as const satisfies readonly (keyof LpModel)[];

@@ -47,6 +47,7 @@ describe('the model attributes', () => {
       beta1: null,
       beta2: '0.99',
       epsilon: null,
+      race: null,
       engine: 'cpu',
     });
     probe.removeAttribute('bias');

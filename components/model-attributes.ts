@@ -53,6 +53,11 @@ export abstract class ModelAttributes extends LitElement {
   @property() beta2: string | null = null;
   /** Adam's ε, 1e-12 to 1 (default 1e-8). */
   @property() epsilon: string | null = null;
+  /**
+   * A race of two to six optimisers from the same w(0), racer 1 the model itself, e.g.
+   * "gd:0.05,momentum:0.01:0.9,adam:0.3" (optimiser:η, and :β for momentum and Nesterov); none by default.
+   */
+  @property() race: string | null = null;
   /** "auto" (GPU when WebGPU is there), "gpu" or "cpu". */
   @property() engine: string | null = null;
   /** Mirror the settings to the page's URL hash and restore them from it. */

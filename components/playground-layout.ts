@@ -16,6 +16,7 @@ import './lp-loss-chart';
 import './lp-messages';
 import './lp-model-controls';
 import './lp-optimiser-controls';
+import './lp-race-table';
 import './lp-readout';
 import './lp-roc-curve';
 import './lp-scatter';
@@ -40,7 +41,8 @@ export function playgroundPanels(dock: TableDock, chartView: ChartView, showChar
         @click=${() => showChart(view)}>${label}</button>`,
     )}
   </div>`;
-  const readouts = html`<section class="readouts" part="panel" aria-label="Readouts"><lp-readout stacked exportparts="readouts"></lp-readout></section>`;
+  const readouts = html`<section class="readouts" part="panel" aria-label="Readouts"><lp-readout stacked exportparts="readouts"></lp-readout>
+    <lp-race-table exportparts="table: race-table"></lp-race-table></section>`;
   const confusion = html`<section class="confusion" part="panel" aria-label="Confusion matrix">
     <lp-confusion-matrix adjustable exportparts="table: confusion-table"></lp-confusion-matrix></section>`;
   // The parts named here (and the figures' parts they export) are <lp-playground>'s, for ::part() on it.

@@ -84,6 +84,8 @@ test('the GPU keeps the optimiser’s state across calls and gives it back; a si
       optimizer: { ...ref.caseRun(ref.OPTIMIZER_CASES[0]!).settings, optimizer: 'newton' },
     });
     gpu.setParams({ w: [0.1, 0.2], b: 0 });
+    // Measuring the model needs no Hessian: Newton's pipeline, not yet compiled, is not asked for.
+    const before = await gpu.snapshot();
     const refused = await gpu.train(3);
     // The refusal does not outlive the call: gradient descent, from where Newton stopped, steps again.
     gpu.setOptions({ ...INITIAL_OPTIONS, learningRate: 0.1 });
@@ -99,6 +101,7 @@ test('the GPU keeps the optimiser’s state across calls and gives it back; a si
       refusedLosses: refused.losses.length,
       refusedFinal: refused.final.params,
       refusedCost: refused.final.sumCost,
+      beforeCost: before.sumCost,
       after: { steps: after.path.length, refused: after.refused },
     };
   });
@@ -112,6 +115,7 @@ test('the GPU keeps the optimiser’s state across calls and gives it back; a si
   expect(result.refusedFinal.w[0]).toBeCloseTo(0.1, 6);
   expect(result.refusedFinal.w[1]).toBeCloseTo(0.2, 6);
   expect(Number.isFinite(result.refusedCost)).toBe(true);
+  expect(result.beforeCost).toBeCloseTo(result.refusedCost, 5);
   expect(result.after).toEqual({ steps: 2, refused: undefined });
 });
 

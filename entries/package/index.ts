@@ -28,6 +28,7 @@ export { LpModelDiagram } from '../../components/lp-model-diagram';
 export { LpNumberField, type NumberEvent } from '../../components/lp-number-field';
 export { LpOptimiserControls } from '../../components/lp-optimiser-controls';
 export { LpPlayground } from '../../components/lp-playground';
+export { LpRaceTable } from '../../components/lp-race-table';
 export { LpReadout } from '../../components/lp-readout';
 export { LpRocCurve } from '../../components/lp-roc-curve';
 export { LpScatter } from '../../components/lp-scatter';

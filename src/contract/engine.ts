@@ -220,8 +220,11 @@ export interface Engine {
    * slice of samples `part` names.
    */
   costSurface(grid: GridSpec, part?: SurfacePart): Promise<Float32Array>;
-  /** P(t = 1 | x) = σ(φ(x)·w + b) at the current parameters on a grid of inputs, row-major with y outer. */
-  probabilityGrid(grid: GridSpec): Promise<Float32Array>;
+  /**
+   * P(t = 1 | x) = σ(φ(x)·w + b) at the current parameters (or at `at`: a racer beside the model) on a
+   * grid of inputs, row-major with y outer.
+   */
+  probabilityGrid(grid: GridSpec, at?: Params): Promise<Float32Array>;
   /** Frees everything the engine holds; it must not be used afterwards. */
   destroy(): void;
 }

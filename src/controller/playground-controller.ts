@@ -19,6 +19,7 @@ import { tutorialDataset } from '../model/tutorial-data';
 import { CostSurfaceJob, type GridBudget } from '../session/cost-surface-job';
 import { DivergenceWatch } from '../session/divergence';
 import { type ExportedModel, modelLoaded } from '../session/model-file';
+import type { RivalState } from '../session/rivals';
 import { checkedStepCount, type StepOutcome, StepRun } from '../session/step-run';
 import {
   type PointEdit,
@@ -90,6 +91,8 @@ export class PlaygroundController {
   private readonly stepRuns = new Set<StepRun>();
   private readonly surface: CostSurfaceJob;
   private readonly safeRates = new SafeRateCache();
+  /** In a race, the racer whose boundary the scatter shows (0: the model). */
+  private racer = 0;
   private readonly safeMeanRates = new SafeRateCache();
   private readonly rocs = new RocCache();
   private readonly tests = new TestMeasureCache();
@@ -442,7 +445,9 @@ export class PlaygroundController {
     };
     let outcome: StepOutcome;
     try {
-      outcome = await this.session.step(run, this.scatterWindow.grid(this.session), progress);
+      // The model's boundary comes with the steps; a racer's beside it is drawn after them (refresh).
+      const grid = this.selectedRival() ? undefined : this.scatterWindow.grid(this.session);
+      outcome = await this.session.step(run, grid, progress);
     } finally {
       if (this.busy?.label === label) this.setBusy(undefined);
     }
@@ -470,9 +475,22 @@ export class PlaygroundController {
   /** Brings the probability grid up to the run (unless it came with the last steps) and publishes. */
   private async refresh(computed?: Float32Array): Promise<void> {
     const grid = this.scatterWindow.grid(this.session);
-    const values = computed ?? (await this.session.probabilityGrid(grid));
+    const values = computed ?? (await this.session.probabilityGrid(grid, this.selectedRival()?.params));
     this.probabilities = { grid, values };
     this.publish();
+  }
+
+  /** Shows racer `racer`'s boundary on the scatter (0: the model's); a racer the race lacks shows the model's. */
+  selectRacer(racer: number): Promise<void> {
+    return this.queue.run(async () => {
+      this.racer = racer;
+      await this.refresh();
+    });
+  }
+
+  /** The racer whose boundary the scatter shows, when it is one beside the model. */
+  private selectedRival(): RivalState | undefined {
+    return this.racer > 0 ? this.session.run?.rivals?.[this.racer - 1] : undefined;
   }
 
   /** The API's state: the session's latest run (a step ago's while it publishes), with the AUC of its ROC curve. */
@@ -513,6 +531,8 @@ export class PlaygroundController {
       status: this.status,
       divergence: this.divergence,
       stepAdvice: stepAdvice(run, safe, safeMean),
+      racer: this.selectedRival() ? this.racer : 0,
+      boundary: this.selectedRival()?.params ?? run.evaluation.params,
       playing: this.clock.playing,
       pace: paceText(this.clock.lagging(), run.data.targets.length),
     };

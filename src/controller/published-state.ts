@@ -5,6 +5,7 @@
  * explain what is going on. Views never reach into the controller.
  */
 import type { GridSpec } from '../contract/engine';
+import type { Params } from '../model/regression';
 import { safeLearningRate } from '../model/step-bound';
 import type { PlotDomain } from '../plot/plot-domain';
 import type { SurfaceStatus } from '../session/cost-surface-job';
@@ -58,6 +59,10 @@ export interface PublishedState {
   /** Why training stopped on its own, if it did. */
   readonly divergence: string;
   readonly stepAdvice: StepAdvice | undefined;
+  /** In a race, the racer whose boundary the scatter shows (0: the model, also outside a race). */
+  readonly racer: number;
+  /** The parameters whose boundary and weight vector the scatter shows: that racer's. */
+  readonly boundary: Params;
   readonly playing: boolean;
   /** Said while Play cannot keep the pace asked for ('' while it can). */
   readonly pace: string;

@@ -220,8 +220,8 @@ export class CpuEngine implements Engine {
     });
   }
 
-  async probabilityGrid(grid: GridSpec): Promise<Float32Array> {
-    return overGrid(grid, (x1, x2) => logistic(logit(this.params, this.options.features, x1, x2)));
+  async probabilityGrid(grid: GridSpec, at: Params = this.params): Promise<Float32Array> {
+    return overGrid(grid, (x1, x2) => logistic(logit(at, this.options.features, x1, x2)));
   }
 
   destroy(): void {

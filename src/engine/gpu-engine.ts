@@ -330,8 +330,13 @@ export class GpuEngine implements Engine {
     return this.guarded((res) => res.kernels.surface.compute(grid, this.options, this.params, part));
   }
 
-  probabilityGrid(grid: GridSpec): Promise<Float32Array> {
-    return this.guarded((res) => res.probability.compute(grid, this.options.features));
+  probabilityGrid(grid: GridSpec, at?: Params): Promise<Float32Array> {
+    return this.guarded(async (res) => {
+      if (!at) return res.probability.compute(grid, this.options.features);
+      // Racer 1's slot: between train calls it is free (each call writes its racers' from the session).
+      res.state.write(at, this.step, this.options.features, undefined, 1);
+      return res.probability.compute(grid, this.options.features, 1);
+    });
   }
 
   destroy(): void {

@@ -166,13 +166,14 @@ export class ProbabilityGridKernel extends GridKernel {
     );
   }
 
-  compute(grid: GridSpec, features: readonly Feature[]): Promise<Float32Array> {
-    return this.run(grid, { features: featureMask(features), x1_range: grid.x, x2_range: grid.y });
+  /** The grid at racer `racer`'s parameters (0: the model). */
+  compute(grid: GridSpec, features: readonly Feature[], racer = 0): Promise<Float32Array> {
+    return this.run(grid, { features: featureMask(features), racer, x1_range: grid.x, x2_range: grid.y });
   }
 
   /** Encodes the grid after whatever the encoder holds (training, say): it sees the weights they leave. */
   encodeAfter(encoder: GPUCommandEncoder, grid: GridSpec, features: readonly Feature[]): void {
-    this.encode(encoder, grid, { features: featureMask(features), x1_range: grid.x, x2_range: grid.y });
+    this.encode(encoder, grid, { features: featureMask(features), racer: 0, x1_range: grid.x, x2_range: grid.y });
   }
 
   protected bindings(output: GPUBuffer): GPUBuffer[] {

@@ -167,7 +167,8 @@ export class TrainKernel {
     this.firstStep = firstStep;
     const groups = this.bindGroups;
     if (!groups) throw new Error('train kernel: bind groups missing');
-    const newton = rules.some((r) => r.optimizer === 'newton');
+    // Steps by Newton's method need the Hessian's sums; a snapshot alone (no steps) never does.
+    const newton = steps > 0 && rules.some((r) => r.optimizer === 'newton');
     this.writeConfig(this.trainConfig, options, options.batchSize, firstStep, workgroups, steps, newton);
     if (withSnapshot) this.writeConfig(this.snapshotConfig, options, 0, firstStep, workgroups, steps, false);
     this.writeRules(rules);

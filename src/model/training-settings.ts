@@ -5,6 +5,7 @@
  */
 import type { Feature } from './features';
 import type { OptimizerSettings } from './optimizers';
+import type { Racer } from './race';
 import type { Reduction } from './regression';
 
 /** With the optimiser's rule and its constants (optimizers.ts): gradient descent, the tutorial's, by default. */
@@ -28,4 +29,9 @@ export interface TrainingSettings extends OptimizerSettings {
   readonly testFraction: number;
   /** The two features whose weights the cost surface varies (its x and y), the others held: a view of the run, not part of it. */
   readonly surfaceFeatures: readonly [Feature, Feature];
+  /**
+   * A race (race.ts): none when empty; else two to six racers, racer 0 the model itself, whose optimiser,
+   * η and β are the ones above (the settings keep the two alike).
+   */
+  readonly race: readonly Racer[];
 }

@@ -33,8 +33,9 @@ export const TUTORIAL_SETTINGS = {
   testFraction: 0,
   // Its cost surface: ξ(w1, w2).
   surfaceFeatures: ['x1', 'x2'],
-  // Its optimiser: gradient descent (the others' constants at their usual values).
+  // Its optimiser: gradient descent (the others' constants at their usual values), racing nobody.
   ...DEFAULT_OPTIMIZER,
+  race: [],
 } as const satisfies TrainingSettings;
 
 /**

@@ -13,3 +13,23 @@ export const CLASS_STYLE = [
 ] as const;
 
 export type ClassLabel = 0 | 1;
+
+/**
+ * The racers of a race (src/model/race.ts), in race order: each its own
+ * Okabe–Ito colour, its own dash and its own marker, so that six paths and
+ * six curves stay apart under every common colour-vision deficiency and in
+ * greyscale. Racer 1, the model, keeps the orange its path always had.
+ * `surface` is the colour on the cost surface's viridis (where the sixth
+ * racer, the theme's text colour elsewhere, is white); every path there is
+ * drawn over a dark halo.
+ */
+export const RACER_STYLE = [
+  { color: '#E69F00', surface: '#E69F00', dash: '', symbol: 'circle' },
+  { color: '#56B4E9', surface: '#56B4E9', dash: '7 3', symbol: 'square' },
+  { color: '#009E73', surface: '#2fc79a', dash: '2 3', symbol: 'triangle' },
+  { color: '#CC79A7', surface: '#CC79A7', dash: '9 3 2 3', symbol: 'diamond' },
+  { color: '#D55E00', surface: '#D55E00', dash: '4 2', symbol: 'cross' },
+  { color: 'var(--_lp-text)', surface: '#FFFFFF', dash: '1 2', symbol: 'star' },
+] as const;
+
+export type RacerSymbol = (typeof RACER_STYLE)[number]['symbol'];

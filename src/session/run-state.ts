@@ -4,11 +4,12 @@
  */
 import type { EngineKind, Snapshot } from '../contract/engine';
 import type { Dataset } from '../model/dataset';
-import type { OptimizerState } from '../model/optimizers';
+import type { Optimizer, OptimizerState } from '../model/optimizers';
 import { correctCount, type Params, reducedCost } from '../model/regression';
 import { thresholdMeasures } from '../model/roc';
 import type { TrainingSettings } from '../settings/settings';
 import type { HistoryEntry } from './history';
+import type { RivalState } from './rivals';
 
 /** What the element exposes as `state`: plain numbers of one consistent moment, safe to copy. */
 export interface TrainingState {
@@ -40,6 +41,20 @@ export interface TrainingState {
   /** The area under the test set's ROC curve; NaN without a test set (or with one class in it). */
   readonly testAuc: number;
   readonly engine: EngineKind;
+  /** In a race, every racer (the first is the model these numbers are of), in race order. */
+  readonly race?: readonly RacerState[];
+}
+
+/** One racer of a race, as `state.race` lists it. */
+export interface RacerState {
+  readonly optimizer: Optimizer;
+  readonly learningRate: number;
+  readonly iteration: number;
+  readonly weights: readonly number[];
+  readonly bias: number;
+  readonly cost: number;
+  readonly meanCost: number;
+  readonly accuracy: number;
 }
 
 /** Everything about the run at one moment, measured on one data set. */
@@ -56,6 +71,8 @@ export interface Run {
   readonly evaluation: Snapshot;
   /** The optimiser's state at these parameters (velocity, moments, steps); undefined where it is zero, as at w(0). */
   readonly optimizer?: OptimizerState;
+  /** In a race, the racers beside the model (settings.race[1…]), in race order. */
+  readonly rivals?: readonly RivalState[];
   /** w(i), the cost and the accuracy at each iteration, oldest first (thinned on long runs). */
   readonly history: readonly HistoryEntry[];
   readonly engine: EngineKind;
@@ -98,7 +115,37 @@ export function stateOf(run: Run, side: SideMeasures = {}): TrainingState {
     testAccuracy: side.test?.accuracy ?? Number.NaN,
     testAuc: side.test?.roc?.auc ?? Number.NaN,
     engine: run.engine,
+    ...(run.rivals ? { race: raceState(run, run.rivals) } : {}),
   };
+}
+
+/** Every racer of a race: the model first, then the racers beside it. */
+function raceState(run: Run, rivals: readonly RivalState[]): RacerState[] {
+  const { params } = run.evaluation;
+  const n = run.data.targets.length;
+  const model: RacerState = {
+    optimizer: run.settings.optimizer,
+    learningRate: run.settings.learningRate,
+    iteration: run.iteration,
+    weights: params.w.slice(),
+    bias: params.b,
+    cost: reducedCost(run.evaluation, run.settings.reduction),
+    meanCost: run.evaluation.meanCost,
+    accuracy: accuracyOf(run.evaluation, n),
+  };
+  return [
+    model,
+    ...rivals.map((r) => ({
+      optimizer: r.racer.optimizer,
+      learningRate: r.racer.learningRate,
+      iteration: r.iteration,
+      weights: r.params.w.slice(),
+      bias: r.params.b,
+      cost: r.cost,
+      meanCost: r.meanCost,
+      accuracy: r.accuracy,
+    })),
+  ];
 }
 
 /** The state before anything is measured: w(0), iteration 0, NaN costs and accuracy (for the API, never shown). */

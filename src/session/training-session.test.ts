@@ -227,3 +227,78 @@ describe('TrainingSession with another optimiser', () => {
     expect(await session.step(3)).toMatchObject({ taken: 3, refused: false, stoppedBy: undefined });
   });
 });
+
+describe('TrainingSession racing', () => {
+  const race = [
+    { optimizer: 'gd' as const, learningRate: 0.05 },
+    { optimizer: 'momentum' as const, learningRate: 0.01, momentum: 0.9 },
+    { optimizer: 'adam' as const, learningRate: 0.3 },
+    { optimizer: 'newton' as const, learningRate: 0.05 },
+  ];
+  const racing = { ...DEFAULT_SETTINGS, race };
+
+  it('steps every racer with the model, each as its optimiser run alone, and lists them in state.race', async () => {
+    const session = new TrainingSession(new CpuEngine(), tutorialDataset(), racing);
+    await session.ready;
+    expect(session.state.race?.map((r) => r.iteration)).toEqual([0, 0, 0, 0]);
+    await session.step(7);
+    await session.step(3);
+    const listed = session.state.race ?? [];
+    expect(listed.map((r) => [r.optimizer, r.learningRate, r.iteration])).toEqual(
+      race.map((r) => [r.optimizer, r.learningRate, 10]),
+    );
+    // Racer 1 is the model: its numbers are the state's own, the tutorial's w(10).
+    expect(listed[0]).toMatchObject({ weights: session.state.weights, cost: session.state.cost });
+    expect(listed[0]!.weights[0]).toBeCloseTo(TUTORIAL_REFERENCE.path[10][0], 4);
+    for (const [k, racer] of race.entries()) {
+      const alone = new TrainingSession(new CpuEngine(), tutorialDataset(), {
+        ...DEFAULT_SETTINGS,
+        optimizer: racer.optimizer,
+        learningRate: racer.learningRate,
+        momentum: racer.momentum ?? DEFAULT_SETTINGS.momentum,
+      });
+      await alone.ready;
+      await alone.step(10);
+      expect(listed[k], racer.optimizer).toMatchObject({
+        weights: alone.state.weights,
+        bias: alone.state.bias,
+        cost: alone.state.cost,
+        meanCost: alone.state.meanCost,
+        accuracy: alone.state.accuracy,
+      });
+      expect(session.run?.rivals?.[k - 1]?.history.length ?? 11, racer.optimizer).toBe(11);
+    }
+    // A new η for the model keeps the race; another rival starts it again.
+    await session.configure({
+      ...session.settings,
+      learningRate: 0.04,
+      race: [{ ...race[0]!, learningRate: 0.04 }, ...race.slice(1)],
+    });
+    expect(session.state.race?.map((r) => r.iteration)).toEqual([10, 10, 10, 10]);
+    await session.configure({ ...session.settings, race: [race[0]!, race[2]!] });
+    expect(session.state.race?.map((r) => r.iteration)).toEqual([0, 0]);
+    await session.configure({ ...session.settings, race: [] });
+    expect(session.state.race).toBeUndefined();
+  });
+
+  it('stops a racer that is refused a step, and the race goes on', async () => {
+    // Every point at x2 = 0: the Hessian's x2 row and column are 0, and Newton's first step is refused.
+    const flat = datasetFromRows([
+      [1, 0, 1],
+      [-1, 0, 0],
+      [2, 0, 1],
+      [-2, 0, 0],
+    ]);
+    const session = new TrainingSession(new CpuEngine(), flat, {
+      ...racing,
+      race: [race[0]!, { optimizer: 'newton', learningRate: 1 }],
+    });
+    await session.ready;
+    const outcome = await session.step(5);
+    expect(outcome).toMatchObject({ taken: 5, stoppedBy: undefined });
+    const [model, newton] = session.state.race ?? [];
+    expect(model?.iteration).toBe(5);
+    expect(newton?.iteration).toBe(0);
+    expect(session.run?.rivals?.[0]?.stopped).toBe(REFUSED_STOP);
+  });
+});

@@ -9,7 +9,7 @@
  * operation completes: readers never see the weights of one data set next to
  * the cost of another. No DOM: the elements wrap it.
  */
-import type { Engine, EngineKind, GridSpec, Snapshot, SurfacePart, TrainResult } from '../contract/engine';
+import type { Engine, EngineKind, GridSpec, RacerResult, Snapshot, SurfacePart, TrainResult } from '../contract/engine';
 import { classCounts } from '../model/data-summary';
 import type { Dataset } from '../model/dataset';
 import { type AppliedEdit, addPoint, type EditResult, MIN_POINTS, nearestPoint, removePoint } from '../model/edit';
@@ -21,6 +21,7 @@ import { measureChanges, trainingRestarts } from '../settings/playground-setting
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../settings/settings';
 import { lastOfClass, REFUSED_STOP, SAID, tooFewToRemove } from '../text/messages';
 import { History, type HistoryEntry } from './history';
+import { Rivals } from './rivals';
 import { LIMIT_STOPS, MAX_ITERATION, pastWeightLimit, stepsWithinLimit } from './run-limits';
 import { accuracyOf, initialParams, type Run, stateOf, type TrainingState, unmeasuredState } from './run-state';
 import { ChunkPlanner, checkedStepCount, type StepOutcome, StepRun } from './step-run';
@@ -55,6 +56,8 @@ export class TrainingSession {
   private published: Run | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly chunks = new ChunkPlanner();
+  /** The racers beside the model when the settings hold a race (none otherwise). */
+  private readonly rivals = new Rivals();
   /** Settles when the engine holds the first data set and w(0) is evaluated; rejects if it could not. */
   readonly ready: Promise<void>;
 
@@ -140,8 +143,11 @@ export class TrainingSession {
       const chunk = Math.min(planned, MAX_ITERATION - this.iteration);
       const last = taken + chunk === n;
       const started = performance.now();
-      const result = await this.engine.train(chunk, last && probabilityGrid ? { probabilityGrid } : {});
+      const race = this.rivals.count > 0 ? { race: this.rivals.entries() } : {};
+      const result = await this.engine.train(chunk, last && probabilityGrid ? { probabilityGrid, ...race } : race);
       this.chunks.measured(chunk, performance.now() - started);
+      // The racers stepped the whole chunk, whatever the model did.
+      if (result.race) this.recordRivals(result.race);
       const kept = stepsWithinLimit(result.path);
       if (kept < result.path.length) {
         // A weight passed the limit within the chunk: the run ends at that step, not at the chunk's end. Its
@@ -183,6 +189,12 @@ export class TrainingSession {
     return undefined;
   }
 
+  private recordRivals(results: readonly RacerResult[]): void {
+    const n = this.trainingCount;
+    const measuredOn = isMiniBatch(this.currentSettings.batchSize, n) ? 'batch' : 'all';
+    this.rivals.record(results, measuredOn, this.currentSettings.reduction, n, (s) => accuracyOf(s, n));
+  }
+
   /** Adds a chunk's steps to the history (those it keeps) and publishes where they ended. */
   private record(steps: number, result: TrainResult): void {
     const first = this.iteration;
@@ -219,6 +231,7 @@ export class TrainingSession {
       const evaluation = await this.engine.snapshot();
       this.iteration = iteration;
       this.trail.reset(this.entryAt(iteration, evaluation));
+      this.resetRivals(evaluation);
       this.publish(evaluation);
     });
   }
@@ -351,9 +364,9 @@ export class TrainingSession {
     );
   }
 
-  /** P(t = 1 | x) on a grid at the current parameters. */
-  probabilityGrid(grid: GridSpec): Promise<Float32Array> {
-    return this.exclusive('probabilityGrid', () => this.engine.probabilityGrid(grid), false);
+  /** P(t = 1 | x) on a grid at the current parameters, or at `at` (a racer beside the model). */
+  probabilityGrid(grid: GridSpec, at?: Params): Promise<Float32Array> {
+    return this.exclusive('probabilityGrid', () => this.engine.probabilityGrid(grid, at), false);
   }
 
   /** Frees the engine; the session must not be used afterwards (the controller calls it last in its queue). */
@@ -418,7 +431,14 @@ export class TrainingSession {
     const evaluation = await this.engine.snapshot();
     this.iteration = 0;
     this.trail.reset(this.entryAt(0, evaluation));
+    this.resetRivals(evaluation);
     this.publish(evaluation);
+  }
+
+  /** A race starts (again) where the model stands: every racer beside it there, state zero. */
+  private resetRivals(evaluation: Snapshot): void {
+    const start = this.trail.entries[0];
+    if (start) this.rivals.reset(this.currentSettings.race, start, evaluation, this.currentSettings.reduction);
   }
 
   /** N: the samples the engine trains on. */
@@ -435,6 +455,7 @@ export class TrainingSession {
       iteration: this.iteration,
       evaluation,
       optimizer: this.optimizerState,
+      ...(this.rivals.count > 0 ? { rivals: this.rivals.states() } : {}),
       history: this.trail.entries,
       engine: this.engine.kind,
     };

@@ -5,6 +5,7 @@
  * and the element's API agree on what is valid.
  */
 import { type GaussianSettings, TUTORIAL_GAUSSIANS } from '../model/gaussians';
+import { rivalsDiffer } from '../model/race';
 import type { Shape } from '../model/shapes';
 import { DEFAULT_SETTINGS, type TrainingSettings } from './settings';
 
@@ -80,7 +81,9 @@ export function trainingRestarts(a: TrainingSettings, b: TrainingSettings): bool
     a.initialBias !== b.initialBias ||
     !sameNumbers(a.initialWeights, b.initialWeights) ||
     a.features.join() !== b.features.join() ||
-    a.testFraction !== b.testFraction
+    a.testFraction !== b.testFraction ||
+    // Other racers, or a race begun or ended: every racer starts again from w(0). Racer 0 is the model.
+    rivalsDiffer(a.race, b.race)
   );
 }
 

@@ -8,6 +8,7 @@
  */
 import { carryToFeatures, isFeature, orderedFeatures } from '../model/features';
 import type { PlaygroundSettings, SettingsChange } from './playground-settings';
+import { checkRaceSetting } from './race-checks';
 import { SettingError, type TrainingSettings } from './settings';
 import { validateSettings } from './settings-schema';
 
@@ -35,12 +36,37 @@ export function applyChange(base: PlaygroundSettings, change: SettingsChange): P
   checkKeys('gaussians', change.gaussians, base.gaussians);
   checkKeys('training', change.training, base.training);
   checkKeys('speed', change.speed, base.speed);
+  const training = { ...base.training, ...change.training, ...carriedWeights(base.training, change.training) };
   return validateSettings({
     preset: change.preset ?? base.preset,
     gaussians: { ...base.gaussians, ...change.gaussians },
-    training: { ...base.training, ...change.training, ...carriedWeights(base.training, change.training) },
+    training: { ...training, ...alignedRace(training, change.training) },
     speed: { ...base.speed, ...change.speed },
   });
+}
+
+/**
+ * Racer 0 of a race is the model: a race set gives the model its rule, η and β; a rule, η or β set
+ * moves racer 0 with them. One rule, so the two never disagree.
+ */
+function alignedRace(
+  merged: TrainingSettings,
+  change: Partial<TrainingSettings> | undefined,
+): Partial<TrainingSettings> {
+  // Checked here, before its first racer is copied: a bad race is named as the race, not as the optimiser.
+  const race = change?.race === undefined ? merged.race : checkRaceSetting(change.race);
+  const first = race[0];
+  if (first === undefined) return {};
+  if (change?.race !== undefined) {
+    return {
+      optimizer: first.optimizer,
+      learningRate: first.learningRate,
+      ...(first.momentum === undefined ? {} : { momentum: first.momentum }),
+    };
+  }
+  const { optimizer, learningRate, momentum } = merged;
+  const usesMomentum = optimizer === 'momentum' || optimizer === 'nesterov';
+  return { race: [{ optimizer, learningRate, ...(usesMomentum ? { momentum } : {}) }, ...race.slice(1)] };
 }
 
 /**
@@ -79,6 +105,11 @@ export function checkChange(
     const names = Object.keys(asked);
     // New features carry w(0) along (carriedWeights): the change as passed sets both, or a replay would not.
     if (key === 'training' && names.includes('features')) names.push('initialWeights', 'surfaceFeatures');
+    // Racer 0 and the model's rule move together (alignedRace): the change as passed sets both.
+    if (key === 'training' && settings.training.race.length > 0) {
+      if (names.includes('race')) names.push('optimizer', 'learningRate', 'momentum');
+      else if (['optimizer', 'learningRate', 'momentum'].some((name) => names.includes(name))) names.push('race');
+    }
     return { [key]: Object.fromEntries(names.map((name) => [name, kept[name]])) };
   };
   const checked = {

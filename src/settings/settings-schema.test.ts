@@ -157,7 +157,7 @@ describe('links and attributes', () => {
     expect(SETTINGS.learningRate.inLink(DEFAULT_PLAYGROUND)).toBe(true);
   });
 
-  it('are read from the fourteen attributes the elements declare (components/model-attributes.ts), in table order', () => {
+  it('are read from the fifteen attributes the elements declare (components/model-attributes.ts), in table order', () => {
     expect(attributeSettings().map((row) => row.attribute)).toEqual([
       'dataset',
       'learning-rate',
@@ -173,6 +173,7 @@ describe('links and attributes', () => {
       'beta1',
       'beta2',
       'epsilon',
+      'race',
     ]);
   });
 });

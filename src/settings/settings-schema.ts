@@ -9,6 +9,7 @@
 import { carryToFeatures, type Feature } from '../model/features';
 import { GAUSSIAN_LIMITS } from '../model/gaussians';
 import { OPTIMIZERS, type Optimizer } from '../model/optimizers';
+import type { Racer } from '../model/race';
 import type { Reduction } from '../model/regression';
 import { NOISE_LIMITS, SHAPES } from '../model/shapes';
 import { SPLIT_LIMITS } from '../model/split';
@@ -21,6 +22,7 @@ import {
   type Speed,
   type SpeedUnit,
 } from './playground-settings';
+import { checkRaceSetting, formatRace, parseRace } from './race-checks';
 import { LIMITS, SettingError, type TrainingSettings } from './settings';
 import { checkChoice, checkNumber, checkPair, type Range, shown, textNumber, textPair } from './value-checks';
 
@@ -42,6 +44,8 @@ export const OPTIMIZER_NAMES: Readonly<Record<Optimizer, string>> = {
   adam: 'Adam',
   newton: 'Newton',
 };
+/** Where room is short (a race's legend and table): gradient descent as GD. */
+export const OPTIMIZER_SHORT_NAMES: Readonly<Record<Optimizer, string>> = { ...OPTIMIZER_NAMES, gd: 'GD' };
 export const SPEED_UNITS: readonly SpeedUnit[] = ['per-second', 'per-frame'];
 export const SPEED_LIMITS: Record<SpeedUnit, Range> = {
   'per-frame': { min: 1, max: 1000 },
@@ -288,6 +292,15 @@ export const SETTINGS = {
     attribute: 'epsilon',
     ...training('epsilon'),
     ...number('Adam ε', LIMITS.epsilon),
+  }),
+  race: define<readonly Racer[]>({
+    label: 'race',
+    url: 'race',
+    attribute: 'race',
+    ...training('race'),
+    check: checkRaceSetting,
+    parse: parseRace,
+    format: formatRace,
   }),
   batchSize: define({
     url: 'batch',
