@@ -66,9 +66,15 @@ export class TableDock implements ReactiveController {
     const room = main.clientHeight - used;
     const sizes: Record<string, { width: number; height: number }> = {};
     for (const name of TABLES) {
-      // The table, not its section (stretched to the row's height beside the chart): as big wherever it is.
-      const el = root.querySelector<HTMLElement>(`section.${name} > *`);
-      if (el) sizes[name] = { width: el.offsetWidth, height: el.offsetHeight };
+      // The tables, not their section (stretched to the row's height beside the chart): as big wherever they
+      // are. A section may hold two, one shown at a time (the readouts, or the race table in a race).
+      const shown = [...root.querySelectorAll<HTMLElement>(`section.${name} > *`)];
+      if (shown.length > 0) {
+        sizes[name] = {
+          width: Math.max(...shown.map((el) => el.offsetWidth)),
+          height: shown.reduce((sum, el) => sum + el.offsetHeight, 0),
+        };
+      }
     }
     const docked = beside ? tablesThatFit(sizes, room, column.clientWidth, gap) : [];
     if (docked.join() !== this.docked.join()) {
