@@ -3,17 +3,20 @@
  * driven by bench/run.ts through window.bench.
  */
 import { f32Dataset } from '../e2e/kernels/test-data';
-import type { Engine, EngineOptions } from '../src/contract/engine';
+import type { Engine, EngineOptions, RaceEntry } from '../src/contract/engine';
 import { CpuEngine } from '../src/engine/cpu-engine';
 import { GpuEngine } from '../src/engine/gpu-engine';
 import type { Dataset } from '../src/model/dataset';
 import { FEATURES } from '../src/model/features';
+import { DEFAULT_OPTIMIZER } from '../src/model/optimizers';
+import type { Racer } from '../src/model/race';
 import { type Params, TUTORIAL_FORM } from '../src/model/regression';
 import type {
   AdapterReport,
   AgreementCheck,
   CostSurfaceResult,
   DispatchReport,
+  RaceResult,
   TrainingEngine,
   TrainingResult,
   WidthResult,
@@ -39,6 +42,14 @@ function data(n: number): Dataset {
 
 /** The widest model the playground offers: every feature, one weight each. */
 const WIDE: EngineOptions = { ...OPTIONS, features: FEATURES };
+/** The five racers beside the model in the race row: every optimiser, Newton's included. */
+const RIVALS: readonly Racer[] = [
+  { optimizer: 'momentum', learningRate: 0.1, momentum: 0.9 },
+  { optimizer: 'nesterov', learningRate: 0.1, momentum: 0.9 },
+  { optimizer: 'adam', learningRate: 0.05 },
+  { optimizer: 'newton', learningRate: 1 },
+  { optimizer: 'gd', learningRate: 0.1 },
+];
 
 async function ourEngine(kind: 'gpu' | 'cpu', n: number, options: EngineOptions = OPTIONS): Promise<Engine> {
   const engine = kind === 'gpu' ? await GpuEngine.create() : new CpuEngine();
@@ -150,6 +161,31 @@ const bench = {
       return ms;
     };
     return { engine, n, msPerStepD2: await perStep(OPTIONS), msPerStepD7: await perStep(WIDE) };
+  },
+
+  /** ms per step of one racer, of a race of six (one dispatch a step on the GPU), and of Newton's method alone. */
+  async race(engine: 'gpu' | 'cpu', n: number, mode: BenchMode): Promise<RaceResult> {
+    const start: Params = { w: [0, 0], b: 0 };
+    const rivals: RaceEntry[] = RIVALS.map((racer) => ({ params: start, racer }));
+    const chunk = engine === 'gpu' ? GPU_CHUNK : Math.max(1, Math.min(GPU_CHUNK, Math.round(2e6 / n)));
+    const perStep = async (options: EngineOptions, race?: readonly RaceEntry[]) => {
+      const e = await ourEngine(engine, n, options);
+      const ms = await msPerStep(async (k) => void (await e.train(k, race ? { race } : {})), chunk, PLANS[mode]);
+      e.destroy();
+      return ms;
+    };
+    return {
+      engine,
+      n,
+      racers: RIVALS.length + 1,
+      msPerStepOne: await perStep(OPTIONS),
+      msPerStepRace: await perStep(OPTIONS, rivals),
+      msPerStepNewton: await perStep({
+        ...OPTIONS,
+        learningRate: 1,
+        optimizer: { ...DEFAULT_OPTIMIZER, optimizer: 'newton' },
+      }),
+    };
   },
 
   async costSurface(engine: 'gpu' | 'cpu', n: number, mode: BenchMode): Promise<CostSurfaceResult> {

@@ -89,6 +89,15 @@ export function report(r: BenchResults): string {
     );
   }
   lines.push('');
+  lines.push(
+    'The race: ms per step of one racer against six in the same calls (target: at most 2× on the GPU), and of Newton’s step',
+  );
+  for (const race of r.race ?? []) {
+    lines.push(
+      `  ${race.engine}, N=${race.n}: one ${fmt(race.msPerStepOne)} ms, ${race.racers} racers ${fmt(race.msPerStepRace)} ms: ${(race.msPerStepRace / race.msPerStepOne).toFixed(2)}×; Newton ${fmt(race.msPerStepNewton)} ms: ${(race.msPerStepNewton / race.msPerStepOne).toFixed(2)}× gradient descent`,
+    );
+  }
+  lines.push('');
   const i = r.interactivity;
   lines.push(
     `Interactivity (N=10^4, training, every view on): frame p50 ${fmt(i.frameMsP50)} ms, p95 ${fmt(i.frameMsP95)} ms; learning-rate change to drawn frame ${fmt(i.lrChangeToFrameMs)} ms`,

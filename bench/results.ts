@@ -19,6 +19,19 @@ export interface WidthResult {
   readonly msPerStepD7: number;
 }
 
+/** A race of six against one racer, and Newton's step against gradient descent's, on one engine, side by side. */
+export interface RaceResult {
+  readonly engine: 'gpu' | 'cpu';
+  readonly n: number;
+  readonly racers: number;
+  /** ms per step of the model alone (gradient descent). */
+  readonly msPerStepOne: number;
+  /** ms per step of the model and its racers (every optimiser, Newton's included), in the same calls. */
+  readonly msPerStepRace: number;
+  /** ms per step of Newton's method alone (the Hessian's sums and the 8×8 solve in the kernels). */
+  readonly msPerStepNewton: number;
+}
+
 export interface CostSurfaceResult {
   readonly engine: 'gpu' | 'cpu';
   readonly n: number;
@@ -74,6 +87,7 @@ export interface BenchResults {
   readonly training: TrainingResult[];
   readonly costSurface: CostSurfaceResult[];
   readonly width: WidthResult[];
+  readonly race: RaceResult[];
   readonly interactivity: Interactivity;
   /** Extras beyond the agreed shape. */
   readonly agreement: AgreementCheck[];

@@ -96,6 +96,12 @@ async function run(page: Page, origin: string): Promise<BenchResults> {
     log(`width d = 2 and d = 7, ${engine}, N=${widthSize}`);
     width.push(await page.evaluate(([e, n, m]) => window.bench.width(e, n, m), [engine, widthSize, mode] as const));
   }
+  const race = [];
+  // The issue's size, 10^6, in full runs; the same sizes as the wider model's row.
+  for (const engine of ['gpu', 'cpu'] as const) {
+    log(`race of six, ${engine}, N=${widthSize}`);
+    race.push(await page.evaluate(([e, n, m]) => window.bench.race(e, n, m), [engine, widthSize, mode] as const));
+  }
   log('interactivity');
   const interactivity = await measureInteractivity(page, origin, mode);
   log('large data');
@@ -112,6 +118,7 @@ async function run(page: Page, origin: string): Promise<BenchResults> {
     training,
     costSurface,
     width,
+    race,
     interactivity,
     agreement,
     dispatch,

@@ -85,7 +85,7 @@ export class LpCostSurface extends LitElement {
       .estimate { position: absolute; right: 0.3em; bottom: 0.2em; font-size: 0.75em; color: var(--_lp-muted);
         background: color-mix(in srgb, var(--_lp-surface) 80%, transparent); padding: 0 0.3em; }
       /* The race's legend: under the title, each racer's marker, dash and name. */
-      .race-legend { position: absolute; margin: 0; padding: 0.15em 0.4em; list-style: none; font-size: 0.75em; line-height: 1.35;
+      .race-legend { position: absolute; margin: 0; padding: 0.15em 0.4em; list-style: none; font-size: var(--lp-plot-font-size, 0.85em); line-height: 1.35;
         background: color-mix(in srgb, var(--_lp-surface) 85%, transparent); border: 1px solid var(--_lp-border); border-radius: 4px;
         pointer-events: none; }
       .race-legend li { display: flex; align-items: center; gap: 0.35em; white-space: nowrap; }

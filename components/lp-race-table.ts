@@ -28,7 +28,7 @@ export class LpRaceTable extends LitElement {
     css`
       :host { display: block; font-variant-numeric: tabular-nums; }
       table { border-collapse: collapse; font-size: 0.85em; }
-      caption { text-align: left; color: var(--_lp-muted); font-size: 0.9em; padding-bottom: 0.15em; }
+      caption { text-align: left; color: var(--_lp-muted); padding-bottom: 0.15em; }
       th { font-weight: normal; color: var(--_lp-muted); text-align: left; padding: 0 0.5em 0.1em 0; white-space: nowrap; }
       td { padding: 0.05em 0.5em 0.05em 0; white-space: nowrap; }
       td.number { text-align: right; font-family: var(--_lp-mono); }

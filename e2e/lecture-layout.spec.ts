@@ -4,7 +4,7 @@
  * descent slide's cost surface takes most of the height under the title,
  * nothing sticks out of a slide or lies on something else, no text is under
  * 14 px on the screen at 1280×720 (the figures' ticks included; 12 px in the
- * playground framed on the last slide, which was 10), and the playground
+ * playground framed on slide 15, which was 10), and the playground
  * framed there does not offer a link to the lecture it is in.
  */
 import type { Page } from '@playwright/test';
@@ -17,7 +17,7 @@ test.use({ playgroundEngine: 'cpu' });
 /** The smallest text on a screen of 1280×720, in screen pixels. */
 const MIN_TEXT_PX = 14;
 /**
- * The same in the playground framed on the last slide, shown in its
+ * The same in the playground framed on slide 15, shown in its
  * presentation mode as large as the slide holds: its hints are 0.72 of its
  * text, and more would make its layout clip at the frame's width.
  */
@@ -186,7 +186,7 @@ for (const size of SIZES) {
       expect(plot).toBeGreaterThan(0.65 * free);
     });
 
-    test('the playground on the last slide: large enough to read, filling its slide, no link to the lecture', async ({
+    test('the playground on slide 15: large enough to read, filling its slide, no link to the lecture', async ({
       page,
     }) => {
       await openLecture(page, '#/try');

@@ -12,7 +12,7 @@ import { countPdfPages, printLecture } from '../scripts/print-lecture';
 import { axeViolations, seriousOnes } from './axe';
 import { expect, TUTORIAL_REFERENCE, test } from './fixtures';
 
-const SLIDES = 15;
+const SLIDES = 16;
 const SCREENSHOTS = 'e2e/screenshots';
 
 async function openLecture(page: Page, hash = ''): Promise<void> {
@@ -114,7 +114,7 @@ test('S opens the speaker view: the slide’s notes, it and the next one, a time
   await expect(timer).toHaveText(/^\d+:\d\d:\d\d$/);
   const started = await timer.textContent();
   await expect.poll(() => timer.textContent(), { message: 'the timer runs' }).not.toBe(started);
-  await expect(view.getByRole('region', { name: 'Current slide' })).toContainText('3 / 15');
+  await expect(view.getByRole('region', { name: 'Current slide' })).toContainText('3 / 16');
   const violations = await axeViolations(view);
   expect(seriousOnes(violations), JSON.stringify(violations, null, 1)).toEqual([]);
   // The lecturer advances in the main window: the view follows.

@@ -23,6 +23,7 @@ import '../../components/lp-loss-chart';
 import '../../components/lp-model';
 import '../../components/lp-model-diagram';
 import '../../components/lp-readout';
+import '../../components/lp-race-table';
 import '../../components/lp-scatter';
 import '../../components/lp-tex';
 import { controlOwnsKey } from '../../components/shortcuts';
