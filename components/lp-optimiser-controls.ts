@@ -121,8 +121,9 @@ export class LpOptimiserControls extends LitElement {
                 batchSize: (e.target as HTMLSelectElement).value === 'mini' ? Math.min(32, this.samples) : 0,
               },
             })}>
-          <option value="full">full batch</option>
-          <option value="mini">mini-batch</option>
+          <!-- Short, with the Batch label before them: the race list shares the row. -->
+          <option value="full">full</option>
+          <option value="mini">mini</option>
         </select>
         ${this.raceList()}
         ${
@@ -152,18 +153,17 @@ export class LpOptimiserControls extends LitElement {
   private raceList() {
     const preset = racePresetOf(this.race);
     const value = this.race.length === 0 ? 'none' : (preset?.id ?? 'custom');
-    // The label and its list wrap together.
-    return html`<span class="line tight"><label for="race">Race</label>
-      <select id="race" .value=${value}
+    // No label of its own beside the list (its first choice, "no race", says what it is): it fits on the Batch row.
+    return html`<select id="race" aria-label="Race" title=${preset?.name ?? ''} .value=${value}
         @change=${(e: Event) => {
           const id = (e.target as HTMLSelectElement).value;
           const chosen = RACE_PRESETS.find((p) => p.id === id);
           this.send(chosen ? chosen.change : { training: { race: [] } });
         }}>
-        <option value="none" ?selected=${value === 'none'}>none</option>
+        <option value="none" ?selected=${value === 'none'}>no race</option>
         ${RACE_PRESETS.map((p) => html`<option value=${p.id} ?selected=${value === p.id}>${p.name}</option>`)}
         ${value === 'custom' ? html`<option value="custom" disabled selected>custom race</option>` : ''}
-      </select></span>`;
+      </select>`;
   }
 
   /** The chosen rule's constants, beside it: β for momentum and Nesterov, β₁, β₂ and ε for Adam. */

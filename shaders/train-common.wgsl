@@ -19,8 +19,6 @@ struct TrainConfig {
   partial_stride: u32,
   // Records per racer in the history: the steps of this submit.
   history_steps: u32,
-  // 1 when the partials pass summed the Hessians too (a racer runs Newton's method).
-  curvature: u32,
   // 1: train b; 0: hold it.
   train_bias: u32,
   // 1: mean reduction; 0: sum (the tutorial's).

@@ -261,9 +261,9 @@ export class GpuEngine implements Engine {
       // Compiled (on first use) before the submit: the encoding inside the error scopes must not wait.
       await train.prepare(rules);
       return checkedSubmit(res.device, `${steps} training steps`, async () => {
-        race.forEach((entry, k) =>
-          res.state.write(entry.params, firstStep, this.options.features, entry.optimizer, k + 1),
-        );
+        for (const [k, entry] of race.entries()) {
+          res.state.write(entry.params, firstStep, this.options.features, entry.optimizer, k + 1);
+        }
         const encoder = res.device.createCommandEncoder({ label: `train ${steps} steps` });
         train.encode(encoder, steps, this.options, firstStep, this.currentTuning.workgroups, withSnapshot, rules);
         if (probabilityGrid) res.probability.encodeAfter(encoder, probabilityGrid, this.options.features);

@@ -19,14 +19,22 @@ export interface ShaderDefinitions {
   readonly probabilityGrid: ShaderDataDefinitions;
 }
 
+export interface NewtonPipelines {
+  readonly partials: GPUComputePipeline;
+  readonly update: GPUComputePipeline;
+}
+
 export interface Pipelines {
   readonly path: ReductionPath;
   readonly defs: ShaderDefinitions;
   readonly partials: GPUComputePipeline;
   readonly update: GPUComputePipeline;
   readonly snapshot: GPUComputePipeline;
-  /** The partials with the Hessian's sums, compiled on first use: most pages never run Newton's method. */
-  readonly newtonPartials: () => Promise<GPUComputePipeline>;
+  /**
+   * The partials with the Hessian's sums and the update that solves them (every rule, Newton's too),
+   * compiled on first use: most pages never run Newton's method.
+   */
+  readonly newton: () => Promise<NewtonPipelines>;
   readonly costSurface: GPUComputePipeline;
   readonly probabilityGrid: GPUComputePipeline;
 }
@@ -72,10 +80,13 @@ export async function createPipelines(device: GPUDevice, path: ReductionPath): P
     compile(device, 'cost surface', costSurfaceSource(), 'main'),
     compile(device, 'probability grid', probabilityGridSource(), 'main'),
   ]);
-  let newton: Promise<GPUComputePipeline> | undefined;
-  const newtonPartials = () => {
-    newton ??= compile(device, `train partials (${path})`, partialsSource, 'newton');
-    return newton;
+  let compiled: Promise<NewtonPipelines> | undefined;
+  const newton = () => {
+    compiled ??= Promise.all([
+      compile(device, `train partials (${path})`, partialsSource, 'newton'),
+      compile(device, `train update (${path})`, updateSource, 'update_newton'),
+    ]).then(([partials, update]) => ({ partials, update }));
+    return compiled;
   };
   return {
     path,
@@ -83,7 +94,7 @@ export async function createPipelines(device: GPUDevice, path: ReductionPath): P
     partials,
     update,
     snapshot,
-    newtonPartials,
+    newton,
     costSurface,
     probabilityGrid,
   };

@@ -16,7 +16,7 @@ import { decisionLogit } from '../model/regression';
 import { isMiniBatch, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
 import { featureMask, featureSlots, slotWeights } from './feature-slots';
 import type { ParamState, StateRecord } from './param-state';
-import type { Pipelines } from './pipelines';
+import type { NewtonPipelines, Pipelines } from './pipelines';
 import { Readback } from './readback';
 import type { SampleBuffers } from './sample-buffers';
 
@@ -93,9 +93,9 @@ export class TrainKernel {
   private bindGroups:
     | { partialsTrain: GPUBindGroup; partialsSnapshot: GPUBindGroup; update: GPUBindGroup; snapshot: GPUBindGroup }
     | undefined;
-  /** Newton's partials pipeline once `prepare` has it, and its bind group for the current buffers. */
-  private newton: GPUComputePipeline | undefined;
-  private newtonGroup: GPUBindGroup | undefined;
+  /** Newton's pipelines once `prepare` has them, and their bind groups for the current buffers. */
+  private newton: NewtonPipelines | undefined;
+  private newtonGroups: { partials: GPUBindGroup; update: GPUBindGroup } | undefined;
 
   constructor(
     private readonly device: GPUDevice,
@@ -136,7 +136,7 @@ export class TrainKernel {
 
   /** Makes ready what `encode` needs for these rules that is compiled on first use: Newton's pipeline. */
   async prepare(rules: readonly RacerRule[]): Promise<void> {
-    if (rules.some((r) => r.optimizer === 'newton')) this.newton ??= await this.pipelines.newtonPartials();
+    if (rules.some((r) => r.optimizer === 'newton')) this.newton ??= await this.pipelines.newton();
   }
 
   /**
@@ -169,11 +169,15 @@ export class TrainKernel {
     if (!groups) throw new Error('train kernel: bind groups missing');
     // Steps by Newton's method need the Hessian's sums; a snapshot alone (no steps) never does.
     const newton = steps > 0 && rules.some((r) => r.optimizer === 'newton');
-    this.writeConfig(this.trainConfig, options, options.batchSize, firstStep, workgroups, steps, newton);
-    if (withSnapshot) this.writeConfig(this.snapshotConfig, options, 0, firstStep, workgroups, steps, false);
+    this.writeConfig(this.trainConfig, options, options.batchSize, firstStep, workgroups, steps);
+    if (withSnapshot) this.writeConfig(this.snapshotConfig, options, 0, firstStep, workgroups, steps);
     this.writeRules(rules);
-    const partialsPipeline = newton ? this.newtonPipeline() : this.pipelines.partials;
-    const partialsGroup = newton ? this.newtonBindGroup() : groups.partialsTrain;
+    const step = newton
+      ? { pipelines: this.newtonPipelines(), groups: this.newtonBindGroups() }
+      : {
+          pipelines: { partials: this.pipelines.partials, update: this.pipelines.update },
+          groups: { partials: groups.partialsTrain, update: groups.update },
+        };
 
     const pass = encoder.beginComputePass({ label: `train ${steps} steps` });
     // Each pass reads what the one before wrote: WebGPU orders dispatches within a pass.
@@ -190,7 +194,9 @@ export class TrainKernel {
       pass.setBindGroup(0, finishGroup);
       pass.dispatchWorkgroups(1, racers);
     };
-    for (let s = 0; s < steps; s++) twoPasses(partialsPipeline, partialsGroup, this.pipelines.update, groups.update);
+    for (let s = 0; s < steps; s++) {
+      twoPasses(step.pipelines.partials, step.groups.partials, step.pipelines.update, step.groups.update);
+    }
     if (withSnapshot) {
       twoPasses(this.pipelines.partials, groups.partialsSnapshot, this.pipelines.snapshot, groups.snapshot);
     }
@@ -210,17 +216,20 @@ export class TrainKernel {
     return { historyBytes, snapshotBytes, stateBytes, capacity: historyBytes + snapshotBytes + stateBytes };
   }
 
-  private newtonPipeline(): GPUComputePipeline {
-    if (!this.newton) throw new Error('train kernel: Newton’s pipeline is not prepared');
+  private newtonPipelines(): NewtonPipelines {
+    if (!this.newton) throw new Error('train kernel: Newton’s pipelines are not prepared');
     return this.newton;
   }
 
-  private newtonBindGroup(): GPUBindGroup {
-    if (!this.newtonGroup) {
-      if (!this.partials) throw new Error('train kernel: partials missing');
-      this.newtonGroup = this.partialsGroup('train partials (Newton)', this.newtonPipeline(), this.trainConfig);
+  private newtonBindGroups(): { partials: GPUBindGroup; update: GPUBindGroup } {
+    if (!this.newtonGroups) {
+      const { partials, update } = this.newtonPipelines();
+      this.newtonGroups = {
+        partials: this.partialsGroup('train partials (Newton)', partials, this.trainConfig),
+        update: this.updateGroup('train update (Newton)', update),
+      };
     }
-    return this.newtonGroup;
+    return this.newtonGroups;
   }
 
   /** Reads what the last submitted `encode` recorded. */
@@ -301,7 +310,6 @@ export class TrainKernel {
     firstStep: number,
     workgroups: number,
     steps: number,
-    curvature: boolean,
   ): void {
     const n = this.samples.n;
     const optimizer = options.optimizer ?? DEFAULT_OPTIMIZER;
@@ -314,7 +322,6 @@ export class TrainKernel {
       partial_count: workgroups,
       partial_stride: workgroups * PARTIALS_PER_WORKGROUP,
       history_steps: steps,
-      curvature: curvature ? 1 : 0,
       beta1: optimizer.beta1,
       beta2: optimizer.beta2,
       epsilon: optimizer.epsilon,
@@ -370,8 +377,8 @@ export class TrainKernel {
       changed = true;
     }
     if (changed || !this.bindGroups) {
-      this.bindGroups = this.makeBindGroups(this.partials, this.history);
-      this.newtonGroup = undefined;
+      this.bindGroups = this.makeBindGroups(this.partials);
+      this.newtonGroups = undefined;
     }
   }
 
@@ -388,7 +395,17 @@ export class TrainKernel {
     });
   }
 
-  private makeBindGroups(partials: GPUBuffer, history: GPUBuffer) {
+  /** An update's bindings: the config, the partials, the states, the history and the rules (no snapshot). */
+  private updateGroup(label: string, pipeline: GPUComputePipeline): GPUBindGroup {
+    const buffers = [this.trainConfig, this.partials, this.state.buffer, this.history, undefined, this.rules];
+    return this.device.createBindGroup({
+      label,
+      layout: pipeline.getBindGroupLayout(0),
+      entries: buffers.flatMap((buffer, binding) => (buffer ? [{ binding, resource: { buffer } }] : [])),
+    });
+  }
+
+  private makeBindGroups(partials: GPUBuffer) {
     const { device, pipelines, state } = this;
     // Bindings by number: each entry point binds only what it uses (the update no snapshot, the snapshot no rules).
     const group = (label: string, pipeline: GPUComputePipeline, buffers: Record<number, GPUBuffer>) =>
@@ -403,13 +420,7 @@ export class TrainKernel {
     return {
       partialsTrain: this.partialsGroup('train partials (steps)', pipelines.partials, this.trainConfig),
       partialsSnapshot: this.partialsGroup('train partials (snapshot)', pipelines.partials, this.snapshotConfig),
-      update: group('train update', pipelines.update, {
-        0: this.trainConfig,
-        1: partials,
-        2: state.buffer,
-        3: history,
-        5: this.rules,
-      }),
+      update: this.updateGroup('train update', pipelines.update),
       snapshot: group('train snapshot', pipelines.snapshot, {
         0: this.snapshotConfig,
         1: partials,

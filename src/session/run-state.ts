@@ -45,17 +45,11 @@ export interface TrainingState {
   readonly race?: readonly RacerState[];
 }
 
-/** One racer of a race, as `state.race` lists it. */
-export interface RacerState {
+/** One racer of a race, as `state.race` lists it: its rule, and the state's own numbers of where it is. */
+export type RacerState = Pick<TrainingState, 'iteration' | 'weights' | 'bias' | 'cost' | 'meanCost' | 'accuracy'> & {
   readonly optimizer: Optimizer;
   readonly learningRate: number;
-  readonly iteration: number;
-  readonly weights: readonly number[];
-  readonly bias: number;
-  readonly cost: number;
-  readonly meanCost: number;
-  readonly accuracy: number;
-}
+};
 
 /** Everything about the run at one moment, measured on one data set. */
 export interface Run {

@@ -21,7 +21,7 @@ import { measureChanges, trainingRestarts } from '../settings/playground-setting
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../settings/settings';
 import { lastOfClass, REFUSED_STOP, SAID, tooFewToRemove } from '../text/messages';
 import { History, type HistoryEntry } from './history';
-import { Rivals } from './rivals';
+import { historyEntries, Rivals } from './rivals';
 import { LIMIT_STOPS, MAX_ITERATION, pastWeightLimit, stepsWithinLimit } from './run-limits';
 import { accuracyOf, initialParams, type Run, stateOf, type TrainingState, unmeasuredState } from './run-state';
 import { ChunkPlanner, checkedStepCount, type StepOutcome, StepRun } from './step-run';
@@ -198,21 +198,9 @@ export class TrainingSession {
   /** Adds a chunk's steps to the history (those it keeps) and publishes where they ended. */
   private record(steps: number, result: TrainResult): void {
     const first = this.iteration;
-    // losses[j] and accuracies[j] are measured where step j started: at w(first + j). Those at
-    // w(first) are in the history already; the final snapshot measures w(first + steps) exactly.
-    const entries: HistoryEntry[] = [];
+    // Those at w(first) are in the history already; the final snapshot measures w(first + steps) exactly.
     const measuredOn = isMiniBatch(this.currentSettings.batchSize, this.trainingCount) ? 'batch' : 'all';
-    for (let j = 0; j < steps - 1; j++) {
-      const iteration = first + j + 1;
-      if (!this.trail.keeps(iteration)) continue;
-      entries.push({
-        iteration,
-        params: result.path[j] as Params,
-        loss: result.losses[j + 1] as number,
-        accuracy: result.accuracies[j + 1] as number,
-        measuredOn,
-      });
-    }
+    const entries = historyEntries(first, steps, result, measuredOn, (i) => this.trail.keeps(i));
     entries.push(this.entryAt(first + steps, result.final));
     this.trail.append(entries);
     this.iteration += steps;

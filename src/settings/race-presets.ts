@@ -17,7 +17,7 @@ export interface RacePreset {
 export const RACE_PRESETS: readonly RacePreset[] = [
   {
     id: 'rates',
-    name: 'η small, right, large',
+    name: 'η too small/big',
     // The tutorial's experiment: its η = 0.05 arrives in about twelve steps, a tenth of it crawls for a hundred
     // and more, ten times it overshoots and never settles.
     change: {
