@@ -4,6 +4,7 @@ import { userEvent } from 'vitest/browser';
 import type { PublishedState } from '../src/controller/published-state';
 import { OPTIMIZERS } from '../src/model/optimizers';
 import { DEFAULT_PLAYGROUND } from '../src/settings/playground-settings';
+import { RACE_PRESETS } from '../src/settings/race-presets';
 import { DEFAULT_SETTINGS, LIMITS } from '../src/settings/settings';
 import { OPTIMIZER_NAMES, SETTINGS, SPEED_LIMITS } from '../src/settings/settings-schema';
 import { formatLimit } from '../src/text/number-text';
@@ -67,6 +68,29 @@ describe('<lp-optimiser-controls> alone', () => {
     await settled(el);
     expect(constants()).toEqual([]);
     expect(el.shadowRoot?.querySelector('label[for="lr-slider"]')?.textContent).toBe('Damping η');
+    expect(await seriousViolations(el)).toEqual([]);
+  });
+
+  it('offers the races that teach behind its Race button, by keyboard, and says which one is on', async () => {
+    const el = await mount<LpOptimiserControls>(html`<lp-optimiser-controls></lp-optimiser-controls>`);
+    const button = part<HTMLButtonElement>(el, '#race');
+    const menu = part<HTMLElement>(el, '#race-menu');
+    expect(button.getAttribute('aria-label')).toBe('Race: none');
+    const changes = settingsSent(el);
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(menu.matches(':popover-open')).toBe(true);
+    const names = [...menu.querySelectorAll('button')].map((b) => b.textContent?.trim());
+    expect(names).toEqual(['no race', ...RACE_PRESETS.map((p) => p.name)]);
+    // The menu follows its button in focus order: no race, then the races.
+    for (let k = 0; k < 3; k++) await userEvent.tab();
+    await userEvent.keyboard('{Enter}');
+    expect(changes).toEqual([RACE_PRESETS[1]!.change]);
+    expect(menu.matches(':popover-open')).toBe(false);
+    el.race = RACE_PRESETS[1]!.change.training!.race!;
+    await settled(el);
+    expect(button.getAttribute('aria-label')).toBe(`Race: ${RACE_PRESETS[1]!.name}`);
+    expect(menu.querySelector('[aria-pressed="true"]')?.textContent?.trim()).toBe(RACE_PRESETS[1]!.name);
     expect(await seriousViolations(el)).toEqual([]);
   });
 

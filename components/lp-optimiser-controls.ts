@@ -47,8 +47,20 @@ export class LpOptimiserControls extends LitElement {
     controlStyles,
     // The method's list sits in the legend: the legend's weight is not its options'.
     css`
-      legend select { font-weight: normal; margin-left: 0.3em; }
+      /* As low as the legend's text, so that the fieldset's top row is no taller for it. */
+      legend select { font-weight: normal; margin-left: 0.3em; min-height: 0; padding-block: 0; }
       select { max-width: 100%; }
+      /* The races hang under their button (CSS anchor positioning), turning to stay on screen. */
+      #race { anchor-name: --lp-race; border-radius: 4px; border: 1px solid var(--_lp-control-border); background: var(--_lp-surface); color: inherit; }
+      #race-menu { position-anchor: --lp-race; inset: auto; top: anchor(bottom); left: anchor(left); margin: 0.25em 0 0;
+        position-try-fallbacks: flip-inline, flip-block; padding: 0.3em; border: 1px solid var(--_lp-border); border-radius: 6px;
+        background: var(--_lp-surface); color: var(--_lp-text); box-shadow: 0 4px 16px rgb(0 0 0 / 0.25); }
+      #race-menu button { display: flex; width: 100%; border: none; background: none; color: inherit; text-align: left;
+        padding: 0.25em 0.6em; font: inherit; white-space: nowrap; }
+      #race-menu button:hover { background: var(--_lp-surface-2); }
+      #race-menu button[aria-pressed='true'], #race[data-racing] { font-weight: 600; }
+      #race[data-racing] { border-color: var(--_lp-accent); }
+      #race-menu button[aria-pressed='true']::after { content: ' ✓'; }
     `,
   ];
 
@@ -121,11 +133,11 @@ export class LpOptimiserControls extends LitElement {
                 batchSize: (e.target as HTMLSelectElement).value === 'mini' ? Math.min(32, this.samples) : 0,
               },
             })}>
-          <!-- Short, with the Batch label before them: the race list shares the row. -->
+          <!-- Short, with the Batch label before them: the race button shares the row. -->
           <option value="full">full</option>
           <option value="mini">mini</option>
         </select>
-        ${this.raceList()}
+
         ${
           mini
             ? // Named "batch size" for screen readers and messages; on screen, the Batch label beside it says it.
@@ -134,6 +146,7 @@ export class LpOptimiserControls extends LitElement {
                 @lp-number=${(e: NumberEvent) => this.send({ training: { batchSize: e.detail.value } })}></lp-number-field>`
             : ''
         }
+        ${this.raceMenu()}
       </div>
       <div class="line">
         <lp-number-field class="narrow" inline .label=${SETTINGS.speed.label} .value=${this.speed.value}
@@ -149,22 +162,45 @@ export class LpOptimiserControls extends LitElement {
     </fieldset>`;
   }
 
-  /** The races that teach (src/settings/race-presets.ts), and none; a race set otherwise shows as custom. */
-  private raceList() {
+  /**
+   * The races that teach (src/settings/race-presets.ts), and none, behind one small button: a list as wide
+   * as their names would not share the Batch row in presentation mode. A disclosure of plain buttons, as
+   * Export's: Tab walks it, Escape or a choice closes it and gives focus back to the button.
+   */
+  private raceMenu() {
     const preset = racePresetOf(this.race);
-    const value = this.race.length === 0 ? 'none' : (preset?.id ?? 'custom');
-    // No label of its own beside the list (its first choice, "no race", says what it is): it fits on the Batch row.
-    return html`<select id="race" aria-label="Race" title=${preset?.name ?? ''} .value=${value}
-        @change=${(e: Event) => {
-          const id = (e.target as HTMLSelectElement).value;
-          const chosen = RACE_PRESETS.find((p) => p.id === id);
-          this.send(chosen ? chosen.change : { training: { race: [] } });
-        }}>
-        <option value="none" ?selected=${value === 'none'}>no race</option>
-        ${RACE_PRESETS.map((p) => html`<option value=${p.id} ?selected=${value === p.id}>${p.name}</option>`)}
-        ${value === 'custom' ? html`<option value="custom" disabled selected>custom race</option>` : ''}
-      </select>`;
+    const racing = this.race.length > 0;
+    const choose = (change: SettingsChange) => {
+      this.renderRoot.querySelector<HTMLElement>('#race-menu')?.hidePopover();
+      this.send(change);
+    };
+    return html`<button type="button" id="race" popovertarget="race-menu"
+        ?data-racing=${racing} aria-label=${racing ? `Race: ${preset?.name ?? 'custom race'}` : 'Race: none'}>Race ▾</button>
+      <div id="race-menu" popover role="group" aria-label="Races" @beforetoggle=${this.raceMenuToggled}
+        @focusout=${this.raceMenuLeft}>
+        <button type="button" aria-pressed=${racing ? 'false' : 'true'} @click=${() => choose({ training: { race: [] } })}>no race</button>
+        ${RACE_PRESETS.map(
+          (p) => html`<button type="button" data-race=${p.id} aria-pressed=${preset?.id === p.id ? 'true' : 'false'}
+            @click=${() => choose(p.change)}>${p.name}</button>`,
+        )}
+      </div>`;
   }
+
+  /** Tab past the menu's last button closes it, as focus leaving any popup does. */
+  private raceMenuLeft = (event: FocusEvent): void => {
+    const menu = event.currentTarget as HTMLElement;
+    const to = event.relatedTarget as Node | null;
+    if (to && !menu.contains(to) && menu.matches(':popover-open')) menu.hidePopover();
+  };
+
+  /** The menu closed with focus inside it gives focus back to its button, once it has gone. */
+  private raceMenuToggled = (event: ToggleEvent): void => {
+    const menu = event.target as HTMLElement;
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    if (event.newState === 'closed' && focused && menu.contains(focused)) {
+      requestAnimationFrame(() => this.renderRoot.querySelector<HTMLElement>('#race')?.focus());
+    }
+  };
 
   /** The chosen rule's constants, beside it: β for momentum and Nesterov, β₁, β₂ and ε for Adam. */
   private constants() {
