@@ -4,13 +4,6 @@
 // the slots that move (the model's features, and slot 7 with the bias on).
 // A library of the update kernel (src/gpu/shader-sources.ts), which owns `config`.
 
-// Rule.optimizer: the order of OPTIMIZERS in src/model/optimizers.ts.
-const GD: u32 = 0u;
-const MOMENTUM: u32 = 1u;
-const NESTEROV: u32 = 2u;
-const ADAM: u32 = 3u;
-const NEWTON: u32 = 4u;
-
 // A Cholesky pivot at or below this fraction of H's largest diagonal entry is
 // singular to f32's working precision (the CPU's float64 rule uses 1e−12).
 const PIVOT_FLOOR: f32 = 1e-6;

@@ -35,7 +35,14 @@ struct TrainConfig {
   epsilon: f32,
 }
 
-// A racer's rule: which optimiser (optimizers.wgsl: GD … NEWTON), its η and its β.
+// Rule.optimizer: the order of OPTIMIZERS in src/model/optimizers.ts (the rules are in optimizers.wgsl).
+const GD: u32 = 0u;
+const MOMENTUM: u32 = 1u;
+const NESTEROV: u32 = 2u;
+const ADAM: u32 = 3u;
+const NEWTON: u32 = 4u;
+
+// A racer's rule: which optimiser, its η and its β.
 struct Rule {
   optimizer: u32,
   learning_rate: f32,

@@ -11,6 +11,8 @@
 @group(0) @binding(2) var<storage, read> labels: array<u32>;
 @group(0) @binding(3) var<storage, read> state: array<TrainState>;
 @group(0) @binding(4) var<storage, read_write> partials: array<Acc>;
+// The racers' rules: only `newton` reads them, to sum the Hessian's terms for Newton's racers alone.
+@group(0) @binding(5) var<storage, read> rules: array<Rule>;
 
 // Sample p of the batch: its index in the data.
 fn batch_sample(batch: Batch, p: u32) -> u32 {
@@ -78,9 +80,14 @@ fn newton(
   var ll = mat4x4f();
   var lh = mat4x4f();
   var hh = mat4x4f();
+  // The other racers of a race with a Newton racer in it need no Hessian: theirs stays 0, at the cost of a gradient.
+  let curvature = rules[racer].optimizer == NEWTON;
   let stride = groups.x * WORKGROUP_SIZE;
   for (var p = gid.x; p < batch.count; p += stride) {
     let s = add_sample(&acc, batch_sample(batch, p), w, b);
+    if (!curvature) {
+      continue;
+    }
     let y = logistic(s.z);
     let c = y * (1.0 - y);
     let lo = s.phi.lo;

@@ -225,7 +225,7 @@ export class TrainKernel {
     if (!this.newtonGroups) {
       const { partials, update } = this.newtonPipelines();
       this.newtonGroups = {
-        partials: this.partialsGroup('train partials (Newton)', partials, this.trainConfig),
+        partials: this.partialsGroup('train partials (Newton)', partials, this.trainConfig, true),
         update: this.updateGroup('train update (Newton)', update),
       };
     }
@@ -382,9 +382,17 @@ export class TrainKernel {
     }
   }
 
-  private partialsGroup(label: string, pipeline: GPUComputePipeline, config: GPUBuffer): GPUBindGroup {
+  /** A partials pass's bindings; Newton's reads the racers' rules as well (`rules`). */
+  private partialsGroup(label: string, pipeline: GPUComputePipeline, config: GPUBuffer, rules = false): GPUBindGroup {
     const { samples, state } = this;
-    const buffers = [config, samples.points, samples.labels, state.buffer, this.partials];
+    const buffers = [
+      config,
+      samples.points,
+      samples.labels,
+      state.buffer,
+      this.partials,
+      ...(rules ? [this.rules] : []),
+    ];
     return this.device.createBindGroup({
       label,
       layout: pipeline.getBindGroupLayout(0),
