@@ -13,6 +13,11 @@ import { axeViolations, seriousOnes } from './axe';
 import { expect, TUTORIAL_REFERENCE, test } from './fixtures';
 
 const SLIDES = 16;
+
+// The lecture's models on the CPU engine: what these tests check (the deck, its keys, its notes, its handout)
+// does not depend on the engine, and every lecture page would otherwise compile the GPU's kernels. The
+// descent slide's test below runs on the page's own engine (WebGPU where the browser has it).
+test.use({ playgroundEngine: 'cpu' });
 const SCREENSHOTS = 'e2e/screenshots';
 
 async function openLecture(page: Page, hash = ''): Promise<void> {
@@ -130,51 +135,55 @@ test('S opens the speaker view: the slide’s notes, it and the next one, a time
   await view.screenshot({ path: `${SCREENSHOTS}/speaker-view.png` });
 });
 
-test('the descent slide: each advance is one step of the tutorial, and back and forth takes no extra step', async ({
-  page,
-}) => {
-  await openLecture(page, '#/descent');
-  await settled(page);
-  expect((await modelState(page, 'descent')).iteration).toBe(0);
-  // Count every step the model is asked to take.
-  await page.evaluate(() => {
-    const model = document.querySelector('#descent lp-model') as HTMLElement & { step(n?: number): Promise<void> };
-    const step = model.step.bind(model);
-    const w = window as Window & { stepsTaken?: number };
-    w.stepsTaken = 0;
-    model.step = (n = 1) => {
-      w.stepsTaken = (w.stepsTaken ?? 0) + n;
-      return step(n);
-    };
-  });
-  const expectStep = async (k: 1 | 2 | 3) => {
+test.describe('on the page’s own engine', () => {
+  test.use({ playgroundEngine: 'page' });
+
+  test('the descent slide: each advance is one step of the tutorial, and back and forth takes no extra step', async ({
+    page,
+  }) => {
+    await openLecture(page, '#/descent');
     await settled(page);
-    const state = await modelState(page, 'descent');
-    expect(state.iteration).toBe(k);
-    const [w1, w2] = TUTORIAL_REFERENCE.path[k];
-    expect(state.weights[0]).toBeCloseTo(w1, 4);
-    expect(state.weights[1]).toBeCloseTo(w2, 4);
-  };
-  for (const k of [1, 2, 3] as const) {
+    expect((await modelState(page, 'descent')).iteration).toBe(0);
+    // Count every step the model is asked to take.
+    await page.evaluate(() => {
+      const model = document.querySelector('#descent lp-model') as HTMLElement & { step(n?: number): Promise<void> };
+      const step = model.step.bind(model);
+      const w = window as Window & { stepsTaken?: number };
+      w.stepsTaken = 0;
+      model.step = (n = 1) => {
+        w.stepsTaken = (w.stepsTaken ?? 0) + n;
+        return step(n);
+      };
+    });
+    const expectStep = async (k: 1 | 2 | 3) => {
+      await settled(page);
+      const state = await modelState(page, 'descent');
+      expect(state.iteration).toBe(k);
+      const [w1, w2] = TUTORIAL_REFERENCE.path[k];
+      expect(state.weights[0]).toBeCloseTo(w1, 4);
+      expect(state.weights[1]).toBeCloseTo(w2, 4);
+    };
+    for (const k of [1, 2, 3] as const) {
+      await page.keyboard.press('ArrowRight');
+      await expectStep(k);
+    }
+    expect(await page.evaluate(() => (window as Window & { stepsTaken?: number }).stepsTaken)).toBe(3);
+    // Back to w(2), forward to w(3), quickly back twice and forward once: the model follows the slide exactly.
+    await page.keyboard.press('ArrowLeft');
+    await expectStep(2);
     await page.keyboard.press('ArrowRight');
-    await expectStep(k);
-  }
-  expect(await page.evaluate(() => (window as Window & { stepsTaken?: number }).stepsTaken)).toBe(3);
-  // Back to w(2), forward to w(3), quickly back twice and forward once: the model follows the slide exactly.
-  await page.keyboard.press('ArrowLeft');
-  await expectStep(2);
-  await page.keyboard.press('ArrowRight');
-  await expectStep(3);
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowRight');
-  await expectStep(2);
-  // Past the slide and back again: its steps stay as they were.
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  expect(await slideIndex(page)).toBe(12);
-  await page.keyboard.press('ArrowLeft');
-  await expectStep(3);
+    await expectStep(3);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    await expectStep(2);
+    // Past the slide and back again: its steps stay as they were.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await slideIndex(page)).toBe(12);
+    await page.keyboard.press('ArrowLeft');
+    await expectStep(3);
+  });
 });
 
 test('keys pressed in a slide’s field or on its button stay there; → on the slide turns the page', async ({ page }) => {
