@@ -98,8 +98,8 @@ async function run(page: Page, origin: string): Promise<BenchResults> {
   }
   const race = [];
   // The issue's size, 10^6, in full runs; the same sizes as the wider model's row. The smoke run (a stage of
-  // npm test) checks the GPU's race runs, and leaves the CPU's to the others.
-  for (const engine of smoke ? (['gpu'] as const) : (['gpu', 'cpu'] as const)) {
+  // npm test, which the 20 minutes of CI hold tight) leaves it to the others: the race's kernels have tests of their own.
+  for (const engine of smoke ? ([] as const) : (['gpu', 'cpu'] as const)) {
     log(`race of six, ${engine}, N=${widthSize}`);
     race.push(await page.evaluate(([e, n, m]) => window.bench.race(e, n, m), [engine, widthSize, mode] as const));
   }
