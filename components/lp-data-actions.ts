@@ -26,6 +26,7 @@ import { download } from './download';
 import { controlEvent } from './events';
 import { figureParts, figurePng, figureSvg } from './figure-export';
 import { consumeModel } from './model-context';
+import { closeWhenFocusLeaves, refocusOnClose } from './popup-menu';
 import { TransientNote } from './transient-note';
 
 /** The plots a playground can export, by element and by the file name they get. */
@@ -118,22 +119,12 @@ export class LpDataActions extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('#export-menu')?.hidePopover();
   }
 
-  /** Tab past the menu's last item (or back past its button) closes it, as focus leaving any popup does. */
-  private menuLeft = (event: FocusEvent): void => {
-    const menu = event.currentTarget as HTMLElement;
-    const to = event.relatedTarget as Node | null;
-    if (to && !menu.contains(to) && menu.matches(':popover-open')) menu.hidePopover();
-  };
+  private menuLeft = closeWhenFocusLeaves;
 
-  /** A menu closed with focus inside it (Esc, a choice made by keyboard) gives focus back to its button. */
-  private menuToggled = (event: ToggleEvent): void => {
-    const menu = event.target as HTMLElement;
-    const focused = (this.renderRoot as ShadowRoot).activeElement;
-    if (event.newState === 'closed' && focused && menu.contains(focused)) {
-      // After the menu has gone: focus set while it is still open would be undone by its closing.
-      requestAnimationFrame(() => this.renderRoot.querySelector<HTMLElement>('[data-action="export"]')?.focus());
-    }
-  };
+  private menuToggled = refocusOnClose(
+    () => this.renderRoot as ShadowRoot,
+    () => this.renderRoot.querySelector<HTMLElement>('[data-action="export"]'),
+  );
 
   private exportData(): void {
     if (!this.published) return;

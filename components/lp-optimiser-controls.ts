@@ -27,6 +27,7 @@ import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';
 import './lp-number-field';
 import { consumeModel } from './model-context';
+import { closeWhenFocusLeaves, refocusOnClose } from './popup-menu';
 
 /** The η slider's ends as powers of ten (it moves in log10 η), from the settings table's row. */
 const SLIDER = {
@@ -186,21 +187,12 @@ export class LpOptimiserControls extends LitElement {
       </div>`;
   }
 
-  /** Tab past the menu's last button closes it, as focus leaving any popup does. */
-  private raceMenuLeft = (event: FocusEvent): void => {
-    const menu = event.currentTarget as HTMLElement;
-    const to = event.relatedTarget as Node | null;
-    if (to && !menu.contains(to) && menu.matches(':popover-open')) menu.hidePopover();
-  };
+  private raceMenuLeft = closeWhenFocusLeaves;
 
-  /** The menu closed with focus inside it gives focus back to its button, once it has gone. */
-  private raceMenuToggled = (event: ToggleEvent): void => {
-    const menu = event.target as HTMLElement;
-    const focused = (this.renderRoot as ShadowRoot).activeElement;
-    if (event.newState === 'closed' && focused && menu.contains(focused)) {
-      requestAnimationFrame(() => this.renderRoot.querySelector<HTMLElement>('#race')?.focus());
-    }
-  };
+  private raceMenuToggled = refocusOnClose(
+    () => this.renderRoot as ShadowRoot,
+    () => this.renderRoot.querySelector<HTMLElement>('#race'),
+  );
 
   /** The chosen rule's constants, beside it: β for momentum and Nesterov, β₁, β₂ and ε for Adam. */
   private constants() {
