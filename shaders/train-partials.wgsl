@@ -2,9 +2,9 @@
 // the gradient terms φ(x)·(σ(z) − t) and σ(z) − t, the cross-entropy, and the
 // correct predictions, at its racer's parameters (row y), and writes one
 // partial. Grid-stride, so any number of workgroups covers any N. The
-// `newton` entry point also sums the Hessian's terms σ′(z)·x̃x̃ᵀ (x̃: the
-// eight slots with 1 in slot 7, b's), as four more partials a workgroup
-// after the gradients' (partials[racer's first + partial_count + 4·wid + q]).
+// `newton` entry point also sums, for Newton's racers, the Hessian's terms
+// σ′(z)·x̃x̃ᵀ (x̃: the eight slots with 1 in slot 7, b's), as four more partials
+// a workgroup after the gradients' (partials[racer's first + partial_count + 4·wid + q]).
 
 @group(0) @binding(0) var<uniform> config: TrainConfig;
 @group(0) @binding(1) var<storage, read> points: array<vec2f>;
@@ -41,14 +41,8 @@ fn add_sample(acc: ptr<function, Acc>, i: u32, w: Features, b: f32) -> Sample {
   return Sample(phi, z);
 }
 
-@compute @workgroup_size(WORKGROUP_SIZE)
-fn main(
-  @builtin(global_invocation_id) gid: vec3u,
-  @builtin(local_invocation_index) lid: u32,
-  @builtin(workgroup_id) wid: vec3u,
-  @builtin(num_workgroups) groups: vec3u,
-) {
-  let racer = wid.y;
+// This workgroup's share of racer `racer`'s gradient sums, written as its partial.
+fn gradient_partial(racer: u32, gid: vec3u, lid: u32, wid: vec3u, groups: vec3u) {
   let batch = batch_for_step(config, state[racer].step);
   let w = state[racer].w;
   let b = state[racer].b;
@@ -63,6 +57,16 @@ fn main(
   }
 }
 
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn main(
+  @builtin(global_invocation_id) gid: vec3u,
+  @builtin(local_invocation_index) lid: u32,
+  @builtin(workgroup_id) wid: vec3u,
+  @builtin(num_workgroups) groups: vec3u,
+) {
+  gradient_partial(wid.y, gid, lid, wid, groups);
+}
+
 // The same sums, and the Hessian's: the upper 8×8 of Σ σ′(z)·x̃x̃ᵀ as twelve
 // columns of three 4×4 blocks (slots 0–3 × 0–3, 0–3 × 4–7, 4–7 × 4–7).
 @compute @workgroup_size(WORKGROUP_SIZE)
@@ -73,6 +77,13 @@ fn newton(
   @builtin(num_workgroups) groups: vec3u,
 ) {
   let racer = wid.y;
+  // The other racers of a race with a Newton racer in it need no Hessian: they take main's path, with
+  // none of the Hessian's registers or reductions (a racer is a workgroup row, so the branch is uniform).
+  // Their Hessian partials are left as they are: only Newton's update reads them.
+  if (rules[racer].optimizer != NEWTON) {
+    gradient_partial(racer, gid, lid, wid, groups);
+    return;
+  }
   let batch = batch_for_step(config, state[racer].step);
   let w = state[racer].w;
   let b = state[racer].b;
@@ -80,14 +91,9 @@ fn newton(
   var ll = mat4x4f();
   var lh = mat4x4f();
   var hh = mat4x4f();
-  // The other racers of a race with a Newton racer in it need no Hessian: theirs stays 0, at the cost of a gradient.
-  let curvature = rules[racer].optimizer == NEWTON;
   let stride = groups.x * WORKGROUP_SIZE;
   for (var p = gid.x; p < batch.count; p += stride) {
     let s = add_sample(&acc, batch_sample(batch, p), w, b);
-    if (!curvature) {
-      continue;
-    }
     let y = logistic(s.z);
     let c = y * (1.0 - y);
     let lo = s.phi.lo;

@@ -119,10 +119,8 @@ fn take_step(s: StepInputs, lo: Half, hi: Half) {
   state[racer].k = s.was.k + 1u;
 }
 
-// The first-order rules only: what every page compiles (Newton's solve stays out of it, and of its compile time).
-@compute @workgroup_size(WORKGROUP_SIZE)
-fn update(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: vec3u) {
-  let racer = wid.y;
+// A first-order racer's step.
+fn first_order_update(racer: u32, lid: u32) {
   let total = add_partials(lid, racer * config.partial_stride, 1u);
   // After a refused step the parameters stay where they are for the rest of the submit.
   if (lid == 0u && state[racer].refused == 0u) {
@@ -132,21 +130,27 @@ fn update(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid:
   }
 }
 
+// The first-order rules only: what every page compiles (Newton's solve stays out of it, and of its compile time).
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn update(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: vec3u) {
+  first_order_update(wid.y, lid);
+}
+
 // Every rule, Newton's included: compiled on first use, after `newton`'s partials (which sum the Hessians).
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn update_newton(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: vec3u) {
   let racer = wid.y;
+  let rule = rules[racer];
+  // The others' partials hold no Hessian (`newton` sums none for them); the branch is uniform, a racer being a row.
+  if (rule.optimizer != NEWTON) {
+    first_order_update(racer, lid);
+    return;
+  }
   let first = racer * config.partial_stride;
   let total = add_partials(lid, first, 1u);
   let curvature = add_hessian_partials(lid, first);
   if (lid == 0u && state[racer].refused == 0u) {
     let s = step_inputs(racer, total);
-    let rule = rules[racer];
-    if (rule.optimizer != NEWTON) {
-      let moved = first_order_step(s, rule);
-      take_step(s, moved[0], moved[1]);
-      return;
-    }
     let g = s.g;
     let moving = config.features | (config.train_bias << 7u);
     let solve = newton_solve(curvature, array<f32, 8>(g.lo.x, g.lo.y, g.lo.z, g.lo.w, s.g_hi.x, s.g_hi.y, s.g_hi.z, s.g_hi.w), moving, s.scale, config.l2);
