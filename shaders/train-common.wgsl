@@ -33,6 +33,9 @@ struct TrainConfig {
   beta1: f32,
   beta2: f32,
   epsilon: f32,
+  // The fused kernel (train-fused.wgsl): the most steps one dispatch takes, and 1 to end the submit with a snapshot.
+  dispatch_steps: u32,
+  with_snapshot: u32,
 }
 
 // Rule.optimizer: the order of OPTIMIZERS in src/model/optimizers.ts (the rules are in optimizers.wgsl).

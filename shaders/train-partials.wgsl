@@ -14,33 +14,6 @@
 // The racers' rules: only `newton` reads them, to sum the Hessian's terms for Newton's racers alone.
 @group(0) @binding(5) var<storage, read> rules: array<Rule>;
 
-// Sample p of the batch: its index in the data.
-fn batch_sample(batch: Batch, p: u32) -> u32 {
-  var i = batch.start + p;
-  if (batch.shuffled) {
-    i = shuffled_index(i, config.n, config.half_bits, batch.key);
-  }
-  return i;
-}
-
-struct Sample {
-  phi: Features,
-  z: f32,
-}
-
-// Adds sample i's gradient terms, cross-entropy and correctness to acc; returns its features and logit.
-fn add_sample(acc: ptr<function, Acc>, i: u32, w: Features, b: f32) -> Sample {
-  let phi = feature_map(config.features, points[i]);
-  let t = label_bit(labels[i >> 5u], i);
-  let z = features_logit(phi, w, b);
-  let r = residual(t, z);
-  (*acc).lo += phi.lo * r;
-  (*acc).hi += phi.hi * r;
-  let predicted_one = z >= config.decision_logit;
-  (*acc).rest += vec4f(r, cross_entropy_from_logit(t, z), select(0.0, 1.0, predicted_one && t > 0.5), select(0.0, 1.0, !predicted_one && t < 0.5));
-  return Sample(phi, z);
-}
-
 // This workgroup's share of racer `racer`'s gradient sums, written as its partial.
 fn gradient_partial(racer: u32, gid: vec3u, lid: u32, wid: vec3u, groups: vec3u) {
   let batch = batch_for_step(config, state[racer].step);
@@ -88,21 +61,10 @@ fn newton(
   let w = state[racer].w;
   let b = state[racer].b;
   var acc = Acc(vec4f(0.0), vec4f(0.0), vec4f(0.0));
-  var ll = mat4x4f();
-  var lh = mat4x4f();
-  var hh = mat4x4f();
+  var h = Curvature(mat4x4f(), mat4x4f(), mat4x4f());
   let stride = groups.x * WORKGROUP_SIZE;
   for (var p = gid.x; p < batch.count; p += stride) {
-    let s = add_sample(&acc, batch_sample(batch, p), w, b);
-    let y = logistic(s.z);
-    let c = y * (1.0 - y);
-    let lo = s.phi.lo;
-    let hi = vec4f(s.phi.hi.xyz, 1.0);
-    let clo = c * lo;
-    let chi = c * hi;
-    ll += mat4x4f(lo * clo.x, lo * clo.y, lo * clo.z, lo * clo.w);
-    lh += mat4x4f(lo * chi.x, lo * chi.y, lo * chi.z, lo * chi.w);
-    hh += mat4x4f(hi * chi.x, hi * chi.y, hi * chi.z, hi * chi.w);
+    add_curvature(&h, add_sample(&acc, batch_sample(batch, p), w, b));
   }
   let first = racer * config.partial_stride;
   let total = workgroup_sum(acc, lid);
@@ -110,12 +72,7 @@ fn newton(
     partials[first + wid.x] = total;
   }
   // Three columns a round, through the same workgroup memory: a barrier first, as the last round's reads must end.
-  let rounds = array<Acc, 4>(
-    Acc(ll[0], ll[1], ll[2]),
-    Acc(ll[3], lh[0], lh[1]),
-    Acc(lh[2], lh[3], hh[0]),
-    Acc(hh[1], hh[2], hh[3]),
-  );
+  let rounds = curvature_rounds(h);
   for (var r = 0u; r < 4u; r++) {
     workgroupBarrier();
     let sum = workgroup_sum(rounds[r], lid);

@@ -8,12 +8,21 @@ import { expect, test } from './fixtures';
 
 const TUTORIAL = TUTORIAL_REFERENCE.path;
 
-test('the GPU engine follows the tutorial to w(10) on both reduction paths', async ({ harness }) => {
+test('the GPU engine follows the tutorial to w(10) on both reduction paths and by the fused kernel', async ({
+  harness,
+}) => {
   const runs = await harness.evaluate(async () => {
     const { GpuEngine, tutorialDataset } = window.lp;
     const out = [];
-    for (const path of ['plain', 'subgroup'] as const) {
-      const gpu = await GpuEngine.create({ reductionPath: path });
+    const paths = [
+      { reductionPath: 'plain', fused: 'off' },
+      { reductionPath: 'subgroup', fused: 'off' },
+      { fused: 1 },
+      { fused: 64 },
+    ] as const;
+    for (const settings of paths) {
+      const path = `${settings.fused === 'off' ? settings.reductionPath : `fused ×${settings.fused}`}`;
+      const gpu = await GpuEngine.create(settings);
       await gpu.setData(tutorialDataset());
       window.lp.startTutorial(gpu);
       const result = await gpu.train(10);
@@ -138,7 +147,7 @@ for (const n of [10_007, 1_000_003]) {
       const out = [];
       for (const path of ['plain', 'subgroup'] as const) {
         for (const workgroups of [1, Math.ceil(n / (path === 'plain' ? 64 : 256))]) {
-          const gpu = await GpuEngine.create({ reductionPath: path, workgroups });
+          const gpu = await GpuEngine.create({ reductionPath: path, workgroups, fused: 'off' });
           await gpu.setData(data);
           gpu.setOptions(options);
           gpu.setParams(params);

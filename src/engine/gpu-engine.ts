@@ -32,6 +32,7 @@ import {
   TuningCache,
 } from '../gpu/dispatch-tuner';
 import { checkedSubmit, GpuOperationError } from '../gpu/error-scopes';
+import type { FusedChoice } from '../gpu/fused-path';
 import { requiredLimits } from '../gpu/gpu-context';
 import { sampleStorageBytes } from '../gpu/sample-buffers';
 import { type ReductionPath, trainWorkgroupSize } from '../gpu/shader-sources';
@@ -54,6 +55,12 @@ export interface GpuEngineOptions {
   readonly reductionPath?: 'auto' | ReductionPath;
   /** A fixed number of partial-sum workgroups; measured per adapter when absent. */
   readonly workgroups?: number;
+  /**
+   * The fused kernel for small data (many steps a dispatch): 'auto' (the
+   * default) by adapter and size, 1 or 64 invocations forced, or 'off' for
+   * two dispatches a step (tests run each; src/gpu/fused-path.ts).
+   */
+  readonly fused?: FusedChoice;
   /** A WebGPU validation or out-of-memory error nobody caught: the page shows it. */
   readonly onError?: (message: string) => void;
   /**
@@ -121,7 +128,7 @@ export class GpuEngine implements Engine {
       };
       let resources: DeviceResources | undefined;
       try {
-        resources = await DeviceResources.create(0, settings.reductionPath ?? 'auto', callbacks);
+        resources = await DeviceResources.create(0, settings.reductionPath ?? 'auto', callbacks, settings.fused);
         // Let a loss at creation show (device.lost settles after the queue drains) before trusting it.
         await resources.device.queue.onSubmittedWorkDone();
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -312,15 +319,16 @@ export class GpuEngine implements Engine {
   }
 
   async snapshot(): Promise<Snapshot> {
-    const out = await this.guarded((res) =>
-      checkedSubmit(res.device, 'the evaluation of the model', async () => {
-        const { train } = res.kernels;
+    const out = await this.guarded(async (res) => {
+      const { train } = res.kernels;
+      await train.prepare();
+      return checkedSubmit(res.device, 'the evaluation of the model', async () => {
         const encoder = res.device.createCommandEncoder({ label: 'snapshot' });
         train.encode(encoder, 0, this.options, this.step, this.currentTuning.workgroups, true);
         res.device.queue.submit([encoder.finish()]);
         return train.read(0, true);
-      }),
-    );
+      });
+    });
     const snapshot = out[0]?.snapshot;
     if (!snapshot) throw new Error('snapshot: nothing read back');
     return this.toSnapshot(snapshot);
@@ -416,10 +424,15 @@ export class GpuEngine implements Engine {
   private async rebuild(n: number): Promise<DeviceResources> {
     const old = this.resources;
     const path = this.settings.reductionPath ?? 'auto';
-    this.resources = await DeviceResources.create(n, path, {
-      onUncapturedError: (message) => this.settings.onError?.(message),
-      onLost: (device, info) => this.deviceLost(device, info),
-    });
+    this.resources = await DeviceResources.create(
+      n,
+      path,
+      {
+        onUncapturedError: (message) => this.settings.onError?.(message),
+        onLost: (device, info) => this.deviceLost(device, info),
+      },
+      this.settings.fused,
+    );
     this.broken = undefined;
     // The old device's buffers go explicitly; the device itself may already be gone.
     old.destroy();
@@ -455,6 +468,8 @@ export class GpuEngine implements Engine {
     const { train } = res.kernels;
     // Timed by gradient descent: the dispatch size is the gradient pass's, whatever the optimiser.
     const options = { ...this.options, optimizer: DEFAULT_OPTIMIZER };
+    // Tuned sizes take the two-dispatch path, whose pipelines compile on first use.
+    await train.prepare();
     const run = async (steps: number) => {
       this.writeStateTo(res, 0);
       const encoder = res.device.createCommandEncoder({ label: `tune ${workgroups} workgroups` });

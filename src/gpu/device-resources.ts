@@ -5,6 +5,7 @@
  */
 import type { Dataset } from '../model/dataset';
 import { type DeviceLease, devicePool } from './device-pool';
+import type { FusedChoice } from './fused-path';
 import type { GpuContext } from './gpu-context';
 import { CostSurfaceKernel, ProbabilityGridKernel } from './grid-kernels';
 import { ParamState } from './param-state';
@@ -32,6 +33,7 @@ export class DeviceResources {
     private readonly lease: DeviceLease,
     readonly pipelines: Pipelines,
     readonly state: ParamState,
+    private readonly fused: FusedChoice,
   ) {
     this.probability = new ProbabilityGridKernel(lease.context.device, pipelines, state);
   }
@@ -41,6 +43,7 @@ export class DeviceResources {
     n: number,
     requestedPath: 'auto' | ReductionPath,
     callbacks: ResourceCallbacks,
+    fused: FusedChoice = 'auto',
   ): Promise<DeviceResources> {
     let device: GPUDevice | undefined;
     const lease = await devicePool.lease(sampleStorageBytes(n), {
@@ -57,7 +60,7 @@ export class DeviceResources {
         throw new Error('The subgroup reduction was asked for, but this adapter does not offer `subgroups`');
       }
       const pipelines = await lease.pipelines(path);
-      return new DeviceResources(lease, pipelines, new ParamState(device, pipelines.defs));
+      return new DeviceResources(lease, pipelines, new ParamState(device, pipelines.defs), fused);
     } catch (error) {
       lease.release();
       throw error;
@@ -85,7 +88,14 @@ export class DeviceResources {
     const samples = await SampleBuffers.create(this.device, data, this.context.maxStorageBytes, pause);
     this.dataKernels = {
       samples,
-      train: new TrainKernel(this.device, this.pipelines, samples, this.state),
+      train: new TrainKernel(
+        this.device,
+        this.pipelines,
+        samples,
+        this.state,
+        this.context.summary.isFallbackAdapter,
+        this.fused,
+      ),
       surface: new CostSurfaceKernel(this.device, this.pipelines, samples),
     };
   }

@@ -8,6 +8,7 @@ import {
   costSurfaceSource,
   probabilityGridSource,
   type ReductionPath,
+  trainFusedSource,
   trainPartialsSource,
   trainUpdateSource,
 } from './shader-sources';
@@ -24,17 +25,29 @@ export interface NewtonPipelines {
   readonly update: GPUComputePipeline;
 }
 
+/** Two dispatches a step: the partial sums, the update, and the snapshot's second pass. */
+export interface StepwisePipelines extends NewtonPipelines {
+  readonly snapshot: GPUComputePipeline;
+}
+
 export interface Pipelines {
   readonly path: ReductionPath;
   readonly defs: ShaderDefinitions;
-  readonly partials: GPUComputePipeline;
-  readonly update: GPUComputePipeline;
-  readonly snapshot: GPUComputePipeline;
+  /**
+   * Training by two dispatches a step, compiled on first use: data small
+   * enough for the fused kernel (the tutorial's, and every lesson's) never need them.
+   */
+  readonly stepwise: () => Promise<StepwisePipelines>;
   /**
    * The partials with the Hessian's sums and the update that solves them (every rule, Newton's too),
    * compiled on first use: most pages never run Newton's method.
    */
   readonly newton: () => Promise<NewtonPipelines>;
+  /**
+   * The fused kernel (many steps a dispatch) with `invocations` a workgroup, with Newton's sums and solve
+   * or without: compiled on first use, as only small data take it.
+   */
+  readonly fused: (invocations: number, newton: boolean) => Promise<GPUComputePipeline>;
   readonly costSurface: GPUComputePipeline;
   readonly probabilityGrid: GPUComputePipeline;
 }
@@ -61,25 +74,35 @@ async function compile(
   label: string,
   code: string,
   entryPoint: string,
+  constants?: Record<string, number>,
 ): Promise<GPUComputePipeline> {
   const module = device.createShaderModule({ label, code });
   return device.createComputePipelineAsync({
     label: `${label} · ${entryPoint}`,
     layout: 'auto',
-    compute: { module, entryPoint },
+    compute: { module, entryPoint, ...(constants ? { constants } : {}) },
   });
 }
 
 export async function createPipelines(device: GPUDevice, path: ReductionPath): Promise<Pipelines> {
   const updateSource = trainUpdateSource(path);
   const partialsSource = trainPartialsSource(path);
-  const [partials, update, snapshot, costSurface, probabilityGrid] = await Promise.all([
-    compile(device, `train partials (${path})`, partialsSource, 'main'),
-    compile(device, `train update (${path})`, updateSource, 'update'),
-    compile(device, `train update (${path})`, updateSource, 'snapshot'),
+  const [costSurface, probabilityGrid] = await Promise.all([
     compile(device, 'cost surface', costSurfaceSource(), 'main'),
     compile(device, 'probability grid', probabilityGridSource(), 'main'),
   ]);
+  let stepwiseCompiled: Promise<StepwisePipelines> | undefined;
+  const stepwise = () => {
+    stepwiseCompiled ??= Promise.all([
+      compile(device, `train partials (${path})`, partialsSource, 'main'),
+      compile(device, `train update (${path})`, updateSource, 'update'),
+      compile(device, `train update (${path})`, updateSource, 'snapshot'),
+    ]).then(([partials, update, snapshot]) => ({ partials, update, snapshot }));
+    stepwiseCompiled.catch(() => {
+      stepwiseCompiled = undefined;
+    });
+    return stepwiseCompiled;
+  };
   let compiled: Promise<NewtonPipelines> | undefined;
   const newton = () => {
     compiled ??= Promise.all([
@@ -88,13 +111,27 @@ export async function createPipelines(device: GPUDevice, path: ReductionPath): P
     ]).then(([partials, update]) => ({ partials, update }));
     return compiled;
   };
+  const fusedCompiled = new Map<string, Promise<GPUComputePipeline>>();
+  const fused = (invocations: number, newton: boolean) => {
+    const key = `${invocations}${newton ? ' newton' : ''}`;
+    let pipeline = fusedCompiled.get(key);
+    if (!pipeline) {
+      // Overrides are numbers in the API: a bool takes 1 or 0.
+      pipeline = compile(device, `train fused (${key})`, trainFusedSource(), 'main', {
+        FUSED_SIZE: invocations,
+        FUSED_NEWTON: newton ? 1 : 0,
+      });
+      pipeline.catch(() => fusedCompiled.delete(key));
+      fusedCompiled.set(key, pipeline);
+    }
+    return pipeline;
+  };
   return {
     path,
     defs: shaderDefinitions(path),
-    partials,
-    update,
-    snapshot,
+    stepwise,
     newton,
+    fused,
     costSurface,
     probabilityGrid,
   };

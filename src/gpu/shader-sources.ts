@@ -12,7 +12,10 @@ import reducePlainLib from '../../shaders/reduce-plain.wgsl?raw';
 import reduceSubgroupLib from '../../shaders/reduce-subgroup.wgsl?raw';
 import shuffleLib from '../../shaders/shuffle.wgsl?raw';
 import trainCommonLib from '../../shaders/train-common.wgsl?raw';
+import trainFusedKernel from '../../shaders/train-fused.wgsl?raw';
 import trainPartialsKernel from '../../shaders/train-partials.wgsl?raw';
+import trainSamplesLib from '../../shaders/train-samples.wgsl?raw';
+import trainStepLib from '../../shaders/train-step.wgsl?raw';
 import trainUpdateKernel from '../../shaders/train-update.wgsl?raw';
 
 /** How workgroups add up their invocations' values. */
@@ -35,11 +38,46 @@ function reduction(path: ReductionPath): string {
 }
 
 export function trainPartialsSource(path: ReductionPath): string {
-  return [reduction(path), logisticLib, featuresLib, shuffleLib, trainCommonLib, trainPartialsKernel].join('\n');
+  return [
+    reduction(path),
+    logisticLib,
+    featuresLib,
+    shuffleLib,
+    trainCommonLib,
+    trainSamplesLib,
+    trainPartialsKernel,
+  ].join('\n');
 }
 
 export function trainUpdateSource(path: ReductionPath): string {
-  return [reduction(path), featuresLib, shuffleLib, trainCommonLib, trainUpdateKernel, optimizersLib].join('\n');
+  return [
+    reduction(path),
+    featuresLib,
+    shuffleLib,
+    trainCommonLib,
+    trainStepLib,
+    optimizersLib,
+    trainUpdateKernel,
+  ].join('\n');
+}
+
+/**
+ * The fused kernel: the samples' and the step's libraries in one module. Its
+ * sums add up through its own workgroup memory (FUSED_SIZE invocations), so of
+ * a reduction library it takes only `Acc`: the plain one, which needs no `enable`.
+ */
+export function trainFusedSource(): string {
+  return [
+    reducePlainLib,
+    logisticLib,
+    featuresLib,
+    shuffleLib,
+    trainCommonLib,
+    trainSamplesLib,
+    trainStepLib,
+    optimizersLib,
+    trainFusedKernel,
+  ].join('\n');
 }
 
 export function costSurfaceSource(): string {

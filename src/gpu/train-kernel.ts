@@ -5,7 +5,9 @@
  * (train-update.wgsl). Any number of steps go into one compute pass,
  * optionally followed by a full-data snapshot, then a single copy of the
  * records, the snapshot and the state to a staging buffer: one readback per
- * submit.
+ * submit. Small data take the fused kernel instead (train-fused.wgsl, chosen
+ * by fused-path.ts): many steps and the snapshot in one dispatch, into the
+ * same records, snapshot and state.
  */
 import { getSizeAndAlignmentOfUnsizedArrayElement, makeStructuredView, type StructuredView } from 'webgpu-utils';
 import { checkTrainSteps, type EngineOptions, INITIAL_OPTIONS, MAX_TRAIN_STEPS } from '../contract/engine';
@@ -15,8 +17,9 @@ import { MAX_RACERS } from '../model/race';
 import { decisionLogit } from '../model/regression';
 import { isMiniBatch, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
 import { featureMask, featureSlots, slotWeights } from './feature-slots';
+import { type FusedChoice, fusedDispatchSteps, fusedInvocations } from './fused-path';
 import type { ParamState, StateRecord } from './param-state';
-import type { NewtonPipelines, Pipelines } from './pipelines';
+import type { NewtonPipelines, Pipelines, StepwisePipelines } from './pipelines';
 import { Readback } from './readback';
 import type { SampleBuffers } from './sample-buffers';
 
@@ -65,6 +68,10 @@ export function optionsRule(options: EngineOptions): RacerRule {
 /** Partials per workgroup: the gradient's, and the four of the Hessian's twelve columns (Newton's method). */
 const PARTIALS_PER_WORKGROUP = 5;
 
+function fusedKey(invocations: number, newton: boolean): string {
+  return `${invocations}${newton ? ' newton' : ''}`;
+}
+
 function definition<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`WGSL is missing ${what}`);
   return value;
@@ -93,15 +100,23 @@ export class TrainKernel {
   private bindGroups:
     | { partialsTrain: GPUBindGroup; partialsSnapshot: GPUBindGroup; update: GPUBindGroup; snapshot: GPUBindGroup }
     | undefined;
+  /** The two-dispatch path's pipelines once `prepare` has them (larger data). */
+  private stepwise: StepwisePipelines | undefined;
   /** Newton's pipelines once `prepare` has them, and their bind groups for the current buffers. */
   private newton: NewtonPipelines | undefined;
   private newtonGroups: { partials: GPUBindGroup; update: GPUBindGroup } | undefined;
+  /** The fused kernel's pipelines `prepare` made ready, by invocations and Newton's, and their bind groups. */
+  private readonly fusedPipelines = new Map<string, GPUComputePipeline>();
+  private readonly fusedGroups = new Map<GPUComputePipeline, GPUBindGroup>();
 
   constructor(
     private readonly device: GPUDevice,
     private readonly pipelines: Pipelines,
     private readonly samples: SampleBuffers,
     private readonly state: ParamState,
+    /** Whether the adapter is a CPU's (a software fallback): it changes what the fused kernel does best. */
+    private readonly cpuAdapter = false,
+    private readonly fusedChoice: FusedChoice = 'auto',
   ) {
     const defs = pipelines.defs;
     this.configView = makeStructuredView(definition(defs.partials.uniforms.config, 'TrainConfig'));
@@ -134,9 +149,28 @@ export class TrainKernel {
     this.readback = new Readback(device, 'train results');
   }
 
-  /** Makes ready what `encode` needs for these rules that is compiled on first use: Newton's pipeline. */
-  async prepare(rules: readonly RacerRule[]): Promise<void> {
-    if (rules.some((r) => r.optimizer === 'newton')) this.newton ??= await this.pipelines.newton();
+  /**
+   * Makes ready what `encode` needs for these rules, compiled on first use:
+   * the fused kernel for small data, the two-dispatch path (and Newton's
+   * pipelines, for Newton's racers) for the others. Every `encode` needs it
+   * first, for the data and rules it encodes.
+   */
+  async prepare(rules: readonly RacerRule[] = []): Promise<void> {
+    const newton = rules.some((r) => r.optimizer === 'newton');
+    const invocations = this.fusedInvocations();
+    if (invocations > 0) {
+      const key = fusedKey(invocations, newton);
+      if (!this.fusedPipelines.has(key)) {
+        this.fusedPipelines.set(key, await this.pipelines.fused(invocations, newton));
+      }
+      return;
+    }
+    this.stepwise ??= await this.pipelines.stepwise();
+    if (newton) this.newton ??= await this.pipelines.newton();
+  }
+
+  private fusedInvocations(): 0 | 1 | 64 {
+    return fusedInvocations(this.samples.n, this.cpuAdapter, this.fusedChoice);
   }
 
   /**
@@ -165,17 +199,30 @@ export class TrainKernel {
     this.reserve(workgroups, steps, racers);
     this.features = options.features;
     this.firstStep = firstStep;
-    const groups = this.bindGroups;
-    if (!groups) throw new Error('train kernel: bind groups missing');
     // Steps by Newton's method need the Hessian's sums; a snapshot alone (no steps) never does.
     const newton = steps > 0 && rules.some((r) => r.optimizer === 'newton');
+    const invocations = this.fusedInvocations();
+    // A snapshot or first-order steps run as well in Newton's pipeline, if that is the one prepared.
+    const fused =
+      invocations > 0
+        ? (this.fusedPipelines.get(fusedKey(invocations, newton)) ??
+          this.fusedPipelines.get(fusedKey(invocations, true)))
+        : undefined;
+    if (fused) {
+      this.encodeFused(encoder, fused, invocations, steps, options, firstStep, withSnapshot, rules);
+      return;
+    }
+    const stepwise = this.stepwise;
+    if (!stepwise) throw new Error('train kernel: the two-dispatch path is not prepared');
+    this.bindGroups ??= this.makeBindGroups(stepwise);
+    const groups = this.bindGroups;
     this.writeConfig(this.trainConfig, options, options.batchSize, firstStep, workgroups, steps);
     if (withSnapshot) this.writeConfig(this.snapshotConfig, options, 0, firstStep, workgroups, steps);
     this.writeRules(rules);
     const step = newton
       ? { pipelines: this.newtonPipelines(), groups: this.newtonBindGroups() }
       : {
-          pipelines: { partials: this.pipelines.partials, update: this.pipelines.update },
+          pipelines: stepwise,
           groups: { partials: groups.partialsTrain, update: groups.update },
         };
 
@@ -198,10 +245,68 @@ export class TrainKernel {
       twoPasses(step.pipelines.partials, step.groups.partials, step.pipelines.update, step.groups.update);
     }
     if (withSnapshot) {
-      twoPasses(this.pipelines.partials, groups.partialsSnapshot, this.pipelines.snapshot, groups.snapshot);
+      twoPasses(stepwise.partials, groups.partialsSnapshot, stepwise.snapshot, groups.snapshot);
     }
     pass.end();
+    this.encodeCopies(encoder, steps, withSnapshot);
+  }
 
+  /** Steps and snapshot by the fused kernel: as many dispatches as keep each one short, all in one pass. */
+  private encodeFused(
+    encoder: GPUCommandEncoder,
+    pipeline: GPUComputePipeline,
+    invocations: number,
+    steps: number,
+    options: EngineOptions,
+    firstStep: number,
+    withSnapshot: boolean,
+    rules: readonly RacerRule[],
+  ): void {
+    const n = this.samples.n;
+    const batch = isMiniBatch(options.batchSize, n) ? options.batchSize : n;
+    const perDispatch = fusedDispatchSteps(batch, invocations);
+    this.writeConfig(this.trainConfig, options, options.batchSize, firstStep, 1, steps, {
+      dispatchSteps: perDispatch,
+      withSnapshot,
+    });
+    this.writeRules(rules);
+    const dispatches = steps > 0 ? Math.ceil(steps / perDispatch) : withSnapshot ? 1 : 0;
+    const pass = encoder.beginComputePass({ label: `train ${steps} steps (fused)` });
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, this.fusedGroup(pipeline));
+    for (let d = 0; d < dispatches; d++) pass.dispatchWorkgroups(1, this.racers);
+    pass.end();
+    this.encodeCopies(encoder, steps, withSnapshot);
+  }
+
+  private fusedGroup(pipeline: GPUComputePipeline): GPUBindGroup {
+    let group = this.fusedGroups.get(pipeline);
+    if (!group) {
+      const { samples, state } = this;
+      const buffers = [
+        this.trainConfig,
+        samples.points,
+        samples.labels,
+        state.buffer,
+        this.history,
+        this.snapshotOut,
+        this.rules,
+      ];
+      group = this.device.createBindGroup({
+        label: 'train fused',
+        layout: pipeline.getBindGroupLayout(0),
+        entries: buffers.map((buffer, binding) => {
+          if (!buffer) throw new Error('train kernel: history missing');
+          return { binding, resource: { buffer } };
+        }),
+      });
+      this.fusedGroups.set(pipeline, group);
+    }
+    return group;
+  }
+
+  /** The copy of the records, the snapshots and the states into the readback: one per submit, either path. */
+  private encodeCopies(encoder: GPUCommandEncoder, steps: number, withSnapshot: boolean): void {
     const { historyBytes, snapshotBytes, stateBytes, capacity } = this.layout(steps, withSnapshot);
     if (steps > 0 && this.history) this.readback.copy(encoder, this.history, 0, 0, historyBytes, capacity);
     if (withSnapshot) this.readback.copy(encoder, this.snapshotOut, 0, historyBytes, snapshotBytes, capacity);
@@ -310,6 +415,10 @@ export class TrainKernel {
     firstStep: number,
     workgroups: number,
     steps: number,
+    fused: { readonly dispatchSteps: number; readonly withSnapshot: boolean } = {
+      dispatchSteps: 0,
+      withSnapshot: false,
+    },
   ): void {
     const n = this.samples.n;
     const optimizer = options.optimizer ?? DEFAULT_OPTIMIZER;
@@ -330,6 +439,8 @@ export class TrainKernel {
       features: featureMask(options.features),
       l2: options.l2,
       decision_logit: decisionLogit(options.threshold),
+      dispatch_steps: fused.dispatchSteps,
+      with_snapshot: fused.withSnapshot ? 1 : 0,
     });
     this.device.queue.writeBuffer(buffer, 0, this.configView.arrayBuffer);
   }
@@ -376,9 +487,11 @@ export class TrainKernel {
       });
       changed = true;
     }
-    if (changed || !this.bindGroups) {
-      this.bindGroups = this.makeBindGroups(this.partials);
+    if (changed) {
+      // Made again on first use, naming the new buffers.
+      this.bindGroups = undefined;
       this.newtonGroups = undefined;
+      this.fusedGroups.clear();
     }
   }
 
@@ -413,8 +526,9 @@ export class TrainKernel {
     });
   }
 
-  private makeBindGroups(partials: GPUBuffer) {
-    const { device, pipelines, state } = this;
+  private makeBindGroups(pipelines: StepwisePipelines) {
+    const { device, state, partials } = this;
+    if (!partials) throw new Error('train kernel: partials missing');
     // Bindings by number: each entry point binds only what it uses (the update no snapshot, the snapshot no rules).
     const group = (label: string, pipeline: GPUComputePipeline, buffers: Record<number, GPUBuffer>) =>
       device.createBindGroup({
