@@ -11,11 +11,15 @@ import { FEATURES } from '../src/model/features';
 import { DEFAULT_OPTIMIZER } from '../src/model/optimizers';
 import type { Racer } from '../src/model/race';
 import { type Params, TUTORIAL_FORM } from '../src/model/regression';
+import { tutorialDataset } from '../src/model/tutorial-data';
+import { TrainingSession } from '../src/session/training-session';
+import { BareLoop } from './bare-loop';
 import type {
   AdapterReport,
   AgreementCheck,
   CostSurfaceResult,
   DispatchReport,
+  ManyStepsResult,
   RaceResult,
   TrainingEngine,
   TrainingResult,
@@ -81,6 +85,9 @@ const bench = {
       ends[kind] = (await engine.train(steps)).path.at(-1) as Params;
       engine.destroy();
     }
+    const bare = new BareLoop(data(n), START, OPTIONS.learningRate);
+    bare.step(steps);
+    ends['bare-loop'] = bare.params();
     for (const backend of ['webgpu', 'cpu'] as const) {
       const trainer = await TfjsTrainer.create(backend, data(n), START, OPTIONS.learningRate);
       trainer.step(steps);
@@ -111,6 +118,10 @@ const bench = {
         dispatch = { n, path: e.reductionPath, workgroups: t.workgroups, source: t.source, trials: t.trials };
       }
       e.destroy();
+    } else if (engine === 'bare-loop') {
+      const bare = new BareLoop(data(n), START, OPTIONS.learningRate);
+      const chunk = Math.max(1, Math.min(GPU_CHUNK, Math.round(2e6 / n)));
+      ms = await msPerStep(async (k) => bare.step(k), chunk, PLANS[mode]);
     } else {
       const trainer = await TfjsTrainer.create(
         engine === 'tfjs-webgpu' ? 'webgpu' : 'cpu',
@@ -186,6 +197,34 @@ const bench = {
         optimizer: { ...DEFAULT_OPTIMIZER, optimizer: 'newton' },
       }),
     };
+  },
+
+  /**
+   * A user's step(k) on N samples (the tutorial's 40 points at N = 40): k steps through the training session,
+   * after a tenth of them to warm the JIT and compile the kernels; the bare loop the same k on the same data.
+   */
+  async manySteps(engine: ManyStepsResult['engine'], n: number, steps: number): Promise<ManyStepsResult> {
+    const samples = n === 40 ? tutorialDataset() : data(n);
+    const warm = Math.max(1, Math.round(steps / 10));
+    let ms: number;
+    if (engine === 'bare-loop') {
+      const bare = new BareLoop(samples, START, OPTIONS.learningRate);
+      bare.step(warm);
+      const start = performance.now();
+      bare.step(steps);
+      ms = performance.now() - start;
+    } else {
+      const session = new TrainingSession(engine === 'gpu' ? await GpuEngine.create() : new CpuEngine(), samples);
+      await session.ready;
+      await session.step(warm);
+      await session.reset();
+      const start = performance.now();
+      await session.step(steps);
+      ms = performance.now() - start;
+      if (session.state.iteration !== steps) throw new Error(`step(${steps}) stopped at ${session.state.iteration}`);
+      session.destroy();
+    }
+    return { engine, n, steps, ms };
   },
 
   async costSurface(engine: 'gpu' | 'cpu', n: number, mode: BenchMode): Promise<CostSurfaceResult> {

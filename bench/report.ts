@@ -38,7 +38,7 @@ export function report(r: BenchResults): string {
     'Training, full batch, mean reduction, bias: ms per step (samples/s); ratios against the fastest TF.js backend',
   );
   lines.push(
-    `${pad('N', 10)} ${pad('gpu', 20)} ${pad('cpu', 20)} ${pad('tfjs-webgpu', 20)} ${pad('tfjs-cpu', 20)}  gpu vs tfjs-webgpu  gpu vs fastest peer  cpu vs tfjs-cpu`,
+    `${pad('N', 10)} ${pad('gpu', 20)} ${pad('cpu', 20)} ${pad('bare-loop', 20)} ${pad('tfjs-webgpu', 20)} ${pad('tfjs-cpu', 20)}  gpu vs tfjs-webgpu  gpu vs fastest peer  cpu vs tfjs-cpu  cpu vs bare-loop`,
   );
   const ns = [...new Set(r.training.map((t) => t.n))];
   for (const n of ns) {
@@ -49,12 +49,13 @@ export function report(r: BenchResults): string {
     const peers = [row('tfjs-webgpu'), row('tfjs-cpu')].filter((t): t is TrainingResult => t !== undefined);
     const fastestPeer = Math.min(...peers.map((t) => t.msPerStep));
     const tfCpu = row('tfjs-cpu');
+    const bare = row('bare-loop');
     const tfGpu = row('tfjs-webgpu');
     const ratio = (slow: TrainingResult | undefined, fast: TrainingResult | undefined) =>
       slow && fast ? `${(slow.msPerStep / fast.msPerStep).toFixed(1)}×` : '—';
     const peerRatio = gpu && peers.length ? `${(fastestPeer / gpu.msPerStep).toFixed(1)}×` : '—';
     lines.push(
-      `${pad(String(n), 10)} ${pad(cell(gpu), 20)} ${pad(cell(cpu), 20)} ${pad(cell(tfGpu), 20)} ${pad(cell(tfCpu), 20)}  ${pad(ratio(tfGpu, gpu), 18)}  ${pad(peerRatio, 19)}  ${pad(ratio(tfCpu, cpu), 15)}`,
+      `${pad(String(n), 10)} ${pad(cell(gpu), 20)} ${pad(cell(cpu), 20)} ${pad(cell(bare), 20)} ${pad(cell(tfGpu), 20)} ${pad(cell(tfCpu), 20)}  ${pad(ratio(tfGpu, gpu), 18)}  ${pad(peerRatio, 19)}  ${pad(ratio(tfCpu, cpu), 15)}  ${pad(ratio(cpu, bare), 16)}`,
     );
   }
   lines.push('');
@@ -96,6 +97,21 @@ export function report(r: BenchResults): string {
     lines.push(
       `  ${race.engine}, N=${race.n}: one ${fmt(race.msPerStepOne)} ms, ${race.racers} racers ${fmt(race.msPerStepRace)} ms: ${(race.msPerStepRace / race.msPerStepOne).toFixed(2)}×; Newton ${fmt(race.msPerStepNewton)} ms: ${(race.msPerStepNewton / race.msPerStepOne).toFixed(2)}× gradient descent`,
     );
+  }
+  lines.push('');
+  lines.push(
+    "Many steps: a user's step(k) through the session, ms, and its ratio to a bare one-thread loop taking the same k steps (targets at N = 40: cpu at most 2×, gpu at most 10× on a software adapter)",
+  );
+  for (const n of [...new Set((r.manySteps ?? []).map((m) => m.n))]) {
+    const at = (e: string) => r.manySteps.find((m) => m.n === n && m.engine === e);
+    const bare = at('bare-loop');
+    const cells = (['gpu', 'cpu', 'bare-loop'] as const).map((e) => {
+      const m = at(e);
+      if (!m) return `${e} —`;
+      const ratio = bare && e !== 'bare-loop' ? ` (${(m.ms / bare.ms).toFixed(1)}×)` : '';
+      return `${e} ${fmt(m.ms)} ms${ratio}`;
+    });
+    lines.push(`  step(${bare?.steps ?? '?'}), N=${n}: ${cells.join(', ')}`);
   }
   lines.push('');
   const i = r.interactivity;

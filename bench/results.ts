@@ -2,7 +2,19 @@ import type { BenchMode } from './timing';
 
 /** The shape of bench/results.json, shared by the page and the runner, so runs on different machines compare. */
 
-export type TrainingEngine = 'gpu' | 'cpu' | 'tfjs-webgpu' | 'tfjs-cpu';
+export type TrainingEngine = 'gpu' | 'cpu' | 'bare-loop' | 'tfjs-webgpu' | 'tfjs-cpu';
+
+/**
+ * A user's `step(k)`: k steps of the tutorial's run (its settings) through the
+ * training session, as the page's API takes them, on N samples; the bare
+ * loop takes the same k steps of its own full-batch rule on the same data.
+ */
+export interface ManyStepsResult {
+  readonly engine: 'gpu' | 'cpu' | 'bare-loop';
+  readonly n: number;
+  readonly steps: number;
+  readonly ms: number;
+}
 
 export interface TrainingResult {
   readonly engine: TrainingEngine;
@@ -88,6 +100,7 @@ export interface BenchResults {
   readonly costSurface: CostSurfaceResult[];
   readonly width: WidthResult[];
   readonly race: RaceResult[];
+  readonly manySteps: ManyStepsResult[];
   readonly interactivity: Interactivity;
   /** Extras beyond the agreed shape. */
   readonly agreement: AgreementCheck[];

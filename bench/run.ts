@@ -24,7 +24,22 @@ const args = new Set(process.argv.slice(2));
 const mode: BenchMode = args.has('--smoke') ? 'smoke' : args.has('--quick') ? 'quick' : 'full';
 const smoke = mode === 'smoke';
 const configFile = resolve(import.meta.dirname, 'vite.config.ts');
-const ENGINES: TrainingEngine[] = ['gpu', 'cpu', 'tfjs-webgpu', 'tfjs-cpu'];
+const ENGINES: TrainingEngine[] = ['gpu', 'cpu', 'bare-loop', 'tfjs-webgpu', 'tfjs-cpu'];
+
+/** step(k) at N: the tutorial's 40 points and two larger sets, k shrinking as N grows (about a second each). */
+const MANY_STEPS: Record<BenchMode, readonly (readonly [number, number])[]> = {
+  full: [
+    [40, 1e5],
+    [1e3, 1e4],
+    [1e4, 1e3],
+  ],
+  quick: [
+    [40, 1e4],
+    [1e3, 1e3],
+    [1e4, 1e2],
+  ],
+  smoke: [[40, 100]],
+};
 
 function trainingSizes(adapter: {
   isFallbackAdapter: boolean;
@@ -103,6 +118,13 @@ async function run(page: Page, origin: string): Promise<BenchResults> {
     log(`race of six, ${engine}, N=${widthSize}`);
     race.push(await page.evaluate(([e, n, m]) => window.bench.race(e, n, m), [engine, widthSize, mode] as const));
   }
+  const manySteps = [];
+  for (const [n, steps] of MANY_STEPS[mode]) {
+    for (const engine of ['gpu', 'cpu', 'bare-loop'] as const) {
+      log(`step(${steps}), ${engine}, N=${n}`);
+      manySteps.push(await page.evaluate(([e, n, k]) => window.bench.manySteps(e, n, k), [engine, n, steps] as const));
+    }
+  }
   log('interactivity');
   const interactivity = await measureInteractivity(page, origin, mode);
   log('large data');
@@ -120,6 +142,7 @@ async function run(page: Page, origin: string): Promise<BenchResults> {
     costSurface,
     width,
     race,
+    manySteps,
     interactivity,
     agreement,
     dispatch,

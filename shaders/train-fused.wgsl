@@ -6,10 +6,10 @@
 // submit's steps all taken, sums the whole data set at its final parameters.
 // The state stays in `state` between dispatches, so a long submit is several
 // short dispatches (a GPU's watchdog ends long ones).
-// FUSED_SIZE invocations share a step's samples: on a CPU adapter one
-// invocation summing tens of samples alone beats any barrier; more add up
-// by a tree in workgroup memory. FUSED_NEWTON compiles Newton's sums and
-// solve in: a pipeline without them compiles faster, and most runs never use them.
+// FUSED_SIZE invocations (a power of two: src/gpu/fused-path.ts chooses)
+// share a step's samples and add up by a tree in workgroup memory.
+// FUSED_NEWTON compiles Newton's sums and solve in: a pipeline without them
+// compiles faster, and most runs never use them.
 
 override FUSED_SIZE: u32 = 64u;
 override FUSED_NEWTON: bool = false;
@@ -29,9 +29,6 @@ var<workgroup> fused_steps: u32;
 // The workgroup's sum of `acc`, valid in invocation 0. The barrier after the
 // last read frees the scratch for the next sum.
 fn fused_sum(acc: Acc, lid: u32) -> Acc {
-  if (FUSED_SIZE == 1u) {
-    return acc;
-  }
   fused_scratch[lid] = acc;
   for (var h = FUSED_SIZE / 2u; h > 0u; h >>= 1u) {
     workgroupBarrier();
@@ -99,10 +96,8 @@ fn main(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: v
   let steps = dispatch_steps(racer, lid, end);
   for (var k = 0u; k < steps; k++) {
     fused_step(racer, lid, rule);
-    // Invocation 0 wrote the racer's new state: the next step's reads must see it (alone, it sees its own writes).
-    if (FUSED_SIZE > 1u) {
-      storageBarrier();
-    }
+    // Invocation 0 wrote the racer's new state: the next step's reads must see it.
+    storageBarrier();
   }
   // The snapshot ends the submit: once the racer has taken its last step (or was refused one).
   if (config.with_snapshot == 1u && dispatch_steps(racer, lid, end) == 0u) {

@@ -17,7 +17,7 @@ test('the GPU engine follows the tutorial to w(10) on both reduction paths and b
     const paths = [
       { reductionPath: 'plain', fused: 'off' },
       { reductionPath: 'subgroup', fused: 'off' },
-      { fused: 1 },
+      { fused: 4 },
       { fused: 64 },
     ] as const;
     for (const settings of paths) {

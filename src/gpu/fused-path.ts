@@ -5,21 +5,23 @@
  * kind and the data's size.
  *
  * Measured on SwiftShader (two cores), a gradient-descent step of a bare
- * fused prototype, µs: N = 40: one invocation 4–5, 64 invocations 39, 256
- * invocations 150; N = 256: 21, 34, 153; N = 1000: 82, 50, 171; N = 4000:
- * 320–420, 97, 327. Two dispatches a step cost about 700 µs there at any of
- * these sizes. On a CPU adapter, where an invocation is a SIMD lane and a
- * barrier a thread switch, one invocation wins up to a few hundred samples;
- * on a GPU one invocation walks the samples alone while the others idle, so
- * it takes a workgroup.
+ * fused prototype, µs, at N = 40 / 256 / 1000 / 4000: one invocation 4–7 /
+ * 21–23 / 83 / 320–420; 4 invocations 3.0 / 5.9 / 19 / 70; 8: 3.7 / 7.6 /
+ * 24 / 73; 64: 39 / 34 / 50 / 97; 256: 150 / 153 / 171 / 327. Two dispatches
+ * a step cost about 700 µs there at any of these sizes. A CPU adapter runs
+ * an invocation as one lane of a 4-wide SIMD group and a barrier as a
+ * switch between groups: one group's worth of invocations uses every lane
+ * and needs no switch. A GPU keeps a workgroup's invocations in flight at once.
  */
 import { MEASURE_FROM_N } from './dispatch-tuner';
 
-/** Forces the fused kernel's invocations, or the two-dispatch path ('off'); 'auto' chooses by adapter and size. */
-export type FusedChoice = 'auto' | 'off' | 1 | 64;
+/** The fused kernel's invocations on a CPU adapter: one SIMD group's lanes. */
+export const CPU_FUSED_GROUP = 4;
+/** … and on a GPU (a power of two, as both are: the sums add by halves). */
+export const GPU_FUSED_GROUP = 64;
 
-/** Invocations of the fused kernel's workgroup where one is not enough (a power of two: its sums add by halves). */
-export const FUSED_GROUP = 64;
+/** Forces the fused kernel's invocations, or the two-dispatch path ('off'); 'auto' chooses by adapter. */
+export type FusedChoice = 'auto' | 'off' | typeof CPU_FUSED_GROUP | typeof GPU_FUSED_GROUP;
 
 /**
  * The most samples the fused kernel trains on: one workgroup sums a step's
@@ -28,9 +30,6 @@ export const FUSED_GROUP = 64;
  */
 export const FUSED_MAX_N = MEASURE_FROM_N - 1;
 
-/** Below this many samples one invocation beats a workgroup on a CPU adapter (see the figures above). */
-export const ONE_INVOCATION_MAX_N = 256;
-
 /**
  * A dispatch's work, in sample evaluations per invocation: about 10 ms on a
  * GPU, far below any watchdog, and short enough that a pause waits for little.
@@ -38,10 +37,10 @@ export const ONE_INVOCATION_MAX_N = 256;
 const WORK_PER_DISPATCH = 1 << 18;
 
 /** Invocations of the fused kernel for n samples, or 0: the two-dispatch path. */
-export function fusedInvocations(n: number, cpuAdapter: boolean, choice: FusedChoice): 0 | 1 | 64 {
+export function fusedInvocations(n: number, cpuAdapter: boolean, choice: FusedChoice): number {
   if (choice === 'off' || n > FUSED_MAX_N) return 0;
   if (choice !== 'auto') return choice;
-  return cpuAdapter && n <= ONE_INVOCATION_MAX_N ? 1 : FUSED_GROUP;
+  return cpuAdapter ? CPU_FUSED_GROUP : GPU_FUSED_GROUP;
 }
 
 /** Steps per dispatch for a batch of `batch` samples summed by `invocations`, at least 1. */

@@ -169,7 +169,7 @@ export class TrainKernel {
     if (newton) this.newton ??= await this.pipelines.newton();
   }
 
-  private fusedInvocations(): 0 | 1 | 64 {
+  private fusedInvocations(): number {
     return fusedInvocations(this.samples.n, this.cpuAdapter, this.fusedChoice);
   }
 

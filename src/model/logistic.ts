@@ -9,7 +9,16 @@
  * the engines' loops over samples of either sign fast.
  */
 export function logistic(z: number): number {
-  const e = Math.exp(-Math.abs(z));
+  return logisticOfExp(z, tail(z));
+}
+
+/** e^(−|z|): the one exponential that σ(z) and ξ(t, σ(z)) both need. */
+export function tail(z: number): number {
+  return Math.exp(-Math.abs(z));
+}
+
+/** σ(z) from e = tail(z): a loop that also wants the cross-entropy takes the exponential once. */
+export function logisticOfExp(z: number, e: number): number {
   // Stryker disable next-line EqualityOperator: at z = 0 (e = 1) both branches give 1/2, so z > 0 is the same function
   return z >= 0 ? 1 / (1 + e) : e / (1 + e);
 }
@@ -40,5 +49,10 @@ export function crossEntropy(t: number, y: number): number {
  * where σ(z) rounds to 0 or 1 and the textbook form gives Infinity or NaN.
  */
 export function crossEntropyFromLogit(t: number, z: number): number {
-  return Math.max(z, 0) - t * z + Math.log1p(Math.exp(-Math.abs(z)));
+  return crossEntropyOfExp(t, z, tail(z));
+}
+
+/** crossEntropyFromLogit from e = tail(z). */
+export function crossEntropyOfExp(t: number, z: number, e: number): number {
+  return Math.max(z, 0) - t * z + Math.log1p(e);
 }

@@ -7,7 +7,7 @@
  */
 import { type Dataset, sampleCount } from './dataset';
 import { DEFAULT_FEATURES, type Feature, featureVector } from './features';
-import { crossEntropyFromLogit, logistic } from './logistic';
+import { crossEntropyOfExp, logisticOfExp, tail } from './logistic';
 
 /** How per-sample costs and gradients are combined: the tutorial sums them. */
 export type Reduction = 'sum' | 'mean';
@@ -176,8 +176,9 @@ export function sumSamples(
     const t = targets[i]!;
     featureVector(features, p[2 * i]!, p[2 * i + 1]!, phi);
     const z = logitOfFeatures(params, phi);
-    const r = logistic(z) - t;
-    cost += crossEntropyFromLogit(t, z);
+    const e = tail(z);
+    const r = logisticOfExp(z, e) - t;
+    cost += crossEntropyOfExp(t, z, e);
     for (let j = 0; j < d; j++) g[j]! += phi[j]! * r;
     gb += r;
     if (z >= cut) {
@@ -232,8 +233,9 @@ function sumTutorialSamples(
     const x1 = p[2 * i]!;
     const x2 = p[2 * i + 1]!;
     const z = 0 + x1 * w1 + x2 * w2 + b;
-    const r = logistic(z) - t;
-    cost += crossEntropyFromLogit(t, z);
+    const e = tail(z);
+    const r = logisticOfExp(z, e) - t;
+    cost += crossEntropyOfExp(t, z, e);
     g1 += x1 * r;
     g2 += x2 * r;
     gb += r;
