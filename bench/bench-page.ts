@@ -25,7 +25,7 @@ import type {
   TrainingResult,
   WidthResult,
 } from './results';
-import { TfjsTrainer } from './tfjs-trainer';
+import { type TfjsBackend, TfjsTrainer, wasmFlavour } from './tfjs-trainer';
 import { type BenchMode, msPerCall, msPerStep, PLANS } from './timing';
 
 /** The training workload: full batch, mean reduction, with bias, from one start. */
@@ -72,6 +72,8 @@ const bench = {
       vendor: info.vendor,
       architecture: info.architecture,
       isFallbackAdapter: info.isFallbackAdapter ?? false,
+      crossOriginIsolated: self.crossOriginIsolated,
+      tfjsWasm: await wasmFlavour(),
       limits: { maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize },
     };
   },
@@ -88,7 +90,7 @@ const bench = {
     const bare = new BareLoop(data(n), START, OPTIONS.learningRate);
     bare.step(steps);
     ends['bare-loop'] = bare.params();
-    for (const backend of ['webgpu', 'cpu'] as const) {
+    for (const backend of ['webgpu', 'wasm', 'cpu'] as const) {
       const trainer = await TfjsTrainer.create(backend, data(n), START, OPTIONS.learningRate);
       trainer.step(steps);
       ends[`tfjs-${backend}`] = await trainer.params();
@@ -124,7 +126,7 @@ const bench = {
       ms = await msPerStep(async (k) => bare.step(k), chunk, PLANS[mode]);
     } else {
       const trainer = await TfjsTrainer.create(
-        engine === 'tfjs-webgpu' ? 'webgpu' : 'cpu',
+        engine.slice('tfjs-'.length) as TfjsBackend,
         data(n),
         START,
         OPTIONS.learningRate,

@@ -24,6 +24,9 @@ export function report(r: BenchResults): string {
     `Adapter: ${r.adapter.vendor} / ${r.adapter.architecture}${r.adapter.isFallbackAdapter ? ' (fallback adapter)' : ''}`,
   );
   lines.push(`Mode: ${r.mode}`);
+  lines.push(
+    `Page ${r.adapter.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated'}; TF.js-wasm: ${r.adapter.tfjsWasm ?? 'unknown'}`,
+  );
   lines.push('');
   for (const a of r.agreement) {
     const diffs = Object.entries(a.maxDifference)
@@ -38,7 +41,7 @@ export function report(r: BenchResults): string {
     'Training, full batch, mean reduction, bias: ms per step (samples/s); ratios against the fastest TF.js backend',
   );
   lines.push(
-    `${pad('N', 10)} ${pad('gpu', 20)} ${pad('cpu', 20)} ${pad('bare-loop', 20)} ${pad('tfjs-webgpu', 20)} ${pad('tfjs-cpu', 20)}  gpu vs tfjs-webgpu  gpu vs fastest peer  cpu vs tfjs-cpu  cpu vs bare-loop`,
+    `${pad('N', 10)} ${pad('gpu', 20)} ${pad('cpu', 20)} ${pad('bare-loop', 20)} ${pad('tfjs-webgpu', 20)} ${pad('tfjs-wasm', 20)} ${pad('tfjs-cpu', 20)}  gpu vs tfjs-webgpu  gpu vs fastest peer  cpu vs tfjs-wasm  cpu vs bare-loop`,
   );
   const ns = [...new Set(r.training.map((t) => t.n))];
   for (const n of ns) {
@@ -46,16 +49,19 @@ export function report(r: BenchResults): string {
     const cell = (t: TrainingResult | undefined) => (t ? `${fmt(t.msPerStep)} (${rate(t.samplesPerSecond)})` : '—');
     const gpu = row('gpu');
     const cpu = row('cpu');
-    const peers = [row('tfjs-webgpu'), row('tfjs-cpu')].filter((t): t is TrainingResult => t !== undefined);
+    const peers = [row('tfjs-webgpu'), row('tfjs-wasm'), row('tfjs-cpu')].filter(
+      (t): t is TrainingResult => t !== undefined,
+    );
     const fastestPeer = Math.min(...peers.map((t) => t.msPerStep));
     const tfCpu = row('tfjs-cpu');
+    const tfWasm = row('tfjs-wasm');
     const bare = row('bare-loop');
     const tfGpu = row('tfjs-webgpu');
     const ratio = (slow: TrainingResult | undefined, fast: TrainingResult | undefined) =>
       slow && fast ? `${(slow.msPerStep / fast.msPerStep).toFixed(1)}×` : '—';
     const peerRatio = gpu && peers.length ? `${(fastestPeer / gpu.msPerStep).toFixed(1)}×` : '—';
     lines.push(
-      `${pad(String(n), 10)} ${pad(cell(gpu), 20)} ${pad(cell(cpu), 20)} ${pad(cell(bare), 20)} ${pad(cell(tfGpu), 20)} ${pad(cell(tfCpu), 20)}  ${pad(ratio(tfGpu, gpu), 18)}  ${pad(peerRatio, 19)}  ${pad(ratio(tfCpu, cpu), 15)}  ${pad(ratio(cpu, bare), 16)}`,
+      `${pad(String(n), 10)} ${pad(cell(gpu), 20)} ${pad(cell(cpu), 20)} ${pad(cell(bare), 20)} ${pad(cell(tfGpu), 20)} ${pad(cell(tfWasm), 20)} ${pad(cell(tfCpu), 20)}  ${pad(ratio(tfGpu, gpu), 18)}  ${pad(peerRatio, 19)}  ${pad(ratio(tfWasm, cpu), 16)}  ${pad(ratio(cpu, bare), 16)}`,
     );
   }
   lines.push('');

@@ -2,7 +2,7 @@ import type { BenchMode } from './timing';
 
 /** The shape of bench/results.json, shared by the page and the runner, so runs on different machines compare. */
 
-export type TrainingEngine = 'gpu' | 'cpu' | 'bare-loop' | 'tfjs-webgpu' | 'tfjs-cpu';
+export type TrainingEngine = 'gpu' | 'cpu' | 'bare-loop' | 'tfjs-webgpu' | 'tfjs-wasm' | 'tfjs-cpu';
 
 /**
  * A user's `step(k)`: k steps of the tutorial's run (its settings) through the
@@ -76,6 +76,10 @@ export interface AdapterReport {
   readonly vendor: string;
   readonly architecture: string;
   readonly isFallbackAdapter: boolean;
+  /** Whether the bench page was cross-origin isolated (SharedArrayBuffer: threads for TF.js-wasm). */
+  readonly crossOriginIsolated?: boolean;
+  /** The TF.js-wasm build that ran. */
+  readonly tfjsWasm?: string;
 }
 
 /** Did every engine end 20 steps within 1e-3 of the reference? If not, timings compare different work. */

@@ -24,7 +24,7 @@ const args = new Set(process.argv.slice(2));
 const mode: BenchMode = args.has('--smoke') ? 'smoke' : args.has('--quick') ? 'quick' : 'full';
 const smoke = mode === 'smoke';
 const configFile = resolve(import.meta.dirname, 'vite.config.ts');
-const ENGINES: TrainingEngine[] = ['gpu', 'cpu', 'bare-loop', 'tfjs-webgpu', 'tfjs-cpu'];
+const ENGINES: TrainingEngine[] = ['gpu', 'cpu', 'bare-loop', 'tfjs-webgpu', 'tfjs-wasm', 'tfjs-cpu'];
 
 /** step(k) at N: the tutorial's 40 points and two larger sets, k shrinking as N grows (about a second each). */
 const MANY_STEPS: Record<BenchMode, readonly (readonly [number, number])[]> = {

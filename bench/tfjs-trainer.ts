@@ -1,17 +1,44 @@
 /**
  * The peer a user would pick instead: logistic regression in TensorFlow.js,
  * written as its docs recommend (variables on the device, an SGD optimizer
- * minimising tf.losses.sigmoidCrossEntropy), on the webgpu or cpu backend.
+ * minimising tf.losses.sigmoidCrossEntropy), on the webgpu, wasm or cpu
+ * backend. The wasm backend runs its SIMD build on one thread:
+ * `wasmFlavour` says which ran. Its threaded build fails in a bundle, cross-origin
+ * isolated or not: its pthread workers run its factory's source text, which
+ * names what the bundle renamed ("e is not defined" minified, "_scriptDir is
+ * not defined" with names kept: tensorflow/tfjs#4107, #4539), and each
+ * failing worker throws on the page.
  */
 import '@tensorflow/tfjs-backend-cpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as tf from '@tensorflow/tfjs-core';
 // tfjs-core alone has no gradients registered; the union package imports this for you.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { Dataset } from '../src/model/dataset';
 import type { Params } from '../src/model/regression';
 
-export type TfjsBackend = 'webgpu' | 'cpu';
+export type TfjsBackend = 'webgpu' | 'wasm' | 'cpu';
+
+// Bundled with the bench (no network at run time). The threaded build is never picked (see above).
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
+});
+
+/** Which build of the wasm backend this page runs: what TF.js's flags found. */
+export async function wasmFlavour(): Promise<'simd, threaded' | 'simd, one thread' | 'no simd'> {
+  const env = tf.env();
+  const simd = await env.getAsync('WASM_HAS_SIMD_SUPPORT');
+  const threads = await env.getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+  if (!simd) return 'no simd';
+  return threads ? 'simd, threaded' : 'simd, one thread';
+}
 
 export class TfjsTrainer {
   private constructor(

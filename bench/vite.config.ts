@@ -14,5 +14,11 @@ export default defineConfig({
     target: 'es2022',
     rollupOptions: { input: { app: resolve(root, 'index.html'), bench: resolve(root, 'bench/index.html') } },
   },
-  preview: { host: '127.0.0.1', port: 4180, strictPort: true },
+  preview: {
+    host: '127.0.0.1',
+    port: 4180,
+    strictPort: true,
+    // Cross-origin isolated, as a course page with these headers is: SharedArrayBuffer, so TF.js-wasm runs threaded.
+    headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+  },
 });
