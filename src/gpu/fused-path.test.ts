@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CPU_FUSED_GROUP,
-  FUSED_MAX_N,
-  fusedDispatchSteps,
-  fusedInvocations,
-  GPU_FUSED_GROUP,
-} from './fused-path';
+import { CPU_FUSED_GROUP, FUSED_MAX_N, fusedDispatchSteps, fusedInvocations, GPU_FUSED_GROUP } from './fused-path';
 
 describe('the fused path', () => {
   it('takes one SIMD group on a CPU adapter, a workgroup of 64 on a GPU', () => {
