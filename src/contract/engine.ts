@@ -199,6 +199,13 @@ export interface Engine {
   /** Replaces the samples; keeps parameters and options. Throws, keeping the old data, if it cannot hold them. */
   setData(data: Dataset): Promise<void>;
   /**
+   * Data of about n samples are on their way (being drawn or read): the
+   * engine may begin, in the background, what they will need (the GPU's
+   * kernels for large data compile while the points are drawn). A hint: it
+   * changes no result, and an engine may ignore it.
+   */
+  expectData?(n: number): void;
+  /**
    * Replaces the data with an edited copy of the current ones that differs by
    * `change`; parameters, options and the step counter stay.
    */

@@ -12,7 +12,7 @@
 import type { Engine } from '../contract/engine';
 import type { DataStep } from '../data/data-history';
 import { DataKeeper, type DrawData, loadOnto, type Replacement } from '../data/data-keeper';
-import { drawing, presetData } from '../data/preset-data';
+import { drawing, presetData, presetSize } from '../data/preset-data';
 import { parseCsv } from '../model/csv';
 import type { Dataset } from '../model/dataset';
 import { tutorialDataset } from '../model/tutorial-data';
@@ -120,7 +120,7 @@ export class PlaygroundController {
     this.data = new DataKeeper(
       {
         session: this.session,
-        presetData: (settings, superseded) => presetData(settings, this.progress(drawing(settings)), superseded),
+        presetData: (settings, superseded) => this.drawPreset(settings)(superseded),
         load: (data) => loadOnto(this.session, data, (busy) => this.setBusy(busy)),
         restoreSettings: ({ preset, gaussians }) => {
           this.settings = { ...this.settings, preset, gaussians };
@@ -410,9 +410,12 @@ export class PlaygroundController {
     for (const listener of this.listeners) listener();
   }
 
-  /** The preset's data for `settings`, drawn in slices with progress. */
+  /** The preset's data for `settings`, drawn in slices with progress; the engine hears their size first. */
   private drawPreset(settings: DataSettings): DrawData {
-    return (superseded) => presetData(settings, this.progress(drawing(settings)), superseded);
+    return (superseded) => {
+      this.session.expectData(presetSize(settings));
+      return presetData(settings, this.progress(drawing(settings)), superseded);
+    };
   }
 
   /** Loads the data `draw` makes, unless a later request overtook it meanwhile; `status` says so once done. */

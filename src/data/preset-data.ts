@@ -3,7 +3,7 @@
  * classes or a shape (circle, XOR, spiral) drawn in slices so the page stays
  * responsive while millions of points are drawn.
  */
-import type { Dataset } from '../model/dataset';
+import { type Dataset, sampleCount } from '../model/dataset';
 import { generateGaussiansInSlices } from '../model/gaussians';
 import { generateShapeInSlices } from '../model/shapes';
 import { tutorialDataset } from '../model/tutorial-data';
@@ -28,7 +28,12 @@ export function presetData(
   return generateShapeInSlices(preset, gaussians, options);
 }
 
+/** How many samples a preset's data hold once drawn. */
+export function presetSize(settings: DataSettings): number {
+  return settings.preset === 'tutorial' ? sampleCount(tutorialDataset()) : 2 * settings.gaussians.perClass;
+}
+
 /** What the page says while a preset's data are drawn. */
 export function drawing(settings: DataSettings): string {
-  return drawingLabel(2 * settings.gaussians.perClass);
+  return drawingLabel(presetSize(settings));
 }

@@ -32,7 +32,7 @@ import {
   TuningCache,
 } from '../gpu/dispatch-tuner';
 import { checkedSubmit, GpuOperationError } from '../gpu/error-scopes';
-import type { FusedChoice } from '../gpu/fused-path';
+import { type FusedChoice, fusedInvocations } from '../gpu/fused-path';
 import { requiredLimits } from '../gpu/gpu-context';
 import { sampleStorageBytes } from '../gpu/sample-buffers';
 import { type ReductionPath, trainWorkgroupSize } from '../gpu/shader-sources';
@@ -168,6 +168,18 @@ export class GpuEngine implements Engine {
     return this.currentTuning;
   }
 
+  /**
+   * Data too large for the fused kernel train by two passes a step, whose
+   * pipelines compile on first use (2–3 s on a CPU adapter): begun on the
+   * hint, they compile while the points are drawn. A failure here is met
+   * again where the pipelines are awaited.
+   */
+  expectData(n: number): void {
+    if (fusedInvocations(n, false, this.settings.fused ?? 'auto') === 0) {
+      this.resources.pipelines.stepwise().catch(() => undefined);
+    }
+  }
+
   async setData(data: Dataset): Promise<void> {
     await this.upload(data, async (res) => {
       this.writeStateTo(res, 0);
@@ -193,6 +205,8 @@ export class GpuEngine implements Engine {
     const bytes = sampleStorageBytes(data.targets.length);
     // Throws GpuCapacityError, naming the limit, before anything changes.
     requiredLimits(this.resources.context.adapter, bytes);
+    // Begun now, if no one said earlier: the compile runs beside the upload instead of after it.
+    this.expectData(data.targets.length);
     try {
       await this.guarded(async (res) => {
         if (bytes > res.context.maxStorageBytes) {

@@ -16,6 +16,19 @@ async function tutorialSession(): Promise<TrainingSession> {
 }
 
 describe('TrainingSession', () => {
+  it('passes a hint of the data to come to its engine, which may ignore it', async () => {
+    const heard: number[] = [];
+    const engine = Object.assign(new CpuEngine(), { expectData: (n: number) => heard.push(n) });
+    const session = new TrainingSession(engine, tutorialDataset());
+    await session.ready;
+    session.expectData(2_000_000);
+    expect(heard).toEqual([2_000_000]);
+    // An engine without the hint takes none.
+    const plain = new TrainingSession(new CpuEngine(), tutorialDataset());
+    await plain.ready;
+    expect(() => plain.expectData(10)).not.toThrow();
+  });
+
   it('starts at w(0) with its cost', async () => {
     const session = await tutorialSession();
     await session.ready;

@@ -263,6 +263,11 @@ export class TrainingSession {
     });
   }
 
+  /** Data of about n samples are being drawn or read: the engine may begin what they will need (a hint). */
+  expectData(n: number): void {
+    this.engine.expectData?.(n);
+  }
+
   /** Replaces the data and resets. If the engine refuses them, the old data stay and the promise rejects. */
   loadData(data: Dataset): Promise<void> {
     return this.exclusive('loadData', async () => {
