@@ -32,7 +32,7 @@ import {
   TuningCache,
 } from '../gpu/dispatch-tuner';
 import { checkedSubmit, GpuOperationError } from '../gpu/error-scopes';
-import { type FusedChoice, fusedInvocations } from '../gpu/fused-path';
+import { type FusedChoice, takesFusedPath } from '../gpu/fused-path';
 import { requiredLimits } from '../gpu/gpu-context';
 import { sampleStorageBytes } from '../gpu/sample-buffers';
 import { type ReductionPath, trainWorkgroupSize } from '../gpu/shader-sources';
@@ -175,7 +175,7 @@ export class GpuEngine implements Engine {
    * again where the pipelines are awaited.
    */
   expectData(n: number): void {
-    if (fusedInvocations(n, false, this.settings.fused ?? 'auto') === 0) {
+    if (!takesFusedPath(n, this.settings.fused ?? 'auto')) {
       this.resources.pipelines.stepwise().catch(() => undefined);
     }
   }

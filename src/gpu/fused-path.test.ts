@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CPU_FUSED_GROUP, FUSED_MAX_N, fusedDispatchSteps, fusedInvocations, GPU_FUSED_GROUP } from './fused-path';
+import {
+  CPU_FUSED_GROUP,
+  FUSED_MAX_N,
+  fusedDispatchSteps,
+  fusedInvocations,
+  GPU_FUSED_GROUP,
+  takesFusedPath,
+} from './fused-path';
 
 describe('the fused path', () => {
   it('takes one SIMD group on a CPU adapter, a workgroup of 64 on a GPU', () => {
@@ -10,6 +17,9 @@ describe('the fused path', () => {
   });
 
   it('leaves larger data to the two-dispatch path, and obeys a forced choice', () => {
+    expect(takesFusedPath(FUSED_MAX_N, 'auto')).toBe(true);
+    expect(takesFusedPath(FUSED_MAX_N + 1, 'auto')).toBe(false);
+    expect(takesFusedPath(40, 'off')).toBe(false);
     expect(fusedInvocations(FUSED_MAX_N + 1, true, 'auto')).toBe(0);
     expect(fusedInvocations(FUSED_MAX_N + 1, false, GPU_FUSED_GROUP)).toBe(0);
     expect(fusedInvocations(40, true, 'off')).toBe(0);

@@ -36,11 +36,21 @@ export const FUSED_MAX_N = MEASURE_FROM_N - 1;
  */
 const WORK_PER_DISPATCH = 1 << 18;
 
+/** Whether n samples train by the fused kernel (else by two dispatches a step), whatever the adapter. */
+export function takesFusedPath(n: number, choice: FusedChoice): boolean {
+  return choice !== 'off' && n <= FUSED_MAX_N;
+}
+
 /** Invocations of the fused kernel for n samples, or 0: the two-dispatch path. */
 export function fusedInvocations(n: number, cpuAdapter: boolean, choice: FusedChoice): number {
-  if (choice === 'off' || n > FUSED_MAX_N) return 0;
+  if (choice === 'off' || !takesFusedPath(n, choice)) return 0;
   if (choice !== 'auto') return choice;
   return cpuAdapter ? CPU_FUSED_GROUP : GPU_FUSED_GROUP;
+}
+
+/** Names one compiled variant of the fused kernel: its invocations, and whether Newton's sums are in. */
+export function fusedVariant(invocations: number, newton: boolean): string {
+  return `${invocations}${newton ? ' newton' : ''}`;
 }
 
 /** Steps per dispatch for a batch of `batch` samples summed by `invocations`, at least 1. */

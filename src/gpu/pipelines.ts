@@ -4,6 +4,7 @@
  * layouts are built (no hand-counted offsets).
  */
 import { makeShaderDataDefinitions, type ShaderDataDefinitions } from 'webgpu-utils';
+import { fusedVariant } from './fused-path';
 import {
   costSurfaceSource,
   probabilityGridSource,
@@ -113,7 +114,7 @@ export async function createPipelines(device: GPUDevice, path: ReductionPath): P
   };
   const fusedCompiled = new Map<string, Promise<GPUComputePipeline>>();
   const fused = (invocations: number, newton: boolean) => {
-    const key = `${invocations}${newton ? ' newton' : ''}`;
+    const key = fusedVariant(invocations, newton);
     let pipeline = fusedCompiled.get(key);
     if (!pipeline) {
       // Overrides are numbers in the API: a bool takes 1 or 0.

@@ -17,7 +17,7 @@ import { MAX_RACERS } from '../model/race';
 import { decisionLogit } from '../model/regression';
 import { isMiniBatch, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
 import { featureMask, featureSlots, slotWeights } from './feature-slots';
-import { type FusedChoice, fusedDispatchSteps, fusedInvocations } from './fused-path';
+import { type FusedChoice, fusedDispatchSteps, fusedInvocations, fusedVariant } from './fused-path';
 import type { ParamState, StateRecord } from './param-state';
 import type { NewtonPipelines, Pipelines, StepwisePipelines } from './pipelines';
 import { Readback } from './readback';
@@ -67,10 +67,6 @@ export function optionsRule(options: EngineOptions): RacerRule {
 
 /** Partials per workgroup: the gradient's, and the four of the Hessian's twelve columns (Newton's method). */
 const PARTIALS_PER_WORKGROUP = 5;
-
-function fusedKey(invocations: number, newton: boolean): string {
-  return `${invocations}${newton ? ' newton' : ''}`;
-}
 
 function definition<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`WGSL is missing ${what}`);
@@ -159,7 +155,7 @@ export class TrainKernel {
     const newton = rules.some((r) => r.optimizer === 'newton');
     const invocations = this.fusedInvocations();
     if (invocations > 0) {
-      const key = fusedKey(invocations, newton);
+      const key = fusedVariant(invocations, newton);
       if (!this.fusedPipelines.has(key)) {
         this.fusedPipelines.set(key, await this.pipelines.fused(invocations, newton));
       }
@@ -205,8 +201,8 @@ export class TrainKernel {
     // A snapshot or first-order steps run as well in Newton's pipeline, if that is the one prepared.
     const fused =
       invocations > 0
-        ? (this.fusedPipelines.get(fusedKey(invocations, newton)) ??
-          this.fusedPipelines.get(fusedKey(invocations, true)))
+        ? (this.fusedPipelines.get(fusedVariant(invocations, newton)) ??
+          this.fusedPipelines.get(fusedVariant(invocations, true)))
         : undefined;
     if (fused) {
       this.encodeFused(encoder, fused, invocations, steps, options, firstStep, withSnapshot, rules);
