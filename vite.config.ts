@@ -1,5 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
-import { SECURITY_HEADERS, withPolicyMeta } from './src/security-policy.ts';
+import { ISOLATION_HEADERS, SECURITY_HEADERS, withPolicyMeta } from './src/security-policy.ts';
 
 // The dev server and the preview server listen on localhost (WebGPU needs a
 // secure context) at these ports, or the next free one when another program
@@ -30,8 +30,30 @@ export function securityPolicyMeta(): Plugin {
   };
 }
 
+/**
+ * The dev server isolates a page asked for with `?isolated`: tests try the
+ * CPU engine's shared-memory path there, and its copying path everywhere
+ * else. A worker's script must say the same to start in such a page (in a
+ * build the worker is a blob, which inherits the page's), and saying it
+ * changes nothing for a worker of a page that is not isolated.
+ */
+export function isolateOnRequest(): Plugin {
+  return {
+    name: 'isolate-on-request',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+        if (query.has('isolated') || query.has('worker_file')) {
+          for (const [name, value] of Object.entries(ISOLATION_HEADERS)) response.setHeader(name, value);
+        }
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [securityPolicyMeta()],
+  plugins: [securityPolicyMeta(), isolateOnRequest()],
   server: { host: '127.0.0.1', port: DEV_PORT, headers: { ...SECURITY_HEADERS } },
   preview: { host: '127.0.0.1', port: PREVIEW_PORT, headers: { ...SECURITY_HEADERS } },
   build: {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { ISOLATION_HEADERS } from '../src/security-policy.ts';
 
 // The benchmark builds the app page and the bench page together, in production
 // mode, so it times the code users get (minified, Lit in production mode).
@@ -19,6 +20,6 @@ export default defineConfig({
     port: 4180,
     strictPort: true,
     // Cross-origin isolated, as a course page with these headers is: SharedArrayBuffer, so TF.js-wasm runs threaded.
-    headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+    headers: { ...ISOLATION_HEADERS },
   },
 });

@@ -7,8 +7,9 @@
  * - Scripts only from the page's own origin: no inline script, no eval.
  * - Styles from the page and inline: Lit's constructed style sheets need
  *   nothing, but KaTeX's formulas and D3's marks carry style attributes.
- * - Workers from the origin or a blob: the CSV reader is bundled inline
- *   (the package must stay one file) and starts from a blob URL.
+ * - Workers from the origin or a blob: the CSV reader and the CPU engine's
+ *   workers are bundled inline (the package must stay one file) and start
+ *   from a blob URL.
  * - Images and fonts also as data: URLs (the favicon, KaTeX's fonts inlined
  *   in the package, the PNG of a figure before it is saved).
  * - Nothing is fetched from anywhere but the origin; no plugins; no <base>.
@@ -41,6 +42,18 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': policy({ ...DIRECTIVES, 'frame-ancestors': "'self'" }),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
+};
+
+/**
+ * The headers that make a page cross-origin isolated: it may then share
+ * memory with its workers (SharedArrayBuffer), and the CPU engine's workers
+ * read one copy of the data instead of a copy each. Every resource of ours is
+ * same-origin, so they change nothing else. Sent by the benchmark's server,
+ * and by the dev server for a page asked for with `?isolated`.
+ */
+export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
 /** A page's HTML with the policy's <meta> first thing in its <head>. */

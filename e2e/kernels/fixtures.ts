@@ -68,12 +68,14 @@ export function collectScopeErrors(): Promise<string[]> {
     });
 }
 
-export const test = base.extend<{ harness: Page; gpuErrorScopes: boolean }>({
+export const test = base.extend<{ harness: Page; gpuErrorScopes: boolean; isolated: boolean }>({
   gpuErrorScopes: [true, { option: true }],
-  harness: async ({ page, gpuErrorScopes }, use) => {
+  /** Ask the dev server for the harness cross-origin isolated (vite.config.ts, isolateOnRequest). */
+  isolated: [false, { option: true }],
+  harness: async ({ page, gpuErrorScopes, isolated }, use) => {
     const problems = collectPageErrors(page);
     if (gpuErrorScopes) await page.addInitScript(installErrorScopes);
-    await page.goto('/e2e/kernels/harness.html');
+    await page.goto(`/e2e/kernels/harness.html${isolated ? '?isolated' : ''}`);
     await page.waitForFunction(() => window.lp !== undefined);
     await use(page);
     if (gpuErrorScopes)

@@ -1,7 +1,10 @@
 /**
- * The reference engine: the model in src/model run on the main thread in
- * double precision. It is what the page falls back to without WebGPU, and
- * what every GPU result is tested against.
+ * The reference engine: the model in src/model in double precision. It is
+ * what the page falls back to without WebGPU, and what every GPU result is
+ * tested against. A full pass over large data is split across workers
+ * (sum-pool.ts, cpu-threads.ts); everything else runs on the main thread.
+ * A pass is never run twice at the same parameters: the snapshot a train
+ * call ends with is the next call's first gradient.
  */
 
 import {
@@ -36,9 +39,12 @@ import {
   SingularHessianError,
 } from '../model/optimizers';
 import {
+  checkWidth,
   correctCount,
+  type Evaluation,
   estimateScale,
   evaluate,
+  evaluationOf,
   logit,
   type Params,
   penalty,
@@ -46,6 +52,15 @@ import {
   sumSamples,
 } from '../model/regression';
 import { batchSlot, epochKey, isMiniBatch, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
+import { checkThreads, type ThreadChoice, workersFor } from './cpu-threads';
+import { SumPool, type SumWorkerPort } from './sum-pool';
+
+export interface CpuEngineOptions {
+  /** Workers for a full pass: 'auto' (one a core, for large data) or that many at any size. */
+  readonly threads?: ThreadChoice;
+  /** Starts a worker: the page's own by default; tests hand in workers that run in their thread. */
+  readonly spawnWorker?: () => SumWorkerPort;
+}
 
 /**
  * f at every point of the grid, row-major with y outer. One index runs over
@@ -67,14 +82,44 @@ export class CpuEngine implements Engine {
   /** Steps since the last setParams: drives the mini-batch schedule. */
   private step = 0;
   private optimizerState: OptimizerState = initialOptimizerState(INITIAL_OPTIONS.features.length);
+  private readonly threads: ThreadChoice;
+  private readonly spawnWorker: (() => SumWorkerPort) | undefined;
+  private pool: SumPool | undefined;
+  /** Set when a worker failed: the engine goes on, on the main thread alone. */
+  private poolFailed = false;
+  /**
+   * Whole-data evaluations by the parameters they were taken at, for the
+   * current data and options: the train call's closing snapshot is the next
+   * call's first step. Racers share the model's form, so theirs count too.
+   */
+  private evaluations = new WeakMap<Params, Evaluation>();
+
+  constructor(options: CpuEngineOptions = {}) {
+    this.threads = options.threads ?? 'auto';
+    this.spawnWorker = options.spawnWorker;
+    checkThreads(this.threads);
+  }
+
+  /** The workers the last snapshot's pass was split across (0: the main thread), and how they got the data. */
+  get workers(): { readonly count: number; readonly sharing: SumPool['sharing'] | undefined } {
+    return this.lastPass;
+  }
+  private lastPass: CpuEngine['workers'] = { count: 0, sharing: undefined };
 
   async setData(data: Dataset): Promise<void> {
     this.data = data;
     this.step = 0;
+    this.dataChanged();
   }
 
   async applyEdit(data: Dataset): Promise<void> {
     this.data = data;
+    this.dataChanged();
+  }
+
+  private dataChanged(): void {
+    this.evaluations = new WeakMap();
+    this.pool?.forget();
   }
 
   setParams(params: Params, optimizer: OptimizerState = initialOptimizerState(params.w.length)): void {
@@ -85,6 +130,7 @@ export class CpuEngine implements Engine {
 
   setOptions(options: EngineOptions): void {
     this.options = options;
+    this.evaluations = new WeakMap();
   }
 
   async train(steps: number, extras: TrainExtras = {}): Promise<TrainResult> {
@@ -92,13 +138,14 @@ export class CpuEngine implements Engine {
     checkRace(extras.race);
     const firstStep = this.step;
     // Every racer from the same step of the schedule, by the same loop as the model: a racer is the rule run alone.
-    const race = (extras.race ?? []).map((entry) => {
+    const race = [];
+    for (const entry of extras.race ?? []) {
       const options = {
         ...this.options,
         learningRate: entry.racer.learningRate,
         optimizer: racerSettings(entry.racer, this.options),
       };
-      const run = this.advance(
+      const run = await this.advance(
         entry.params,
         entry.optimizer ?? initialOptimizerState(entry.params.w.length),
         options,
@@ -106,16 +153,16 @@ export class CpuEngine implements Engine {
         steps,
       );
       const { path, losses, accuracies, optimizer, refused } = run;
-      return {
+      race.push({
         path,
         losses,
         accuracies,
         optimizer,
         ...(refused ? { refused } : {}),
-        final: this.evaluateAt(run.params, options),
-      };
-    });
-    const run = this.advance(this.params, this.optimizerState, this.options, firstStep, steps);
+        final: await this.evaluateAt(run.params, options),
+      });
+    }
+    const run = await this.advance(this.params, this.optimizerState, this.options, firstStep, steps);
     this.params = run.params;
     this.optimizerState = run.optimizer;
     this.step = firstStep + run.path.length;
@@ -138,7 +185,13 @@ export class CpuEngine implements Engine {
    * `steps` steps of `options`' optimiser from `params` with its state `state`, the mini-batch schedule at
    * `firstStep`; a Newton step refused on a singular Hessian ends them, untaken.
    */
-  private advance(params: Params, state: OptimizerState, options: EngineOptions, firstStep: number, steps: number) {
+  private async advance(
+    params: Params,
+    state: OptimizerState,
+    options: EngineOptions,
+    firstStep: number,
+    steps: number,
+  ) {
     const path: Params[] = [];
     const losses: number[] = [];
     const accuracies: number[] = [];
@@ -164,7 +217,10 @@ export class CpuEngine implements Engine {
         const from = at;
         curvature = () => batchHessian(this.data, from, options, slot, domain, key);
       } else {
-        const e = evaluate(this.data, at, options);
+        // Awaited only where workers take the pass: small data never yield between steps.
+        const e =
+          this.evaluations.get(at) ??
+          (this.poolFor(n) ? await this.pooledEvaluation(at, options) : evaluate(this.data, at, options));
         gradient = e.gradient;
         losses.push(reducedCost(e, reduction));
         accuracies.push(correctCount(e.confusion) / n);
@@ -192,10 +248,49 @@ export class CpuEngine implements Engine {
     return { path, losses, accuracies, params: at, optimizer: carried, refused };
   }
 
-  /** The whole data set evaluated at `params` under `options`. */
-  private evaluateAt(params: Params, options: EngineOptions): Snapshot {
-    const e = evaluate(this.data, params, options);
+  /** The whole data set evaluated at `params` under `options`, kept for a step from there. */
+  private async evaluateAt(params: Params, options: EngineOptions): Promise<Snapshot> {
+    let e = this.evaluations.get(params);
+    if (!e) {
+      const pool = this.poolFor(this.data.targets.length);
+      e = pool ? await this.pooledEvaluation(params, options) : evaluate(this.data, params, options);
+      // After the pass: a pool that failed during it is gone, and the main thread took the pass.
+      this.lastPass =
+        pool && this.pool === pool ? { count: pool.size, sharing: pool.sharing } : { count: 0, sharing: undefined };
+      this.evaluations.set(params, e);
+    }
     return { params, sumCost: e.sumCost, meanCost: e.meanCost, confusion: e.confusion, gradient: e.gradient };
+  }
+
+  /** The workers for a pass over n samples, started or resized on first need; undefined for the main thread. */
+  private poolFor(n: number): SumPool | undefined {
+    if (this.poolFailed) return undefined;
+    const hardware = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
+    const size = workersFor(this.threads, n, hardware, this.spawnWorker !== undefined || typeof Worker === 'function');
+    if (size === 0) return undefined;
+    if (this.pool?.size !== size) {
+      this.pool?.destroy();
+      this.pool = new SumPool(size, this.spawnWorker);
+    }
+    return this.pool;
+  }
+
+  /**
+   * The workers' pass at `params`. Where they fail, the engine stops using
+   * them and takes the pass itself: a result is never lost to a worker.
+   */
+  private async pooledEvaluation(params: Params, options: EngineOptions): Promise<Evaluation> {
+    // A caller's mistake is thrown here, as the main thread's pass would throw it, not posted.
+    checkWidth(params, options.features);
+    const pool = this.pool as SumPool;
+    try {
+      return evaluationOf(await pool.sum(this.data, params, options), params, options);
+    } catch {
+      this.poolFailed = true;
+      pool.destroy();
+      this.pool = undefined;
+      return evaluate(this.data, params, options);
+    }
   }
 
   async snapshot(): Promise<Snapshot> {
@@ -226,5 +321,8 @@ export class CpuEngine implements Engine {
 
   destroy(): void {
     this.data = { points: new Float64Array(0), targets: new Uint8Array(0) };
+    this.evaluations = new WeakMap();
+    this.pool?.destroy();
+    this.pool = undefined;
   }
 }

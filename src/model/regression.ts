@@ -263,9 +263,33 @@ export function reducedGradient(sums: SampleSums, params: Params, options: Model
   return { w: sums.gradient.w.map((g, j) => g * scale + l2 * params.w[j]!), b: sums.gradient.b * scale };
 }
 
+/**
+ * The sums of two parts of the samples as the sums of both: the parts' sums
+ * added, the first's first (a split pass adds its parts in their order).
+ */
+export function addSums(a: SampleSums, b: SampleSums): SampleSums {
+  const ca = a.confusion;
+  const cb = b.confusion;
+  return {
+    count: a.count + b.count,
+    cost: a.cost + b.cost,
+    gradient: { w: a.gradient.w.map((g, j) => g + b.gradient.w[j]!), b: a.gradient.b + b.gradient.b },
+    confusion: {
+      truePositive: ca.truePositive + cb.truePositive,
+      falsePositive: ca.falsePositive + cb.falsePositive,
+      trueNegative: ca.trueNegative + cb.trueNegative,
+      falseNegative: ca.falseNegative + cb.falseNegative,
+    },
+  };
+}
+
 /** One pass over the whole data set: cost, gradient and confusion counts at `params`, the penalty included. */
 export function evaluate(data: Dataset, params: Params, options: ModelOptions): Evaluation {
-  const sums = sumSamples(data, params, options);
+  return evaluationOf(sumSamples(data, params, options), params, options);
+}
+
+/** The evaluation at `params` from the sums over every sample: the reduction and the penalty applied. */
+export function evaluationOf(sums: SampleSums, params: Params, options: ModelOptions): Evaluation {
   const extra = penalty(params, options.l2);
   return {
     sumCost: sums.cost + extra,
