@@ -263,6 +263,36 @@ describe('<lp-optimiser-controls> alone', () => {
     ]);
   });
 
+  it('offers as fast as possible, with no number beside it, and leaves it for the first pace', async () => {
+    const el = await mount<LpOptimiserControls>(
+      html`<lp-optimiser-controls .speed=${{ unit: 'per-second', value: 120 }}></lp-optimiser-controls>`,
+    );
+    const changes = settingsSent(el);
+    const choose = async (unit: string) => {
+      speedUnit(el).value = unit;
+      speedUnit(el).dispatchEvent(new Event('change'));
+      await settled(el);
+    };
+    await choose('fastest');
+    el.speed = { unit: 'fastest', value: 0 };
+    await settled(el);
+    // The select alone says the speed, and is named for it.
+    expect(el.renderRoot.querySelector(`lp-number-field[label="${SETTINGS.speed.label}"]`)).toBeNull();
+    expect([...el.renderRoot.querySelectorAll('lp-number-field')].map((f) => f.label)).not.toContain(
+      SETTINGS.speed.label,
+    );
+    expect(speedUnit(el).getAttribute('aria-label')).toBe(SETTINGS.speed.label);
+    expect(speedUnit(el).selectedOptions[0]?.textContent).toBe('as fast as possible');
+    await choose('per-frame');
+    await choose('per-second');
+    expect(changes).toEqual([
+      { speed: { unit: 'fastest', value: 0 } },
+      // From as fast as possible: the playground's first pace, 4 steps a second, in the unit chosen.
+      { speed: { unit: 'per-frame', value: 1 } },
+      { speed: { unit: 'per-second', value: DEFAULT_PLAYGROUND.speed.value } },
+    ]);
+  });
+
   it('is reached by Tab: method, slider, η, Batch, race, speed, unit', async () => {
     const el = await mount<LpOptimiserControls>(html`<lp-optimiser-controls></lp-optimiser-controls>`);
     part<HTMLSelectElement>(el, '#optimizer').focus();

@@ -21,7 +21,7 @@ import {
 } from '../src/settings/playground-settings';
 import { RACE_PRESETS, racePresetOf } from '../src/settings/race-presets';
 import type { TrainingSettings } from '../src/settings/settings';
-import { OPTIMIZER_NAMES, SETTINGS, SPEED_LIMITS } from '../src/settings/settings-schema';
+import { FASTEST_SPEED, OPTIMIZER_NAMES, SETTINGS, SPEED_LIMITS } from '../src/settings/settings-schema';
 import { controlStyles } from './control-styles';
 import { controlEvent } from './events';
 import type { NumberEvent } from './lp-number-field';
@@ -150,14 +150,13 @@ export class LpOptimiserControls extends LitElement {
         ${this.raceMenu()}
       </div>
       <div class="line">
-        <lp-number-field class="narrow" inline .label=${SETTINGS.speed.label} .value=${this.speed.value}
-          .min=${SPEED_LIMITS[this.speed.unit].min} .max=${SPEED_LIMITS[this.speed.unit].max}
-          ?integer=${this.speed.unit === 'per-frame'}
-          @lp-number=${(e: NumberEvent) => this.send({ speed: { value: e.detail.value } })}></lp-number-field>
-        <select id="speed-unit" aria-label="speed unit" .value=${this.speed.unit}
+        ${this.speedField()}
+        <select id="speed-unit" aria-label=${this.speed.unit === 'fastest' ? SETTINGS.speed.label : 'speed unit'}
+          .value=${this.speed.unit}
           @change=${(e: Event) => this.setUnit((e.target as HTMLSelectElement).value as SpeedUnit)}>
           <option value="per-second">steps / second</option>
           <option value="per-frame">steps / frame</option>
+          <option value="fastest">as fast as possible</option>
         </select>
       </div>
     </fieldset>`;
@@ -220,12 +219,33 @@ export class LpOptimiserControls extends LitElement {
     if (learningRate !== this.learningRate) this.send({ training: { learningRate } });
   }
 
-  /** A new unit keeps the pace, as near as the new unit's limits allow (at 60 frames a second). */
+  /** The number of steps in the unit; none as fast as possible, where the select alone says the speed. */
+  private speedField() {
+    const unit = this.speed.unit;
+    if (unit === 'fastest') return '';
+    return html`<lp-number-field class="narrow" inline .label=${SETTINGS.speed.label} .value=${this.speed.value}
+      .min=${SPEED_LIMITS[unit].min} .max=${SPEED_LIMITS[unit].max} ?integer=${unit === 'per-frame'}
+      @lp-number=${(e: NumberEvent) => this.send({ speed: { value: e.detail.value } })}></lp-number-field>`;
+  }
+
+  /**
+   * A new unit keeps the pace, as near as the new unit's limits allow (at 60 frames a second). As fast as
+   * possible has no pace to keep: from there a unit starts at the playground's first pace, in that unit.
+   */
   private setUnit(unit: SpeedUnit): void {
     if (unit === this.speed.unit) return;
+    if (unit === 'fastest') {
+      this.send({ speed: FASTEST_SPEED });
+      return;
+    }
+    const from = this.speed.unit === 'fastest' ? DEFAULT_PLAYGROUND.speed : this.speed;
     const limits = SPEED_LIMITS[unit];
     const converted =
-      unit === 'per-frame' ? Math.round(this.speed.value / FRAMES_PER_SECOND) : this.speed.value * FRAMES_PER_SECOND;
+      unit === from.unit
+        ? from.value
+        : unit === 'per-frame'
+          ? Math.round(from.value / FRAMES_PER_SECOND)
+          : from.value * FRAMES_PER_SECOND;
     const value = Math.min(limits.max, Math.max(limits.min, converted));
     this.send({ speed: { unit, value } });
   }

@@ -58,6 +58,29 @@ test('Play runs and moves the boundary between frames; Pause stops; Step ×10 ad
   await expect(page.locator('[data-readout="iteration"]')).toHaveText(String(stopped + 10));
 });
 
+test('as fast as possible: Play takes many steps a frame, says how many a second, and Pause stops it', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await page.getByRole('combobox', { name: 'speed unit' }).selectOption('fastest');
+  await expect(page).toHaveURL(/speed=max/);
+  // No number of steps to choose: the select says the speed.
+  await expect(page.getByRole('spinbutton', { name: /speed/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Play' }).click();
+  const pace = page.locator('[data-pace]');
+  await expect(pace).toHaveText(/^As fast as possible: [\d\u202f]+ steps\/s on 40 points\.$/, { timeout: 20_000 });
+  // Frames of many steps each: far past what the paced speeds reach (240 steps/s at most) in a few seconds.
+  await expect.poll(async () => (await playgroundState(page)).iteration, { timeout: 20_000 }).toBeGreaterThan(2000);
+  const said = Number((await pace.textContent())?.replace(/[^\d]/g, '').replace(/40$/, ''));
+  expect(said).toBeGreaterThan(240);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.evaluate(() => document.querySelector('lp-playground')?.step(0));
+  const stopped = (await playgroundState(page)).iteration;
+  await expect(pace).toHaveCount(0);
+  await page.waitForTimeout(300);
+  expect((await playgroundState(page)).iteration).toBe(stopped);
+});
+
 test('clicking the cost surface sets w(0) to the weights under the cursor', async ({ page }) => {
   await openPlayground(page);
   const surface = page.locator('lp-cost-surface');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlayClock } from './play-clock';
+import { FASTEST_FRAME_MS, FASTEST_MAX_STEPS, PlayClock } from './play-clock';
 
 function run(clock: PlayClock, frames: number, frameMs: number): number {
   let total = 0;
@@ -63,5 +63,56 @@ describe('PlayClock pace', () => {
     perFrame.start({ unit: 'per-frame', value: 100 });
     for (let k = 0; k <= 10; k++) perFrame.stepsFor(k * 400);
     expect(perFrame.lagging()).toBeUndefined();
+  });
+});
+
+describe('PlayClock as fast as possible', () => {
+  it('starts with a step, then sizes each frame to about FASTEST_FRAME_MS of work, doubling or halving at most', () => {
+    const clock = new PlayClock();
+    clock.start({ unit: 'fastest', value: 0 });
+    expect(clock.stepsFor(0)).toBe(1);
+    // A step took 0.01 ms: the next frame may only double.
+    clock.ran(1, 0.01);
+    expect(clock.stepsFor(16)).toBe(2);
+    // Steps of 0.1 ms each settle where a frame is FASTEST_FRAME_MS of them.
+    let steps = 2;
+    for (let k = 0; k < 20; k++) {
+      clock.ran(steps, steps * 0.1);
+      steps = clock.stepsFor(32 + 16 * k);
+    }
+    expect(steps).toBe(FASTEST_FRAME_MS / 0.1);
+    // One slow frame (a collection) halves it, no more.
+    clock.ran(steps, 1000);
+    expect(clock.stepsFor(1000)).toBe(steps / 2);
+  });
+
+  it('never asks a frame for fewer than one step or more than FASTEST_MAX_STEPS', () => {
+    const clock = new PlayClock();
+    clock.start({ unit: 'fastest', value: 0 });
+    for (let k = 0; k < 40; k++) clock.ran(clock.stepsFor(k * 16), 0);
+    expect(clock.stepsFor(1000)).toBe(FASTEST_MAX_STEPS);
+    for (let k = 0; k < 40; k++) clock.ran(clock.stepsFor(2000 + k * 16), 500);
+    expect(clock.stepsFor(5000)).toBe(1);
+  });
+
+  it('says the steps per second it reaches once it has run half a second, and nothing at a pace', () => {
+    const clock = new PlayClock();
+    clock.start({ unit: 'fastest', value: 0 });
+    clock.stepsFor(0);
+    expect(clock.fastestPace()).toBeUndefined();
+    clock.ran(1, 0.5);
+    for (let k = 1; k <= 40; k++) {
+      const steps = clock.stepsFor(k * 16);
+      clock.ran(steps, 12);
+    }
+    // From the second frame on, two steps every 16 ms: 125 steps/s.
+    expect(clock.fastestPace()).toBeCloseTo(125, 6);
+    expect(clock.lagging()).toBeUndefined();
+    clock.setSpeed({ unit: 'per-second', value: 4 });
+    expect(clock.fastestPace()).toBeUndefined();
+    // What a paced frame took changes nothing.
+    clock.ran(1, 0.001);
+    clock.setSpeed({ unit: 'fastest', value: 0 });
+    expect(clock.stepsFor(2000)).toBe(1);
   });
 });

@@ -450,7 +450,10 @@ export class PlaygroundController {
     try {
       // The model's boundary comes with the steps; a racer's beside it is drawn after them (refresh).
       const grid = this.selectedRival() ? undefined : this.scatterWindow.grid(this.session);
+      const started = performance.now();
       outcome = await this.session.step(run, grid, progress);
+      // As fast as possible sizes the next frame's steps from these: the steps alone, not the drawing after.
+      if (frame) this.clock.ran(n, performance.now() - started);
     } finally {
       if (this.busy?.label === label) this.setBusy(undefined);
     }
@@ -537,7 +540,7 @@ export class PlaygroundController {
       racer: this.selectedRival() ? this.racer : 0,
       boundary: this.selectedRival()?.params ?? run.evaluation.params,
       playing: this.clock.playing,
-      pace: paceText(this.clock.lagging(), run.data.targets.length),
+      pace: paceText(this.clock.lagging(), this.clock.fastestPace(), run.data.targets.length),
     };
     this.notify();
   }

@@ -12,7 +12,7 @@ import type { SurfaceStatus } from '../session/cost-surface-job';
 import { rateAdvice } from '../session/divergence';
 import type { Run, TrainingState } from '../session/training-session';
 import type { PlaygroundSettings } from '../settings/playground-settings';
-import { paceStatus, stepAdviceText } from '../text/messages';
+import { fastestPaceStatus, paceStatus, stepAdviceText } from '../text/messages';
 import type { Pace } from './play-clock';
 import type { RocView } from './roc-cache';
 import type { TestMeasures } from './test-measures';
@@ -97,7 +97,8 @@ export function stepAdvice(run: Run, safe: number, safeMean: number): StepAdvice
   return { text: stepAdviceText(advice, n, run.settings.reduction === 'sum'), offerMean: advice.mean };
 }
 
-/** The sentence said while Play cannot keep up. */
-export function paceText(pace: Pace | undefined, n: number): string {
+/** The sentence said while Play cannot keep up, or while it runs as fast as possible (`fastest`, steps/s). */
+export function paceText(pace: Pace | undefined, fastest: number | undefined, n: number): string {
+  if (fastest !== undefined) return fastestPaceStatus(fastest, n);
   return pace ? paceStatus(pace.achieved, pace.requested, n) : '';
 }

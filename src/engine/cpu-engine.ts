@@ -200,13 +200,16 @@ export class CpuEngine implements Engine {
     const miniBatch = isMiniBatch(batchSize, n);
     const domain = shuffleDomain(n);
     const optimizer = options.optimizer ?? DEFAULT_OPTIMIZER;
+    const newton = optimizer.optimizer === 'newton';
+    // Decided once a call: on small data a step is a few microseconds, and every lookup in it shows.
+    const pool = miniBatch ? undefined : this.poolFor(n);
     let refused: string | undefined;
     let at = params;
     let carried = state;
     for (let s = 0; s < steps; s++) {
       let gradient: Params;
       // Newton's Hessian is over the very samples the gradient is over.
-      let curvature: () => number[][];
+      let curvature: (() => number[][]) | undefined;
       if (miniBatch) {
         const slot = batchSlot(firstStep + s, n, batchSize);
         const key = epochKey(SHUFFLE_SEED, slot.epoch);
@@ -215,24 +218,24 @@ export class CpuEngine implements Engine {
         losses.push(result.cost);
         accuracies.push(result.accuracy);
         const from = at;
-        curvature = () => batchHessian(this.data, from, options, slot, domain, key);
+        if (newton) curvature = () => batchHessian(this.data, from, options, slot, domain, key);
       } else {
-        // Awaited only where workers take the pass: small data never yield between steps.
+        // Only the first step can start where an evaluation was kept; awaited only where workers take the
+        // pass, so small data never yield between steps.
         const e =
-          this.evaluations.get(at) ??
-          (this.poolFor(n) ? await this.pooledEvaluation(at, options) : evaluate(this.data, at, options));
+          (s === 0 ? this.evaluations.get(at) : undefined) ??
+          (pool ? await this.pooledEvaluation(pool, at, options) : evaluate(this.data, at, options));
         gradient = e.gradient;
         losses.push(reducedCost(e, reduction));
         accuracies.push(correctCount(e.confusion) / n);
         const from = at;
-        curvature = () => hessian(this.data, from, options);
+        if (newton) curvature = () => hessian(this.data, from, options);
       }
       let next: OptimizerStep;
       try {
-        next =
-          optimizer.optimizer === 'newton'
-            ? newtonStep(at, gradient, curvature(), carried, learningRate, bias)
-            : firstOrderStep(at, gradient, carried, optimizer, learningRate, bias);
+        next = curvature
+          ? newtonStep(at, gradient, curvature(), carried, learningRate, bias)
+          : firstOrderStep(at, gradient, carried, optimizer, learningRate, bias);
       } catch (error) {
         if (!(error instanceof SingularHessianError)) throw error;
         // The step is refused: what it started from was measured, but it is not taken.
@@ -253,7 +256,7 @@ export class CpuEngine implements Engine {
     let e = this.evaluations.get(params);
     if (!e) {
       const pool = this.poolFor(this.data.targets.length);
-      e = pool ? await this.pooledEvaluation(params, options) : evaluate(this.data, params, options);
+      e = pool ? await this.pooledEvaluation(pool, params, options) : evaluate(this.data, params, options);
       // After the pass: a pool that failed during it is gone, and the main thread took the pass.
       this.lastPass =
         pool && this.pool === pool ? { count: pool.size, sharing: pool.sharing } : { count: 0, sharing: undefined };
@@ -279,10 +282,11 @@ export class CpuEngine implements Engine {
    * The workers' pass at `params`. Where they fail, the engine stops using
    * them and takes the pass itself: a result is never lost to a worker.
    */
-  private async pooledEvaluation(params: Params, options: EngineOptions): Promise<Evaluation> {
+  private async pooledEvaluation(pool: SumPool, params: Params, options: EngineOptions): Promise<Evaluation> {
     // A caller's mistake is thrown here, as the main thread's pass would throw it, not posted.
     checkWidth(params, options.features);
-    const pool = this.pool as SumPool;
+    // A pool that failed earlier in this call: the main thread has taken over.
+    if (this.poolFailed) return evaluate(this.data, params, options);
     try {
       return evaluationOf(await pool.sum(this.data, params, options), params, options);
     } catch {

@@ -23,11 +23,15 @@ export interface DrawSettings extends GaussianSettings {
   readonly noise: number;
 }
 
-/** How fast Play runs: whole steps each animation frame, or steps per second (fractions carry over). */
-export type SpeedUnit = 'per-frame' | 'per-second';
+/** A pace Play keeps: whole steps each animation frame, or steps per second (fractions carry over). */
+export type PacedUnit = 'per-frame' | 'per-second';
+
+/** How fast Play runs: at a pace, or as fast as possible (the most steps a frame has time for). */
+export type SpeedUnit = PacedUnit | 'fastest';
 
 export interface Speed {
   readonly unit: SpeedUnit;
+  /** Steps in the unit; as fast as possible has no number, and keeps 0 here. */
   readonly value: number;
 }
 

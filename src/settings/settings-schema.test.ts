@@ -45,7 +45,7 @@ describe('shown: a value as a message quotes it', () => {
     );
     const noUnit = { ...DEFAULT_PLAYGROUND, speed: { value: 4 } as Speed };
     expect(refusal(() => SETTINGS.speed.validate(noUnit))).toBe(
-      'speed unit must be "per-second" or "per-frame", got nothing',
+      'speed unit must be "per-second", "per-frame" or "fastest", got nothing',
     );
     // A number is no choice, even one that reads like one.
     const numeric = { ...DEFAULT_PLAYGROUND, preset: 1 as unknown as 'tutorial' };
@@ -127,6 +127,19 @@ describe('reading a setting from text', () => {
     // Per frame, only whole steps: the unit decides the range and the rule.
     expect(refusal(() => SETTINGS.speed.applyText(DEFAULT_PLAYGROUND, '2.5/frame'))).toBe(
       'speed (steps per frame) must be a whole number, got 2.5',
+    );
+  });
+
+  it('takes "max" for as fast as possible, writes it so, and lets no number ride with it', () => {
+    const fastest = SETTINGS.speed.applyText(DEFAULT_PLAYGROUND, 'max');
+    expect(fastest.speed).toEqual({ unit: 'fastest', value: 0 });
+    expect(SETTINGS.speed.linkText(fastest)).toBe('max');
+    expect(SETTINGS.speed.validate({ ...DEFAULT_PLAYGROUND, speed: { unit: 'fastest', value: 99 } }).speed).toEqual({
+      unit: 'fastest',
+      value: 0,
+    });
+    expect(refusal(() => SETTINGS.speed.applyText(DEFAULT_PLAYGROUND, 'fast'))).toBe(
+      'speed must be written as steps per second ("4/s"), per frame ("5/frame") or "max" (as fast as possible), got "fast"',
     );
   });
 

@@ -17,6 +17,7 @@ import { checkSurfaceFeatures, checkWeightCount, checkWeights, featureLabel, fea
 import {
   DRAWN_BY,
   type DrawSettings,
+  type PacedUnit,
   type PlaygroundSettings,
   type Preset,
   type Speed,
@@ -46,8 +47,10 @@ export const OPTIMIZER_NAMES: Readonly<Record<Optimizer, string>> = {
 };
 /** Where room is short (a race's legend and table): gradient descent as GD. */
 export const OPTIMIZER_SHORT_NAMES: Readonly<Record<Optimizer, string>> = { ...OPTIMIZER_NAMES, gd: 'GD' };
-export const SPEED_UNITS: readonly SpeedUnit[] = ['per-second', 'per-frame'];
-export const SPEED_LIMITS: Record<SpeedUnit, Range> = {
+export const SPEED_UNITS: readonly SpeedUnit[] = ['per-second', 'per-frame', 'fastest'];
+/** As fast as possible: no number to choose. */
+export const FASTEST_SPEED: Speed = { unit: 'fastest', value: 0 };
+export const SPEED_LIMITS: Record<PacedUnit, Range> = {
   'per-frame': { min: 1, max: 1000 },
   'per-second': { min: 0.25, max: 240 },
 };
@@ -183,8 +186,10 @@ const toggle = (label: string) => ({
 
 /** What the screen calls Play's speed; its unit and its value in a unit are named after it. */
 const SPEED = 'speed';
+/** As fast as possible, in a link or a settings text. */
+const FASTEST_TEXT = 'max';
 
-function speedLabel(unit: SpeedUnit): string {
+function speedLabel(unit: PacedUnit): string {
   return `${SPEED} (steps ${unit === 'per-frame' ? 'per frame' : 'per second'})`;
 }
 
@@ -333,18 +338,21 @@ export const SETTINGS = {
     check: (v) => {
       const speed = (typeof v === 'object' && v !== null ? v : {}) as Partial<Speed>;
       const unit = checkChoice(`${SPEED} unit`, speed.unit, SPEED_UNITS);
+      // Whatever number came with it means nothing as fast as possible.
+      if (unit === 'fastest') return FASTEST_SPEED;
       const label = speedLabel(unit);
       return { unit, value: checkNumber(label, speed.value, SPEED_LIMITS[unit], unit === 'per-frame') };
     },
     parse: (t) => {
+      if (t === FASTEST_TEXT) return FASTEST_SPEED;
       const match = /^([^/]+)\/(s|frame)$/.exec(t);
       if (!match)
         throw new SettingError(
-          `${SPEED} must be written as steps per second ("4/s") or per frame ("5/frame"), got ${shown(t)}`,
+          `${SPEED} must be written as steps per second ("4/s"), per frame ("5/frame") or "${FASTEST_TEXT}" (as fast as possible), got ${shown(t)}`,
         );
       return { value: textNumber(match[1] as string), unit: match[2] === 's' ? 'per-second' : 'per-frame' };
     },
-    format: (v) => `${v.value}/${v.unit === 'per-second' ? 's' : 'frame'}`,
+    format: (v) => (v.unit === 'fastest' ? FASTEST_TEXT : `${v.value}/${v.unit === 'per-second' ? 's' : 'frame'}`),
   }),
 } as const;
 

@@ -57,10 +57,10 @@ describe('the settings table', () => {
       'speed (steps per frame) must be between 1 and 1000, got 0.5',
     );
     expect(() => applyChange(DEFAULT_PLAYGROUND, { speed: { unit: 'per-hour' as 'per-frame' } })).toThrow(
-      'speed unit must be "per-second" or "per-frame", got "per-hour"',
+      'speed unit must be "per-second", "per-frame" or "fastest", got "per-hour"',
     );
     expect(() => SETTINGS.speed.applyText(DEFAULT_PLAYGROUND, 'fast')).toThrow(
-      'speed must be written as steps per second ("4/s") or per frame ("5/frame"), got "fast"',
+      'speed must be written as steps per second ("4/s"), per frame ("5/frame") or "max" (as fast as possible), got "fast"',
     );
     expect(() => applyChange(DEFAULT_PLAYGROUND, { preset: 'iris' as 'tutorial' })).toThrow(
       'data set must be "tutorial", "gaussians", "circle", "xor" or "spiral", got "iris"',

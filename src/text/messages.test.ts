@@ -12,6 +12,7 @@ import {
   editedNote,
   engineAttributeIgnored,
   exportFailed,
+  fastestPaceStatus,
   gpuRebuilt,
   gpuStartFailed,
   IMPORT_CANCELLED,
@@ -144,6 +145,10 @@ describe('the status line', () => {
     expect(waitingLabel(3)).toBe('Working… 3 requests under way');
     expect(moreNotices(1)).toBe('…and 1 more notice.');
     expect(moreNotices(4)).toBe('…and 4 more notices.');
+  });
+
+  it('says how fast Play goes as fast as possible', () => {
+    expect(fastestPaceStatus(12_345.6, 40)).toBe('As fast as possible: 12\u202f346 steps/s on 40 points.');
   });
 
   it('says when Play cannot keep its pace', () => {

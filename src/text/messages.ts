@@ -322,6 +322,11 @@ export function notAModelFile(name: string, why: string): string {
   return `${name} is not a model file (not JSON: ${why.replace(/\s+/g, ' ').trim()}).`;
 }
 
+/** Said (the pace line) while Play runs as fast as possible: `achieved` steps a second on n points. */
+export function fastestPaceStatus(achieved: number, n: number): string {
+  return `As fast as possible: ${formatCount(Math.round(achieved))} steps/s on ${formatCount(n)} points.`;
+}
+
 /** Said (the pace line) while Play keeps `achieved` steps a second of the `requested` pace on n points. */
 export function paceStatus(achieved: number, requested: number, n: number): string {
   return (
