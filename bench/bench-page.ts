@@ -111,6 +111,7 @@ const bench = {
   ): Promise<TrainingResult & { dispatch?: DispatchReport }> {
     let ms: number;
     let dispatch: DispatchReport | undefined;
+    let workers: TrainingResult['workers'];
     if (engine === 'gpu' || engine === 'cpu') {
       const e = await ourEngine(engine, n);
       const chunk = engine === 'gpu' ? GPU_CHUNK : Math.max(1, Math.min(GPU_CHUNK, Math.round(2e6 / n)));
@@ -119,6 +120,7 @@ const bench = {
         const t = e.tuning;
         dispatch = { n, path: e.reductionPath, workgroups: t.workgroups, source: t.source, trials: t.trials };
       }
+      if (e instanceof CpuEngine) workers = e.workers;
       e.destroy();
     } else if (engine === 'bare-loop') {
       const bare = new BareLoop(data(n), START, OPTIONS.learningRate);
@@ -143,7 +145,14 @@ const bench = {
       );
       trainer.dispose();
     }
-    return { engine, n, msPerStep: ms, samplesPerSecond: (n / ms) * 1000, ...(dispatch ? { dispatch } : {}) };
+    return {
+      engine,
+      n,
+      msPerStep: ms,
+      samplesPerSecond: (n / ms) * 1000,
+      ...(dispatch ? { dispatch } : {}),
+      ...(workers ? { workers } : {}),
+    };
   },
 
   /** The same kernels with one readback per step, against k steps per submit. */
@@ -203,11 +212,12 @@ const bench = {
 
   /**
    * A user's step(k) on N samples (the tutorial's 40 points at N = 40): k steps through the training session,
-   * after a tenth of them to warm the JIT and compile the kernels; the bare loop the same k on the same data.
+   * after the same k to warm the JIT and compile the kernels (a tenth left the CPU engine's first timed
+   * run up to half again slower than its next); the bare loop the same, on the same data.
    */
   async manySteps(engine: ManyStepsResult['engine'], n: number, steps: number): Promise<ManyStepsResult> {
     const samples = n === 40 ? tutorialDataset() : data(n);
-    const warm = Math.max(1, Math.round(steps / 10));
+    const warm = steps;
     let ms: number;
     if (engine === 'bare-loop') {
       const bare = new BareLoop(samples, START, OPTIONS.learningRate);

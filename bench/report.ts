@@ -64,6 +64,10 @@ export function report(r: BenchResults): string {
       `${pad(String(n), 10)} ${pad(cell(gpu), 20)} ${pad(cell(cpu), 20)} ${pad(cell(bare), 20)} ${pad(cell(tfGpu), 20)} ${pad(cell(tfWasm), 20)} ${pad(cell(tfCpu), 20)}  ${pad(ratio(tfGpu, gpu), 18)}  ${pad(peerRatio, 19)}  ${pad(ratio(tfWasm, cpu), 16)}  ${pad(ratio(cpu, bare), 16)}`,
     );
   }
+  const split = r.training.filter((t) => t.engine === 'cpu' && t.workers);
+  lines.push(
+    `CPU engine's passes: ${split.map((t) => `N=${t.n} ${t.workers?.count ? `${t.workers.count} workers (${t.workers.sharing})` : 'main thread'}`).join(', ')}`,
+  );
   lines.push('');
   for (const d of r.readbackPerStep) {
     lines.push(

@@ -21,6 +21,8 @@ export interface TrainingResult {
   readonly n: number;
   readonly msPerStep: number;
   readonly samplesPerSecond: number;
+  /** The CPU engine's: the workers its passes were split across (0: the main thread), and how they got the data. */
+  readonly workers?: { readonly count: number; readonly sharing: 'shared' | 'copied' | undefined };
 }
 
 /** The wider model against the tutorial's: ms per gradient step at d = 2 and d = 7 (every feature), one engine. */

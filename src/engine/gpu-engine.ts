@@ -230,6 +230,29 @@ export class GpuEngine implements Engine {
     this.positives = summaryOf(data).ones;
   }
 
+  /**
+   * What the model was when the last call ended with a snapshot: the next
+   * call may start from that snapshot's sums while nothing of it has changed
+   * (new parameters, options or data are new objects here, never edited in place).
+   */
+  private snapshotTakenAt: { params: Params; options: EngineOptions; data: Dataset; device: GPUDevice } | undefined;
+
+  private snapshotKey() {
+    return { params: this.params, options: this.options, data: this.data, device: this.resources.device };
+  }
+
+  private unchangedSinceSnapshot(): boolean {
+    const at = this.snapshotTakenAt;
+    const now = this.snapshotKey();
+    return (
+      at !== undefined &&
+      at.params === now.params &&
+      at.options === now.options &&
+      at.data === now.data &&
+      at.device === now.device
+    );
+  }
+
   setParams(params: Params, optimizer: OptimizerState = initialOptimizerState(params.w.length)): void {
     this.params = params;
     this.optimizerState = optimizer;
@@ -286,7 +309,16 @@ export class GpuEngine implements Engine {
           res.state.write(entry.params, firstStep, this.options.features, entry.optimizer, k + 1);
         }
         const encoder = res.device.createCommandEncoder({ label: `train ${steps} steps` });
-        train.encode(encoder, steps, this.options, firstStep, this.currentTuning.workgroups, withSnapshot, rules);
+        train.encode(
+          encoder,
+          steps,
+          this.options,
+          firstStep,
+          this.currentTuning.workgroups,
+          withSnapshot,
+          rules,
+          this.unchangedSinceSnapshot(),
+        );
         if (probabilityGrid) res.probability.encodeAfter(encoder, probabilityGrid, this.options.features);
         res.device.queue.submit([encoder.finish()]);
         const [records, grid] = await Promise.all([
@@ -304,6 +336,7 @@ export class GpuEngine implements Engine {
     this.optimizerState = model.state.optimizer;
     // The GPU holds a refusal until the state is written again: the mirror, which is where it stopped.
     if (own.refused !== undefined) this.writeState();
+    this.snapshotTakenAt = withSnapshot && own.refused === undefined ? this.snapshotKey() : undefined;
     const beside = others.map((r, k) => this.resultOf(r, race[k]!.params, firstStep));
     return {
       ...own,
@@ -343,6 +376,7 @@ export class GpuEngine implements Engine {
         return train.read(0, true);
       });
     });
+    this.snapshotTakenAt = this.snapshotKey();
     const snapshot = out[0]?.snapshot;
     if (!snapshot) throw new Error('snapshot: nothing read back');
     return this.toSnapshot(snapshot);

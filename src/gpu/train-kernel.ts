@@ -87,6 +87,10 @@ export class TrainKernel {
   private readonly ruleStride: number;
   /** Racers in the last encoded submit (1 without a race). */
   private racers = 1;
+  /** Where the last two-pass snapshot of the model alone left its full-data sums (see encode). */
+  private snapshotSums: { readonly buffer: GPUBuffer; readonly workgroups: number } | undefined;
+  /** Whether the last encode's first step started from those sums instead of a pass of its own. */
+  reusedSnapshotSums = false;
   /** The features of the model the last encode trained: which slots a readback keeps, in which order. */
   private features: readonly Feature[] = INITIAL_OPTIONS.features;
   /** The step counter's value when the last encoded submit began: how many steps a refused one took. */
@@ -176,6 +180,13 @@ export class TrainKernel {
    * at its final parameters, then the copy of their records and states.
    * `firstStep` is the step counter's value on the GPU when this runs.
    * Newton's method needs `prepare` first.
+   *
+   * `unchangedSinceSnapshot`: the caller says that the model's parameters,
+   * options and data are as the last call left them, and that call ended
+   * with a snapshot. Its partial sums over all the data at those parameters
+   * are then still in the partials buffer, and a full-batch first-order
+   * step of the model alone starts from them instead of summing them again:
+   * a chunk on large data costs one pass a step, not one more for its snapshot.
    */
   encode(
     encoder: GPUCommandEncoder,
@@ -185,6 +196,7 @@ export class TrainKernel {
     workgroups: number,
     withSnapshot: boolean,
     rules: readonly RacerRule[] = [optionsRule(options)],
+    unchangedSinceSnapshot = false,
   ): void {
     // The history buffer holds one record a step: a bounded number of steps keeps it far below any binding limit.
     checkTrainSteps(steps);
@@ -192,6 +204,9 @@ export class TrainKernel {
       throw new RangeError(`1 to ${MAX_RACERS} racers, not ${rules.length}`);
     const racers = rules.length;
     this.racers = racers;
+    // Read before reserve(), which may make a new (empty) partials buffer.
+    const kept = this.snapshotSums;
+    this.snapshotSums = undefined;
     this.reserve(workgroups, steps, racers);
     this.features = options.features;
     this.firstStep = firstStep;
@@ -204,6 +219,7 @@ export class TrainKernel {
         ? (this.fusedPipelines.get(fusedVariant(invocations, newton)) ??
           this.fusedPipelines.get(fusedVariant(invocations, true)))
         : undefined;
+    this.reusedSnapshotSums = false;
     if (fused) {
       this.encodeFused(encoder, fused, invocations, steps, options, firstStep, withSnapshot, rules);
       return;
@@ -237,11 +253,28 @@ export class TrainKernel {
       pass.setBindGroup(0, finishGroup);
       pass.dispatchWorkgroups(1, racers);
     };
+    const reuse =
+      unchangedSinceSnapshot &&
+      !newton &&
+      racers === 1 &&
+      !isMiniBatch(options.batchSize, this.samples.n) &&
+      kept !== undefined &&
+      kept.buffer === this.partials &&
+      kept.workgroups === workgroups;
     for (let s = 0; s < steps; s++) {
+      if (s === 0 && reuse) {
+        pass.setPipeline(step.pipelines.update);
+        pass.setBindGroup(0, step.groups.update);
+        pass.dispatchWorkgroups(1, racers);
+        continue;
+      }
       twoPasses(step.pipelines.partials, step.groups.partials, step.pipelines.update, step.groups.update);
     }
+    this.reusedSnapshotSums = reuse && steps > 0;
     if (withSnapshot) {
       twoPasses(stepwise.partials, groups.partialsSnapshot, stepwise.snapshot, groups.snapshot);
+      // Left in the partials buffer: the full-data sums at the final parameters, for the next call's first step.
+      if (racers === 1 && this.partials) this.snapshotSums = { buffer: this.partials, workgroups };
     }
     pass.end();
     this.encodeCopies(encoder, steps, withSnapshot);
