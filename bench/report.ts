@@ -110,7 +110,7 @@ export function report(r: BenchResults): string {
   }
   lines.push('');
   lines.push(
-    "Many steps: a user's step(k) through the session, ms, and its ratio to a bare one-thread loop taking the same k steps (targets at N = 40: cpu at most 2×, gpu at most 10× on a software adapter)",
+    "Many steps: a user's step(k) through the session from w(0), ms (median after a warm-up run; the first timed run in brackets), and the median's ratio to a bare one-thread loop taking the same k steps (targets at N = 40: cpu at most 2×, gpu at most 10× on a software adapter)",
   );
   for (const n of [...new Set((r.manySteps ?? []).map((m) => m.n))]) {
     const at = (e: string) => r.manySteps.find((m) => m.n === n && m.engine === e);
@@ -119,7 +119,7 @@ export function report(r: BenchResults): string {
       const m = at(e);
       if (!m) return `${e} —`;
       const ratio = bare && e !== 'bare-loop' ? ` (${(m.ms / bare.ms).toFixed(1)}×)` : '';
-      return `${e} ${fmt(m.ms)} ms${ratio}`;
+      return `${e} ${fmt(m.ms)} ms [${fmt(m.firstMs)}]${ratio}`;
     });
     lines.push(`  step(${bare?.steps ?? '?'}), N=${n}: ${cells.join(', ')}`);
   }

@@ -13,7 +13,10 @@ export interface ManyStepsResult {
   readonly engine: 'gpu' | 'cpu' | 'bare-loop';
   readonly n: number;
   readonly steps: number;
+  /** The median of the timed runs, after one to warm up. */
   readonly ms: number;
+  /** The first timed run. */
+  readonly firstMs: number;
 }
 
 export interface TrainingResult {

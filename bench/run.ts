@@ -122,7 +122,9 @@ async function run(page: Page, origin: string): Promise<BenchResults> {
   for (const [n, steps] of MANY_STEPS[mode]) {
     for (const engine of ['gpu', 'cpu', 'bare-loop'] as const) {
       log(`step(${steps}), ${engine}, N=${n}`);
-      manySteps.push(await page.evaluate(([e, n, k]) => window.bench.manySteps(e, n, k), [engine, n, steps] as const));
+      manySteps.push(
+        await page.evaluate(([e, n, k, m]) => window.bench.manySteps(e, n, k, m), [engine, n, steps, mode] as const),
+      );
     }
   }
   log('interactivity');

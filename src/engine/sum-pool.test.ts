@@ -1,7 +1,7 @@
 /**
  * The CPU engine's workers, in Node: the pool and the engine over workers
- * that run the real jobs (sum-worker-jobs.ts) in this thread and answer
- * later, as real ones do. The browser's own workers are held to the same
+ * that run the real jobs in this thread and answer later, as real ones do
+ * (testing/in-thread-worker.ts). The browser's own workers are held to the same
  * numbers in e2e/kernels/cpu-workers.spec.ts.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,54 +11,10 @@ import { FEATURES } from '../model/features';
 import { type Params, sumSamples, TUTORIAL_FORM } from '../model/regression';
 import { CpuEngine } from './cpu-engine';
 import { checkThreads, MAX_CPU_WORKERS, WORKER_MIN_N, workersFor } from './cpu-threads';
-import { partStart, SumPool, type SumWorkerPort } from './sum-pool';
-import { answerSumJobs, type SumJob, type SumReply } from './sum-worker-jobs';
+import { partStart, SumPool } from './sum-pool';
+import { InThreadWorker, spawnInThreadWorker } from './testing/in-thread-worker';
 
-/** A worker in this thread: the real jobs behind a message hop each way. */
-class InThreadWorker implements SumWorkerPort {
-  static started: InThreadWorker[] = [];
-  readonly jobs: SumJob[] = [];
-  terminated = false;
-  private onJob: ((event: MessageEvent<SumJob>) => void) | undefined;
-  private onReply: ((event: MessageEvent<SumReply>) => void) | undefined;
-  private onError: ((event: ErrorEvent) => void) | undefined;
-
-  constructor() {
-    InThreadWorker.started.push(this);
-    answerSumJobs({
-      addEventListener: (_type, listener) => {
-        this.onJob = listener;
-      },
-      postMessage: (reply) => {
-        const copy = structuredClone(reply);
-        setTimeout(() => this.terminated || this.onReply?.(new MessageEvent('message', { data: copy })));
-      },
-    });
-  }
-
-  addEventListener(type: 'message' | 'error', listener: never): void {
-    if (type === 'message') this.onReply = listener;
-    else this.onError = listener;
-  }
-
-  postMessage(job: SumJob, transfer: Transferable[] = []): void {
-    this.jobs.push(job);
-    const copy = structuredClone(job, { transfer });
-    setTimeout(() => this.terminated || this.onJob?.(new MessageEvent('message', { data: copy })));
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-
-  /** The worker dies (a script that would not load, say). */
-  crash(): void {
-    const event = Object.assign(new Event('error', { cancelable: true }), { message: 'boom' }) as ErrorEvent;
-    setTimeout(() => this.onError?.(event));
-  }
-}
-
-const spawn = () => new InThreadWorker();
+const spawn = spawnInThreadWorker;
 const sumJobs = () => InThreadWorker.started.flatMap((w) => w.jobs).filter((j) => j.kind === 'sum').length;
 const AT: Params = { w: [0.4, -0.7], b: 0.2 };
 

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { f32Dataset } from '../../e2e/kernels/test-data';
 import { CpuEngine } from '../engine/cpu-engine';
+import { InThreadWorker, spawnInThreadWorker } from '../engine/testing/in-thread-worker';
 import { datasetFromRows } from '../model/dataset';
 import { logistic } from '../model/logistic';
 import { tutorialDataset } from '../model/tutorial-data';
 import { TUTORIAL_REFERENCE } from '../model/tutorial-reference';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import { REFUSED_STOP } from '../text/messages';
+import { StepRun } from './step-run';
 import { TrainingSession } from './training-session';
 
 /** A session on the tutorial's data, started (its caller, the controller's queue, awaits `ready` first too). */
@@ -173,6 +176,42 @@ describe('TrainingSession', () => {
     await session.step(1);
     await session.step(1);
     expect(calls).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('TrainingSession on the CPU engine’s workers', () => {
+  const onWorkers = () => new CpuEngine({ threads: 2, spawnWorker: spawnInThreadWorker });
+
+  it('shows a long run’s progress and stops it at the chunk it was stopped in', async () => {
+    InThreadWorker.started = [];
+    const session = new TrainingSession(onWorkers(), f32Dataset(1 << 14, 7), DEFAULT_SETTINGS);
+    await session.ready;
+    const run = new StepRun(1_000_000);
+    const progress: number[] = [];
+    const outcome = await session.step(run, undefined, (done) => {
+      progress.push(done);
+      run.stop('paused');
+    });
+    expect(progress).toHaveLength(1);
+    expect(outcome).toMatchObject({ taken: progress[0], stoppedBy: 'paused' });
+    expect(session.state.iteration).toBe(progress[0]);
+    // Every pass went to the two workers.
+    expect(InThreadWorker.started).toHaveLength(2);
+    session.destroy();
+    expect(InThreadWorker.started.every((w) => w.terminated)).toBe(true);
+  });
+
+  it('gives the tutorial’s w(10) after reset()', async () => {
+    const session = new TrainingSession(onWorkers(), tutorialDataset(), DEFAULT_SETTINGS);
+    await session.ready;
+    await session.step(25);
+    await session.reset();
+    await session.step(10);
+    const [w1, w2] = TUTORIAL_REFERENCE.path[10];
+    expect(session.state.weights[0]).toBeCloseTo(w1, 4);
+    expect(session.state.weights[1]).toBeCloseTo(w2, 4);
+    expect(session.state.cost).toBeCloseTo(TUTORIAL_REFERENCE.cost10, 4);
+    session.destroy();
   });
 });
 
