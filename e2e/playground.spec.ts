@@ -183,6 +183,9 @@ test('a learning rate that diverges pauses Play and says what to change; nothing
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   const text = await page.locator('lp-playground').evaluate((el) => el.shadowRoot?.textContent ?? '');
   expect(text).not.toMatch(/NaN|Infinity/);
+  // The status line says where it stopped, not that it still plays.
+  await expect(page.getByText(/^Paused at iteration \d+\.$/)).toBeVisible();
+  await expect(page.getByText('Playing: Space or Pause stops it.')).toHaveCount(0);
 });
 
 test('hovering a point shows its x, its class and the predicted y', async ({ page }) => {

@@ -86,6 +86,19 @@ describe('PlayClock as fast as possible', () => {
     expect(clock.stepsFor(1000)).toBe(steps / 2);
   });
 
+  it('aims at FASTEST_FRAME_MS of steps over what a call costs with one step, however much that is', () => {
+    const clock = new PlayClock();
+    clock.start({ unit: 'fastest', value: 0 });
+    // A call costs 20 ms besides its steps (a readback, a grid), more than the whole aim: steps of 0.1 ms still grow.
+    let steps = clock.stepsFor(0);
+    for (let k = 0; k < 30; k++) {
+      clock.ran(steps, 20 + steps * 0.1);
+      steps = clock.stepsFor(16 * (k + 1));
+    }
+    expect(steps).toBeGreaterThanOrEqual(FASTEST_FRAME_MS / 0.1 - 1);
+    expect(steps).toBeLessThanOrEqual(FASTEST_FRAME_MS / 0.1 + 1);
+  });
+
   it('never asks a frame for fewer than one step or more than FASTEST_MAX_STEPS', () => {
     const clock = new PlayClock();
     clock.start({ unit: 'fastest', value: 0 });

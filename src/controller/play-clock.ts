@@ -17,8 +17,10 @@ const PACE_WINDOW_MS = 2000;
 const KEEPING_UP = 0.75;
 /**
  * As fast as possible: a frame's steps aim at this much of a 60 Hz frame
- * (16.7 ms). The drawing comes on top: a page whose views take long to draw
- * still gets this much stepping a frame, rather than a step a frame.
+ * (16.7 ms) on top of what a call costs with one step (a submit and its
+ * readback, the boundary's grid). The drawing comes on top too: a page
+ * whose views or calls take long still gets this much stepping a frame,
+ * rather than a step a frame.
  */
 export const FASTEST_FRAME_MS = 12;
 /** As fast as possible never asks more of a frame than this (cheap steps, a fast engine): the page still draws each. */
@@ -38,6 +40,8 @@ export class PlayClock {
   private frames: { at: number; steps: number }[] = [];
   /** As fast as possible: the next frame's steps, grown or shrunk from what the last ones took. */
   private fastest = 1;
+  /** As fast as possible: the least a frame of one or two steps took, ms (what a call costs besides its steps). */
+  private overhead = Number.POSITIVE_INFINITY;
   playing = false;
 
   start(speed: Speed): void {
@@ -46,6 +50,7 @@ export class PlayClock {
     this.last = undefined;
     this.frames = [];
     this.fastest = 1;
+    this.overhead = Number.POSITIVE_INFINITY;
     // Start with a step at once, so Play answers immediately.
     this.carry = 1;
   }
@@ -60,6 +65,7 @@ export class PlayClock {
     this.speed = speed;
     this.frames = [];
     this.fastest = 1;
+    this.overhead = Number.POSITIVE_INFINITY;
   }
 
   /** Steps to run in the frame at time `now` (ms). */
@@ -83,15 +89,17 @@ export class PlayClock {
   }
 
   /**
-   * What the `steps` of the last frame took, in ms (the steps, not the
-   * drawing, which costs the same however many there were). As fast as
-   * possible, the next frame's steps scale by how far that was from
-   * FASTEST_FRAME_MS, at most doubling or halving a frame (one slow frame, a
-   * collection say, must not swing it).
+   * What the `steps` of the last frame took, in ms (the call that took them,
+   * not the drawing after it). As fast as possible, the next frame's steps
+   * scale by how far that was from FASTEST_FRAME_MS over a call's own cost
+   * (the quickest frame of one or two steps), at most doubling or halving a
+   * frame (one slow frame, a collection say, must not swing it).
    */
   ran(steps: number, ms: number): void {
     if (this.speed.unit !== 'fastest' || steps <= 0) return;
-    const scale = Math.min(2, Math.max(0.5, FASTEST_FRAME_MS / Math.max(ms, 1e-3)));
+    if (steps <= 2) this.overhead = Math.min(this.overhead, ms);
+    const target = FASTEST_FRAME_MS + (Number.isFinite(this.overhead) ? this.overhead : 0);
+    const scale = Math.min(2, Math.max(0.5, target / Math.max(ms, 1e-3)));
     this.fastest = Math.min(FASTEST_MAX_STEPS, Math.max(1, Math.round(steps * scale)));
   }
 

@@ -472,6 +472,8 @@ export class PlaygroundController {
     const why = run && this.watch.check(run, this.settings.training, run.data.targets.length, this.safeRates.of(run));
     if (why && why !== this.divergence) {
       this.divergence = why;
+      // Play stops here: the status line must not go on saying that it plays.
+      if (this.clock.playing) this.status = pausedStatus(this.session.state.iteration);
       this.clock.stop();
       // The stop and its reason show at once, not after the grids (at 2·10⁶ points, seconds later).
       this.publish();
