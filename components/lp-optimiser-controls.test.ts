@@ -20,6 +20,13 @@ const slider = (el: LpOptimiserControls) => part<HTMLInputElement>(el, '#lr-slid
 const batchMode = (el: LpOptimiserControls) => part<HTMLSelectElement>(el, '#batch-mode');
 const speedUnit = (el: LpOptimiserControls) => part<HTMLSelectElement>(el, '#speed-unit');
 
+/** Picks a unit in the speed's select as a user's choice does (a change event), and waits for the element. */
+async function chooseUnit(el: LpOptimiserControls, unit: string): Promise<void> {
+  speedUnit(el).value = unit;
+  speedUnit(el).dispatchEvent(new Event('change'));
+  await settled(el);
+}
+
 const eta = SETTINGS.learningRate;
 const etaRange = eta.range as { min: number; max: number };
 
@@ -244,18 +251,13 @@ describe('<lp-optimiser-controls> alone', () => {
       html`<lp-optimiser-controls .speed=${{ unit: 'per-second', value: 120 }}></lp-optimiser-controls>`,
     );
     const changes = settingsSent(el);
-    const choose = async (unit: string) => {
-      speedUnit(el).value = unit;
-      speedUnit(el).dispatchEvent(new Event('change'));
-      await settled(el);
-    };
-    await choose('per-frame'); // 120 a second: 2 a frame
+    await chooseUnit(el, 'per-frame'); // 120 a second: 2 a frame
     el.speed = { unit: 'per-second', value: 4 };
-    await choose('per-frame'); // 4 a second rounds to 0 a frame: 1, the least
+    await chooseUnit(el, 'per-frame'); // 4 a second rounds to 0 a frame: 1, the least
     el.speed = { unit: 'per-frame', value: 5 };
-    await choose('per-second'); // 5 a frame is 300 a second: 240, the most
+    await chooseUnit(el, 'per-second'); // 5 a frame is 300 a second: 240, the most
     el.speed = { unit: 'per-second', value: 240 };
-    await choose('per-second'); // the unit it has: nothing
+    await chooseUnit(el, 'per-second'); // the unit it has: nothing
     expect(changes).toEqual([
       { speed: { unit: 'per-frame', value: 2 } },
       { speed: { unit: 'per-frame', value: SPEED_LIMITS['per-frame'].min } },
@@ -268,12 +270,7 @@ describe('<lp-optimiser-controls> alone', () => {
       html`<lp-optimiser-controls .speed=${{ unit: 'per-second', value: 120 }}></lp-optimiser-controls>`,
     );
     const changes = settingsSent(el);
-    const choose = async (unit: string) => {
-      speedUnit(el).value = unit;
-      speedUnit(el).dispatchEvent(new Event('change'));
-      await settled(el);
-    };
-    await choose('fastest');
+    await chooseUnit(el, 'fastest');
     el.speed = { unit: 'fastest', value: 0 };
     await settled(el);
     // The select alone says the speed, and is named for it.
@@ -283,8 +280,8 @@ describe('<lp-optimiser-controls> alone', () => {
     );
     expect(speedUnit(el).getAttribute('aria-label')).toBe(SETTINGS.speed.label);
     expect(speedUnit(el).selectedOptions[0]?.textContent).toBe('as fast as possible');
-    await choose('per-frame');
-    await choose('per-second');
+    await chooseUnit(el, 'per-frame');
+    await chooseUnit(el, 'per-second');
     expect(changes).toEqual([
       { speed: { unit: 'fastest', value: 0 } },
       // From as fast as possible: the playground's first pace, 4 steps a second, in the unit chosen.
