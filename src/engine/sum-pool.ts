@@ -83,7 +83,7 @@ export class SumPool {
     if (this.broken) return Promise.reject(this.broken);
     if (this.loaded !== data) this.load(data);
     const id = this.nextId++;
-    const job: SumJob = { kind: 'sum', id, params: { w: [...params.w], b: params.b }, form: plainForm(form) };
+    const job: SumJob = { kind: 'sum', id, params, form: plainForm(form) };
     return new Promise((resolve, reject) => {
       this.pending.set(id, { parts: [], remaining: this.size, resolve, reject });
       for (const worker of this.workers) worker.postMessage(job);

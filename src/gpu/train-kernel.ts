@@ -7,7 +7,7 @@
  * records, the snapshot and the state to a staging buffer: one readback per
  * submit. Small data take the fused kernel instead (train-fused.wgsl, chosen
  * by fused-path.ts): many steps and the snapshot in one dispatch, into the
- * same records, snapshot and state.
+ * same records, snapshot and state, which train-records.ts reads.
  */
 import { getSizeAndAlignmentOfUnsizedArrayElement, makeStructuredView, type StructuredView } from 'webgpu-utils';
 import { checkTrainSteps, type EngineOptions, INITIAL_OPTIONS, MAX_TRAIN_STEPS } from '../contract/engine';
@@ -16,33 +16,13 @@ import { DEFAULT_OPTIMIZER, OPTIMIZERS, type Optimizer } from '../model/optimize
 import { MAX_RACERS } from '../model/race';
 import { decisionLogit } from '../model/regression';
 import { isMiniBatch, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
-import { featureMask, featureSlots, slotWeights } from './feature-slots';
+import { featureMask } from './feature-slots';
 import { type FusedChoice, fusedDispatchSteps, fusedInvocations, fusedVariant } from './fused-path';
 import type { ParamState, StateRecord } from './param-state';
 import type { NewtonPipelines, Pipelines, StepwisePipelines } from './pipelines';
 import { Readback } from './readback';
 import type { SampleBuffers } from './sample-buffers';
-
-/** One step's record as the update kernel writes it. */
-export interface StepRecord {
-  readonly w: number[];
-  readonly b: number;
-  /** The data's cost the step started from (scaled to the whole set for a mini-batch), without the penalty. */
-  readonly cost: number;
-  /** How many samples of its batch were classified right where the step started. */
-  readonly correct: number;
-}
-
-export interface SnapshotRecord {
-  readonly w: number[];
-  readonly b: number;
-  /** Σ ξ over all samples, without the penalty. */
-  readonly sumCost: number;
-  readonly truePositive: number;
-  readonly trueNegative: number;
-  /** The full-data gradient under the reduction, the penalty's λw included. */
-  readonly gradient: { readonly w: number[]; readonly b: number };
-}
+import { definition, type SnapshotRecord, type StepRecord, TrainRecords } from './train-records';
 
 /** What one racer's steps recorded in a submit. */
 export interface TrainReadback {
@@ -68,11 +48,6 @@ export function optionsRule(options: EngineOptions): RacerRule {
 /** Partials per workgroup: the gradient's, and the four of the Hessian's twelve columns (Newton's method). */
 const PARTIALS_PER_WORKGROUP = 5;
 
-function definition<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`WGSL is missing ${what}`);
-  return value;
-}
-
 export class TrainKernel {
   private readonly trainConfig: GPUBuffer;
   private readonly snapshotConfig: GPUBuffer;
@@ -82,15 +57,13 @@ export class TrainKernel {
   private readonly ruleView: StructuredView;
   private readonly readback: Readback;
   private readonly partialStride: number;
-  private readonly historyStride: number;
-  private readonly snapshotStride: number;
+  /** The layouts of the records the kernels write, and their reading. */
+  private readonly records: TrainRecords;
   private readonly ruleStride: number;
   /** Racers in the last encoded submit (1 without a race). */
   private racers = 1;
   /** Where the last two-pass snapshot of the model alone left its full-data sums (see encode). */
   private snapshotSums: { readonly buffer: GPUBuffer; readonly workgroups: number } | undefined;
-  /** Whether the last encode's first step started from those sums instead of a pass of its own. */
-  reusedSnapshotSums = false;
   /** The features of the model the last encode trained: which slots a readback keeps, in which order. */
   private features: readonly Feature[] = INITIAL_OPTIONS.features;
   /** The step counter's value when the last encoded submit began: how many steps a refused one took. */
@@ -123,12 +96,7 @@ export class TrainKernel {
     this.partialStride = getSizeAndAlignmentOfUnsizedArrayElement(
       definition(defs.partials.storages.partials, 'partials'),
     ).size;
-    this.historyStride = getSizeAndAlignmentOfUnsizedArrayElement(
-      definition(defs.update.storages.history, 'history'),
-    ).size;
-    this.snapshotStride = getSizeAndAlignmentOfUnsizedArrayElement(
-      definition(defs.update.storages.snapshot_out, 'snapshot_out'),
-    ).size;
+    this.records = new TrainRecords(defs);
     const rules = definition(defs.update.storages.rules, 'rules');
     this.ruleStride = getSizeAndAlignmentOfUnsizedArrayElement(rules).size;
     this.ruleView = makeStructuredView(definition(defs.update.structs.Rule, 'struct Rule'));
@@ -138,7 +106,7 @@ export class TrainKernel {
     this.snapshotConfig = device.createBuffer({ label: 'train config (snapshot)', size: configSize, usage: uniform });
     this.snapshotOut = device.createBuffer({
       label: 'train snapshots',
-      size: this.snapshotStride * MAX_RACERS,
+      size: this.records.snapshotStride * MAX_RACERS,
       usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
     });
     this.rules = device.createBuffer({
@@ -219,7 +187,6 @@ export class TrainKernel {
         ? (this.fusedPipelines.get(fusedVariant(invocations, newton)) ??
           this.fusedPipelines.get(fusedVariant(invocations, true)))
         : undefined;
-    this.reusedSnapshotSums = false;
     if (fused) {
       this.encodeFused(encoder, fused, invocations, steps, options, firstStep, withSnapshot, rules);
       return;
@@ -270,7 +237,6 @@ export class TrainKernel {
       }
       twoPasses(step.pipelines.partials, step.groups.partials, step.pipelines.update, step.groups.update);
     }
-    this.reusedSnapshotSums = reuse && steps > 0;
     if (withSnapshot) {
       twoPasses(stepwise.partials, groups.partialsSnapshot, stepwise.snapshot, groups.snapshot);
       // Left in the partials buffer: the full-data sums at the final parameters, for the next call's first step.
@@ -344,8 +310,8 @@ export class TrainKernel {
 
   /** Where the records, the snapshots and the states of the last encoded racers lie in a readback. */
   private layout(steps: number, withSnapshot: boolean) {
-    const historyBytes = steps * this.historyStride * this.racers;
-    const snapshotBytes = withSnapshot ? this.snapshotStride * this.racers : 0;
+    const historyBytes = steps * this.records.historyStride * this.racers;
+    const snapshotBytes = withSnapshot ? this.records.snapshotStride * this.racers : 0;
     const stateBytes = this.state.stride * this.racers;
     return { historyBytes, snapshotBytes, stateBytes, capacity: historyBytes + snapshotBytes + stateBytes };
   }
@@ -375,56 +341,13 @@ export class TrainKernel {
       const state = this.state.read(states, this.features, racer);
       // A refused step ends the racer's submit: its records past it were never written.
       const taken = state.refusedPivot === undefined ? steps : state.step - this.firstStep;
-      const records = taken > 0 ? this.stepRecords(bytes, racer * steps * this.historyStride, taken) : [];
+      const records =
+        taken > 0 ? this.records.steps(bytes, racer * steps * this.records.historyStride, taken, this.features) : [];
       const snapshot = withSnapshot
-        ? this.snapshotRecord(bytes, historyBytes + racer * this.snapshotStride)
+        ? this.records.snapshot(bytes, historyBytes + racer * this.records.snapshotStride, this.features)
         : undefined;
       return { steps: records, snapshot, state };
     });
-  }
-
-  /** Unpacks the snapshot at `offset`, at the offsets the WGSL's Snapshot declares. */
-  private snapshotRecord(bytes: ArrayBuffer, offset: number): SnapshotRecord {
-    type Slots = { lo: Float32Array; hi: Float32Array };
-    const struct = definition(this.pipelines.defs.update.structs.Snapshot, 'struct Snapshot');
-    const views = makeStructuredView(struct, bytes, offset).views as {
-      w: Slots;
-      rest: Float32Array;
-      gradient: Slots;
-      gradient_b: Float32Array;
-    };
-    const features = this.features;
-    const [b, sumCost, truePositive, trueNegative] = views.rest;
-    return {
-      w: slotWeights(views.w.lo, views.w.hi, features),
-      b: b!,
-      sumCost: sumCost!,
-      truePositive: Math.round(truePositive!),
-      trueNegative: Math.round(trueNegative!),
-      gradient: { w: slotWeights(views.gradient.lo, views.gradient.hi, features), b: views.gradient_b[0]! },
-    };
-  }
-
-  /** Unpacks `steps` history records from `offset`, at the offsets the WGSL's StepRecord declares. */
-  private stepRecords(bytes: ArrayBuffer, offset: number, steps: number): StepRecord[] {
-    const fields = definition(this.pipelines.defs.update.structs.StepRecord, 'struct StepRecord').fields;
-    const at = (name: string) => definition(fields[name], `StepRecord.${name}`).offset / 4;
-    // Features is { lo: vec4f, hi: vec4f }: eight floats from w's offset, slot k at w + k.
-    const [w, b, cost, correct] = [at('w'), at('b'), at('cost'), at('correct')];
-    const h = new Float32Array(bytes, offset, (steps * this.historyStride) / 4);
-    const stride = this.historyStride / 4;
-    const slots = featureSlots(this.features);
-    const records: StepRecord[] = [];
-    for (let s = 0; s < steps; s++) {
-      const o = s * stride;
-      records.push({
-        w: slots.map((slot) => h[o + w + slot]!),
-        b: h[o + b]!,
-        cost: h[o + cost]!,
-        correct: h[o + correct]!,
-      });
-    }
-    return records;
   }
 
   destroy(): void {
@@ -491,7 +414,7 @@ export class TrainKernel {
   /** Grows the partials and history buffers when needed, and rebuilds the bind groups that name them. */
   private reserve(workgroups: number, steps: number, racers: number): void {
     const partialBytes = Math.max(1, workgroups) * PARTIALS_PER_WORKGROUP * this.partialStride * racers;
-    const historyBytes = Math.max(1, steps) * this.historyStride * racers;
+    const historyBytes = Math.max(1, steps) * this.records.historyStride * racers;
     let changed = false;
     if (!this.partials || this.partials.size < partialBytes) {
       this.partials?.destroy();
@@ -507,10 +430,10 @@ export class TrainKernel {
       // Grow geometrically so a run of rising step counts does not reallocate every time, up to the most one call takes.
       const size = Math.max(
         historyBytes,
-        Math.min((this.history?.size ?? 0) * 2, MAX_TRAIN_STEPS * this.historyStride * MAX_RACERS),
+        Math.min((this.history?.size ?? 0) * 2, MAX_TRAIN_STEPS * this.records.historyStride * MAX_RACERS),
       );
       this.history = this.device.createBuffer({
-        label: `train history (${size / this.historyStride} records)`,
+        label: `train history (${size / this.records.historyStride} records)`,
         size,
         usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
       });
