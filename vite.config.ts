@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { wasmText } from './scripts/wasm-text-plugin.ts';
 import { ISOLATION_HEADERS, SECURITY_HEADERS, withPolicyMeta } from './src/security-policy.ts';
 
 // The dev server and the preview server listen on localhost (WebGPU needs a
@@ -53,7 +54,9 @@ export function isolateOnRequest(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [securityPolicyMeta(), isolateOnRequest()],
+  plugins: [securityPolicyMeta(), isolateOnRequest(), wasmText()],
+  // A build bundles the workers with plugins of their own.
+  worker: { plugins: () => [wasmText()] },
   server: { host: '127.0.0.1', port: DEV_PORT, headers: { ...SECURITY_HEADERS } },
   preview: { host: '127.0.0.1', port: PREVIEW_PORT, headers: { ...SECURITY_HEADERS } },
   build: {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
+import { wasmText } from './scripts/wasm-text-plugin.ts';
 import { withPolicyMeta } from './src/security-policy.ts';
 
 /**
@@ -43,10 +44,10 @@ function examplePage(): Plugin {
 export default defineConfig({
   // The package's own static files (none): the app's public/ is not the package's.
   publicDir: false,
-  plugins: [katexWoff2Only(), examplePage()],
+  plugins: [katexWoff2Only(), examplePage(), wasmText()],
   // Library mode leaves process.env to the consumer; a page without a bundler has none.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [wasmText()] },
   build: {
     target: 'es2022',
     outDir: 'dist/lib',

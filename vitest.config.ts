@@ -1,6 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { launchOptions } from './e2e/browser.ts';
+import { wasmText } from './scripts/wasm-text-plugin.ts';
 import { RUNTIME_DEPENDENCIES } from './vite.config.ts';
 
 // Two projects. Unit tests run in Node: everything under src/ is DOM-free by
@@ -8,6 +9,7 @@ import { RUNTIME_DEPENDENCIES } from './vite.config.ts';
 // checks. Element tests run in Chromium (the one the e2e tests use): each
 // element mounted alone, with a fake model where it reads one.
 export default defineConfig({
+  plugins: [wasmText()],
   test: {
     // CI shares two cores with other work: a test gets the time it needs, never failing for a busy machine.
     testTimeout: 120_000,

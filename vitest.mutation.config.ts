@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { MUTATION_TESTS_VARIABLE } from './scripts/mutation-groups.ts';
+import { wasmText } from './scripts/wasm-text-plugin.ts';
 import mainConfig from './vitest.config.ts';
 
 // The Vitest config Stryker's workers load (`npm run mutation`): Node only, and only the test files of
@@ -9,6 +10,7 @@ import mainConfig from './vitest.config.ts';
 const tests = JSON.parse(process.env[MUTATION_TESTS_VARIABLE] ?? '[]') as string[];
 
 export default defineConfig({
+  plugins: [wasmText()],
   test: {
     include: tests,
     environment: 'node',

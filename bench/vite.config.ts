@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { wasmText } from '../scripts/wasm-text-plugin.ts';
 import { ISOLATION_HEADERS } from '../src/security-policy.ts';
 
 // The benchmark builds the app page and the bench page together, in production
@@ -9,6 +10,8 @@ const root = resolve(import.meta.dirname, '..');
 export default defineConfig({
   root,
   logLevel: 'warn',
+  plugins: [wasmText()],
+  worker: { plugins: () => [wasmText()] },
   build: {
     outDir: resolve(root, 'dist-bench'),
     emptyOutDir: true,

@@ -4,7 +4,10 @@
  * Vite configs put it in each page's <meta> and, where a server sets headers
  * (the dev server, the preview), in a header with what only a header can say.
  *
- * - Scripts only from the page's own origin: no inline script, no eval.
+ * - Scripts only from the page's own origin: no inline script, no eval. The
+ *   one thing compiled at run time is WebAssembly ('wasm-unsafe-eval', which
+ *   allows nothing for JavaScript): the CPU engine's kernel for large data
+ *   (src/engine/tutorial-sums.wat), bundled, never fetched.
  * - Styles from the page and inline: Lit's constructed style sheets need
  *   nothing, but KaTeX's formulas and D3's marks carry style attributes.
  * - Workers from the origin or a blob: the CSV reader and the CPU engine's
@@ -16,7 +19,7 @@
  */
 const DIRECTIVES: Readonly<Record<string, string>> = {
   'default-src': "'self'",
-  'script-src': "'self'",
+  'script-src': "'self' 'wasm-unsafe-eval'",
   'style-src': "'self' 'unsafe-inline'",
   'img-src': "'self' data: blob:",
   'font-src': "'self' data:",

@@ -8,8 +8,10 @@ import type { Engine } from '../../src/contract/engine';
 import { gridCoordinate, INITIAL_OPTIONS, racerSettings } from '../../src/contract/engine';
 import { CpuEngine } from '../../src/engine/cpu-engine';
 import { GpuEngine } from '../../src/engine/gpu-engine';
+import { TutorialSums } from '../../src/engine/tutorial-sums';
 import { datasetFromRows } from '../../src/model/dataset';
 import { addPoint, removePoint } from '../../src/model/edit';
+import { evaluate, sumSamples, TUTORIAL_FORM } from '../../src/model/regression';
 import {
   caseRun,
   OPTIMIZER_CASE_DATA,
@@ -70,6 +72,11 @@ const api = {
   gridCoordinate,
   f32Dataset,
   trackBuffers,
+  /** The CPU engine's WebAssembly kernel and the model's loop it is held to. */
+  TutorialSums,
+  sumSamples,
+  evaluate,
+  TUTORIAL_FORM,
   /** The optimisers' float64 reference and its cases (src/model/testing/optimizer-reference.ts). */
   optimizerReference: { OPTIMIZER_CASES, OPTIMIZER_CASE_DATA, caseRun, referencePath, worstRelativeGap },
 };

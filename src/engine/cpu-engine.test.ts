@@ -4,15 +4,26 @@
  * step reports, and the two grids. The GPU engine is tested against this
  * engine, so a wrong step here would be a wrong reference everywhere.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Engine, type EngineOptions, type GridSpec, INITIAL_OPTIONS, MAX_TRAIN_STEPS } from '../contract/engine';
 import { type Dataset, datasetFromRows } from '../model/dataset';
+import { generateGaussians, TUTORIAL_GAUSSIANS } from '../model/gaussians';
 import { logistic } from '../model/logistic';
-import { accuracy, cost, evaluate, gradient, modelOptions, type Params } from '../model/regression';
+import {
+  accuracy,
+  cost,
+  evaluate,
+  gradient,
+  gradientDescentStep,
+  modelOptions,
+  type Params,
+} from '../model/regression';
 import { epochKey, SHUFFLE_SEED, shuffleDomain, shuffledIndex } from '../model/shuffle';
 import { tutorialDataset } from '../model/tutorial-data';
 import { TUTORIAL_REFERENCE, TUTORIAL_SETTINGS } from '../model/tutorial-reference';
 import { CpuEngine } from './cpu-engine';
+import { WORKER_MIN_N } from './cpu-threads';
+import { TutorialSums } from './tutorial-sums';
 
 const START: Params = { w: [TUTORIAL_SETTINGS.initialWeights[0], TUTORIAL_SETTINGS.initialWeights[1]], b: 0 };
 
@@ -328,5 +339,44 @@ describe('CpuEngine', () => {
     const after = await engine.snapshot();
     expect(after.sumCost).toBe(0);
     expect(after.confusion).toEqual({ truePositive: 0, falsePositive: 0, trueNegative: 0, falseNegative: 0 });
+  });
+
+  it('takes large data on the main thread through the WebAssembly kernel, one copy a data set, as the model would', async () => {
+    // WORKER_MIN_N + 1 samples: the kernel's size, and odd, so the loop sums the last one.
+    const gaussians = generateGaussians({ ...TUTORIAL_GAUSSIANS, perClass: WORKER_MIN_N / 2 + 1, seed: 4 });
+    const n = WORKER_MIN_N + 1;
+    const data: Dataset = { points: gaussians.points.slice(0, 2 * n), targets: gaussians.targets.slice(0, n) };
+    const options: EngineOptions = { ...INITIAL_OPTIONS, learningRate: 0.5, reduction: 'mean', bias: true };
+    const loads = vi.spyOn(TutorialSums, 'load');
+    try {
+      const engine = new CpuEngine({ threads: 0 });
+      await engine.setData(data);
+      engine.setOptions(options);
+      engine.setParams(START);
+      const result = await engine.train(6);
+      let reference = START;
+      result.path.forEach((p, s) => {
+        reference = gradientDescentStep(data, reference, options);
+        expectParamsClose(p, reference, 12);
+        expect(result.losses[s]).toBeCloseTo(cost(data, s === 0 ? START : result.path[s - 1]!, options), 12);
+      });
+      // w1 at −3, 0, 3 across and w2 at −2, 0, 2 down.
+      const surface = await engine.costSurface({ x: [-3, 3], y: [-2, 2], size: 3 });
+      surface.forEach((value, k) => {
+        const w = [-3 + 3 * (k % 3), -2 + 2 * Math.floor(k / 3)];
+        expectRelativelyClose(value, cost(data, { w, b: reference.b }, options));
+      });
+      expect(loads).toHaveBeenCalledTimes(1);
+      await engine.setData(data);
+      await engine.snapshot();
+      expect(loads).toHaveBeenCalledTimes(2);
+      // Other features are the loop's alone.
+      engine.setOptions({ ...options, features: ['x1', 'x2', 'x1^2'] });
+      engine.setParams({ w: [0, 0, 0], b: 0 });
+      await engine.train(1);
+      expect(loads).toHaveBeenCalledTimes(2);
+    } finally {
+      loads.mockRestore();
+    }
   });
 });

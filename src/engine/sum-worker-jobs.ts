@@ -2,11 +2,13 @@
  * What a CPU engine's worker does, apart from being a worker: it keeps one
  * part of the samples (a view of shared memory, or a copy it was handed) and
  * answers each request with the model's sums over that part at the
- * parameters asked, by the very loop the main thread runs (sumSamples). The
+ * parameters asked, as the main thread would: by the WebAssembly kernel for
+ * the tutorial's features where it compiles, by sumSamples otherwise. The
  * scope is the worker's global in the browser and a fake port in the tests.
  */
 import type { Dataset } from '../model/dataset';
-import { type ModelForm, type Params, type SampleSums, sumSamples } from '../model/regression';
+import type { ModelForm, Params, SampleSums } from '../model/regression';
+import { TutorialSums, wholeSums } from './tutorial-sums';
 
 /** The page's messages to a worker: its part of the data, then requests for sums over it. */
 export type SumJob =
@@ -26,14 +28,16 @@ export interface SumJobScope {
 /** Answers every job posted to `scope`. */
 export function answerSumJobs(scope: SumJobScope): void {
   let part: Dataset = { points: new Float64Array(0), targets: new Uint8Array(0) };
+  let kernel: TutorialSums | undefined;
   scope.addEventListener('message', (event) => {
     const job = event.data;
     if (job.kind === 'part') {
       part = { points: job.points, targets: job.targets };
+      kernel = TutorialSums.load(part);
       return;
     }
     try {
-      scope.postMessage({ kind: 'sums', id: job.id, sums: sumSamples(part, job.params, job.form) });
+      scope.postMessage({ kind: 'sums', id: job.id, sums: wholeSums(kernel, part, job.params, job.form) });
     } catch (error) {
       scope.postMessage({ kind: 'error', id: job.id, problem: (error as Error).message });
     }

@@ -196,7 +196,7 @@ export function sumSamples(
 }
 
 /** Whether the features are the tutorial's x1, x2, in that order. */
-function isTutorialForm(features: readonly Feature[]): boolean {
+export function isTutorialForm(features: readonly Feature[]): boolean {
   return features.length === 2 && features[0] === DEFAULT_FEATURES[0] && features[1] === DEFAULT_FEATURES[1];
 }
 
