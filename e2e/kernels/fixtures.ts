@@ -68,14 +68,16 @@ export function collectScopeErrors(): Promise<string[]> {
     });
 }
 
-export const test = base.extend<{ harness: Page; gpuErrorScopes: boolean; isolated: boolean }>({
+export const test = base.extend<{ harness: Page; gpuErrorScopes: boolean; isolated: boolean; harnessPage: string }>({
   gpuErrorScopes: [true, { option: true }],
   /** Ask the dev server for the harness cross-origin isolated (vite.config.ts, isolateOnRequest). */
   isolated: [false, { option: true }],
-  harness: async ({ page, gpuErrorScopes, isolated }, use) => {
+  /** The harness page: harness-no-wasm.html adds a policy that forbids compiling WebAssembly. */
+  harnessPage: ['harness.html', { option: true }],
+  harness: async ({ page, gpuErrorScopes, isolated, harnessPage }, use) => {
     const problems = collectPageErrors(page);
     if (gpuErrorScopes) await page.addInitScript(installErrorScopes);
-    await page.goto(`/e2e/kernels/harness.html${isolated ? '?isolated' : ''}`);
+    await page.goto(`/e2e/kernels/${harnessPage}${isolated ? '?isolated' : ''}`);
     await page.waitForFunction(() => window.lp !== undefined);
     await use(page);
     if (gpuErrorScopes)

@@ -76,3 +76,27 @@ test('the engine’s passes over large data, alone and on workers, give the mode
     expect(row.gradient, `${row.threads} threads`).toBeLessThan(1e-12);
   }
 });
+
+test.describe('on a page whose policy forbids compiling WebAssembly', () => {
+  test.use({ harnessPage: 'harness-no-wasm.html' });
+
+  test('the kernel stays out, without an error, and the main thread’s pass is the model’s loop', async ({
+    harness,
+  }) => {
+    const result = await harness.evaluate(async () => {
+      const { TutorialSums, CpuEngine, evaluate, f32Dataset, INITIAL_OPTIONS } = window.lp;
+      const data = f32Dataset(40_001, 3);
+      const options = { ...INITIAL_OPTIONS, reduction: 'mean' as const, bias: true };
+      const params = { w: [1, -1], b: 0.5 };
+      const engine = new CpuEngine({ threads: 0 });
+      await engine.setData(data);
+      engine.setOptions(options);
+      engine.setParams(params);
+      const snapshot = await engine.snapshot();
+      const want = evaluate(data, params, options);
+      engine.destroy();
+      return { loaded: TutorialSums.load(data) !== undefined, same: snapshot.meanCost === want.meanCost };
+    });
+    expect(result).toEqual({ loaded: false, same: true });
+  });
+});
