@@ -4,10 +4,8 @@
 // log(1 + e) for e = exp(−|z|) in (0, 1]. Below 1/16 a 4-term series keeps the
 // digits that 1 + e would round away (relative error ≤ e⁴/5 ≈ 3e−6).
 fn log1p_small(e: f32) -> f32 {
-  if (e < 0.0625) {
-    return e * (1.0 - e * (0.5 - e * (1.0 / 3.0 - 0.25 * e)));
-  }
-  return log(1.0 + e);
+  let series = e * (1.0 - e * (0.5 - e * (1.0 / 3.0 - 0.25 * e)));
+  return select(log(1.0 + e), series, e < 0.0625);
 }
 
 // ξ(t, σ(z)) = max(z, 0) − t·z + log(1 + e^(−|z|)): finite for any z.

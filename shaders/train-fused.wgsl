@@ -61,11 +61,12 @@ fn fused_step(racer: u32, lid: u32, rule: Rule) {
   // Uniform: every invocation reads the same rule.
   let newton = FUSED_NEWTON && rule.optimizer == NEWTON;
   var h = Curvature(mat4x4f(), mat4x4f(), mat4x4f());
-  for (var p = lid; p < batch.count; p += FUSED_SIZE) {
-    let s = add_sample(&acc, batch_sample(batch, p), at.w, at.b);
-    if (newton) {
-      add_curvature(&h, s);
+  if (newton) {
+    for (var p = lid; p < batch.count; p += FUSED_SIZE) {
+      add_curvature(&h, add_sample(&acc, batch_sample(batch, p), at.w, at.b));
     }
+  } else {
+    add_batch(&acc, batch, lid, FUSED_SIZE, at.w, at.b);
   }
   let total = fused_sum(acc, lid);
   if (newton) {

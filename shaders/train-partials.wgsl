@@ -20,10 +20,7 @@ fn gradient_partial(racer: u32, gid: vec3u, lid: u32, wid: vec3u, groups: vec3u)
   let w = state[racer].w;
   let b = state[racer].b;
   var acc = Acc(vec4f(0.0), vec4f(0.0), vec4f(0.0));
-  let stride = groups.x * WORKGROUP_SIZE;
-  for (var p = gid.x; p < batch.count; p += stride) {
-    add_sample(&acc, batch_sample(batch, p), w, b);
-  }
+  add_batch(&acc, batch, gid.x, groups.x * WORKGROUP_SIZE, w, b);
   let total = workgroup_sum(acc, lid);
   if (lid == 0u) {
     partials[racer * config.partial_stride + wid.x] = total;

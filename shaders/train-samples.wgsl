@@ -31,6 +31,21 @@ fn add_sample(acc: ptr<function, Acc>, i: u32, w: Features, b: f32) -> Sample {
   return Sample(phi, z);
 }
 
+// Adds samples p = first, first + stride, … of the batch to acc. The shuffle's test is taken once, not
+// a sample: inside the loop, uniform as it is, it cost SwiftShader about a seventh of a training step
+// at N = 10⁶ (measured side by side).
+fn add_batch(acc: ptr<function, Acc>, batch: Batch, first: u32, stride: u32, w: Features, b: f32) {
+  if (batch.shuffled) {
+    for (var p = first; p < batch.count; p += stride) {
+      add_sample(acc, batch_sample(batch, p), w, b);
+    }
+  } else {
+    for (var p = first; p < batch.count; p += stride) {
+      add_sample(acc, batch.start + p, w, b);
+    }
+  }
+}
+
 // A sample's Hessian terms σ′(z)·x̃x̃ᵀ (x̃: the eight slots with 1 in slot 7, b's), upper 8×8 as
 // three 4×4 blocks: slots 0–3 × 0–3, 0–3 × 4–7, 4–7 × 4–7.
 struct Curvature {
