@@ -44,19 +44,16 @@ import {
   type Evaluation,
   estimateScale,
   evaluationOf,
-  isTutorialForm,
   logit,
-  type ModelForm,
   type Params,
   penalty,
   reducedCost,
-  type SampleSums,
   sumSamples,
 } from '../model/regression';
 import { batchSlot, epochKey, isMiniBatch, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
 import { checkThreads, type ThreadChoice, WORKER_MIN_N, workersFor } from './cpu-threads';
 import { SumPool, type SumWorkerPort } from './sum-pool';
-import { TutorialSums, wholeSums } from './tutorial-sums';
+import { WholePasses } from './tutorial-sums';
 
 export interface CpuEngineOptions {
   /** Workers for a full pass: 'auto' (one a core, for large data) or that many at any size. */
@@ -96,8 +93,13 @@ export class CpuEngine implements Engine {
    * call's first step. Racers share the model's form, so theirs count too.
    */
   private evaluations = new WeakMap<Params, Evaluation>();
-  /** The WebAssembly kernel's copy of the data for the main thread's passes: undefined until needed, null where none. */
-  private kernel: TutorialSums | null | undefined;
+  /**
+   * The main thread's full passes: from WORKER_MIN_N samples by the
+   * WebAssembly kernel where it applies (as the workers would), below that by
+   * the model's own loop, so that the engine's results on small data stay
+   * bit-identical to the model's.
+   */
+  private passes = new WholePasses(this.data, false);
 
   constructor(options: CpuEngineOptions = {}) {
     this.threads = options.threads ?? 'auto';
@@ -124,7 +126,7 @@ export class CpuEngine implements Engine {
 
   private dataChanged(): void {
     this.evaluations = new WeakMap();
-    this.kernel = undefined;
+    this.passes = new WholePasses(this.data, this.data.targets.length >= WORKER_MIN_N);
     this.pool?.forget();
   }
 
@@ -273,20 +275,7 @@ export class CpuEngine implements Engine {
 
   /** The main thread's pass over the whole data set at `params`. */
   private evaluation(params: Params, options: EngineOptions): Evaluation {
-    return evaluationOf(this.wholeSums(params, options), params, options);
-  }
-
-  /**
-   * sumSamples over every sample, on the main thread: from WORKER_MIN_N
-   * samples by the WebAssembly kernel where it applies (as the workers
-   * would), below that by the model's own loop, so that the engine's results
-   * on small data stay bit-identical to the model's.
-   */
-  private wholeSums(params: Params, form: ModelForm): SampleSums {
-    if (this.kernel === undefined && isTutorialForm(form.features)) {
-      this.kernel = this.data.targets.length >= WORKER_MIN_N ? (TutorialSums.load(this.data) ?? null) : null;
-    }
-    return wholeSums(this.kernel ?? undefined, this.data, params, form);
+    return evaluationOf(this.passes.sums(params, options), params, options);
   }
 
   /** The workers for a pass over n samples, started or resized on first need; undefined for the main thread. */
@@ -338,7 +327,7 @@ export class CpuEngine implements Engine {
     return overGrid(grid, (u, v) => {
       const params = slicePoint(at, axes, u, v);
       const sums = whole
-        ? this.wholeSums(params, this.options)
+        ? this.passes.sums(params, this.options)
         : sumSamples(this.data, params, this.options, count, visited);
       return sums.cost * scale + penalty(params, this.options.l2);
     });
@@ -350,7 +339,8 @@ export class CpuEngine implements Engine {
 
   destroy(): void {
     this.data = { points: new Float64Array(0), targets: new Uint8Array(0) };
-    this.evaluations = new WeakMap();
+    // The kept evaluations and the kernel's copy of the data go with it.
+    this.dataChanged();
     this.pool?.destroy();
     this.pool = undefined;
   }

@@ -6,9 +6,8 @@
  * the tutorial's features where it compiles, by sumSamples otherwise. The
  * scope is the worker's global in the browser and a fake port in the tests.
  */
-import type { Dataset } from '../model/dataset';
 import type { ModelForm, Params, SampleSums } from '../model/regression';
-import { TutorialSums, wholeSums } from './tutorial-sums';
+import { WholePasses } from './tutorial-sums';
 
 /** The page's messages to a worker: its part of the data, then requests for sums over it. */
 export type SumJob =
@@ -27,17 +26,15 @@ export interface SumJobScope {
 
 /** Answers every job posted to `scope`. */
 export function answerSumJobs(scope: SumJobScope): void {
-  let part: Dataset = { points: new Float64Array(0), targets: new Uint8Array(0) };
-  let kernel: TutorialSums | undefined;
+  let part = new WholePasses({ points: new Float64Array(0), targets: new Uint8Array(0) }, true);
   scope.addEventListener('message', (event) => {
     const job = event.data;
     if (job.kind === 'part') {
-      part = { points: job.points, targets: job.targets };
-      kernel = TutorialSums.load(part);
+      part = new WholePasses({ points: job.points, targets: job.targets }, true);
       return;
     }
     try {
-      scope.postMessage({ kind: 'sums', id: job.id, sums: wholeSums(kernel, part, job.params, job.form) });
+      scope.postMessage({ kind: 'sums', id: job.id, sums: part.sums(job.params, job.form) });
     } catch (error) {
       scope.postMessage({ kind: 'error', id: job.id, problem: (error as Error).message });
     }

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Dataset, datasetFromRows } from '../model/dataset';
 import { generateGaussians, TUTORIAL_GAUSSIANS } from '../model/gaussians';
 import { crossEntropyFromLogit, logistic } from '../model/logistic';
-import { modelOptions, type Params, params2, type SampleSums, sumSamples, TUTORIAL_FORM } from '../model/regression';
+import { modelOptions, type Params, params2, sumSamples, TUTORIAL_FORM } from '../model/regression';
 import { tutorialDataset } from '../model/tutorial-data';
-import { TutorialSums, wholeSums } from './tutorial-sums';
+import { TutorialSums, WholePasses } from './tutorial-sums';
 import kernelBytes from './tutorial-sums.wat';
 
 function loaded(data: Dataset): TutorialSums {
@@ -143,22 +143,35 @@ describe('the WebAssembly kernel of the tutorial sums', () => {
   });
 });
 
-describe('wholeSums', () => {
+describe('WholePasses', () => {
   const data = generateGaussians({ ...TUTORIAL_GAUSSIANS, perClass: 50, seed: 5 });
+  const params = params2(0.7, -0.4, 0.2);
 
-  it('takes the kernel for the tutorial features and the loop for others or without a kernel', () => {
-    const kernel = loaded(data);
-    const params = params2(0.7, -0.4, 0.2);
-    const byKernel: SampleSums = wholeSums(kernel, data, params, TUTORIAL_FORM);
-    expect(byKernel).toEqual(kernel.sum(params, TUTORIAL_FORM));
-    expect(byKernel).not.toEqual(sumSamples(data, params, TUTORIAL_FORM));
-    expect(wholeSums(undefined, data, params, TUTORIAL_FORM)).toEqual(sumSamples(data, params, TUTORIAL_FORM));
-    const curved = modelOptions('sum', true, { ...TUTORIAL_FORM, features: ['x1', 'x2', 'x1^2'] });
-    const three = { w: [0.1, 0.2, 0.3], b: 0 };
-    expect(wholeSums(kernel, data, three, curved)).toEqual(sumSamples(data, three, curved));
+  it('takes the kernel for the tutorial features, loaded once at the first such pass', () => {
+    const loads = vi.spyOn(TutorialSums, 'load');
+    try {
+      const passes = new WholePasses(data, true);
+      const curved = modelOptions('sum', true, { ...TUTORIAL_FORM, features: ['x1', 'x2', 'x1^2'] });
+      const three = { w: [0.1, 0.2, 0.3], b: 0 };
+      // Other features are the loop's, and load nothing.
+      expect(passes.sums(three, curved)).toEqual(sumSamples(data, three, curved));
+      expect(loads).not.toHaveBeenCalled();
+      const byKernel = passes.sums(params, TUTORIAL_FORM);
+      expect(byKernel).toEqual(loaded(data).sum(params, TUTORIAL_FORM));
+      expect(byKernel).not.toEqual(sumSamples(data, params, TUTORIAL_FORM));
+      passes.sums(params2(1, 1), TUTORIAL_FORM);
+      // Once for the passes, once for the comparison above.
+      expect(loads).toHaveBeenCalledTimes(2);
+    } finally {
+      loads.mockRestore();
+    }
+  });
+
+  it('is the loop without the kernel', () => {
+    expect(new WholePasses(data, false).sums(params, TUTORIAL_FORM)).toEqual(sumSamples(data, params, TUTORIAL_FORM));
   });
 
   it('refuses weights of the wrong width, as the loop does', () => {
-    expect(() => wholeSums(loaded(data), data, { w: [1], b: 0 }, TUTORIAL_FORM)).toThrow(RangeError);
+    expect(() => new WholePasses(data, true).sums({ w: [1], b: 0 }, TUTORIAL_FORM)).toThrow(RangeError);
   });
 });

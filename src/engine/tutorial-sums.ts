@@ -3,7 +3,8 @@
  * sums of sumSamples computed by a WebAssembly SIMD kernel
  * (tutorial-sums.wat), two samples at a time with its own exp and log1p,
  * about 2.5 times as fast as the JavaScript loop on one core. The kernel
- * keeps its own copy of the samples, made once per data set.
+ * keeps its own copy of the samples, made once per data set, at its first
+ * pass (WholePasses: the main thread's and each worker's full passes).
  *
  * The JavaScript loop stays the reference and the fallback: for other
  * features, for small data (where the engine's results stay bit-identical
@@ -131,13 +132,24 @@ export class TutorialSums {
   }
 }
 
-/** sumSamples over every sample of `data`, by the kernel where it holds `data` and the features are the tutorial's. */
-export function wholeSums(
-  kernel: TutorialSums | undefined,
-  data: Dataset,
-  params: Params,
-  form: ModelForm,
-): SampleSums {
-  checkWidth(params, form.features);
-  return kernel && isTutorialForm(form.features) ? kernel.sum(params, form) : sumSamples(data, params, form);
+/**
+ * Full passes over one data set: sumSamples over every sample, by the kernel
+ * for the tutorial's features where `withKernel` allows it and it loads (its
+ * copy made at the first such pass, not before), by the loop otherwise.
+ */
+export class WholePasses {
+  /** Undefined until a pass could take the kernel; null where it will not. */
+  private kernel: TutorialSums | null | undefined;
+
+  constructor(
+    readonly data: Dataset,
+    private readonly withKernel: boolean,
+  ) {}
+
+  sums(params: Params, form: ModelForm): SampleSums {
+    checkWidth(params, form.features);
+    if (!isTutorialForm(form.features)) return sumSamples(this.data, params, form);
+    if (this.kernel === undefined) this.kernel = (this.withKernel && TutorialSums.load(this.data)) || null;
+    return this.kernel ? this.kernel.sum(params, form) : sumSamples(this.data, params, form);
+  }
 }
