@@ -2,7 +2,9 @@
 // A library: prepended to the kernels that need it (see src/gpu/shader-sources.ts).
 
 // log(1 + e) for e = exp(−|z|) in (0, 1]. Below 1/16 a 4-term series keeps the
-// digits that 1 + e would round away (relative error ≤ e⁴/5 ≈ 3e−6).
+// digits that 1 + e would round away (relative error ≤ e⁴/5 ≈ 3e−6). Both are
+// computed and one selected: no branch in the per-sample loop, where
+// SwiftShader's branches are dear (see add_batch in train-samples.wgsl).
 fn log1p_small(e: f32) -> f32 {
   let series = e * (1.0 - e * (0.5 - e * (1.0 / 3.0 - 0.25 * e)));
   return select(log(1.0 + e), series, e < 0.0625);
