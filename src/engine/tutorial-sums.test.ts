@@ -102,7 +102,20 @@ describe('the WebAssembly kernel of the tutorial sums', () => {
         },
       ),
       // Once found: z ≈ −708.03, just past the clamp, where the tail is e^−708 instead (a few 10⁻³⁰⁹).
-      { examples: [[[[33.86891262874184, 0, 0], [0, 0, 0]], -20.904125495873675, 0, 0, 0.01]] },
+      {
+        examples: [
+          [
+            [
+              [33.86891262874184, 0, 0],
+              [0, 0, 0],
+            ],
+            -20.904125495873675,
+            0,
+            0,
+            0.01,
+          ],
+        ],
+      },
     );
   });
 
