@@ -66,6 +66,9 @@ test.describe('the lecture', () => {
     page,
     baseURL,
   }) => {
+    // Sixteen slides three times over, an axe audit and a screenshot each the first time: on two shared cores
+    // with every slide's figures drawn by SwiftShader, longer than a test's usual three minutes.
+    test.slow();
     const own = new URL(baseURL ?? 'http://invalid').host;
     const foreign: string[] = [];
     page.on('request', (request) => {

@@ -8,7 +8,7 @@ struct TrainConfig {
   n: u32,
   // 0 (or ≥ n) is the full batch.
   batch_size: u32,
-  // state.step when this submit began: history[state.step − first_step] is this step's record.
+  // state.step when this submit began: step state.step − first_step of the submit is being taken.
   first_step: u32,
   shuffle_seed: u32,
   // Feistel half width: 2^(2·half_bits) ≥ n.
@@ -17,7 +17,7 @@ struct TrainConfig {
   partial_count: u32,
   // Partials per racer: partial_count of the gradients', and four times as many of the Hessians'.
   partial_stride: u32,
-  // Records per racer in the history: the steps of this submit.
+  // The steps of this submit.
   history_steps: u32,
   // 1: train b; 0: hold it.
   train_bias: u32,
@@ -36,6 +36,12 @@ struct TrainConfig {
   // The fused kernel (train-fused.wgsl): the most steps one dispatch takes, and 1 to end the submit with a snapshot.
   dispatch_steps: u32,
   with_snapshot: u32,
+  // Records per racer in `history`: the submit's steps, or the kept ones (Rule.keep_stride).
+  record_slots: u32,
+  // 1: a racer stops at the step that takes a parameter past weight_limit, and takes none past leap_limit.
+  stop_at_limits: u32,
+  weight_limit: f32,
+  leap_limit: f32,
 }
 
 // Rule.optimizer: the order of OPTIMIZERS in src/model/optimizers.ts (the rules are in optimizers.wgsl).
@@ -45,11 +51,18 @@ const NESTEROV: u32 = 2u;
 const ADAM: u32 = 3u;
 const NEWTON: u32 = 4u;
 
+// TrainState.refused: a Newton step was refused; a step reached (or would leap past) the run's limits.
+const REFUSED: u32 = 1u;
+const AT_LIMIT: u32 = 2u;
+
 // A racer's rule: which optimiser, its η and its β.
 struct Rule {
   optimizer: u32,
   learning_rate: f32,
   momentum: f32,
+  // 0: a record every step; s: only where steps j with (j + keep_phase) mod s = 0 ended (train-step.wgsl).
+  keep_stride: u32,
+  keep_phase: u32,
 }
 
 // A racer's parameters and step counter: written only by the update kernel.
@@ -65,7 +78,7 @@ struct TrainState {
   second: Features,
   // Steps the optimiser has taken: k − 1 before step k (Adam's bias correction).
   k: u32,
-  // 1 once a Newton step was refused (a singular Hessian): no later step of the submit is taken.
+  // Why the racer takes no later step of the submit: 0 none, REFUSED (a singular Hessian), AT_LIMIT.
   refused: u32,
   // The pivot that refused it.
   refused_pivot: f32,

@@ -76,13 +76,63 @@ fn first_order_step(s: StepInputs, rule: Rule) -> array<Half, 2> {
   );
 }
 
-// Records the step and moves the racer's state there.
+// Whether a value is ±∞ or NaN, by its bits: a compiler may assume floats finite, and fold away a comparison.
+fn non_finite(v: vec4f) -> bool {
+  return any((bitcast<vec4u>(v) & vec4u(0x7f800000u)) == vec4u(0x7f800000u));
+}
+
+// Where parameters stand against the run's limits (src/contract/engine.ts's limitVerdict):
+// 0 within, 1 past the weight limit (the step is the racer's last), 2 a leap (the step is not taken).
+fn limit_verdict(w: Features, b: f32) -> u32 {
+  let hi = vec4f(w.hi.xyz, b);
+  if (non_finite(w.lo) || non_finite(hi) || any(abs(w.lo) > vec4f(config.leap_limit)) || any(abs(hi) > vec4f(config.leap_limit))) {
+    return 2u;
+  }
+  return select(0u, 1u, any(abs(w.lo) > vec4f(config.weight_limit)) || any(abs(hi) > vec4f(config.weight_limit)));
+}
+
+// Whether step j of the submit is kept by a racer keeping every `stride`-th from `phase`.
+fn keeps_step(j: u32, stride: u32, phase: u32) -> bool {
+  return (j + phase) % stride == 0u;
+}
+
+// The slot of kept step j among the racer's records: the kept steps before it.
+fn kept_slot(j: u32, stride: u32, phase: u32) -> u32 {
+  return (j + phase) / stride - select(0u, 1u, phase > 0u);
+}
+
+// Records the step and moves the racer's state there: every step's record, or (Rule.keep_stride) only where
+// the kept steps ended, measured there (the cost and count the next step starts from). At the run's limits
+// (config.stop_at_limits) the racer stops: after a step past the weight limit, or before one that would leap.
 fn take_step(s: StepInputs, lo: Half, hi: Half) {
   // Slot 7 is b's: the weights' slot 7 stays 0.
   let w = Features(lo.p, vec4f(hi.p.xyz, 0.0));
   let b = hi.p.w;
   let racer = s.racer;
-  history[racer * config.history_steps + s.was.step - config.first_step] = StepRecord(w, b, s.cost, s.correct);
+  let j = s.was.step - config.first_step;
+  let records = racer * config.record_slots;
+  let stride = rules[racer].keep_stride;
+  let phase = rules[racer].keep_phase;
+  if (stride == 0u) {
+    history[records + j] = StepRecord(w, b, s.cost, s.correct);
+  } else if (j > 0u && keeps_step(j - 1u, stride, phase)) {
+    let slot = records + kept_slot(j - 1u, stride, phase);
+    history[slot].cost = s.cost;
+    history[slot].correct = s.correct;
+  }
+  let verdict = select(0u, limit_verdict(w, b), config.stop_at_limits == 1u);
+  if (verdict == 2u) {
+    state[racer].refused = AT_LIMIT;
+    return;
+  }
+  if (stride != 0u && keeps_step(j, stride, phase)) {
+    let slot = records + kept_slot(j, stride, phase);
+    history[slot].w = w;
+    history[slot].b = b;
+  }
+  if (verdict == 1u) {
+    state[racer].refused = AT_LIMIT;
+  }
   state[racer].w = w;
   state[racer].b = b;
   state[racer].first = Features(lo.first, hi.first);
@@ -98,7 +148,7 @@ fn newton_update(s: StepInputs, curvature: array<vec4f, 12>, rule: Rule) {
   let moving = config.features | (config.train_bias << 7u);
   let solve = newton_solve(curvature, array<f32, 8>(g.lo.x, g.lo.y, g.lo.z, g.lo.w, s.g_hi.x, s.g_hi.y, s.g_hi.z, s.g_hi.w), moving, s.scale, config.l2);
   if (solve.refused) {
-    state[s.racer].refused = 1u;
+    state[s.racer].refused = REFUSED;
     state[s.racer].refused_pivot = solve.pivot;
     return;
   }

@@ -128,8 +128,86 @@ export function checkTrainSteps(steps: number): void {
   }
 }
 
+/**
+ * What a caller keeps of a call's steps (TrainExtras.keep): where every
+ * stride-th step ended, as a thinned history keeps them (src/session/history.ts),
+ * so that an engine writes, reads back and returns no more than that.
+ */
+export interface Keeping {
+  /** Step j (0-based in the call) is kept when (j + phase) mod stride = 0. */
+  readonly stride: number;
+  /** 0 ≤ phase < stride: where the caller's stride falls in this call. */
+  readonly phase: number;
+}
+
+/** Whether step j (0-based in the call) is kept. */
+export function keepsStep(keep: Keeping, j: number): boolean {
+  return (j + keep.phase) % keep.stride === 0;
+}
+
+/** How many of a call's first `steps` steps a keeping keeps. */
+export function keptCount(keep: Keeping, steps: number): number {
+  const first = keptStep(keep, 0);
+  return steps > first ? Math.floor((steps - 1 - first) / keep.stride) + 1 : 0;
+}
+
+/** The m-th step (0-based) a keeping keeps. */
+export function keptStep(keep: Keeping, m: number): number {
+  // The kept steps are j ≡ −phase (mod stride): the first is (stride − phase) mod stride.
+  return ((keep.stride - keep.phase) % keep.stride) + m * keep.stride;
+}
+
+/** The keeping of a history that keeps iterations `origin`, origin + stride, … in a call from iteration `first`. */
+export function keepingFrom(origin: number, stride: number, first: number): Keeping {
+  // Step j ends at iteration first + j + 1.
+  const phase = (((first + 1 - origin) % stride) + stride) % stride;
+  return { stride, phase };
+}
+
+/**
+ * Where a run stops by itself (TrainExtras.limits): the step that takes a
+ * parameter past `weight` is its last; one that would take a parameter past
+ * `leap`, or to no number at all, is not taken.
+ */
+export interface RunLimits {
+  readonly weight: number;
+  readonly leap: number;
+}
+
+/** Where parameters stand against a run's limits. */
+export type LimitVerdict = 'within' | 'past' | 'leap';
+
+export function limitVerdict(p: Params, limits: RunLimits): LimitVerdict {
+  // A loop over the largest magnitude, not a spread or a closure: an engine asks this of every step it takes.
+  let largest = Math.abs(p.b);
+  for (const w of p.w) {
+    const size = Math.abs(w);
+    if (size > largest || Number.isNaN(size)) largest = size;
+    if (Number.isNaN(largest)) return 'leap';
+  }
+  if (!(largest <= limits.leap)) return 'leap';
+  return largest > limits.weight ? 'past' : 'within';
+}
+
+/** Where a run stood at one step inside a call, measured there: what a thinned history keeps. */
+export interface KeptStep {
+  /** Steps taken in the call to get here, 1 … taken − 1 (the end of the call is `final`). */
+  readonly step: number;
+  readonly params: Params;
+  /** The cost under the chosen reduction, on the next step's batch (scaled to all N) with mini-batches. */
+  readonly loss: number;
+  /** The fraction classified right, over the same samples. */
+  readonly accuracy: number;
+}
+
 export interface TrainResult {
-  /** Parameters after each step, in order: path[k − 1] is where training stopped. */
+  /** Steps taken: those asked for, or fewer when a step was refused or a limit reached. */
+  readonly taken: number;
+  /**
+   * Parameters after each step, in order: path[k − 1] is where training
+   * stopped. Empty when the call kept a thinned history (TrainExtras.keep):
+   * `kept` holds it then.
+   */
   readonly path: Params[];
   /**
    * The cost each step started from, under the chosen reduction, so that
@@ -142,6 +220,10 @@ export interface TrainResult {
    * over the whole data set for the full batch, over the batch otherwise.
    */
   readonly accuracies: number[];
+  /** With TrainExtras.keep: the kept steps inside the call, in order (`path`, `losses` and `accuracies` are empty). */
+  readonly kept?: readonly KeptStep[];
+  /** With TrainExtras.limits: the run reached one, and `final` is where it stopped. */
+  readonly limited?: true;
   /** The whole data set evaluated at the final parameters. */
   readonly final: Snapshot;
   /** P(t = 1 | x) at the final parameters, when asked for with the call. */
@@ -155,7 +237,10 @@ export interface TrainResult {
 }
 
 /** One racer's steps: what a TrainResult says of the model, for a racer beside it. */
-export type RacerResult = Pick<TrainResult, 'path' | 'losses' | 'accuracies' | 'final' | 'optimizer' | 'refused'>;
+export type RacerResult = Pick<
+  TrainResult,
+  'taken' | 'path' | 'losses' | 'accuracies' | 'kept' | 'limited' | 'final' | 'optimizer' | 'refused'
+>;
 
 /**
  * A racer stepping beside the engine's model (src/model/race.ts): where it
@@ -167,6 +252,8 @@ export interface RaceEntry {
   readonly params: Params;
   readonly optimizer?: OptimizerState;
   readonly racer: Racer;
+  /** What is kept of its steps, as TrainExtras.keep for the model. */
+  readonly keep?: Keeping;
 }
 
 export interface TrainExtras {
@@ -177,6 +264,24 @@ export interface TrainExtras {
   readonly probabilityGrid?: GridSpec;
   /** Racers stepped beside the model, the same steps in the same submit (at most MAX_RACERS − 1). */
   readonly race?: readonly RaceEntry[];
+  /**
+   * Keep only these steps of the model, measured where they ended (TrainResult.kept), instead of every
+   * step's path, loss and accuracy: a long run's history, thinned where it is computed.
+   */
+  readonly keep?: Keeping;
+  /** Stop the model and each racer at these limits (RunLimits): one may stop while the others go on. */
+  readonly limits?: RunLimits;
+}
+
+/** Refuses a keeping that keeps no step, or names a phase outside its stride. */
+export function checkKeeping(keep: Keeping | undefined): void {
+  if (keep === undefined) return;
+  const { stride, phase } = keep;
+  if (!Number.isInteger(stride) || stride < 1 || !Number.isInteger(phase) || phase < 0 || phase >= stride) {
+    throw new RangeError(
+      `a keeping needs a whole stride ≥ 1 and a phase from 0 to stride − 1, got ${stride} and ${phase}`,
+    );
+  }
 }
 
 /** A racer's rule in full: its momentum β is the model's where it names none. */

@@ -9,6 +9,7 @@
 
 import {
   checkAxes,
+  checkKeeping,
   checkRace,
   checkTrainSteps,
   DEFAULT_AXES,
@@ -17,6 +18,11 @@ import {
   type GridSpec,
   gridCoordinate,
   INITIAL_OPTIONS,
+  type Keeping,
+  type KeptStep,
+  keepsStep,
+  limitVerdict,
+  type RunLimits,
   racerSettings,
   type Snapshot,
   type SurfacePart,
@@ -144,7 +150,10 @@ export class CpuEngine implements Engine {
   async train(steps: number, extras: TrainExtras = {}): Promise<TrainResult> {
     checkTrainSteps(steps);
     checkRace(extras.race);
+    checkKeeping(extras.keep);
+    for (const entry of extras.race ?? []) checkKeeping(entry.keep);
     const firstStep = this.step;
+    const { limits } = extras;
     // Every racer from the same step of the schedule, by the same loop as the model: a racer is the rule run alone.
     const race = [];
     for (const entry of extras.race ?? []) {
@@ -153,45 +162,28 @@ export class CpuEngine implements Engine {
         learningRate: entry.racer.learningRate,
         optimizer: racerSettings(entry.racer, this.options),
       };
-      const run = await this.advance(
-        entry.params,
-        entry.optimizer ?? initialOptimizerState(entry.params.w.length),
-        options,
-        firstStep,
-        steps,
-      );
-      const { path, losses, accuracies, optimizer, refused } = run;
-      race.push({
-        path,
-        losses,
-        accuracies,
-        optimizer,
-        ...(refused ? { refused } : {}),
-        final: await this.evaluateAt(run.params, options),
-      });
+      const start = entry.optimizer ?? initialOptimizerState(entry.params.w.length);
+      const run = await this.advance(entry.params, start, options, firstStep, steps, { keep: entry.keep, limits });
+      race.push({ ...outcomeOf(run), final: await this.evaluateAt(run.params, options) });
     }
-    const run = await this.advance(this.params, this.optimizerState, this.options, firstStep, steps);
+    const run = await this.advance(this.params, this.optimizerState, this.options, firstStep, steps, {
+      keep: extras.keep,
+      limits,
+    });
     this.params = run.params;
     this.optimizerState = run.optimizer;
-    this.step = firstStep + run.path.length;
-    const { path, losses, accuracies, refused } = run;
+    this.step = firstStep + run.taken;
     const final = await this.snapshot();
-    const result: TrainResult = {
-      path,
-      losses,
-      accuracies,
-      final,
-      optimizer: this.optimizerState,
-      ...(refused ? { refused } : {}),
-      ...(extras.race ? { race } : {}),
-    };
+    const result: TrainResult = { ...outcomeOf(run), final, ...(extras.race ? { race } : {}) };
     if (!extras.probabilityGrid) return result;
     return { ...result, probabilities: await this.probabilityGrid(extras.probabilityGrid) };
   }
 
   /**
    * `steps` steps of `options`' optimiser from `params` with its state `state`, the mini-batch schedule at
-   * `firstStep`; a Newton step refused on a singular Hessian ends them, untaken.
+   * `firstStep`; a Newton step refused on a singular Hessian ends them, untaken, and so do the limits
+   * (RunLimits). Every step's path, loss and accuracy, or with `keep` only the kept steps, measured where
+   * they ended.
    */
   private async advance(
     params: Params,
@@ -199,10 +191,13 @@ export class CpuEngine implements Engine {
     options: EngineOptions,
     firstStep: number,
     steps: number,
-  ) {
+    stops: { readonly keep: Keeping | undefined; readonly limits: RunLimits | undefined },
+  ): Promise<Advance> {
+    const { keep, limits } = stops;
     const path: Params[] = [];
     const losses: number[] = [];
     const accuracies: number[] = [];
+    const kept: KeptStep[] = [];
     const n = this.data.targets.length;
     const { reduction, batchSize, learningRate, bias } = options;
     const miniBatch = isMiniBatch(batchSize, n);
@@ -212,10 +207,14 @@ export class CpuEngine implements Engine {
     // Decided once a call: on small data a step is a few microseconds, and every lookup in it shows.
     const pool = miniBatch ? undefined : this.poolFor(n);
     let refused: string | undefined;
+    let limited = false;
     let at = params;
     let carried = state;
+    let taken = 0;
     for (let s = 0; s < steps; s++) {
       let gradient: Params;
+      let loss: number;
+      let accuracy: number;
       // Newton's Hessian is over the very samples the gradient is over.
       let curvature: (() => number[][]) | undefined;
       if (miniBatch) {
@@ -223,8 +222,8 @@ export class CpuEngine implements Engine {
         const key = epochKey(SHUFFLE_SEED, slot.epoch);
         const result = batchGradient(this.data, at, options, slot, domain, key);
         gradient = result.gradient;
-        losses.push(result.cost);
-        accuracies.push(result.accuracy);
+        loss = result.cost;
+        accuracy = result.accuracy;
         const from = at;
         if (newton) curvature = () => batchHessian(this.data, from, options, slot, domain, key);
       } else {
@@ -234,8 +233,8 @@ export class CpuEngine implements Engine {
           (s === 0 ? this.evaluations.get(at) : undefined) ??
           (pool ? await this.pooledEvaluation(pool, at, options) : this.evaluation(at, options));
         gradient = e.gradient;
-        losses.push(reducedCost(e, reduction));
-        accuracies.push(correctCount(e.confusion) / n);
+        loss = reducedCost(e, reduction);
+        accuracy = correctCount(e.confusion) / n;
         const from = at;
         if (newton) curvature = () => hessian(this.data, from, options);
       }
@@ -247,16 +246,41 @@ export class CpuEngine implements Engine {
       } catch (error) {
         if (!(error instanceof SingularHessianError)) throw error;
         // The step is refused: what it started from was measured, but it is not taken.
-        losses.pop();
-        accuracies.pop();
         refused = error.message;
         break;
       }
+      const verdict = limits ? limitVerdict(next.params, limits) : 'within';
+      if (verdict === 'leap') {
+        limited = true;
+        break;
+      }
+      // Step s is taken: where the step before it ended is measured now, where this one starts.
+      if (keep) {
+        if (s > 0 && keepsStep(keep, s - 1)) kept.push({ step: s, params: at, loss, accuracy });
+      } else {
+        losses.push(loss);
+        accuracies.push(accuracy);
+        path.push(next.params);
+      }
       at = next.params;
       carried = next.state;
-      path.push(at);
+      taken++;
+      if (verdict === 'past') {
+        limited = true;
+        break;
+      }
     }
-    return { path, losses, accuracies, params: at, optimizer: carried, refused };
+    return {
+      taken,
+      path,
+      losses,
+      accuracies,
+      kept: keep ? kept : undefined,
+      params: at,
+      optimizer: carried,
+      refused,
+      limited,
+    };
   }
 
   /** The whole data set evaluated at `params` under `options`, kept for a step from there. */
@@ -344,4 +368,31 @@ export class CpuEngine implements Engine {
     this.pool?.destroy();
     this.pool = undefined;
   }
+}
+
+/** Where `advance` went: every step (`path`, `losses`, `accuracies`), or the kept ones, and why it stopped short. */
+interface Advance {
+  readonly taken: number;
+  readonly path: Params[];
+  readonly losses: number[];
+  readonly accuracies: number[];
+  readonly kept: KeptStep[] | undefined;
+  readonly params: Params;
+  readonly optimizer: OptimizerState;
+  readonly refused: string | undefined;
+  readonly limited: boolean;
+}
+
+/** What a train result says of one run's steps (its `final` is measured apart). */
+function outcomeOf(run: Advance) {
+  return {
+    taken: run.taken,
+    path: run.path,
+    losses: run.losses,
+    accuracies: run.accuracies,
+    optimizer: run.optimizer,
+    ...(run.kept ? { kept: run.kept } : {}),
+    ...(run.refused ? { refused: run.refused } : {}),
+    ...(run.limited ? { limited: true as const } : {}),
+  };
 }

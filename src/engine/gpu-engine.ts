@@ -7,13 +7,15 @@
  */
 
 import {
+  checkKeeping,
   checkRace,
   checkTrainSteps,
   type Engine,
   type EngineOptions,
   type GridSpec,
   INITIAL_OPTIONS,
-  type RaceEntry,
+  type Keeping,
+  keptStep,
   type RacerResult,
   racerSettings,
   type Snapshot,
@@ -281,7 +283,7 @@ export class GpuEngine implements Engine {
   }
 
   train(steps: number, extras: TrainExtras = {}): Promise<TrainResult> {
-    return this.trainSteps(steps, true, extras.probabilityGrid, extras.race) as Promise<TrainResult>;
+    return this.trainSteps(steps, true, extras) as Promise<TrainResult>;
   }
 
   /**
@@ -294,12 +296,20 @@ export class GpuEngine implements Engine {
   async trainSteps(
     steps: number,
     withSnapshot: boolean,
-    probabilityGrid?: GridSpec,
-    race: readonly RaceEntry[] = [],
+    extras: TrainExtras = {},
   ): Promise<TrainResult | Omit<TrainResult, 'final'>> {
+    const { probabilityGrid, race = [], keep, limits } = extras;
     checkTrainSteps(steps);
     checkRace(race);
-    const rules = [optionsRule(this.options), ...race.map((entry) => racerRule(entry.racer, this.options))];
+    checkKeeping(keep);
+    for (const entry of race) checkKeeping(entry.keep);
+    const rules = [
+      { ...optionsRule(this.options), ...(keep ? { keep } : {}) },
+      ...race.map((entry) => ({
+        ...racerRule(entry.racer, this.options),
+        ...(entry.keep ? { keep: entry.keep } : {}),
+      })),
+    ];
     const firstStep = this.step;
     const { probabilities, racers } = await this.guarded(async (res) => {
       const { train } = res.kernels;
@@ -319,6 +329,7 @@ export class GpuEngine implements Engine {
           withSnapshot,
           rules,
           this.unchangedSinceSnapshot(),
+          limits,
         );
         if (probabilityGrid) res.probability.encodeAfter(encoder, probabilityGrid, this.options.features);
         res.device.queue.submit([encoder.finish()]);
@@ -331,14 +342,15 @@ export class GpuEngine implements Engine {
     });
     const [model, ...others] = racers;
     if (!model) throw new Error('train: nothing read back');
-    const own = this.resultOf(model, this.params, firstStep);
-    this.step += own.path.length;
-    this.params = own.path.at(-1) ?? this.params;
+    const own = this.resultOf(model, this.params, firstStep, keep);
+    this.step += own.taken;
+    this.params = model.taken > 0 ? model.state.params : this.params;
     this.optimizerState = model.state.optimizer;
-    // The GPU holds a refusal until the state is written again: the mirror, which is where it stopped.
-    if (own.refused !== undefined) this.writeState();
-    this.snapshotTakenAt = withSnapshot && own.refused === undefined ? this.snapshotKey() : undefined;
-    const beside = others.map((r, k) => this.resultOf(r, race[k]!.params, firstStep));
+    // The GPU holds a refusal or a stop until the state is written again: the mirror, which is where it stopped.
+    const stopped = model.state.stopped !== undefined;
+    if (stopped) this.writeState();
+    this.snapshotTakenAt = withSnapshot && !stopped ? this.snapshotKey() : undefined;
+    const beside = others.map((r, k) => this.resultOf(r, race[k]!.params, firstStep, race[k]!.keep));
     return {
       ...own,
       ...(race.length > 0 ? { race: beside as RacerResult[] } : {}),
@@ -346,23 +358,50 @@ export class GpuEngine implements Engine {
     };
   }
 
-  /** One racer's readback as a result: its path, losses and accuracies from `from`, its final snapshot. */
-  private resultOf(r: TrainReadback, from: Params, firstStep: number) {
-    const path = r.steps.map(({ w, b }) => ({ w, b }));
-    // The penalty is added here, in double precision, at the weights each step started from.
+  /**
+   * One racer's readback as a result: its path, losses and accuracies from `from` (or, with a keeping, its
+   * kept steps, measured where they ended), its final snapshot.
+   */
+  private resultOf(r: TrainReadback, from: Params, firstStep: number, keep: Keeping | undefined) {
+    // The penalty is added here, in double precision; counts come back from the GPU, and the fractions are
+    // taken here, in double precision, as the CPU does.
     const l2 = this.options.l2;
-    const losses = r.steps.map((step, j) => step.cost + penalty(j === 0 ? from : path[j - 1]!, l2));
-    // Counts come back from the GPU; the fractions are taken here, in double precision, as the CPU does.
     const n = this.data.targets.length;
-    const accuracies = r.steps.map((step, j) => step.correct / batchCount(firstStep + j, n, this.options.batchSize));
+    const share = (correct: number, step: number) => correct / batchCount(step, n, this.options.batchSize);
     const pivot = r.state.refusedPivot;
-    return {
-      path,
-      losses,
-      accuracies,
+    const common = {
+      taken: r.taken,
       optimizer: r.state.optimizer,
       ...(pivot === undefined ? {} : { refused: new SingularHessianError(pivot).message }),
+      ...(r.state.stopped === 'limit' ? { limited: true as const } : {}),
       ...(r.snapshot ? { final: this.toSnapshot(r.snapshot) } : {}),
+    };
+    if (keep) {
+      return {
+        ...common,
+        path: [],
+        losses: [],
+        accuracies: [],
+        // Record m is where the m-th kept step ended, measured where the step after it started.
+        kept: r.steps.map((record, m) => {
+          const step = keptStep(keep, m) + 1;
+          const params = { w: record.w, b: record.b };
+          return {
+            step,
+            params,
+            loss: record.cost + penalty(params, l2),
+            accuracy: share(record.correct, firstStep + step),
+          };
+        }),
+      };
+    }
+    const path = r.steps.map(({ w, b }) => ({ w, b }));
+    return {
+      ...common,
+      path,
+      // Each at the weights its step started from.
+      losses: r.steps.map((step, j) => step.cost + penalty(j === 0 ? from : path[j - 1]!, l2)),
+      accuracies: r.steps.map((step, j) => share(step.correct, firstStep + j)),
     };
   }
 

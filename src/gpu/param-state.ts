@@ -24,15 +24,24 @@ const BIAS_SLOT = 3;
 
 /** A racer's state as the update kernel leaves it. */
 export interface StateRecord {
+  /** Where the racer stands. */
+  readonly params: Params;
   /** The step counter: steps since the parameters were last set. */
   readonly step: number;
   readonly optimizer: OptimizerState;
   /** The Cholesky pivot that refused a Newton step, when one was refused. */
   readonly refusedPivot: number | undefined;
+  /** Why the racer took no more steps in the submit: a refused Newton step, or a limit (RunLimits). */
+  readonly stopped: 'refused' | 'limit' | undefined;
 }
+
+/** TrainState.refused's values (train-common.wgsl's REFUSED and AT_LIMIT). */
+const STOPS = { 1: 'refused', 2: 'limit' } as const;
 
 type Slots = { lo: Float32Array; hi: Float32Array };
 type StateViews = {
+  w: Slots;
+  b: Float32Array;
   step: Uint32Array;
   first: Slots;
   second: Slots;
@@ -101,10 +110,13 @@ export class ParamState {
   read(bytes: ArrayBuffer, features: readonly Feature[], racer = 0): StateRecord {
     const views = makeStructuredView(this.struct, bytes, racer * this.stride).views as StateViews;
     const params = (s: Slots): Params => ({ w: slotWeights(s.lo, s.hi, features), b: s.hi[BIAS_SLOT]! });
+    const stopped = STOPS[views.refused[0] as keyof typeof STOPS];
     return {
+      params: { w: slotWeights(views.w.lo, views.w.hi, features), b: views.b[0]! },
       step: views.step[0]!,
       optimizer: { steps: views.k[0]!, first: params(views.first), second: params(views.second) },
-      refusedPivot: views.refused[0] ? views.refused_pivot[0]! : undefined,
+      refusedPivot: stopped === 'refused' ? views.refused_pivot[0]! : undefined,
+      stopped,
     };
   }
 

@@ -10,7 +10,15 @@
  * same records, snapshot and state, which train-records.ts reads.
  */
 import { getSizeAndAlignmentOfUnsizedArrayElement, makeStructuredView, type StructuredView } from 'webgpu-utils';
-import { checkTrainSteps, type EngineOptions, INITIAL_OPTIONS, MAX_TRAIN_STEPS } from '../contract/engine';
+import {
+  checkTrainSteps,
+  type EngineOptions,
+  INITIAL_OPTIONS,
+  type Keeping,
+  keptCount,
+  MAX_TRAIN_STEPS,
+  type RunLimits,
+} from '../contract/engine';
 import type { Feature } from '../model/features';
 import { DEFAULT_OPTIMIZER, OPTIMIZERS, type Optimizer } from '../model/optimizers';
 import { MAX_RACERS } from '../model/race';
@@ -26,7 +34,12 @@ import { definition, type SnapshotRecord, type StepRecord, TrainRecords } from '
 
 /** What one racer's steps recorded in a submit. */
 export interface TrainReadback {
-  /** The steps taken: fewer than asked for when a Newton step was refused. */
+  /** Steps taken: fewer than asked for when a Newton step was refused or a limit reached. */
+  readonly taken: number;
+  /**
+   * A record a step taken, or with the racer's `keep` one a kept step inside the submit (before its last),
+   * where it ended and measured there: the cost and count the next step started from.
+   */
   readonly steps: StepRecord[];
   readonly snapshot: SnapshotRecord | undefined;
   readonly state: StateRecord;
@@ -37,6 +50,8 @@ export interface RacerRule {
   readonly optimizer: Optimizer;
   readonly learningRate: number;
   readonly momentum: number;
+  /** Which steps' records it keeps: every step's when absent. */
+  readonly keep?: Keeping;
 }
 
 /** The rule of the model the options describe (racer 0). */
@@ -68,6 +83,11 @@ export class TrainKernel {
   private features: readonly Feature[] = INITIAL_OPTIONS.features;
   /** The step counter's value when the last encoded submit began: how many steps a refused one took. */
   private firstStep = 0;
+  /** The last encoded submit's racers' keepings (undefined: every step), and records per racer. */
+  private keeps: readonly (Keeping | undefined)[] = [];
+  private recordSlots = 0;
+  /** The last encoded submit's limits, if it stops at them. */
+  private limits: RunLimits | undefined;
   private partials: GPUBuffer | undefined;
   private history: GPUBuffer | undefined;
   private bindGroups:
@@ -155,6 +175,8 @@ export class TrainKernel {
    * are then still in the partials buffer, and a full-batch first-order
    * step of the model alone starts from them instead of summing them again:
    * a chunk on large data costs one pass a step, not one more for its snapshot.
+   *
+   * `limits`: each racer stops at them (RunLimits), in the kernel; its later steps are not taken.
    */
   encode(
     encoder: GPUCommandEncoder,
@@ -165,6 +187,7 @@ export class TrainKernel {
     withSnapshot: boolean,
     rules: readonly RacerRule[] = [optionsRule(options)],
     unchangedSinceSnapshot = false,
+    limits?: RunLimits,
   ): void {
     // The history buffer holds one record a step: a bounded number of steps keeps it far below any binding limit.
     checkTrainSteps(steps);
@@ -178,6 +201,10 @@ export class TrainKernel {
     this.reserve(workgroups, steps, racers);
     this.features = options.features;
     this.firstStep = firstStep;
+    this.limits = limits;
+    this.keeps = rules.map((r) => r.keep);
+    // A kept record is written where its step ended: as many slots as the keeping that keeps the most.
+    this.recordSlots = Math.max(...rules.map((r) => (r.keep ? keptCount(r.keep, steps) : steps)));
     // Steps by Newton's method need the Hessian's sums; a snapshot alone (no steps) never does.
     const newton = steps > 0 && rules.some((r) => r.optimizer === 'newton');
     const invocations = this.fusedInvocations();
@@ -310,7 +337,7 @@ export class TrainKernel {
 
   /** Where the records, the snapshots and the states of the last encoded racers lie in a readback. */
   private layout(steps: number, withSnapshot: boolean) {
-    const historyBytes = steps * this.records.historyStride * this.racers;
+    const historyBytes = (steps > 0 ? this.recordSlots : 0) * this.records.historyStride * this.racers;
     const snapshotBytes = withSnapshot ? this.records.snapshotStride * this.racers : 0;
     const stateBytes = this.state.stride * this.racers;
     return { historyBytes, snapshotBytes, stateBytes, capacity: historyBytes + snapshotBytes + stateBytes };
@@ -339,14 +366,17 @@ export class TrainKernel {
     const states = bytes.slice(historyBytes + snapshotBytes);
     return Array.from({ length: this.racers }, (_, racer) => {
       const state = this.state.read(states, this.features, racer);
-      // A refused step ends the racer's submit: its records past it were never written.
-      const taken = state.refusedPivot === undefined ? steps : state.step - this.firstStep;
-      const records =
-        taken > 0 ? this.records.steps(bytes, racer * steps * this.records.historyStride, taken, this.features) : [];
+      // A refused step or a limit ends the racer's submit: its records past it were never written.
+      const taken = state.stopped === undefined ? steps : state.step - this.firstStep;
+      const keep = this.keeps[racer];
+      // Kept records are of the steps before the last: the last one's end is the state, and the snapshot.
+      const count = keep ? keptCount(keep, taken - 1) : taken;
+      const offset = racer * this.recordSlots * this.records.historyStride;
+      const records = count > 0 ? this.records.steps(bytes, offset, count, this.features) : [];
       const snapshot = withSnapshot
         ? this.records.snapshot(bytes, historyBytes + racer * this.records.snapshotStride, this.features)
         : undefined;
-      return { steps: records, snapshot, state };
+      return { taken, steps: records, snapshot, state };
     });
   }
 
@@ -383,6 +413,10 @@ export class TrainKernel {
       partial_count: workgroups,
       partial_stride: workgroups * PARTIALS_PER_WORKGROUP,
       history_steps: steps,
+      record_slots: this.recordSlots,
+      stop_at_limits: this.limits ? 1 : 0,
+      weight_limit: this.limits?.weight ?? 0,
+      leap_limit: this.limits?.leap ?? 0,
       beta1: optimizer.beta1,
       beta2: optimizer.beta2,
       epsilon: optimizer.epsilon,
@@ -405,6 +439,8 @@ export class TrainKernel {
         optimizer: OPTIMIZERS.indexOf(rule.optimizer),
         learning_rate: rule.learningRate,
         momentum: rule.momentum,
+        keep_stride: rule.keep?.stride ?? 0,
+        keep_phase: rule.keep?.phase ?? 0,
       });
       bytes.set(new Uint8Array(this.ruleView.arrayBuffer), k * this.ruleStride);
     });

@@ -6,6 +6,7 @@
  * the limit is reached again), plus the last. Each entry carries its
  * iteration number, so thinned views stay truthful.
  */
+import { type Keeping, keepingFrom } from '../contract/engine';
 import type { Params } from '../model/regression';
 
 /**
@@ -51,6 +52,11 @@ export class History {
   keeps(iteration: number): boolean {
     const first = this.list[0];
     return first === undefined || (iteration - first.iteration) % this.stride === 0;
+  }
+
+  /** What a train call from `iteration` is to keep for this history (TrainExtras.keep): the entries it keeps. */
+  keepingFrom(iteration: number): Keeping {
+    return keepingFrom(this.list[0]?.iteration ?? iteration, this.stride, iteration);
   }
 
   /**

@@ -6,14 +6,14 @@
  * batches; a racer that is refused a step or leaves the weight limit stops
  * there while the others go on.
  */
-import type { RaceEntry, RacerResult, Snapshot } from '../contract/engine';
+import type { KeptStep, RaceEntry, RacerResult, Snapshot } from '../contract/engine';
 import type { OptimizerState } from '../model/optimizers';
 import type { Racer } from '../model/race';
 import type { Reduction } from '../model/regression';
 import { type Params, reducedCost } from '../model/regression';
 import { REFUSED_STOP } from '../text/messages';
 import { History, type HistoryEntry, type Measure } from './history';
-import { LIMIT_STOPS, stepsWithinLimit } from './run-limits';
+import { LIMIT_STOPS } from './run-limits';
 
 /** A racer beside the model, as a run publishes it. */
 export interface RivalState {
@@ -41,28 +41,15 @@ interface Rival {
   stopped?: string;
 }
 
-/** What a racer's steps add to its history, as the session adds the model's (its own `record`). */
-export function historyEntries(
-  first: number,
-  steps: number,
-  result: Pick<RacerResult, 'path' | 'losses' | 'accuracies'>,
-  measuredOn: Measure,
-  keeps: (iteration: number) => boolean,
-): HistoryEntry[] {
-  // losses[j] and accuracies[j] are measured where step j started: at w(first + j).
-  const entries: HistoryEntry[] = [];
-  for (let j = 0; j < steps - 1; j++) {
-    const iteration = first + j + 1;
-    if (!keeps(iteration)) continue;
-    entries.push({
-      iteration,
-      params: result.path[j] as Params,
-      loss: result.losses[j + 1] as number,
-      accuracy: result.accuracies[j + 1] as number,
-      measuredOn,
-    });
-  }
-  return entries;
+/** What a chunk's kept steps (TrainExtras.keep) add to a history, from iteration `first`. */
+export function keptEntries(first: number, kept: readonly KeptStep[], measuredOn: Measure): HistoryEntry[] {
+  return kept.map((k) => ({
+    iteration: first + k.step,
+    params: k.params,
+    loss: k.loss,
+    accuracy: k.accuracy,
+    measuredOn,
+  }));
 }
 
 export class Rivals {
@@ -95,6 +82,7 @@ export class Rivals {
     return this.going().map((r) => ({
       params: r.params,
       racer: r.racer,
+      keep: r.history.keepingFrom(r.iteration),
       ...(r.optimizer ? { optimizer: r.optimizer } : {}),
     }));
   }
@@ -104,46 +92,31 @@ export class Rivals {
     results: readonly RacerResult[],
     measuredOn: Measure,
     reduction: Reduction,
-    n: number,
     accuracyOf: (s: Snapshot) => number,
   ): void {
     this.going().forEach((rival, k) => {
       const result = results[k];
       if (!result) return;
-      const kept = stepsWithinLimit(result.path);
       const first = rival.iteration;
-      const entries = historyEntries(first, kept, result, measuredOn, (i) => rival.history.keeps(i));
-      if (kept < result.path.length || result.refused !== undefined) {
-        rival.stopped = kept < result.path.length ? LIMIT_STOPS.weights : REFUSED_STOP;
-      }
-      if (kept === 0) {
-        rival.history.append(entries);
-        return;
-      }
-      const params = result.path[kept - 1] as Params;
-      if (kept === result.path.length) {
-        // The engine measured it where it ended, on all the data.
+      const entries = keptEntries(first, result.kept ?? [], measuredOn);
+      if (result.limited) rival.stopped = LIMIT_STOPS.weights;
+      else if (result.refused !== undefined) rival.stopped = REFUSED_STOP;
+      if (result.taken > 0) {
+        // The engine measured it where it ended (or stopped), on all the data.
         rival.cost = reducedCost(result.final, reduction);
         rival.meanCost = result.final.meanCost;
         rival.accuracy = accuracyOf(result.final);
         rival.optimizer = result.optimizer;
-      } else {
-        // Cut at the weight limit: measured where the next step started (on its batch), and it steps no more.
-        rival.cost = result.losses[kept] ?? rival.cost;
-        rival.meanCost = reduction === 'mean' ? rival.cost : rival.cost / Math.max(1, n);
-        rival.accuracy = result.accuracies[kept] ?? rival.accuracy;
-        rival.optimizer = undefined;
+        rival.params = result.final.params;
+        rival.iteration = first + result.taken;
+        entries.push({
+          iteration: rival.iteration,
+          params: rival.params,
+          loss: rival.cost,
+          accuracy: rival.accuracy,
+          measuredOn: 'all',
+        });
       }
-      rival.params = params;
-      rival.iteration = first + kept;
-      const measured = kept === result.path.length ? 'all' : measuredOn;
-      entries.push({
-        iteration: rival.iteration,
-        params,
-        loss: rival.cost,
-        accuracy: rival.accuracy,
-        measuredOn: measured,
-      });
       rival.history.append(entries);
     });
   }

@@ -6,6 +6,7 @@
  * whatever the cost does and however long a step(n) is. And the largest
  * parameter a run can reach, which a model file of any run may carry.
  */
+import { limitVerdict, type RunLimits } from '../contract/engine';
 import { CSV_MAX_ROWS } from '../model/csv';
 import { COORDINATE_LIMIT } from '../model/input-range';
 import type { Params } from '../model/regression';
@@ -33,24 +34,15 @@ export const LIMIT_STOPS = {
   iteration: iterationLimitStop(MAX_ITERATION),
 } as const;
 
+/**
+ * The limits a run stops at, as an engine applies them (TrainExtras.limits): the step past WEIGHT_LIMIT is
+ * its last. A step of gradient descent moves a weight by at most η·N·max|x|, so that step lies within
+ * PARAMETER_LIMIT; the other optimisers' steps have no such bound (momentum's velocity, Newton's H⁻¹g): a
+ * step that would leap past PARAMETER_LIMIT, or to no number at all, is not taken.
+ */
+export const RUN_LIMITS: RunLimits = { weight: WEIGHT_LIMIT, leap: PARAMETER_LIMIT };
+
 /** Whether parameters have left the useful range: a weight past WEIGHT_LIMIT, or a number that is not finite. */
 export function pastWeightLimit(p: Params): boolean {
-  // A loop, not a spread: the session asks this of every step of a run (10⁵ steps take a fraction of a second).
-  const within = (v: number) => Number.isFinite(v) && Math.abs(v) <= WEIGHT_LIMIT;
-  if (!within(p.b)) return true;
-  for (const w of p.w) if (!within(w)) return true;
-  return false;
-}
-
-/**
- * How many steps of a path to keep: up to and with the first that passed the weight limit, or all of them.
- * A step of gradient descent moves a weight by at most η·N·max|x|, so the one it keeps lies within
- * PARAMETER_LIMIT; the other optimisers' steps have no such bound (momentum's velocity, Newton's H⁻¹g):
- * a step that leaps past PARAMETER_LIMIT, or to no number at all, is not kept, and the path ends before it.
- */
-export function stepsWithinLimit(path: readonly Params[]): number {
-  const first = path.findIndex(pastWeightLimit);
-  if (first < 0) return path.length;
-  const leap = path[first]!;
-  return [...leap.w, leap.b].every((v) => Math.abs(v) <= PARAMETER_LIMIT) ? first + 1 : first;
+  return limitVerdict(p, RUN_LIMITS) !== 'within';
 }

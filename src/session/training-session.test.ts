@@ -8,6 +8,7 @@ import { tutorialDataset } from '../model/tutorial-data';
 import { TUTORIAL_REFERENCE } from '../model/tutorial-reference';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import { REFUSED_STOP } from '../text/messages';
+import { LIMIT_STOPS } from './run-limits';
 import { StepRun } from './step-run';
 import { TrainingSession } from './training-session';
 
@@ -333,6 +334,32 @@ describe('TrainingSession racing', () => {
     expect(session.state.race).toBeUndefined();
   });
 
+  it('stops a racer at the weight limit, where the engine stopped it, and the race goes on', async () => {
+    // Two points far apart: gradient descent at η = 10 takes w past 10⁶ in its first step; at 10⁻⁶ it creeps.
+    const far = datasetFromRows([
+      [1e9, 1e9, 1],
+      [-1e9, -1e9, 0],
+    ]);
+    const session = new TrainingSession(new CpuEngine(), far, {
+      ...racing,
+      learningRate: 1e-6,
+      race: [
+        { optimizer: 'gd', learningRate: 1e-6 },
+        { optimizer: 'gd', learningRate: 10 },
+      ],
+    });
+    await session.ready;
+    expect(await session.step(5)).toMatchObject({ taken: 5, stoppedBy: undefined });
+    const [model, fast] = session.state.race ?? [];
+    expect(model?.iteration).toBe(5);
+    expect(fast?.iteration).toBe(1);
+    expect(Math.abs(fast?.weights[0] ?? 0)).toBeGreaterThan(1e6);
+    const rival = session.run?.rivals?.[0];
+    expect(rival?.stopped).toBe(LIMIT_STOPS.weights);
+    expect(rival?.history.map((e) => e.iteration)).toEqual([0, 1]);
+    expect(rival?.history.at(-1)?.params.w).toEqual(fast?.weights);
+  });
+
   it('stops a racer that is refused a step, and the race goes on', async () => {
     // Every point at x2 = 0: the Hessian's x2 row and column are 0, and Newton's first step is refused.
     const flat = datasetFromRows([
@@ -352,5 +379,38 @@ describe('TrainingSession racing', () => {
     expect(model?.iteration).toBe(5);
     expect(newton?.iteration).toBe(0);
     expect(session.run?.rivals?.[0]?.stopped).toBe(REFUSED_STOP);
+  });
+});
+
+describe('TrainingSession’s thinned history', () => {
+  it('is the every-step run’s at the iterations it keeps, each measured there, however the run was chunked', async () => {
+    const steps = 45_000;
+    const session = await tutorialSession();
+    await session.step(steps);
+    const history = session.run?.history ?? [];
+    // The every-step run, on an engine of its own, in calls of at most MAX_TRAIN_STEPS.
+    const engine = new CpuEngine();
+    await engine.setData(tutorialDataset());
+    engine.setParams(history[0]!.params);
+    const path = [history[0]!.params];
+    const losses: number[] = [];
+    for (let done = 0; done < steps; done += 4096) {
+      const result = await engine.train(Math.min(4096, steps - done));
+      path.push(...result.path);
+      losses.push(...result.losses);
+    }
+    losses.push(session.state.cost);
+    expect(history.length).toBeLessThanOrEqual(20_000);
+    expect(history.length).toBeGreaterThan(10_000);
+    expect(history.at(-1)?.iteration).toBe(steps);
+    // Every stride-th iteration from 0, none missing, and the last, where the run ended.
+    const iterations = history.map((e) => e.iteration);
+    const stride = iterations[1]!;
+    expect(stride).toBeGreaterThan(1);
+    expect(iterations.slice(0, -1)).toEqual(Array.from({ length: history.length - 1 }, (_, k) => k * stride));
+    for (const entry of history) {
+      expect(entry.params, `w(${entry.iteration})`).toEqual(path[entry.iteration]);
+      expect(entry.loss, `ξ(${entry.iteration})`).toBe(losses[entry.iteration]);
+    }
   });
 });

@@ -21,8 +21,8 @@ import { measureChanges, trainingRestarts } from '../settings/playground-setting
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../settings/settings';
 import { lastOfClass, REFUSED_STOP, SAID, tooFewToRemove } from '../text/messages';
 import { History, type HistoryEntry } from './history';
-import { historyEntries, Rivals } from './rivals';
-import { LIMIT_STOPS, MAX_ITERATION, pastWeightLimit, stepsWithinLimit } from './run-limits';
+import { keptEntries, Rivals } from './rivals';
+import { LIMIT_STOPS, MAX_ITERATION, pastWeightLimit, RUN_LIMITS } from './run-limits';
 import { accuracyOf, initialParams, type Run, stateOf, type TrainingState, unmeasuredState } from './run-state';
 import { ChunkPlanner, checkedStepCount, type StepOutcome, StepRun } from './step-run';
 
@@ -144,30 +144,23 @@ export class TrainingSession {
       const last = taken + chunk === n;
       const started = performance.now();
       const race = this.rivals.count > 0 ? { race: this.rivals.entries() } : {};
-      const result = await this.engine.train(chunk, last && probabilityGrid ? { probabilityGrid, ...race } : race);
+      // Only what the history keeps comes back, and the engine stops at the run's limits by itself.
+      const keep = this.trail.keepingFrom(this.iteration);
+      const extras = { keep, limits: RUN_LIMITS, ...race };
+      const result = await this.engine.train(chunk, last && probabilityGrid ? { probabilityGrid, ...extras } : extras);
       this.chunks.measured(chunk, performance.now() - started);
       // The racers stepped the whole chunk, whatever the model did.
       if (result.race) this.recordRivals(result.race);
-      const kept = stepsWithinLimit(result.path);
-      if (kept < result.path.length) {
-        // A weight passed the limit within the chunk: the run ends at that step, not at the chunk's end. Its
-        // optimiser's state is not known there, and no step follows one past the limit; with no step kept
-        // (one that leapt past any a model may hold), the run stays where it was, state and all.
-        run.stop(LIMIT_STOPS.weights);
-        probabilities = undefined;
-        if (kept === 0) {
-          if (this.published) this.engine.setParams(this.published.evaluation.params, this.optimizerState);
-          continue;
-        }
-        this.engine.setParams(result.path[kept - 1] as Params);
-        this.record(kept, { ...result, optimizer: undefined, final: await this.engine.snapshot() });
-        taken += kept;
-        continue;
-      }
-      const done = result.path.length;
-      this.record(done, result);
+      const done = result.taken;
+      // A step that would leap past any weight a model may hold is not taken: with none taken, nothing moved.
+      if (done > 0) this.record(done, result);
       taken += done;
       probabilities = result.probabilities;
+      if (result.limited) {
+        // A weight passed the limit within the chunk: the run ended at that step, not at the chunk's end.
+        run.stop(LIMIT_STOPS.weights);
+        continue;
+      }
       if (result.refused !== undefined) {
         // The optimiser refused a step (Newton's, on a singular Hessian): asking again would be refused again.
         run.stop(REFUSED_STOP);
@@ -192,15 +185,15 @@ export class TrainingSession {
   private recordRivals(results: readonly RacerResult[]): void {
     const n = this.trainingCount;
     const measuredOn = isMiniBatch(this.currentSettings.batchSize, n) ? 'batch' : 'all';
-    this.rivals.record(results, measuredOn, this.currentSettings.reduction, n, (s) => accuracyOf(s, n));
+    this.rivals.record(results, measuredOn, this.currentSettings.reduction, (s) => accuracyOf(s, n));
   }
 
-  /** Adds a chunk's steps to the history (those it keeps) and publishes where they ended. */
+  /** Adds a chunk's steps to the history (those it kept) and publishes where they ended. */
   private record(steps: number, result: TrainResult): void {
     const first = this.iteration;
     // Those at w(first) are in the history already; the final snapshot measures w(first + steps) exactly.
     const measuredOn = isMiniBatch(this.currentSettings.batchSize, this.trainingCount) ? 'batch' : 'all';
-    const entries = historyEntries(first, steps, result, measuredOn, (i) => this.trail.keeps(i));
+    const entries = keptEntries(first, result.kept ?? [], measuredOn);
     entries.push(this.entryAt(first + steps, result.final));
     this.trail.append(entries);
     this.iteration += steps;
