@@ -110,7 +110,7 @@ export function report(r: BenchResults): string {
   }
   lines.push('');
   lines.push(
-    "Many steps: a user's step(k) through the session from w(0), ms (median after a warm-up run; the first timed run in brackets), and the median's ratio to a bare one-thread loop taking the same k steps (targets at N = 40: cpu at most 2×, gpu at most 10× on a software adapter)",
+    "Many steps (in a page of its own): a user's step(k) through the session from w(0), ms (median after a warm-up run; the first timed run in brackets), and the median's ratio to a bare one-thread loop taking the same k steps (targets at N = 40: cpu at most 2×, gpu at most 10× on a software adapter)",
   );
   for (const n of [...new Set((r.manySteps ?? []).map((m) => m.n))]) {
     const at = (e: string) => r.manySteps.find((m) => m.n === n && m.engine === e);

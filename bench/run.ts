@@ -118,20 +118,33 @@ async function run(page: Page, origin: string): Promise<BenchResults> {
     log(`race of six, ${engine}, N=${widthSize}`);
     race.push(await page.evaluate(([e, n, m]) => window.bench.race(e, n, m), [engine, widthSize, mode] as const));
   }
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser');
+  // A page of its own, as a user's: the rows above leave the JIT's code shaped by other data (float32
+  // points at 10⁶, seven features, six racers), which made the CPU engine's step(10⁵) at N = 40 up to
+  // 1.7 times slower there than in a fresh page, and the bare loop, a dozen lines, not at all.
+  const stepsPage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  stepsPage.on('pageerror', (e) => log(`page error: ${e.message}`));
+  await stepsPage.goto(`${origin}/bench/index.html`);
+  await stepsPage.waitForFunction(() => window.bench !== undefined);
   const manySteps = [];
   for (const [n, steps] of MANY_STEPS[mode]) {
     for (const engine of ['gpu', 'cpu', 'bare-loop'] as const) {
       log(`step(${steps}), ${engine}, N=${n}`);
       manySteps.push(
-        await page.evaluate(([e, n, k, m]) => window.bench.manySteps(e, n, k, m), [engine, n, steps, mode] as const),
+        await stepsPage.evaluate(([e, n, k, m]) => window.bench.manySteps(e, n, k, m), [
+          engine,
+          n,
+          steps,
+          mode,
+        ] as const),
       );
     }
   }
+  await stepsPage.close();
   log('interactivity');
   const interactivity = await measureInteractivity(page, origin, mode);
   log('large data');
-  const browser = page.context().browser();
-  if (!browser) throw new Error('no browser');
   // A page of its own: the long-task observer must be there from the start.
   const largePage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const largeData = await measureLargeData(largePage, origin, mode);
