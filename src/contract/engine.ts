@@ -178,13 +178,9 @@ export interface RunLimits {
 export type LimitVerdict = 'within' | 'past' | 'leap';
 
 export function limitVerdict(p: Params, limits: RunLimits): LimitVerdict {
-  // A loop over the largest magnitude, not a spread or a closure: an engine asks this of every step it takes.
+  // A loop, not a spread: an engine asks this of every step it takes. Math.max keeps a NaN, which no limit holds.
   let largest = Math.abs(p.b);
-  for (const w of p.w) {
-    const size = Math.abs(w);
-    if (size > largest || Number.isNaN(size)) largest = size;
-    if (Number.isNaN(largest)) return 'leap';
-  }
+  for (const w of p.w) largest = Math.max(largest, Math.abs(w));
   if (!(largest <= limits.leap)) return 'leap';
   return largest > limits.weight ? 'past' : 'within';
 }
