@@ -181,6 +181,11 @@ export function limitVerdict(p: Params, limits: RunLimits): LimitVerdict {
   // A loop, not a spread: an engine asks this of every step it takes. Math.max keeps a NaN, which no limit holds.
   let largest = Math.abs(p.b);
   for (const w of p.w) largest = Math.max(largest, Math.abs(w));
+  return verdictOfLargest(largest, limits);
+}
+
+/** limitVerdict from the largest magnitude among the parameters (NaN where one is NaN). */
+export function verdictOfLargest(largest: number, limits: RunLimits): LimitVerdict {
   if (!(largest <= limits.leap)) return 'leap';
   return largest > limits.weight ? 'past' : 'within';
 }

@@ -18,11 +18,9 @@ import {
   type GridSpec,
   gridCoordinate,
   INITIAL_OPTIONS,
-  type Keeping,
   type KeptStep,
   keepsStep,
   limitVerdict,
-  type RunLimits,
   racerSettings,
   type Snapshot,
   type SurfacePart,
@@ -57,6 +55,7 @@ import {
   sumSamples,
 } from '../model/regression';
 import { batchSlot, epochKey, isMiniBatch, SHUFFLE_SEED, shuffleDomain } from '../model/shuffle';
+import { type Advance, fusedSteps, type StepStops } from './cpu-fused-steps';
 import { checkThreads, type ThreadChoice, WORKER_MIN_N, workersFor } from './cpu-threads';
 import { SumPool, type SumWorkerPort } from './sum-pool';
 import { WholePasses } from './tutorial-sums';
@@ -191,7 +190,7 @@ export class CpuEngine implements Engine {
     options: EngineOptions,
     firstStep: number,
     steps: number,
-    stops: { readonly keep: Keeping | undefined; readonly limits: RunLimits | undefined },
+    stops: StepStops,
   ): Promise<Advance> {
     const { keep, limits } = stops;
     const path: Params[] = [];
@@ -206,6 +205,10 @@ export class CpuEngine implements Engine {
     const newton = optimizer.optimizer === 'newton';
     // Decided once a call: on small data a step is a few microseconds, and every lookup in it shows.
     const pool = miniBatch ? undefined : this.poolFor(n);
+    // Where the main thread's own loop would take every pass, the same steps without an object a step.
+    if (!miniBatch && !newton && !pool && this.passes.byLoop(options)) {
+      return fusedSteps(this.data, params, state, options, steps, stops);
+    }
     let refused: string | undefined;
     let limited = false;
     let at = params;
@@ -368,19 +371,6 @@ export class CpuEngine implements Engine {
     this.pool?.destroy();
     this.pool = undefined;
   }
-}
-
-/** Where `advance` went: every step (`path`, `losses`, `accuracies`), or the kept ones, and why it stopped short. */
-interface Advance {
-  readonly taken: number;
-  readonly path: Params[];
-  readonly losses: number[];
-  readonly accuracies: number[];
-  readonly kept: KeptStep[] | undefined;
-  readonly params: Params;
-  readonly optimizer: OptimizerState;
-  readonly refused: string | undefined;
-  readonly limited: boolean;
 }
 
 /** What a train result says of one run's steps (its `final` is measured apart). */

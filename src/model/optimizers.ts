@@ -13,7 +13,7 @@
  * The state (v, or m and s, and k) starts at zero with w(0). Double
  * precision, no DOM, no GPU: the engines are held to these functions.
  */
-import { applyGradient, type Params } from './regression';
+import type { Params } from './regression';
 
 export const OPTIMIZERS = ['gd', 'momentum', 'nesterov', 'adam', 'newton'] as const;
 export type Optimizer = (typeof OPTIMIZERS)[number];
@@ -61,15 +61,22 @@ export function initialOptimizerState(width: number): OptimizerState {
   return { steps: 0, first: zeros(width), second: zeros(width) };
 }
 
-/** Applies `f` to each weight and to b (b only when `bias`; else b is kept from `keep`). */
-function each(bias: boolean, keep: Params, f: (j: number, pick: (p: Params) => number) => number): Params {
-  const w = keep.w.map((_, j) => f(j, (p) => p.w[j]!));
-  return { w, b: bias ? f(-1, (p) => p.b) : keep.b };
-}
-
 export interface OptimizerStep {
   readonly params: Params;
   readonly state: OptimizerState;
+}
+
+/** Parameters as a flat vector [w…, b]: how the rules below see them. */
+export function flatParams(p: Params): Float64Array {
+  return Float64Array.of(...p.w, p.b);
+}
+
+/** Parameters from a flat vector [w…, b] of d weights. */
+export function paramsOfFlat(v: Float64Array, d: number): Params {
+  // A loop, not Array.from of a subarray: a thinned history still takes one of these every few steps.
+  const w = new Array<number>(d);
+  for (let j = 0; j < d; j++) w[j] = v[j]!;
+  return { w, b: v[d]! };
 }
 
 /**
@@ -84,28 +91,63 @@ export function firstOrderStep(
   learningRate: number,
   bias: boolean,
 ): OptimizerStep {
-  const eta = learningRate;
+  const d = params.w.length;
+  const p = flatParams(params);
+  const first = flatParams(state.first);
+  const second = flatParams(state.second);
   const k = state.steps + 1;
+  firstOrderStepInPlace(settings, learningRate, k, d + (bias ? 1 : 0), p, flatParams(grad), first, second);
+  return {
+    params: paramsOfFlat(p, d),
+    state: { steps: k, first: paramsOfFlat(first, d), second: paramsOfFlat(second, d) },
+  };
+}
+
+/**
+ * The rules of the header on flat vectors [w…, b], in place: step k
+ * (1-based) moves the first `trained` entries of `p` (b too only with the
+ * bias on) and of the state `first` and `second` it uses, from the gradient
+ * `g`; the entries past them are left as they are. firstOrderStep's rule,
+ * and the CPU engine's, which takes many steps without an object a step.
+ */
+export function firstOrderStepInPlace(
+  settings: OptimizerSettings,
+  eta: number,
+  k: number,
+  trained: number,
+  p: Float64Array,
+  g: Float64Array,
+  first: Float64Array,
+  second: Float64Array,
+): void {
   switch (settings.optimizer) {
     case 'gd':
-      // The tutorial's rule, where it is written: regression.ts.
-      return { params: applyGradient(params, grad, { learningRate: eta, bias }), state: { ...state, steps: k } };
+      // The tutorial's rule, as applyGradient (regression.ts) writes it for one step.
+      for (let j = 0; j < trained; j++) p[j] = p[j]! - eta * g[j]!;
+      return;
     case 'momentum':
     case 'nesterov': {
       const beta = settings.momentum;
-      const v = each(bias, state.first, (_, at) => beta * at(state.first) + at(grad));
       const nesterov = settings.optimizer === 'nesterov';
-      const next = each(bias, params, (_, at) => at(params) - eta * (nesterov ? at(grad) + beta * at(v) : at(v)));
-      return { params: next, state: { ...state, steps: k, first: v } };
+      for (let j = 0; j < trained; j++) {
+        const v = beta * first[j]! + g[j]!;
+        first[j] = v;
+        p[j] = p[j]! - eta * (nesterov ? g[j]! + beta * v : v);
+      }
+      return;
     }
     case 'adam': {
       const { beta1, beta2, epsilon } = settings;
-      const m = each(bias, state.first, (_, at) => beta1 * at(state.first) + (1 - beta1) * at(grad));
-      const s = each(bias, state.second, (_, at) => beta2 * at(state.second) + (1 - beta2) * at(grad) ** 2);
       const c1 = 1 - beta1 ** k;
       const c2 = 1 - beta2 ** k;
-      const next = each(bias, params, (_, at) => at(params) - (eta * (at(m) / c1)) / (Math.sqrt(at(s) / c2) + epsilon));
-      return { params: next, state: { steps: k, first: m, second: s } };
+      for (let j = 0; j < trained; j++) {
+        const m = beta1 * first[j]! + (1 - beta1) * g[j]!;
+        const s = beta2 * second[j]! + (1 - beta2) * g[j]! ** 2;
+        first[j] = m;
+        second[j] = s;
+        p[j] = p[j]! - (eta * (m / c1)) / (Math.sqrt(s / c2) + epsilon);
+      }
+      return;
     }
     case 'newton':
       throw new Error('firstOrderStep: Newton’s method needs the Hessian (newtonStep)');

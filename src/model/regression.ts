@@ -94,16 +94,25 @@ export function logit(params: Params, features: readonly Feature[], x1: number, 
  * x1·w1 + x2·w2 + b to the last bit, as the tutorial's model computed it.
  */
 export function logitOfFeatures(params: Params, phi: Float64Array): number {
-  const w = params.w;
+  return logitOfWeights(params.w, params.b, phi);
+}
+
+/** logitOfFeatures from the weights and b apart (a caller's flat vector of them). */
+export function logitOfWeights(w: ArrayLike<number>, b: number, phi: Float64Array): number {
   let z = 0;
   for (let j = 0; j < phi.length; j++) z += phi[j]! * w[j]!;
-  return z + params.b;
+  return z + b;
 }
 
 /** (λ/2)‖w‖²: the L2 penalty, on the weights only. */
 export function penalty(params: Params, l2: number): number {
+  return penaltyOfWeights(params.w, params.w.length, l2);
+}
+
+/** The penalty of the first d entries of `w` (a caller's flat vector, b after them). */
+export function penaltyOfWeights(w: ArrayLike<number>, d: number, l2: number): number {
   let squares = 0;
-  for (const w of params.w) squares += w * w;
+  for (let j = 0; j < d; j++) squares += w[j]! * w[j]!;
   return 0.5 * l2 * squares;
 }
 
@@ -156,15 +165,56 @@ export function sumSamples(
   count: number = sampleCount(data),
   indexAt?: (k: number) => number,
 ): SampleSums {
-  const features = form.features;
-  checkWidth(params, features);
+  checkWidth(params, form.features);
+  const d = params.w.length;
+  const out = new Float64Array(flatSumsLength(d));
+  sumSamplesInto(data, params.w, params.b, form, out, count, indexAt);
+  return {
+    count,
+    cost: out[0]!,
+    gradient: { w: Array.from(out.subarray(1, d + 1)), b: out[d + 1]! },
+    confusion: {
+      truePositive: out[d + 2]!,
+      falsePositive: out[d + 3]!,
+      trueNegative: out[d + 4]!,
+      falseNegative: out[d + 5]!,
+    },
+  };
+}
+
+/** The length of sumSamplesInto's output for d weights. */
+export function flatSumsLength(d: number): number {
+  return d + 6;
+}
+
+/**
+ * sumSamples without an object: its sums written to `out` as [Σ ξ,
+ * Σ φ(x)(y − t) (d values), Σ (y − t), TP, FP, TN, FN], for a caller that
+ * takes many passes and must not allocate one (the CPU engine's steps on
+ * small data). `weights` holds at least the form's d weights (checked by the
+ * caller); entries past them are not read. This is the one loop over
+ * samples every CPU pass runs.
+ */
+export function sumSamplesInto(
+  data: Dataset,
+  weights: ArrayLike<number>,
+  b: number,
+  form: ModelForm,
+  out: Float64Array,
+  count: number = sampleCount(data),
+  indexAt?: (k: number) => number,
+): void {
   const cut = decisionLogit(form.threshold);
-  if (isTutorialForm(features)) return sumTutorialSamples(data, params, cut, count, indexAt);
+  if (isTutorialForm(form.features)) {
+    sumTutorialSamples(data, weights[0]!, weights[1]!, b, cut, out, count, indexAt);
+    return;
+  }
+  const features = form.features;
   const p = data.points;
   const targets = data.targets;
   const d = features.length;
   const phi = new Float64Array(d);
-  const g = new Float64Array(d);
+  out.fill(0, 0, flatSumsLength(d));
   let cost = 0;
   let gb = 0;
   let tp = 0;
@@ -175,11 +225,11 @@ export function sumSamples(
     const i = indexAt === undefined ? k : indexAt(k);
     const t = targets[i]!;
     featureVector(features, p[2 * i]!, p[2 * i + 1]!, phi);
-    const z = logitOfFeatures(params, phi);
+    const z = logitOfWeights(weights, b, phi);
     const e = tail(z);
     const r = logisticOfExp(z, e) - t;
     cost += crossEntropyOfExp(t, z, e);
-    for (let j = 0; j < d; j++) g[j]! += phi[j]! * r;
+    for (let j = 0; j < d; j++) out[1 + j]! += phi[j]! * r;
     gb += r;
     if (z >= cut) {
       if (t === 1) tp++;
@@ -187,12 +237,22 @@ export function sumSamples(
     } else if (t === 0) tn++;
     else fn++;
   }
-  return {
-    count,
-    cost,
-    gradient: { w: Array.from(g), b: gb },
-    confusion: { truePositive: tp, falsePositive: fp, trueNegative: tn, falseNegative: fn },
-  };
+  out[0] = cost;
+  writeTail(out, d, gb, tp, fp, tn, fn);
+}
+
+/** TP + TN from sumSamplesInto's output for d weights: correctCount without the object. */
+export function flatCorrectCount(out: Float64Array, d: number): number {
+  return out[d + 2]! + out[d + 4]!;
+}
+
+/** Σ (y − t) and the confusion counts, after the d gradient sums. */
+function writeTail(out: Float64Array, d: number, gb: number, tp: number, fp: number, tn: number, fn: number): void {
+  out[d + 1] = gb;
+  out[d + 2] = tp;
+  out[d + 3] = fp;
+  out[d + 4] = tn;
+  out[d + 5] = fn;
 }
 
 /** Whether the features are the tutorial's x1, x2, in that order. */
@@ -201,24 +261,24 @@ export function isTutorialForm(features: readonly Feature[]): boolean {
 }
 
 /**
- * sumSamples for the tutorial's features, where φ(x) = x: the same sums in
- * the same order (z = 0 + x1·w1 + x2·w2 + b, as logitOfFeatures adds), to
+ * sumSamplesInto for the tutorial's features, where φ(x) = x: the same sums
+ * in the same order (z = 0 + x1·w1 + x2·w2 + b, as logitOfFeatures adds), to
  * the last bit, without a feature vector per sample. This is the CPU
  * engine's inner loop for every lesson's model; the general one took it to
  * 2.3 times the time at N = 10⁵.
  */
 function sumTutorialSamples(
   data: Dataset,
-  params: Params,
+  w1: number,
+  w2: number,
+  b: number,
   cut: number,
+  out: Float64Array,
   count: number,
   indexAt: ((k: number) => number) | undefined,
-): SampleSums {
+): void {
   const p = data.points;
   const targets = data.targets;
-  const w1 = params.w[0]!;
-  const w2 = params.w[1]!;
-  const b = params.b;
   let cost = 0;
   let g1 = 0;
   let g2 = 0;
@@ -245,12 +305,10 @@ function sumTutorialSamples(
     } else if (t === 0) tn++;
     else fn++;
   }
-  return {
-    count,
-    cost,
-    gradient: { w: [g1, g2], b: gb },
-    confusion: { truePositive: tp, falsePositive: fp, trueNegative: tn, falseNegative: fn },
-  };
+  out[0] = cost;
+  out[1] = g1;
+  out[2] = g2;
+  writeTail(out, 2, gb, tp, fp, tn, fn);
 }
 
 /**
@@ -258,9 +316,34 @@ function sumTutorialSamples(
  * the reduction (over the samples summed), plus the penalty's λw.
  */
 export function reducedGradient(sums: SampleSums, params: Params, options: ModelOptions): Params {
+  const d = params.w.length;
+  const out = new Float64Array(d + 1);
   const scale = reductionScale(options.reduction, sums.count);
-  const l2 = options.l2;
-  return { w: sums.gradient.w.map((g, j) => g * scale + l2 * params.w[j]!), b: sums.gradient.b * scale };
+  reduceGradientInto(Float64Array.of(...sums.gradient.w, sums.gradient.b), 0, params.w, scale, options.l2, out);
+  return { w: Array.from(out.subarray(0, d)), b: out[d]! };
+}
+
+/**
+ * reducedGradient on flat vectors: the d + 1 sums from `sums[at]` on
+ * (Σ φ(x)(y − t), then Σ (y − t)) scaled, plus λw for the weights, written
+ * to `out` as [∂/∂w…, ∂/∂b]; d is `out`'s length less one.
+ */
+export function reduceGradientInto(
+  sums: ArrayLike<number>,
+  at: number,
+  weights: ArrayLike<number>,
+  scale: number,
+  l2: number,
+  out: Float64Array,
+): void {
+  const d = out.length - 1;
+  for (let j = 0; j < d; j++) out[j] = sums[at + j]! * scale + l2 * weights[j]!;
+  out[d] = sums[at + d]! * scale;
+}
+
+/** The cost under a reduction from the sum of ξ over `count` samples and the penalty (added once, not averaged). */
+export function reducedCostOf(cost: number, count: number, extra: number, reduction: Reduction): number {
+  return cost * reductionScale(reduction, count) + extra;
 }
 
 /**
@@ -292,8 +375,8 @@ export function evaluate(data: Dataset, params: Params, options: ModelOptions): 
 export function evaluationOf(sums: SampleSums, params: Params, options: ModelOptions): Evaluation {
   const extra = penalty(params, options.l2);
   return {
-    sumCost: sums.cost + extra,
-    meanCost: sums.cost * reductionScale('mean', sums.count) + extra,
+    sumCost: reducedCostOf(sums.cost, sums.count, extra, 'sum'),
+    meanCost: reducedCostOf(sums.cost, sums.count, extra, 'mean'),
     gradient: reducedGradient(sums, params, options),
     confusion: sums.confusion,
   };
