@@ -7,8 +7,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type Engine, type EngineOptions, type GridSpec, INITIAL_OPTIONS, MAX_TRAIN_STEPS } from '../contract/engine';
 import { type Dataset, datasetFromRows } from '../model/dataset';
+import { FEATURES } from '../model/features';
 import { generateGaussians, TUTORIAL_GAUSSIANS } from '../model/gaussians';
 import { logistic } from '../model/logistic';
+import * as regression from '../model/regression';
 import {
   accuracy,
   cost,
@@ -23,7 +25,7 @@ import { tutorialDataset } from '../model/tutorial-data';
 import { TUTORIAL_REFERENCE, TUTORIAL_SETTINGS } from '../model/tutorial-reference';
 import { CpuEngine } from './cpu-engine';
 import { WORKER_MIN_N } from './cpu-threads';
-import { TutorialSums } from './tutorial-sums';
+import { TutorialSums, WholePasses } from './tutorial-sums';
 
 const START: Params = { w: [TUTORIAL_SETTINGS.initialWeights[0], TUTORIAL_SETTINGS.initialWeights[1]], b: 0 };
 
@@ -377,6 +379,31 @@ describe('CpuEngine', () => {
       expect(loads).toHaveBeenCalledTimes(2);
     } finally {
       loads.mockRestore();
+    }
+  });
+  it('starts a call on large data from the evaluation the last one ended with; takes every pass itself on small', async () => {
+    const passes = vi.spyOn(WholePasses.prototype, 'sums');
+    const sumsInto = vi.spyOn(regression, 'sumSamplesInto');
+    try {
+      // Large data (the seven features: the loop's, on the main thread) and small: a step is one pass on both.
+      const large = generateGaussians({ ...TUTORIAL_GAUSSIANS, perClass: WORKER_MIN_N / 2, seed: 5 });
+      for (const data of [large, tutorialDataset()]) {
+        const engine = new CpuEngine({ threads: 0 });
+        await engine.setData(data);
+        engine.setOptions({ ...INITIAL_OPTIONS, features: FEATURES, learningRate: 1e-4 });
+        engine.setParams({ w: FEATURES.map(() => 0), b: 0 });
+        await engine.snapshot();
+        passes.mockClear();
+        sumsInto.mockClear();
+        await engine.train(3);
+        await engine.train(2);
+        // Five steps and two closing snapshots; on large data the first step of a call is where the last snapshot was.
+        expect(passes.mock.calls.length + sumsInto.mock.calls.length).toBe(data === large ? 5 : 7);
+        engine.destroy();
+      }
+    } finally {
+      passes.mockRestore();
+      sumsInto.mockRestore();
     }
   });
 });

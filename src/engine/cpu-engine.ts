@@ -205,8 +205,10 @@ export class CpuEngine implements Engine {
     const newton = optimizer.optimizer === 'newton';
     // Decided once a call: on small data a step is a few microseconds, and every lookup in it shows.
     const pool = miniBatch ? undefined : this.poolFor(n);
-    // Where the main thread's own loop would take every pass, the same steps without an object a step.
-    if (!miniBatch && !newton && !pool && this.passes.byLoop(options)) {
+    // Small data on the main thread (the model's own loop, no kernel: passes below WORKER_MIN_N): the same
+    // steps without an object a step. Not on large data, where a step is its pass, and the call's first
+    // step starts from the evaluation kept by the last call (the fused steps would take that pass again).
+    if (!miniBatch && !newton && !pool && n < WORKER_MIN_N) {
       return fusedSteps(this.data, params, state, options, steps, stops);
     }
     let refused: string | undefined;

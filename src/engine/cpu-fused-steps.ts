@@ -1,7 +1,6 @@
 /**
- * The CPU engine's steps on data its main thread sums by the model's own
- * loop (small data, or features the WebAssembly kernel does not take) with
- * a first-order rule over the full batch: the model's arithmetic, step for
+ * The CPU engine's steps on small data (its main thread's passes, by the
+ * model's own loop) with a first-order rule over the full batch: the model's arithmetic, step for
  * step, on flat vectors that live for the whole call. On the tutorial's 40
  * points a step is about a microsecond of arithmetic, and the objects the
  * model's functions return for one step (sums, an evaluation, a gradient,

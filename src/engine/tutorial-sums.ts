@@ -146,11 +146,6 @@ export class WholePasses {
     private readonly withKernel: boolean,
   ) {}
 
-  /** Whether every pass in `form` is the model's own loop (sumSamples): no kernel is, or will be, at hand for it. */
-  byLoop(form: ModelForm): boolean {
-    return !isTutorialForm(form.features) || !this.withKernel || this.kernel === null;
-  }
-
   sums(params: Params, form: ModelForm): SampleSums {
     checkWidth(params, form.features);
     if (!isTutorialForm(form.features)) return sumSamples(this.data, params, form);
