@@ -9,7 +9,7 @@ import {
   SingularHessianError,
   solveSymmetric,
 } from './optimizers';
-import type { Params } from './regression';
+import { applyGradient, type Params } from './regression';
 
 /** The rules on plain arrays (the trained parameters, b last when trained), written apart from the module. */
 function reference(
@@ -80,6 +80,23 @@ describe('first-order optimisers', () => {
       );
     });
   }
+
+  it('gradient descent is the tutorial’s step (applyGradient) to the last bit, the bias trained or held', () => {
+    fc.assert(
+      fc.property(
+        vector(4),
+        vector(4),
+        fc.double({ min: 1e-3, max: 10, noNaN: true }),
+        fc.boolean(),
+        (p, g, eta, bias) => {
+          const params: Params = { w: p.slice(0, 3), b: p[3]! };
+          const grad: Params = { w: g.slice(0, 3), b: g[3]! };
+          const step = firstOrderStep(params, grad, initialOptimizerState(3), DEFAULT_OPTIMIZER, eta, bias);
+          expect(step.params).toEqual(applyGradient(params, grad, { learningRate: eta, bias }));
+        },
+      ),
+    );
+  });
 
   it('momentum with β = 0 and Nesterov with β = 0 are gradient descent; Adam’s first step is η·sign(g)', () => {
     const p = { w: [1, -2], b: 0.5 };
