@@ -13,6 +13,7 @@ import {
   type Keeping,
   type KeptStep,
   keepsStep,
+  type LimitVerdict,
   type RunLimits,
   verdictOfLargest,
 } from '../contract/engine';
@@ -102,7 +103,7 @@ export function fusedSteps(
     nextFirst.set(first);
     nextSecond.set(second);
     firstOrderStepInPlace(rule, learningRate, state.steps + 1 + s, trained, q, gradient, nextFirst, nextSecond);
-    let verdict: ReturnType<typeof verdictOfLargest> = 'within';
+    let verdict: LimitVerdict = 'within';
     if (limits) {
       let largest = 0;
       for (let j = 0; j <= d; j++) largest = Math.max(largest, Math.abs(q[j]!));
