@@ -18,18 +18,14 @@ import {
   verdictOfLargest,
 } from '../contract/engine';
 import type { Dataset } from '../model/dataset';
-import {
-  DEFAULT_OPTIMIZER,
-  firstOrderStepInPlace,
-  flatParams,
-  type OptimizerState,
-  paramsOfFlat,
-} from '../model/optimizers';
+import { DEFAULT_OPTIMIZER, firstOrderStepInPlace, type OptimizerState } from '../model/optimizers';
 import {
   checkWidth,
   flatCorrectCount,
+  flatParams,
   flatSumsLength,
   type Params,
+  paramsOfFlat,
   penaltyOfWeights,
   reducedCostOf,
   reduceGradientInto,

@@ -13,7 +13,7 @@
  * The state (v, or m and s, and k) starts at zero with w(0). Double
  * precision, no DOM, no GPU: the engines are held to these functions.
  */
-import type { Params } from './regression';
+import { flatParams, type Params, paramsOfFlat } from './regression';
 
 export const OPTIMIZERS = ['gd', 'momentum', 'nesterov', 'adam', 'newton'] as const;
 export type Optimizer = (typeof OPTIMIZERS)[number];
@@ -64,19 +64,6 @@ export function initialOptimizerState(width: number): OptimizerState {
 export interface OptimizerStep {
   readonly params: Params;
   readonly state: OptimizerState;
-}
-
-/** Parameters as a flat vector [w…, b]: how the rules below see them. */
-export function flatParams(p: Params): Float64Array {
-  return Float64Array.of(...p.w, p.b);
-}
-
-/** Parameters from a flat vector [w…, b] of d weights. */
-export function paramsOfFlat(v: Float64Array, d: number): Params {
-  // A loop, not Array.from of a subarray: a thinned history still takes one of these every few steps.
-  const w = new Array<number>(d);
-  for (let j = 0; j < d; j++) w[j] = v[j]!;
-  return { w, b: v[d]! };
 }
 
 /**

@@ -21,6 +21,19 @@ export interface Params {
   readonly b: number;
 }
 
+/** Parameters as a flat vector [w…, b]: how the flat forms of the rules (…Into, …InPlace) see them. */
+export function flatParams(p: Params): Float64Array {
+  return Float64Array.of(...p.w, p.b);
+}
+
+/** Parameters from a flat vector [w…, b] of d weights. */
+export function paramsOfFlat(v: Float64Array, d: number): Params {
+  // A loop, not Array.from of a subarray: a thinned history still takes one of these every few steps.
+  const w = new Array<number>(d);
+  for (let j = 0; j < d; j++) w[j] = v[j]!;
+  return { w, b: v[d]! };
+}
+
 /** Parameters of the tutorial's width from w1, w2 and b. */
 export function params2(w1: number, w2: number, b = 0): Params {
   return { w: [w1, w2], b };
@@ -172,7 +185,7 @@ export function sumSamples(
   return {
     count,
     cost: out[0]!,
-    gradient: { w: Array.from(out.subarray(1, d + 1)), b: out[d + 1]! },
+    gradient: paramsOfFlat(out.subarray(1), d),
     confusion: {
       truePositive: out[d + 2]!,
       falsePositive: out[d + 3]!,
@@ -319,8 +332,8 @@ export function reducedGradient(sums: SampleSums, params: Params, options: Model
   const d = params.w.length;
   const out = new Float64Array(d + 1);
   const scale = reductionScale(options.reduction, sums.count);
-  reduceGradientInto(Float64Array.of(...sums.gradient.w, sums.gradient.b), 0, params.w, scale, options.l2, out);
-  return { w: Array.from(out.subarray(0, d)), b: out[d]! };
+  reduceGradientInto(flatParams(sums.gradient), 0, params.w, scale, options.l2, out);
+  return paramsOfFlat(out, d);
 }
 
 /**
