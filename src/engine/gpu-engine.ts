@@ -14,8 +14,6 @@ import {
   type EngineOptions,
   type GridSpec,
   INITIAL_OPTIONS,
-  type Keeping,
-  keptStep,
   type RacerResult,
   racerSettings,
   type Snapshot,
@@ -38,20 +36,14 @@ import { type FusedChoice, takesFusedPath } from '../gpu/fused-path';
 import { requiredLimits } from '../gpu/gpu-context';
 import { sampleStorageBytes } from '../gpu/sample-buffers';
 import { type ReductionPath, trainWorkgroupSize } from '../gpu/shader-sources';
-import { optionsRule, type RacerRule, type TrainReadback } from '../gpu/train-kernel';
-import type { SnapshotRecord } from '../gpu/train-records';
+import { optionsRule, type RacerRule } from '../gpu/train-kernel';
 import { summaryOf } from '../model/data-summary';
 import type { Dataset } from '../model/dataset';
 import type { SampleChange } from '../model/edit';
-import {
-  DEFAULT_OPTIMIZER,
-  initialOptimizerState,
-  type OptimizerState,
-  SingularHessianError,
-} from '../model/optimizers';
+import { DEFAULT_OPTIMIZER, initialOptimizerState, type OptimizerState } from '../model/optimizers';
 import type { Racer } from '../model/race';
-import { type Params, penalty, reductionScale } from '../model/regression';
-import { batchCount } from '../model/shuffle';
+import type { Params } from '../model/regression';
+import { type ReadbackContext, snapshotOf, trainResultOf } from './gpu-results';
 
 export interface GpuEngineOptions {
   /** Force the plain or subgroup reduction (tests run both); 'auto' uses subgroups when offered. */
@@ -342,7 +334,8 @@ export class GpuEngine implements Engine {
     });
     const [model, ...others] = racers;
     if (!model) throw new Error('train: nothing read back');
-    const own = this.resultOf(model, this.params, firstStep, keep);
+    const context = this.readbackContext();
+    const own = trainResultOf(model, this.params, firstStep, keep, context);
     this.step += own.taken;
     this.params = model.taken > 0 ? model.state.params : this.params;
     this.optimizerState = model.state.optimizer;
@@ -350,58 +343,11 @@ export class GpuEngine implements Engine {
     const stopped = model.state.stopped !== undefined;
     if (stopped) this.writeState();
     this.snapshotTakenAt = withSnapshot && !stopped ? this.snapshotKey() : undefined;
-    const beside = others.map((r, k) => this.resultOf(r, race[k]!.params, firstStep, race[k]!.keep));
+    const beside = others.map((r, k) => trainResultOf(r, race[k]!.params, firstStep, race[k]!.keep, context));
     return {
       ...own,
       ...(race.length > 0 ? { race: beside as RacerResult[] } : {}),
       ...(probabilities ? { probabilities } : {}),
-    };
-  }
-
-  /**
-   * One racer's readback as a result: its path, losses and accuracies from `from` (or, with a keeping, its
-   * kept steps, measured where they ended), its final snapshot.
-   */
-  private resultOf(r: TrainReadback, from: Params, firstStep: number, keep: Keeping | undefined) {
-    // The penalty is added here, in double precision; counts come back from the GPU, and the fractions are
-    // taken here, in double precision, as the CPU does.
-    const l2 = this.options.l2;
-    const n = this.data.targets.length;
-    const share = (correct: number, step: number) => correct / batchCount(step, n, this.options.batchSize);
-    const pivot = r.state.refusedPivot;
-    const common = {
-      taken: r.taken,
-      optimizer: r.state.optimizer,
-      ...(pivot === undefined ? {} : { refused: new SingularHessianError(pivot).message }),
-      ...(r.state.stopped === 'limit' ? { limited: true as const } : {}),
-      ...(r.snapshot ? { final: this.toSnapshot(r.snapshot) } : {}),
-    };
-    if (keep) {
-      return {
-        ...common,
-        path: [],
-        losses: [],
-        accuracies: [],
-        // Record m is where the m-th kept step ended, measured where the step after it started.
-        kept: r.steps.map((record, m) => {
-          const step = keptStep(keep, m) + 1;
-          const params = { w: record.w, b: record.b };
-          return {
-            step,
-            params,
-            loss: record.cost + penalty(params, l2),
-            accuracy: share(record.correct, firstStep + step),
-          };
-        }),
-      };
-    }
-    const path = r.steps.map(({ w, b }) => ({ w, b }));
-    return {
-      ...common,
-      path,
-      // Each at the weights its step started from.
-      losses: r.steps.map((step, j) => step.cost + penalty(j === 0 ? from : path[j - 1]!, l2)),
-      accuracies: r.steps.map((step, j) => share(step.correct, firstStep + j)),
     };
   }
 
@@ -419,7 +365,7 @@ export class GpuEngine implements Engine {
     this.snapshotTakenAt = this.snapshotKey();
     const snapshot = out[0]?.snapshot;
     if (!snapshot) throw new Error('snapshot: nothing read back');
-    return this.toSnapshot(snapshot);
+    return snapshotOf(snapshot, this.readbackContext());
   }
 
   costSurface(grid: GridSpec, part?: SurfacePart): Promise<Float32Array> {
@@ -441,23 +387,10 @@ export class GpuEngine implements Engine {
     this.resources.destroy();
   }
 
-  private toSnapshot(s: SnapshotRecord): Snapshot {
-    const n = this.data.targets.length;
-    const positives = this.positives;
-    const params = { w: s.w, b: s.b };
-    const extra = penalty(params, this.options.l2);
-    return {
-      params,
-      gradient: s.gradient,
-      sumCost: s.sumCost + extra,
-      meanCost: s.sumCost * reductionScale('mean', n) + extra,
-      confusion: {
-        truePositive: s.truePositive,
-        falseNegative: positives - s.truePositive,
-        trueNegative: s.trueNegative,
-        falsePositive: n - positives - s.trueNegative,
-      },
-    };
+  /** What the readbacks are read with: the data's size and class-1 count, the penalty and the batches. */
+  private readbackContext(): ReadbackContext {
+    const { l2, batchSize } = this.options;
+    return { n: this.data.targets.length, positives: this.positives, l2, batchSize };
   }
 
   private deviceLost(device: GPUDevice, info: GPUDeviceLostInfo): void {
