@@ -4,7 +4,7 @@
  * threshold moved by keyboard, with the confusion matrix and the AUC checked
  * against what this test computes from the exported data and weights.
  */
-import { expect, openPlayground, playgroundState, test } from './fixtures';
+import { expect, openPlayground, playgroundState, stepPlayground, test } from './fixtures';
 
 // What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
 test.use({ playgroundEngine: 'cpu' });
@@ -30,7 +30,7 @@ test('circle: a line fails, x₁² and x₂² ticked by the UI close the boundar
   await expect.poll(async () => (await playgroundState(page)).samples).toBe(200);
   await page.getByRole('checkbox', { name: 'bias b' }).check();
   await page.getByRole('radio', { name: 'mean' }).check();
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(300));
+  await stepPlayground(page, 300);
   const linear = await playgroundState(page);
   expect(linear.iteration).toBe(300);
   // Half the points are inside the ring: no line does much better than calling everything one class.
@@ -47,7 +47,7 @@ test('circle: a line fails, x₁² and x₂² ticked by the UI close the boundar
   const restarted = await playgroundState(page);
   expect(restarted.iteration).toBe(0);
   expect(restarted.weights.slice(2)).toEqual([0, 0]);
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(500));
+  await stepPlayground(page, 500);
   const curved = await playgroundState(page);
   expect(curved.accuracy).toBeGreaterThan(0.9);
   // The boundary is the level set y = 0.5 of the probability grid: one closed path round the centre.

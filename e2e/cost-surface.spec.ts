@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { formatNumber } from '../src/text/format';
-import { expect, openPlayground, playgroundState, TUTORIAL_REFERENCE, test } from './fixtures';
+import { expect, openPlayground, playgroundState, stepPlayground, TUTORIAL_REFERENCE, test } from './fixtures';
 import { axisMap } from './views';
 
 // What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
@@ -153,7 +153,7 @@ test('near the minimum the w(k) labels never overlap, and the first ones and the
   page,
 }) => {
   await openPlayground(page);
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(30));
+  await stepPlayground(page, 30);
   const labels = await page.locator('lp-cost-surface text.path-label').evaluateAll((nodes) =>
     nodes.map((n) => {
       const r = n.getBoundingClientRect();
@@ -175,7 +175,7 @@ test('near the minimum the w(k) labels never overlap, and the first ones and the
 test('a current point outside the window is marked at the edge it lies beyond, with its value', async ({ page }) => {
   // Two classes 60 apart: one summed step throws w₁ to about 6 000, far past the ±1 000 the window may show.
   await openPlayground(page, '/#preset=gaussians&n=10000&mean0=-30,0&mean1=30,0&lr=0.01');
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(1));
+  await stepPlayground(page, 1);
   const [w1, w2] = (await playgroundState(page)).weights as [number, number];
   expect(w1).toBeGreaterThan(2000);
   await expect.poll(async () => (await surface(page)).window).toEqual([-1000, 1000]);

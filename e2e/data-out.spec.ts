@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { collectPageErrors } from './browser';
-import { expect, openPlayground, playgroundState, startOnCpu, test } from './fixtures';
+import { expect, openPlayground, playgroundState, startOnCpu, stepPlayground, test } from './fixtures';
 import { axisMap, boxOf, overlap } from './views';
 
 // What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
@@ -46,7 +46,7 @@ test('data and model exported as files import back: the same data to the bit, th
   );
   await clickAt(page, 0.5, 0.5, ['Shift']);
   await expect.poll(async () => (await playgroundState(page)).samples).toBe(121);
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(7));
+  await stepPlayground(page, 7);
   const before = await playgroundState(page);
 
   const data = await exported(page, '[data-export="data"]');
@@ -98,8 +98,8 @@ test('data and model exported as files import back: the same data to the bit, th
   expect(restored.weights).toEqual(before.weights);
   expect(restored.cost).toBeCloseTo(before.cost, 4);
   // Training goes on from there exactly as it would have.
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(3));
-  await fresh.evaluate(() => document.querySelector('lp-playground')?.step(3));
+  await stepPlayground(page, 3);
+  await stepPlayground(fresh, 3);
   expect((await playgroundState(fresh)).weights).toEqual((await playgroundState(page)).weights);
   // A damaged model file is refused, saying why, and changes nothing.
   const refused = await fresh.evaluate(async () => {
@@ -120,7 +120,7 @@ test('data and model exported as files import back: the same data to the bit, th
 
 test('each figure exports as an SVG that parses and a PNG that decodes', async ({ page }) => {
   await openPlayground(page);
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(5));
+  await stepPlayground(page, 5);
   for (const figure of ['scatter', 'cost-surface', 'loss-chart']) {
     const svg = await exported(page, `[data-figure="${figure}"][data-format="svg"]`);
     expect(svg.name).toBe(`${figure}.svg`);
@@ -184,7 +184,7 @@ test('a shared link with 300 edited points reproduces the experiment in a fresh 
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toBe(await page.evaluate(() => document.querySelector('lp-playground')?.shareLink()));
   expect(link).toMatch(/#lr=0\.02&data=[A-Za-z0-9_-]+$/);
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(10));
+  await stepPlayground(page, 10);
   const trained = await playgroundState(page);
 
   const context = await browser.newContext();
@@ -198,7 +198,7 @@ test('a shared link with 300 edited points reproduces the experiment in a fresh 
     0.02,
   );
   await expect(other.locator('lp-data-controls [data-custom]')).toContainText('From a shared link: 300 points');
-  await other.evaluate(() => document.querySelector('lp-playground')?.step(10));
+  await stepPlayground(other, 10);
   const again = await playgroundState(other);
   expect(again.iteration).toBe(10);
   expect(again.weights[0]).toBeCloseTo(trained.weights[0] as number, 10);

@@ -4,14 +4,14 @@
  * page responsive and show both classes, and the words on screen are the
  * ones users know.
  */
-import { expect, openPlayground, playgroundState, test } from './fixtures';
+import { expect, openPlayground, playgroundState, stepPlayground, test } from './fixtures';
 
 // What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
 test.use({ playgroundEngine: 'cpu' });
 
 test('state is one consistent snapshot while the data change under it', async ({ page }) => {
   await openPlayground(page);
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(5));
+  await stepPlayground(page, 5);
   const samples = await page.evaluate(async () => {
     const el = document.querySelector('lp-playground');
     if (!el) throw new Error('no playground');
@@ -121,7 +121,7 @@ test('before the first step on large data with the summed cost, the page says th
     .toBe('mean');
   await expect(advice).toHaveCount(0);
   const start = (await playgroundState(page)).cost;
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(20));
+  await stepPlayground(page, 20);
   await expect(page.locator('lp-playground [data-divergence]')).toHaveCount(0);
   // Every step of the mean cost went down hill.
   const costs = await page.evaluate(() =>

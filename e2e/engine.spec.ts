@@ -5,6 +5,7 @@ import {
   mountPlayground,
   openPlayground,
   playgroundState,
+  stepPlayground,
   TUTORIAL_REFERENCE,
   test,
 } from './fixtures';
@@ -16,7 +17,7 @@ test('engine="gpu" trains on the GPU and reaches the tutorial w(10)', async ({ p
   await countGpuWork(page);
   await mountPlayground(page, { engine: 'gpu' });
   const before = (await gpuCensus(page)).submits;
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(10));
+  await stepPlayground(page, 10);
   const s = await playgroundState(page);
   expect(s.engine).toBe('gpu');
   expect((await gpuCensus(page)).submits).toBeGreaterThan(before);
@@ -44,7 +45,7 @@ test('the default (auto) picks the GPU, and the Step button goes through it', as
 
 test('engine="cpu" computes on the CPU and says it was chosen', async ({ page }) => {
   await mountPlayground(page, { engine: 'cpu' });
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(10));
+  await stepPlayground(page, 10);
   const s = await playgroundState(page);
   expect(s.engine).toBe('cpu');
   expect(Math.abs((s.weights[0] as number) - W10_1)).toBeLessThan(1e-4);
@@ -56,7 +57,7 @@ test('without WebGPU the CPU engine runs and the page says why', async ({ page, 
     Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined, configurable: true });
   });
   await openPlayground(page);
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(3));
+  await stepPlayground(page, 3);
   const s = await playgroundState(page);
   expect(s.engine).toBe('cpu');
   expect(Math.abs((s.weights[0] as number) - TUTORIAL_REFERENCE.path[3][0])).toBeLessThan(1e-4);
@@ -73,7 +74,7 @@ test('switching the engine attribute keeps the weights and continues', async ({ 
     el?.setAttribute('engine', 'cpu');
   });
   await expect(page.locator('lp-engine-badge')).toContainText('CPU');
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(7));
+  await stepPlayground(page, 7);
   const s = await playgroundState(page);
   expect(s.engine).toBe('cpu');
   expect(s.iteration).toBe(10);

@@ -90,6 +90,26 @@ export function playgroundState(page: Page) {
   });
 }
 
+/**
+ * Calls the playground's step(n) and waits until it is done. The page keeps
+ * the call's promise until then: Chromium's inspector holds a promise it is
+ * asked to await only weakly, and a long step on two busy cores once ended
+ * the test with "Resulting promise was garbage collected" (microsoft/playwright#41826).
+ */
+export async function stepPlayground(page: Page, n: number): Promise<void> {
+  await page.evaluate(async (n) => {
+    const w = window as Window & { lpAwaited?: Set<Promise<void>> };
+    const awaited = (w.lpAwaited ??= new Set());
+    const call = document.querySelector('lp-playground')?.step(n) ?? Promise.resolve();
+    awaited.add(call);
+    try {
+      await call;
+    } finally {
+      awaited.delete(call);
+    }
+  }, n);
+}
+
 export { TUTORIAL_REFERENCE };
 
 /**
@@ -116,17 +136,30 @@ export async function expectTutorialW10(page: Page): Promise<void> {
 }
 
 /**
- * Replaces the page's playground with one carrying these attributes and waits
- * until it is ready. Returns nothing: address it as `lp-playground`.
+ * Opens the app with its playground carrying exactly these attributes (in
+ * place of the page's own) and waits until it is ready: the page's markup is
+ * rewritten on its way in, so the playground starts once, as asked, and no
+ * start with other attributes (a GPU start among them) comes first to undo.
+ * Address it as `lp-playground`.
  */
 export async function mountPlayground(page: Page, attributes: Record<string, string | true>): Promise<void> {
+  const markup = Object.entries(attributes)
+    .map(([name, value]) =>
+      value === true ? name : `${name}="${value.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`,
+    )
+    .join(' ');
+  await page.route(
+    (url) => url.pathname === '/' || url.pathname === '/index.html',
+    async (route) => {
+      const response = await route.fetch();
+      const page = await response.text();
+      const tag = /<lp-playground\b[^>]*>/;
+      if (!tag.test(page)) throw new Error('the app page has no <lp-playground> to mount in its place');
+      await route.fulfill({ response, body: page.replace(tag, `<lp-playground ${markup}>`) });
+    },
+    { times: 1 },
+  );
   await openPlayground(page);
-  await page.evaluate(async (attributes) => {
-    const el = document.createElement('lp-playground');
-    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value === true ? '' : value);
-    document.querySelector('lp-playground')?.replaceWith(el);
-    await el.ready;
-  }, attributes);
 }
 
 /** Keeps every GPUDevice the page creates in window.gpuDevices, so a test can break one. */

@@ -1,4 +1,4 @@
-import { expect, openPlayground, playgroundState, TUTORIAL_REFERENCE, test } from './fixtures';
+import { expect, openPlayground, playgroundState, stepPlayground, TUTORIAL_REFERENCE, test } from './fixtures';
 
 const [W10_1, W10_2] = TUTORIAL_REFERENCE.path[10];
 
@@ -8,7 +8,7 @@ test.describe('<lp-playground> on the tutorial data', () => {
     const start = await playgroundState(page);
     expect(start.iteration).toBe(0);
     expect(start.weights).toEqual([-4, -2]);
-    await page.evaluate(() => document.querySelector('lp-playground')?.step(10));
+    await stepPlayground(page, 10);
     const s = await playgroundState(page);
     expect(s.iteration).toBe(10);
     expect(Math.abs((s.weights[0] as number) - W10_1)).toBeLessThan(1e-4);

@@ -5,7 +5,15 @@
  * rejecting. After each, the tutorial's w(10) is still what ten steps give.
  */
 import type { Page } from '@playwright/test';
-import { expect, expectTutorialW10, openPlayground, playgroundState, TUTORIAL_REFERENCE, test } from './fixtures';
+import {
+  expect,
+  expectTutorialW10,
+  openPlayground,
+  playgroundState,
+  stepPlayground,
+  TUTORIAL_REFERENCE,
+  test,
+} from './fixtures';
 
 // What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
 test.use({ playgroundEngine: 'cpu' });
@@ -21,7 +29,7 @@ function edits(page: Page, list: readonly { action: 'add' | 'remove'; x1: number
 
 test('80 points added, then a step: no false divergence, the summed cost rose because N grew', async ({ page }) => {
   await openPlayground(page);
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(10));
+  await stepPlayground(page, 10);
   // Points deep on the wrong side: the summed cost jumps because N grew, not because training diverged.
   const added = Array.from({ length: 80 }, (_, i) => ({
     action: 'add' as const,
@@ -55,7 +63,7 @@ test('quick removals never go below two points, by clicks or dispatched at once'
     Array.from({ length: 5 }, () => ({ action: 'remove' as const, x1: 0, x2: 0 })),
   );
   await expect(page.locator('lp-status')).toContainText(/fewest|last point of class/);
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(10));
+  await stepPlayground(page, 10);
   const state = await playgroundState(page);
   expect(state.samples).toBe(2);
   expect(Number.isFinite(state.cost)).toBe(true);

@@ -14,6 +14,7 @@ import {
   mountPlayground,
   openPlayground,
   playgroundState,
+  stepPlayground,
   TUTORIAL_REFERENCE,
   test,
 } from './fixtures';
@@ -162,7 +163,7 @@ test('setting engine to gpu, then to cpu two frames later, ends on the CPU: the 
       page.evaluate(() => [(window as TestWindow).devicesAsked ?? 0, (window as TestWindow).adaptersAsked ?? 0]),
     )
     .toEqual([asked.devices + 1, asked.adapters + 3]);
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(0));
+  await stepPlayground(page, 0);
   await page.evaluate(() => (window as TestWindow).releaseDevices?.());
   // The GPU engine, started too late, is dropped with its device.
   const made = () => page.evaluate(() => (window as TestWindow).gpuDevices?.length ?? 0);

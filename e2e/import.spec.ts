@@ -14,7 +14,7 @@ import type { Page } from '@playwright/test';
 import { formatCsv } from '../src/model/csv';
 import { datasetFromRows } from '../src/model/dataset';
 import { axeViolations, seriousOnes } from './axe';
-import { expect, openPlayground, playgroundState, test } from './fixtures';
+import { expect, openPlayground, playgroundState, stepPlayground, test } from './fixtures';
 
 // What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
 test.use({ playgroundEngine: 'cpu' });
@@ -177,7 +177,7 @@ test('a bad file says which file and which line, and the data stay', async ({ pa
   await openPlayground(page);
   await page.evaluate(() => document.querySelector('lp-playground')?.loadCsv('x1,x2,t\n0,1,0\n1,0,1\n', 'good.csv'));
   await expect(page.locator('lp-status')).toHaveText('Loaded good.csv.');
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(3));
+  await stepPlayground(page, 3);
   const before = await playgroundState(page);
   await page.locator('lp-data-controls input#csv').setInputFiles({
     name: 'bad.csv',
@@ -269,7 +269,7 @@ test.describe('a million rows', () => {
     await expect(page.locator('lp-scatter [data-legend-class="1"]')).toHaveText('t = 1 · 500\u202f000 points');
 
     // A second run, cancelled: the million points and the weights stay.
-    await page.evaluate(() => document.querySelector('lp-playground')?.step(2));
+    await stepPlayground(page, 2);
     const before = await playgroundState(page);
     await choose();
     await importer(page).getByRole('button', { name: 'Cancel' }).click();

@@ -4,7 +4,7 @@
  * list closes with Escape or a click outside, however it was opened, without
  * covering the scatter.
  */
-import { expect, openPlayground, playgroundState, test } from './fixtures';
+import { expect, openPlayground, playgroundState, stepPlayground, test } from './fixtures';
 
 // What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
 test.use({ playgroundEngine: 'cpu' });
@@ -31,7 +31,7 @@ test('after a click on a button the shortcuts still work, and Space plays rather
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(0));
+  await stepPlayground(page, 0);
   // Had Space pressed "Step ×10" again, the count would be a multiple of ten past 10.
   const iteration = (await playgroundState(page)).iteration;
   expect(iteration).toBeGreaterThan(10);

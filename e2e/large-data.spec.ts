@@ -4,7 +4,7 @@
  * controls answering; Play says when it cannot keep the pace asked for.
  * (How long things take is measured by `npm run bench`, not here.)
  */
-import { expect, mountPlayground, openPlayground, playgroundState, test } from './fixtures';
+import { expect, mountPlayground, openPlayground, playgroundState, stepPlayground, test } from './fixtures';
 import { countGpuWork, gpuCensus } from './gpu-census';
 
 test('at 2 000 000 points an added point is a few bytes to the GPU, and the next step counts it', async ({ page }) => {
@@ -12,7 +12,7 @@ test('at 2 000 000 points an added point is a few bytes to the GPU, and the next
   await openPlayground(page, '/#preset=gaussians&n=1000000');
   expect((await playgroundState(page)).samples).toBe(2_000_000);
   test.skip((await playgroundState(page)).engine !== 'gpu', 'needs WebGPU');
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(0));
+  await stepPlayground(page, 0);
   const before = await gpuCensus(page);
   const box = await page.locator('lp-scatter svg.chart').boundingBox();
   await page
@@ -36,7 +36,9 @@ test('drawing a large data set shows its progress, and the controls answer meanw
   const eta = page.locator('lp-optimiser-controls lp-number-field').first().locator('input');
   await eta.fill('0.01');
   await eta.press('Enter');
-  for (let k = 0; k < 40; k++) {
+  // Looks at the bar until the drawing is done (however long a busy machine makes it).
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
     const value = await page.evaluate(
       () =>
         (
@@ -50,7 +52,7 @@ test('drawing a large data set shows its progress, and the controls answer meanw
     await page.waitForTimeout(50);
   }
   expect(await page.evaluate(() => document.querySelector('lp-playground')?.settings.training.learningRate)).toBe(0.01);
-  await expect(busy).toHaveCount(0, { timeout: 60_000 });
+  await expect(busy).toHaveCount(0);
   expect(await page.evaluate(() => document.querySelector('lp-playground')?.settings.gaussians.seed)).toBe(2);
   // It moved on between looks: the work came in slices.
   expect(new Set(progress).size).toBeGreaterThan(1);

@@ -8,7 +8,7 @@
  * ones a reviewer looks at.
  */
 import type { Page } from '@playwright/test';
-import { expect, openPlayground, test } from './fixtures';
+import { expect, openPlayground, stepPlayground, test } from './fixtures';
 import { axisTicks, boxOf, clippedLabels, overlap, tickLabels } from './views';
 
 // What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
@@ -108,7 +108,7 @@ for (const [width, height] of SIZES) {
   test(`${width}×${height}: presentation mode enlarges every text by the same factor`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await openPlayground(page);
-    await page.evaluate(() => document.querySelector('lp-playground')?.step(3));
+    await stepPlayground(page, 3);
     const normal = await fontSizes(page);
     await page.getByRole('button', { name: 'Presentation' }).click();
     await expect.poll(() => page.evaluate(() => document.querySelector('lp-playground')?.presentation)).toBe(true);
@@ -260,7 +260,7 @@ test('every tick of an axis, and of the colour bar, is written in one notation, 
   await openPlayground(page, '/#preset=gaussians&n=100000');
   await expect(page.locator('lp-cost-surface')).not.toHaveAttribute('stale', '', { timeout: 120_000 });
   await check('200 000 points');
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(2));
+  await stepPlayground(page, 2);
   await expect(page.locator('lp-cost-surface')).not.toHaveAttribute('stale', '', { timeout: 120_000 });
   await check('200 000 points, 2 steps');
   await page.evaluate(async () => {
@@ -300,7 +300,7 @@ for (const preset of ['tutorial', 'gaussians']) {
     page,
   }) => {
     await openPlayground(page, `/#preset=${preset}`);
-    await page.evaluate(() => document.querySelector('lp-playground')?.step(3));
+    await stepPlayground(page, 3);
     // One page through the four views: each resize lays the same page out anew.
     for (const [width, height] of SIZES) {
       for (const presentation of [false, true]) {

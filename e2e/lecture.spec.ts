@@ -20,8 +20,9 @@ const SLIDES = 16;
 test.use({ playgroundEngine: 'cpu' });
 const SCREENSHOTS = 'e2e/screenshots';
 
-async function openLecture(page: Page, hash = ''): Promise<void> {
-  await page.goto(`/lecture.html${hash}`);
+/** Opens the lecture; `query` (say, `?transition=none`) is reveal.js's configuration by the address. */
+async function openLecture(page: Page, hash = '', query = ''): Promise<void> {
+  await page.goto(`/lecture.html${query}${hash}`);
   await page.waitForFunction(() => window.lecture !== undefined);
   await page.evaluate(() => window.lecture?.ready);
 }
@@ -75,7 +76,8 @@ test.describe('the lecture', () => {
       const url = new URL(request.url());
       if (url.protocol !== 'data:' && url.host !== own) foreign.push(request.url());
     });
-    await openLecture(page);
+    // What each slide shows once it stands, not the slide transitions' seconds in between (SwiftShader draws them).
+    await openLecture(page, '', '?transition=none&backgroundTransition=none');
     expect(await page.evaluate(() => window.lecture?.deck.getTotalSlides())).toBe(SLIDES);
     mkdirSync(SCREENSHOTS, { recursive: true });
     const seen = await walk(page, 'ArrowRight', async (index) => {

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, openPlayground, test } from './fixtures';
+import { expect, openPlayground, stepPlayground, test } from './fixtures';
 import { type Box, boxOf, overlap } from './views';
 
 // What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
@@ -172,7 +172,7 @@ test('the label of w sits on no data point, all through a run', async ({ page })
     expect(marks.label, `iteration ${iteration}: w is labelled`).toBeDefined();
     const covered = marks.points.filter((p) => marks.label && overlap(marks.label, p));
     expect(covered, `iteration ${iteration}: points under the label of w`).toEqual([]);
-    await page.evaluate(() => document.querySelector('lp-playground')?.step(1));
+    await stepPlayground(page, 1);
   }
 });
 
@@ -193,7 +193,7 @@ for (const presentation of [false, true]) {
         const [a = [], b = []] = marks.boundary;
         expect(crosses(a, b, marks.legend), `iteration ${iteration}: the legend hides the boundary`).toBe(false);
       }
-      await page.evaluate(() => document.querySelector('lp-playground')?.step(1));
+      await stepPlayground(page, 1);
     }
   });
 }

@@ -1,5 +1,5 @@
 /** The playground as a user drives it: buttons, the plots, the URL. */
-import { expect, openPlayground, playgroundState, TUTORIAL_REFERENCE, test } from './fixtures';
+import { expect, openPlayground, playgroundState, stepPlayground, TUTORIAL_REFERENCE, test } from './fixtures';
 import { axisMap } from './views';
 
 // What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
@@ -50,7 +50,7 @@ test('Play runs and moves the boundary between frames; Pause stops; Step ×10 ad
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   // A frame already under way finishes; step(0) waits for it. After that nothing moves.
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(0));
+  await stepPlayground(page, 0);
   const stopped = (await playgroundState(page)).iteration;
   await page.waitForTimeout(500);
   expect((await playgroundState(page)).iteration).toBe(stopped);
@@ -74,7 +74,7 @@ test('as fast as possible: Play takes many steps a frame, says how many a second
   const said = Number((await pace.textContent())?.replace(/[^\d]/g, '').replace(/40$/, ''));
   expect(said).toBeGreaterThan(240);
   await page.getByRole('button', { name: 'Pause' }).click();
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(0));
+  await stepPlayground(page, 0);
   const stopped = (await playgroundState(page)).iteration;
   await expect(pace).toHaveCount(0);
   await page.waitForTimeout(300);
@@ -232,7 +232,7 @@ test('the chart has the cost and the accuracy of every iteration: after Step ×1
 
 test('the weight vector w is drawn from the boundary, at a right angle to it', async ({ page }) => {
   await openPlayground(page);
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(10));
+  await stepPlayground(page, 10);
   const scatter = page.locator('lp-scatter');
   const x = await axisMap(scatter, 'x');
   const y = await axisMap(scatter, 'y');

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeViolations, seriousOnes } from './axe';
-import { expect, openPlayground, test } from './fixtures';
+import { expect, openPlayground, stepPlayground, test } from './fixtures';
 
 // What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
 test.use({ playgroundEngine: 'cpu' });
@@ -59,7 +59,7 @@ test('dark mode: the page and the elements turn dark, stay readable (axe), and t
 }) => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await openPlayground(page);
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(10));
+  await stepPlayground(page, 10);
   const light = await colours(page);
   // Today's light look: the page's grey, the playground on it, white buttons.
   expect(light).toEqual({
@@ -75,7 +75,7 @@ test('dark mode: the page and the elements turn dark, stay readable (axe), and t
 
   await page.emulateMedia({ colorScheme: 'dark' });
   // A redraw, so the canvas paints with the colours of now.
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(1));
+  await stepPlayground(page, 1);
   const dark = await colours(page);
   expect(dark).toEqual({
     page: 'rgb(21, 23, 26)',
@@ -100,7 +100,7 @@ test('a custom property set by the page reaches the drawn class-1 markers and th
   page,
 }) => {
   await openPlayground(page);
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(10));
+  await stepPlayground(page, 10);
   const defaultRight = await heatmapPixel(page, { fx: 0.98, fy: 0.5 });
   await page.addStyleTag({
     content: `
@@ -109,7 +109,7 @@ test('a custom property set by the page reaches the drawn class-1 markers and th
       lp-playground::part(scatter-legend) { border-color: rgb(7, 8, 9); }
       lp-playground::part(transport-button) { border-color: rgb(10, 11, 12); }`,
   });
-  await page.evaluate(() => document.querySelector('lp-playground')?.step(1));
+  await stepPlayground(page, 1);
 
   const scatter = page.locator('lp-scatter');
   const markers = scatter.locator('path.point.class-1');
