@@ -105,7 +105,7 @@ describe('<lp-loss-chart> alone', () => {
     expect(text(chart, '.axis-label.y')).toBe('ξ (mean)');
   });
 
-  it('skips costs that are not finite and positive, never drawing NaN', async () => {
+  it('skips costs that are not finite, never drawing NaN', async () => {
     const history = [
       entry(0, 10, 0.5),
       entry(1, Number.NaN, 0.5),
@@ -115,6 +115,27 @@ describe('<lp-loss-chart> alone', () => {
     const { chart } = await chartOf(html`<lp-loss-chart style="width: 520px" .history=${history}></lp-loss-chart>`);
     expect(dots(chart, 'cost-dot').map(([i]) => i)).toEqual([0, 3]);
     expect(svgOf(chart)?.innerHTML).not.toContain('NaN');
+  });
+
+  it("draws a cost of 0 on the log axis's foot, says so, and keeps its accuracy", async () => {
+    // A run whose summed cost underflowed to 0 once every sample was far on its side.
+    const history = [entry(0, 40, 0.5), entry(1, 2, 0.9), entry(2, 0, 1), entry(3, 0, 1)];
+    const { chart } = await chartOf(html`<lp-loss-chart style="width: 520px" .history=${history}></lp-loss-chart>`);
+    const cost = dots(chart, 'cost-dot');
+    expect(cost.map(([i]) => i)).toEqual([0, 1, 2, 3]);
+    const [, , lowest] = cost[1] as [number, number, number];
+    const [, , foot] = cost[2] as [number, number, number];
+    // The foot is the plot's bottom (where the x axis is), below the lowest positive cost.
+    const xAxis = chart.shadowRoot?.querySelector('.axis.x')?.getAttribute('transform') ?? '';
+    expect(foot).toBeCloseTo(Number(/translate\([^,]+,([-\d.]+)\)/.exec(xAxis)?.[1]), 1);
+    expect(foot).toBeGreaterThan(lowest);
+    expect(cost[3]?.[2]).toBe(foot);
+    expect(vertices(chart, 'path.cost')).toHaveLength(4);
+    expect(dots(chart, 'accuracy-dot').map(([i]) => i)).toEqual([0, 1, 2, 3]);
+    expect(vertices(chart, 'path.accuracy')).toHaveLength(4);
+    expect(text(chart, '.measures')).toBe('ξ = 0 on the axis’s foot');
+    // The x axis reaches the last iteration.
+    expect(cost[3]?.[1]).toBeGreaterThan(cost[2]?.[1] ?? 0);
   });
 
   it('marks mini-batch measures as faint dots of their own, and says so', async () => {

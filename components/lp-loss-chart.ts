@@ -6,6 +6,9 @@
  * on all the data; with mini-batches, the steps between the ends of a call
  * are measured on their batch only, and show as faint dots of their own,
  * named in the chart. A single measurement (iteration 0) shows as a dot.
+ * A cost of exactly 0 (the sum underflows once every sample is far on its
+ * side) has no place on a log axis: it is drawn on the axis's foot, and the
+ * chart says so, while its accuracy is drawn as any other.
  * With a test set held out, its mean cost and its accuracy are drawn beside
  * the training ones (dotted, as often as they were measured), and the
  * training cost is drawn as its mean too, so that the two compare.
@@ -102,19 +105,20 @@ export class LpLossChart extends LitElement {
   }
 
   protected override updated(): void {
-    const finite = this.drawnHistory().filter((e) => Number.isFinite(e.loss) && e.loss > 0);
-    const test = this.test.filter((t) => Number.isFinite(t.cost) && t.cost > 0);
-    const rivals = this.rivals.map((r) => r.history.filter((e) => Number.isFinite(e.loss) && e.loss > 0));
+    const finite = this.drawnHistory().filter((e) => drawable(e.loss));
+    const test = this.test.filter((t) => drawable(t.cost));
+    const rivals = this.rivals.map((r) => r.history.filter((e) => drawable(e.loss)));
     const last = Math.max(
       finite.at(-1)?.iteration ?? 1,
       test.at(-1)?.iteration ?? 0,
       ...rivals.map((h) => h.at(-1)?.iteration ?? 0),
     );
-    const [lo = 0.1, hi = 1] = d3.extent([
+    const costs = [
       ...finite.map((e) => e.loss),
       ...test.map((t) => t.cost),
       ...rivals.flatMap((h) => h.map((e) => e.loss)),
-    ]);
+    ];
+    const [lo = 0.1, hi = 1] = d3.extent(costs.filter((c) => c > 0));
     const costDomain = d3
       .scaleLog()
       .domain([lo, Math.max(hi, lo * 1.01)])
@@ -129,7 +133,9 @@ export class LpLossChart extends LitElement {
         : { y2: { domain: [0, 1] as [number, number], label: 'accuracy', format: d3.format('.0%') } }),
     });
     if (!layout) return;
-    const { x, y, y2: accuracy, plot } = layout;
+    const { x, y: yLog, y2: accuracy, plot } = layout;
+    // A cost of 0 on the axis's foot: the low end of its domain, at or below every positive cost.
+    const y = (cost: number) => yLog(cost > 0 ? cost : costDomain[0]);
     const thin = (list: readonly HistoryEntry[]) =>
       thinForDisplay(
         list,
@@ -182,6 +188,7 @@ export class LpLossChart extends LitElement {
       false,
     );
     const said = [
+      ...(costs.some((c) => c === 0) ? ['ξ = 0 on the axis’s foot'] : []),
       ...(test.length > 0 ? ['dotted: test set'] : []),
       ...(batch.length > 0 ? ['lines: all the data · faint dots: one mini-batch'] : []),
     ];
@@ -191,6 +198,11 @@ export class LpLossChart extends LitElement {
       .attr('y', plot.top + 14)
       .text(said.join(' · '));
   }
+}
+
+/** A cost the chart can place: finite and not negative (0 goes on the log axis's foot). */
+function drawable(cost: number): boolean {
+  return Number.isFinite(cost) && cost >= 0;
 }
 
 declare global {
