@@ -18,7 +18,8 @@ export default defineConfig({
   workers: 2,
   fullyParallel: true,
   retries: 0,
-  reporter: [['list']],
+  // Each failure in brief at the very end (failure-digest.ts), where a CI log's tail shows it.
+  reporter: [['list'], ['./e2e/failure-digest.ts']],
   use: {
     launchOptions: launchOptions(),
     viewport: { width: 1280, height: 720 },
