@@ -99,7 +99,8 @@ export function playgroundState(page: Page) {
 export async function stepPlayground(page: Page, n: number): Promise<void> {
   await page.evaluate(async (n) => {
     const w = window as Window & { lpAwaited?: Set<Promise<void>> };
-    const awaited = (w.lpAwaited ??= new Set());
+    w.lpAwaited ??= new Set();
+    const awaited = w.lpAwaited;
     const call = document.querySelector('lp-playground')?.step(n) ?? Promise.resolve();
     awaited.add(call);
     try {

@@ -79,7 +79,7 @@ function modelSteps(
 const coordinate = fc.double({ min: -4, max: 4, noNaN: true });
 const dataset = fc.array(fc.tuple(coordinate, coordinate, fc.constantFrom(0, 1)), { minLength: 1, maxLength: 24 }).map(
   (rows): Dataset => ({
-    points: Float64Array.from(rows.flatMap(([x1, x2]) => [x1, x2])),
+    points: Float64Array.from(rows.flatMap((row) => row.slice(0, 2))),
     targets: Uint8Array.from(rows.map(([, , t]) => t)),
   }),
 );
