@@ -94,7 +94,7 @@ export function playgroundState(page: Page) {
  * Calls the playground's step(n) and waits until it is done. The page keeps
  * the call's promise until then: Chromium's inspector holds a promise it is
  * asked to await only weakly, and a long step on two busy cores once ended
- * the test with "Resulting promise was garbage collected" (microsoft/playwright#41826).
+ * the test with Playwright's "Resulting promise was garbage collected".
  */
 export async function stepPlayground(page: Page, n: number): Promise<void> {
   await page.evaluate(async (n) => {
@@ -153,10 +153,10 @@ export async function mountPlayground(page: Page, attributes: Record<string, str
     (url) => url.pathname === '/' || url.pathname === '/index.html',
     async (route) => {
       const response = await route.fetch();
-      const page = await response.text();
+      const html = await response.text();
       const tag = /<lp-playground\b[^>]*>/;
-      if (!tag.test(page)) throw new Error('the app page has no <lp-playground> to mount in its place');
-      await route.fulfill({ response, body: page.replace(tag, `<lp-playground ${markup}>`) });
+      if (!tag.test(html)) throw new Error('the app page has no <lp-playground> to mount in its place');
+      await route.fulfill({ response, body: html.replace(tag, `<lp-playground ${markup}>`) });
     },
     { times: 1 },
   );
