@@ -136,31 +136,46 @@ export async function expectTutorialW10(page: Page): Promise<void> {
   }
 }
 
+/** Numbers each mountPlayground call of a test process: its init script acts once, on the page it opens. */
+let mounts = 0;
+
 /**
  * Opens the app with its playground carrying exactly these attributes (in
- * place of the page's own) and waits until it is ready: the page's markup is
- * rewritten on its way in, so the playground starts once, as asked, and no
- * start with other attributes (a GPU start among them) comes first to undo.
- * Address it as `lp-playground`.
+ * place of the page's own) and waits until it is ready. The attributes are
+ * set on the page's own <lp-playground> just before the element is defined,
+ * so it starts once, as asked, and no start with other attributes (a GPU
+ * start among them) comes first to undo. Only this navigation's page is
+ * changed: a reload after it gets the app's own markup. (Nothing is
+ * intercepted on the network: a route whose fetch failed would leave the
+ * navigation waiting for the test's whole time.) Address it as `lp-playground`.
  */
 export async function mountPlayground(page: Page, attributes: Record<string, string | true>): Promise<void> {
-  const markup = Object.entries(attributes)
-    .map(([name, value]) =>
-      value === true ? name : `${name}="${value.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`,
-    )
-    .join(' ');
-  await page.route(
-    (url) => url.pathname === '/' || url.pathname === '/index.html',
-    async (route) => {
-      const response = await route.fetch();
-      const html = await response.text();
-      const tag = /<lp-playground\b[^>]*>/;
-      if (!tag.test(html)) throw new Error('the app page has no <lp-playground> to mount in its place');
-      await route.fulfill({ response, body: html.replace(tag, `<lp-playground ${markup}>`) });
+  const token = `lp-mount-${++mounts}`;
+  await page.addInitScript(
+    ({ attributes, token }) => {
+      // about:blank has no storage of its own; the app's page is the first document of ours after this call.
+      if (location.protocol !== 'http:' || sessionStorage.getItem(token)) return;
+      sessionStorage.setItem(token, 'done');
+      const define = customElements.define.bind(customElements);
+      customElements.define = (name, elementClass, options) => {
+        const el = name === 'lp-playground' ? document.querySelector('lp-playground') : null;
+        if (el) {
+          for (const attribute of el.getAttributeNames()) el.removeAttribute(attribute);
+          for (const [attribute, value] of Object.entries(attributes)) {
+            el.setAttribute(attribute, value === true ? '' : value);
+          }
+        }
+        define(name, elementClass, options);
+      };
     },
-    { times: 1 },
+    { attributes, token },
   );
   await openPlayground(page);
+  const wanted = await page.evaluate(
+    (names) => names.every((name) => document.querySelector('lp-playground')?.hasAttribute(name)),
+    Object.keys(attributes),
+  );
+  if (!wanted) throw new Error('the playground did not start with the attributes asked for');
 }
 
 /** Keeps every GPUDevice the page creates in window.gpuDevices, so a test can break one. */
