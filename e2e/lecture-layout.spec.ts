@@ -10,6 +10,7 @@
 import type { Page } from '@playwright/test';
 import type {} from '../entries/lecture/lecture-api';
 import { expect, test } from './fixtures';
+import { openLecture, WITHOUT_TRANSITIONS } from './lecture-page';
 
 // What this spec tests does not depend on the engine: the CPU's, without a GPU start (fixtures.ts).
 test.use({ playgroundEngine: 'cpu' });
@@ -29,13 +30,6 @@ const SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
 ] as const;
-
-async function openLecture(page: Page, hash = ''): Promise<void> {
-  // Where things land does not depend on how they got there: no transitions to wait for (reveal.js reads its query).
-  await page.goto(`/lecture.html?transition=none&backgroundTransition=none${hash}`);
-  await page.waitForFunction(() => window.lecture !== undefined);
-  await page.evaluate(() => window.lecture?.ready);
-}
 
 /** Goes to slide `index` and waits until its models have drawn and its transition is over. */
 async function showSlide(page: Page, index: number): Promise<void> {
@@ -143,7 +137,7 @@ for (const size of SIZES) {
     test(`every slide’s figures reach its foot; nothing sticks out of a slide or lies on something else${readsText ? '; no text is smaller than 14 px on the screen' : ''}`, async ({
       page,
     }) => {
-      await openLecture(page);
+      await openLecture(page, '', WITHOUT_TRANSITIONS);
       const slides = (await page.evaluate(() => window.lecture?.deck.getTotalSlides())) ?? 0;
       expect(slides).toBeGreaterThan(0);
       const short: string[] = [];
@@ -169,7 +163,7 @@ for (const size of SIZES) {
     });
 
     test('the descent slide’s cost surface takes most of the height under the title', async ({ page }) => {
-      await openLecture(page, '#/descent');
+      await openLecture(page, '#/descent', WITHOUT_TRANSITIONS);
       await showSlide(page, 11);
       const m = await page.evaluate(measureSlide);
       const free = m.bottom - m.titleBottom;
@@ -189,7 +183,7 @@ for (const size of SIZES) {
     test('the playground on slide 15: large enough to read, filling its slide, no link to the lecture', async ({
       page,
     }) => {
-      await openLecture(page, '#/try');
+      await openLecture(page, '#/try', WITHOUT_TRANSITIONS);
       await showSlide(page, 14);
       const frame = page.frame({ url: /\/index\.html/ });
       if (!frame) throw new Error('the playground is not framed');

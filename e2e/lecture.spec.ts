@@ -11,6 +11,7 @@ import type {} from '../entries/lecture/lecture-api';
 import { countPdfPages, printLecture } from '../scripts/print-lecture';
 import { axeViolations, seriousOnes } from './axe';
 import { expect, TUTORIAL_REFERENCE, test } from './fixtures';
+import { openLecture, WITHOUT_TRANSITIONS } from './lecture-page';
 
 const SLIDES = 16;
 
@@ -19,13 +20,6 @@ const SLIDES = 16;
 // descent slide's test below runs on the page's own engine (WebGPU where the browser has it).
 test.use({ playgroundEngine: 'cpu' });
 const SCREENSHOTS = 'e2e/screenshots';
-
-/** Opens the lecture; `query` (say, `?transition=none`) is reveal.js's configuration by the address. */
-async function openLecture(page: Page, hash = '', query = ''): Promise<void> {
-  await page.goto(`/lecture.html${query}${hash}`);
-  await page.waitForFunction(() => window.lecture !== undefined);
-  await page.evaluate(() => window.lecture?.ready);
-}
 
 function slideIndex(page: Page): Promise<number> {
   return page.evaluate(() => window.lecture?.deck.getIndices().h ?? -1);
@@ -77,7 +71,7 @@ test.describe('the lecture', () => {
       if (url.protocol !== 'data:' && url.host !== own) foreign.push(request.url());
     });
     // What each slide shows once it stands, not the slide transitions' seconds in between (SwiftShader draws them).
-    await openLecture(page, '', '?transition=none&backgroundTransition=none');
+    await openLecture(page, '', WITHOUT_TRANSITIONS);
     expect(await page.evaluate(() => window.lecture?.deck.getTotalSlides())).toBe(SLIDES);
     mkdirSync(SCREENSHOTS, { recursive: true });
     const seen = await walk(page, 'ArrowRight', async (index) => {
