@@ -90,25 +90,39 @@ export function playgroundState(page: Page) {
   });
 }
 
+/** How each stepPlayground call made on a page stands: running, done, or the error it rejected with. */
+type StepCalls = Map<number, 'running' | 'done' | { readonly failed: string }>;
+
 /**
- * Calls the playground's step(n) and waits until it is done. The page keeps
- * the call's promise until then: Chromium's inspector holds a promise it is
- * asked to await only weakly, and a long step on two busy cores once ended
- * the test with Playwright's "Resulting promise was garbage collected".
+ * Calls the playground's step(n) and waits until it is done, by looking at
+ * how the call stands rather than by awaiting its promise through
+ * page.evaluate: Chromium's inspector holds a promise it is asked to await
+ * only weakly, and a long step at 200 000 points on the CPU engine's workers
+ * failed CI runs with Playwright's "Resulting promise was garbage collected"
+ * (twice, once with the promise kept in the page besides). A rejection is
+ * thrown here with its message, as an awaited call would throw it.
  */
 export async function stepPlayground(page: Page, n: number): Promise<void> {
-  await page.evaluate(async (n) => {
-    const w = window as Window & { lpAwaited?: Set<Promise<void>> };
-    w.lpAwaited ??= new Set();
-    const awaited = w.lpAwaited;
-    const call = document.querySelector('lp-playground')?.step(n) ?? Promise.resolve();
-    awaited.add(call);
-    try {
-      await call;
-    } finally {
-      awaited.delete(call);
-    }
+  const id = await page.evaluate((n) => {
+    const w = window as Window & { lpStepCalls?: StepCalls };
+    w.lpStepCalls ??= new Map();
+    const calls = w.lpStepCalls;
+    const id = calls.size + 1;
+    calls.set(id, 'running');
+    (document.querySelector('lp-playground')?.step(n) ?? Promise.resolve()).then(
+      () => calls.set(id, 'done'),
+      (error: unknown) => calls.set(id, { failed: error instanceof Error ? error.message : String(error) }),
+    );
+    return id;
   }, n);
+  const standing = () =>
+    page.evaluate((id) => (window as Window & { lpStepCalls?: StepCalls }).lpStepCalls?.get(id), id);
+  // As long as the test's own time allows: a long step on a busy machine is slow, not wrong.
+  await expect.poll(standing, { timeout: 600_000, intervals: [5, 10, 25, 50, 100] }).not.toBe('running');
+  const outcome = await standing();
+  if (outcome !== 'done') {
+    throw new Error(`step(${n}) rejected: ${typeof outcome === 'object' ? outcome.failed : 'its call was lost'}`);
+  }
 }
 
 export { TUTORIAL_REFERENCE };
