@@ -5,14 +5,11 @@
  * log read by its tail then shows only the attachments. This digest is the
  * run's last words, so the tail names what failed and why.
  */
+import { stripVTControlCharacters } from 'node:util';
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 
 /** Lines of an error kept in the digest: the message, not the stack or the code frame. */
 const ERROR_LINES = 4;
-
-// ANSI colour codes, which Playwright puts into error messages (the digest is read as plain text).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character is what is matched.
-const COLOURS = /\u001b\[[0-9;]*m/g;
 
 export default class FailureDigest implements Reporter {
   private readonly failures: string[] = [];
@@ -20,8 +17,8 @@ export default class FailureDigest implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     if (result.status === test.expectedStatus) return;
     const where = `${test.location.file.replace(/^.*\/e2e\//, 'e2e/')}:${test.location.line}`;
-    const said = (result.error?.message ?? `ended as ${result.status}`)
-      .replace(COLOURS, '')
+    // Playwright colours its messages; the digest is read as plain text.
+    const said = stripVTControlCharacters(result.error?.message ?? `ended as ${result.status}`)
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line.length > 0)
